@@ -1,0 +1,28 @@
+package io.spot.onboarding.account;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.spot.onboarding.common.handler.SpotCallbackContext;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
+import lombok.NoArgsConstructor;
+import lombok.ToString;
+
+/**
+ * Progress of one Account operation. The Spot account ID goes in the moment it is known: Spot
+ * has no idempotency token, so a re-invoked Create must find its account here, not create another.
+ */
+@Data
+@NoArgsConstructor
+@EqualsAndHashCode(callSuper = true)
+@ToString(callSuper = true)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public class CallbackContext extends SpotCallbackContext {
+    private String accountId;
+    private String ownership;
+    private String organizationId;
+    /** The account's name in Spot when it was found or created. */
+    private String spotName;
+    private String externalId;
+    /** A DELETE was sent by an earlier invocation, whose answer may have been lost. */
+    private boolean deleteIssued;
+}

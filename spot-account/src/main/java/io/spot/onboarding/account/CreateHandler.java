@@ -1,0 +1,159 @@
+package io.spot.onboarding.account;
+
+import io.spot.onboarding.common.api.SpotAccount;
+import io.spot.onboarding.common.api.SpotApi;
+import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.Ownership;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+/**
+ * Finds or creates the Spot account for the AWS account, then mints the external ID. Two
+ * invocations for a new account: the first ends as soon as Spot has answered the create, so the
+ * new ID is in the callback context before anything else can fail.
+ */
+public class CreateHandler extends AccountHandler {
+    /** What a Reused account reports as ExternalId: it is never changed, so nothing is minted. */
+    static final String NOT_MINTED = "not-minted-for-reused-account";
+
+    public CreateHandler() {
+        this(SpotInvoker.standard());
+    }
+
+    public CreateHandler(final SpotInvoker invoker) {
+        super(invoker);
+    }
+
+    @Override
+    protected Action action() {
+        return Action.CREATE;
+    }
+
+    @Override
+    protected ResourceModel progressModel(final ResourceModel model, final CallbackContext context) {
+        return model.toBuilder().accountId(context.getAccountId()).ownership(context.getOwnership()).build();
+    }
+
+    @Override
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
+        final HandlerCall<ResourceModel, CallbackContext> call) {
+
+        final ResourceModel model = call.model();
+        final CallbackContext context = call.context();
+        final String awsAccountId = model.getAwsAccountId() != null ? model.getAwsAccountId()
+            : call.request().getAwsAccountId();
+        if (awsAccountId == null || !awsAccountId.matches("[0-9]{12}")) {
+            return Events.failed(HandlerErrorCode.InvalidRequest, "AwsAccountId must be a 12-digit AWS account ID, and the "
+                + "request names no account to default to (was '" + awsAccountId + "').");
+        }
+        final String policy = model.getExistingAccountPolicy() != null ? model.getExistingAccountPolicy()
+            : DEFAULT_POLICY;
+        final String name = model.getName() != null ? model.getName() : awsAccountId;
+
+        if (context.getAccountId() == null) {
+            final ProgressEvent<ResourceModel, CallbackContext> refused = findOrCreate(call.spot(), context,
+                awsAccountId, policy, name, call);
+            if (refused != null) {
+                return refused;
+            }
+            if (Ownership.CREATED.value().equals(context.getOwnership())) {
+                return Events.inProgress(progressModel(model, context), context, 0,
+                    "Created Spot account " + context.getAccountId() + "; minting its external ID");
+            }
+        }
+        return finish(call, awsAccountId, policy, name);
+    }
+
+    /** Returns a FAILED event when the policy refuses the existing accounts, else null with the context filled. */
+    private ProgressEvent<ResourceModel, CallbackContext> findOrCreate(
+        final SpotApi spot, final CallbackContext context, final String awsAccountId, final String policy,
+        final String name, final HandlerCall<ResourceModel, CallbackContext> call) {
+
+        final List<SpotAccount> connected = spot.findAccountsByCloudAccount(awsAccountId);
+        if (connected.size() > 1) {
+            return Events.failed(HandlerErrorCode.InvalidRequest, "AWS account " + awsAccountId + " is connected to "
+                + connected.size() + " Spot accounts: " + AccountLookup.describe(connected) + ". Spot's onboarding "
+                + "needs exactly one. Delete or disconnect the extra Spot accounts, then retry.");
+        }
+        if (connected.size() == 1) {
+            final SpotAccount existing = connected.get(0);
+            if ("Fail".equals(policy)) {
+                return Events.failed(HandlerErrorCode.AlreadyExists, "AWS account " + awsAccountId + " is already connected "
+                    + "to Spot account " + AccountLookup.describe(connected) + " and ExistingAccountPolicy is Fail. "
+                    + "Set ExistingAccountPolicy to Adopt (manage and delete it with the stack) or Reuse (use it "
+                    + "untouched) to use it.");
+            }
+            final Ownership ownership = "Reuse".equals(policy) ? Ownership.REUSED : Ownership.ADOPTED;
+            if (ownership == Ownership.REUSED && call.model().getName() != null
+                && !call.model().getName().equals(existing.name())) {
+                return Events.failed(HandlerErrorCode.InvalidRequest, "ExistingAccountPolicy Reuse never changes Spot "
+                    + "account " + existing.accountId() + ", but Name '" + call.model().getName() + "' differs from "
+                    + "its name '" + existing.name() + "'. Remove Name, or use Adopt to rename it.");
+            }
+            remember(context, existing, ownership);
+            call.log("Using Spot account " + existing.accountId() + " connected to AWS account " + awsAccountId
+                + " (" + ownership.value() + ")");
+            return null;
+        }
+        final Optional<SpotAccount> earlier = AccountLookup.earlierAttempt(spot.listAccounts(), name);
+        if (earlier.isPresent()) {
+            call.log("Spot account " + earlier.get().accountId() + " was created by an earlier attempt of this "
+                + "Create (unlinked, named '" + name + "'); using it instead of creating another");
+            remember(context, earlier.get(), Ownership.CREATED);
+            return null;
+        }
+        final SpotAccount created = spot.createAccount(name);
+        remember(context, created, Ownership.CREATED);
+        call.log("Created Spot account " + created.accountId() + " named '" + name + "'");
+        return null;
+    }
+
+    private ProgressEvent<ResourceModel, CallbackContext> finish(
+        final HandlerCall<ResourceModel, CallbackContext> call, final String awsAccountId, final String policy,
+        final String name) {
+
+        final CallbackContext context = call.context();
+        final Ownership ownership = Ownership.parse(context.getOwnership());
+        String spotName = context.getSpotName();
+        if (ownership == Ownership.ADOPTED && call.model().getName() != null && !name.equals(spotName)) {
+            call.spot().renameAccount(context.getAccountId(), name);
+            spotName = name;
+            context.setSpotName(name);
+        }
+        if (context.getExternalId() == null) {
+            context.setExternalId(ownership.mayChange()
+                ? call.spot().createExternalId(context.getAccountId()).externalId() : NOT_MINTED);
+        }
+        final ResourceModel result = call.model().toBuilder()
+            .accountId(context.getAccountId())
+            .awsAccountId(awsAccountId)
+            .name(spotName != null ? spotName : name)
+            .existingAccountPolicy(policy)
+            .organizationId(context.getOrganizationId())
+            .externalId(context.getExternalId())
+            .ownership(ownership.value())
+            .build();
+        return Events.success(result, describe(ownership, context.getAccountId(), awsAccountId));
+    }
+
+    private static void remember(final CallbackContext context, final SpotAccount account, final Ownership ownership) {
+        context.setAccountId(account.accountId());
+        context.setOrganizationId(account.organizationId());
+        context.setSpotName(account.name());
+        context.setOwnership(ownership.value());
+    }
+
+    private static String describe(final Ownership ownership, final String accountId, final String awsAccountId) {
+        return switch (ownership) {
+            case CREATED -> "Created Spot account " + accountId + " for AWS account " + awsAccountId;
+            case ADOPTED -> "Adopted Spot account " + accountId + ", already connected to AWS account " + awsAccountId
+                + "; this stack now manages it and deletes it with the stack";
+            case REUSED -> "Reusing Spot account " + accountId + ", already connected to AWS account " + awsAccountId
+                + "; this stack never changes or deletes it";
+        };
+    }
+}

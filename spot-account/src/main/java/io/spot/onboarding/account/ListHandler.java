@@ -1,0 +1,39 @@
+package io.spot.onboarding.account;
+
+import io.spot.onboarding.common.api.SpotAccount;
+import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.ListPage;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import java.util.Comparator;
+import java.util.List;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+/** Every Spot account of the organization, in pages; Spot lists them in one answer, so pages are cut here. */
+public class ListHandler extends AccountHandler {
+
+    public ListHandler() {
+        this(SpotInvoker.standard());
+    }
+
+    public ListHandler(final SpotInvoker invoker) {
+        super(invoker);
+    }
+
+    @Override
+    protected Action action() {
+        return Action.LIST;
+    }
+
+    @Override
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
+        final HandlerCall<ResourceModel, CallbackContext> call) {
+
+        final List<SpotAccount> accounts = call.spot().listAccounts().accounts().stream()
+            .sorted(Comparator.comparing(SpotAccount::accountId))
+            .toList();
+        final ListPage<SpotAccount> page = ListPage.of(accounts, call.request().getNextToken(),
+            call.request().getMaxResults());
+        return Events.listed(page.items().stream().map(a -> fromSpot(a, null)).toList(), page.nextToken());
+    }
+}

@@ -1,0 +1,91 @@
+package io.spot.onboarding.account;
+
+import io.spot.onboarding.common.api.SpotAccount;
+import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.Ownership;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import java.util.Objects;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+/**
+ * Renames the account when {@code Name} changes. A {@code Name} removed from the template leaves
+ * the current name alone: a Spot::Onboarding::AccountAlias resource may be naming the account.
+ */
+public class UpdateHandler extends AccountHandler {
+
+    public UpdateHandler() {
+        this(SpotInvoker.standard());
+    }
+
+    public UpdateHandler(final SpotInvoker invoker) {
+        super(invoker);
+    }
+
+    @Override
+    protected Action action() {
+        return Action.UPDATE;
+    }
+
+    @Override
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
+        final HandlerCall<ResourceModel, CallbackContext> call) {
+
+        final ResourceHandlerRequest<ResourceModel> request = call.request();
+        final ResourceModel desired = call.model();
+        final ResourceModel previous = request.getPreviousResourceState() == null ? new ResourceModel()
+            : request.getPreviousResourceState();
+        final String changed = createOnlyChange(desired, previous, request.getAwsAccountId());
+        if (changed != null) {
+            return Events.failed(HandlerErrorCode.NotUpdatable, changed + " is create-only: CloudFormation replaces "
+                + "the resource to change it, and the update handler may not.");
+        }
+        final String accountId = desired.getAccountId() != null ? desired.getAccountId() : previous.getAccountId();
+        if (!isAccountId(accountId)) {
+            return Events.failed(HandlerErrorCode.NotFound, String.format(HandlerErrorCode.NotFound.getMessage(),
+                ResourceModel.TYPE_NAME, accountId));
+        }
+        final SpotAccount account = call.spot().getAccount(accountId);
+        final String ownership = desired.getOwnership() != null ? desired.getOwnership() : previous.getOwnership();
+        final String wanted = desired.getName();
+        String name = account.name();
+        if (wanted != null && !wanted.equals(account.name())) {
+            if (Ownership.REUSED.value().equals(ownership)) {
+                return Events.failed(HandlerErrorCode.InvalidRequest, "Spot account " + accountId + " is Reused: this "
+                    + "stack never changes it, so Name cannot become '" + wanted + "'. Remove Name, or recreate the "
+                    + "resource with ExistingAccountPolicy Adopt.");
+            }
+            call.spot().renameAccount(accountId, wanted);
+            call.log("Renamed Spot account " + accountId + " from '" + account.name() + "' to '" + wanted + "'");
+            name = wanted;
+        }
+        final ResourceModel result = fromSpot(account, desired).toBuilder()
+            .name(name)
+            .existingAccountPolicy(desired.getExistingAccountPolicy() != null ? desired.getExistingAccountPolicy()
+                : previous.getExistingAccountPolicy())
+            .externalId(desired.getExternalId() != null ? desired.getExternalId() : previous.getExternalId())
+            .ownership(ownership)
+            .build();
+        return Events.success(result, null);
+    }
+
+    /** The create-only property the update would change, compared as the resource applied it, or null. */
+    static String createOnlyChange(final ResourceModel desired, final ResourceModel previous,
+                                   final String requestAccount) {
+        if (!Objects.equals(orDefault(desired.getAwsAccountId(), requestAccount),
+            orDefault(previous.getAwsAccountId(), requestAccount))) {
+            return "AwsAccountId";
+        }
+        if (!Objects.equals(orDefault(desired.getExistingAccountPolicy(), DEFAULT_POLICY),
+            orDefault(previous.getExistingAccountPolicy(), DEFAULT_POLICY))) {
+            return "ExistingAccountPolicy";
+        }
+        return null;
+    }
+
+    private static String orDefault(final String value, final String fallback) {
+        return value != null ? value : fallback;
+    }
+}

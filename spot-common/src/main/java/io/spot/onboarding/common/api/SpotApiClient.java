@@ -1,0 +1,226 @@
+package io.spot.onboarding.common.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * {@link SpotApi} over OkHttp. Every instance shares one connection pool and dispatcher per JVM
+ * (a warm Lambda reuses its connections to Spot); the token lives only inside the
+ * {@link BearerTokenInterceptor} and is never part of a message, a {@code toString} or a log line.
+ */
+public final class SpotApiClient implements SpotApi {
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final String USER_AGENT = "spot-onboarding-cloudformation/1.0";
+
+    /**
+     * {@code retryOnConnectionFailure(false)}: OkHttp would otherwise silently repeat a POST whose
+     * connection dropped, and a repeated create is a second Spot account.
+     */
+    private static final OkHttpClient SHARED = new OkHttpClient.Builder()
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .build();
+
+    private final OkHttpClient http;
+    private final SpotEndpoint endpoint;
+
+    private SpotApiClient(final OkHttpClient http, final SpotEndpoint endpoint) {
+        this.http = http;
+        this.endpoint = endpoint;
+    }
+
+    public static SpotApiClient create(final SpotEndpoint endpoint, final String token,
+                                       final SpotClientTimeouts timeouts) {
+        final OkHttpClient http = SHARED.newBuilder()
+            .connectTimeout(timeouts.connect())
+            .readTimeout(timeouts.read())
+            .writeTimeout(timeouts.read())
+            .callTimeout(timeouts.call())
+            .addInterceptor(new BearerTokenInterceptor(token, USER_AGENT))
+            .build();
+        return new SpotApiClient(http, endpoint);
+    }
+
+    @Override
+    public AccountListing listAccounts() {
+        final JsonNode envelope = get(endpoint.path("setup", "account").build());
+        return new AccountListing(items(envelope, SpotAccount::fromJson), Json.instant(envelope.path("request"), "timestamp"));
+    }
+
+    @Override
+    public List<SpotAccount> findAccountsByCloudAccount(final String awsAccountId) {
+        final HttpUrl url = endpoint.path("setup", "account").addQueryParameter("cloudAccountId", awsAccountId).build();
+        return items(get(url), SpotAccount::fromJson);
+    }
+
+    @Override
+    public SpotAccount getAccount(final String accountId) {
+        final HttpUrl url = endpoint.path("setup", "account", accountId).build();
+        final JsonNode envelope = get(url);
+        final List<SpotAccount> accounts = items(envelope, SpotAccount::fromJson);
+        if (accounts.isEmpty()) {
+            throw new SpotNotFoundException("GET " + url.encodedPath(), 200, requestId(envelope),
+                List.of(new SpotError("Account_DOESNT_EXIST", "no item returned for " + accountId, null)), null);
+        }
+        return accounts.get(0);
+    }
+
+    @Override
+    public SpotAccount createAccount(final String name) {
+        final ObjectNode body = Json.MAPPER.createObjectNode();
+        body.putObject("account").put("name", name);
+        final JsonNode envelope = send("POST", endpoint.path("setup", "account").build(), body);
+        return first(envelope, SpotAccount::fromJson, "POST /setup/account");
+    }
+
+    @Override
+    public void renameAccount(final String accountId, final String name) {
+        final ObjectNode body = Json.MAPPER.createObjectNode();
+        body.putObject("account").put("name", name);
+        send("PUT", endpoint.path("setup", "account", accountId).build(), body);
+    }
+
+    @Override
+    public void deleteAccount(final String accountId) {
+        send("DELETE", endpoint.path("setup", "account", accountId).build(), null);
+    }
+
+    @Override
+    public ExternalId createExternalId(final String accountId) {
+        final HttpUrl url = endpoint.path("setup", "credentials", "aws", "externalId")
+            .addQueryParameter("accountId", accountId).build();
+        return first(send("POST", url, Json.MAPPER.createObjectNode()), ExternalId::fromJson,
+            "POST /setup/credentials/aws/externalId");
+    }
+
+    @Override
+    public void setAwsCredentials(final String accountId, final String roleArn) {
+        final ObjectNode body = Json.MAPPER.createObjectNode();
+        body.putObject("credentials").put("iamRole", roleArn);
+        send("POST", credentialsUrl(accountId), body);
+    }
+
+    @Override
+    public Optional<AwsCredentials> getAwsCredentials(final String accountId) {
+        return items(get(credentialsUrl(accountId)), AwsCredentials::fromJson).stream()
+            .filter(c -> c.iamRole() != null && !c.iamRole().isBlank())
+            .findFirst();
+    }
+
+    @Override
+    public List<ValidationCheck> validateCostIntelligence(final String accountId) {
+        final HttpUrl url = endpoint.path("cbi", "v1", "setup", "account", "validation").build();
+        return items(send("POST", url, costIntelligenceBody(accountId)), ValidationCheck::fromJson);
+    }
+
+    @Override
+    public CostIntelligenceAccount enrollCostIntelligence(final String accountId) {
+        final HttpUrl url = endpoint.path("cbi", "v1", "setup", "account").build();
+        return first(send("POST", url, costIntelligenceBody(accountId)), CostIntelligenceAccount::fromJson,
+            "POST /cbi/v1/setup/account");
+    }
+
+    @Override
+    public Page<CostIntelligenceAccount> listCostIntelligenceAccounts(final String paginationKey,
+                                                                     final Integer pageSize) {
+        final HttpUrl.Builder url = endpoint.path("cbi", "v1", "setup", "account");
+        if (pageSize != null) {
+            url.addQueryParameter("paginationSize", pageSize.toString());
+        }
+        if (paginationKey != null) {
+            url.addQueryParameter("paginationKey", paginationKey);
+        }
+        final JsonNode envelope = get(url.build());
+        final JsonNode pagination = envelope.path("response").path("paginationInfo");
+        return new Page<>(items(envelope, CostIntelligenceAccount::fromJson),
+            Json.text(pagination, "nextKey"),
+            pagination.hasNonNull("totalCount") ? pagination.get("totalCount").asInt() : null);
+    }
+
+    private HttpUrl credentialsUrl(final String accountId) {
+        return endpoint.path("setup", "credentials", "aws").addQueryParameter("accountId", accountId).build();
+    }
+
+    private static ObjectNode costIntelligenceBody(final String accountId) {
+        final ObjectNode body = Json.MAPPER.createObjectNode();
+        body.putObject("account").put("accountId", accountId);
+        return body;
+    }
+
+    private JsonNode get(final HttpUrl url) {
+        return send("GET", url, null);
+    }
+
+    /** Spot wants {@code Content-Type: application/json} on every call, body or not (spot-api.md 2.1). */
+    private JsonNode send(final String method, final HttpUrl url, final JsonNode body) {
+        final String operation = method + " " + url.encodedPath()
+            + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
+        final RequestBody requestBody = body == null
+            ? ("GET".equals(method) || "DELETE".equals(method) ? null : RequestBody.create("", JSON))
+            : RequestBody.create(body.toString(), JSON);
+        final Request request = new Request.Builder()
+            .url(url)
+            .method(method, requestBody)
+            .header("Content-Type", JSON.toString())
+            .header("Accept", JSON.toString())
+            .build();
+        try (Response response = http.newCall(request).execute()) {
+            final ResponseBody responseBody = response.body();
+            final String text = responseBody == null ? "" : responseBody.string();
+            final JsonNode envelope = parse(text);
+            final int statusInBody = envelope.path("response").path("status").path("code").asInt(response.code());
+            if (response.code() == 200 && statusInBody == 200) {
+                return envelope;
+            }
+            throw SpotErrors.classify(operation, response.code() != 200 ? response.code() : statusInBody,
+                envelope, response.header("X-RateLimit-Reset"));
+        } catch (IOException e) {
+            throw new SpotNetworkException(operation, e);
+        }
+    }
+
+    private static JsonNode parse(final String text) {
+        if (text.isBlank()) {
+            return Json.MAPPER.createObjectNode();
+        }
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            // A proxy's HTML error page, say: the HTTP status still tells what happened.
+            return Json.MAPPER.createObjectNode();
+        }
+    }
+
+    static String requestId(final JsonNode envelope) {
+        return Json.text(envelope.path("request"), "id");
+    }
+
+    private static <T> List<T> items(final JsonNode envelope, final Function<JsonNode, T> reader) {
+        final List<T> result = new ArrayList<>();
+        for (final JsonNode item : envelope.path("response").path("items")) {
+            result.add(reader.apply(item));
+        }
+        return result;
+    }
+
+    private static <T> T first(final JsonNode envelope, final Function<JsonNode, T> reader, final String operation) {
+        final List<T> all = items(envelope, reader);
+        if (all.isEmpty()) {
+            throw new SpotServerException(operation, 200, requestId(envelope), null,
+                "Spot answered 200 with no item; the call may or may not have taken effect");
+        }
+        return all.get(0);
+    }
+}

@@ -1,0 +1,84 @@
+package io.spot.onboarding.common.handler;
+
+import io.spot.onboarding.common.api.SpotApi;
+import io.spot.onboarding.common.api.SpotApiClient;
+import io.spot.onboarding.common.api.SpotApiException;
+import io.spot.onboarding.common.api.SpotClientTimeouts;
+import java.util.OptionalInt;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.OperationStatus;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+/**
+ * Runs a handler body against Spot: resolves the token, builds the client, and turns any Spot
+ * failure into the event the handler contract wants. Handlers hold none of this logic, so all
+ * four types retry, wait and fail alike. Collaborators come in through the constructor so tests
+ * can replace them.
+ */
+public final class SpotInvoker {
+    private final BiFunction<AmazonWebServicesClientProxy, String, SecretReader> secretReaders;
+    private final Function<SpotAccess, SpotApi> clients;
+    private final RetryPolicy retryPolicy;
+
+    public SpotInvoker(final BiFunction<AmazonWebServicesClientProxy, String, SecretReader> secretReaders,
+                       final Function<SpotAccess, SpotApi> clients, final RetryPolicy retryPolicy) {
+        this.secretReaders = secretReaders;
+        this.clients = clients;
+        this.retryPolicy = retryPolicy;
+    }
+
+    /** What a deployed handler uses: Secrets Manager with the caller's credentials, OkHttp to Spot. */
+    public static SpotInvoker standard() {
+        return new SpotInvoker(SecretsManagerSecretReader::new,
+            access -> SpotApiClient.create(access.endpoint(), access.token(), SpotClientTimeouts.fromSystemProperties()),
+            new RetryPolicy());
+    }
+
+    public <M, C extends SpotCallbackContext> ProgressEvent<M, C> invoke(
+        final Invocation<M, C> invocation, final Function<SpotApi, ProgressEvent<M, C>> body) {
+
+        final SpotAccess access = new SpotTokenResolver(invocation.typeName()).resolve(invocation.settings(),
+            secretReaders.apply(invocation.proxy(), invocation.request().getRegion()));
+        final SpotApi spot;
+        try {
+            spot = clients.apply(access);
+        } catch (IllegalArgumentException e) {
+            throw new software.amazon.cloudformation.exceptions.CfnInvalidTypeConfigurationException(
+                invocation.typeName(), e.getMessage());
+        }
+        try {
+            return body.apply(spot);
+        } catch (SpotApiException failure) {
+            return afterFailure(invocation, failure, access.tokenSource());
+        }
+    }
+
+    private <M, C extends SpotCallbackContext> ProgressEvent<M, C> afterFailure(
+        final Invocation<M, C> invocation, final SpotApiException failure, final String tokenSource) {
+
+        if (invocation.mayWait()) {
+            final OptionalInt delay = retryPolicy.nextDelaySeconds(failure, invocation.context());
+            if (delay.isPresent()) {
+                invocation.log(failure.getMessage() + "; calling again in " + delay.getAsInt() + " s");
+                return ProgressEvent.<M, C>builder()
+                    .status(OperationStatus.IN_PROGRESS)
+                    .resourceModel(invocation.progressModel().get())
+                    .callbackContext(invocation.context())
+                    .callbackDelaySeconds(delay.getAsInt())
+                    .message("Waiting " + delay.getAsInt() + " s before calling Spot again: " + failure.getMessage())
+                    .build();
+            }
+        }
+        final String message = SpotFailures.message(failure, invocation.typeName(), invocation.identifier().get(),
+            tokenSource);
+        invocation.log("failed: " + message);
+        return ProgressEvent.<M, C>builder()
+            .status(OperationStatus.FAILED)
+            .errorCode(SpotFailures.errorCode(failure))
+            .message(message)
+            .resourceModel(invocation.mayWait() ? invocation.progressModel().get() : null)
+            .build();
+    }
+}

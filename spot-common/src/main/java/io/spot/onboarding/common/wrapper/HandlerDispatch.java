@@ -1,0 +1,64 @@
+package io.spot.onboarding.common.wrapper;
+
+import java.util.EnumMap;
+import java.util.Map;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.HandlerRequest;
+import software.amazon.cloudformation.proxy.LoggerProxy;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.RequestData;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+/**
+ * What cfn's generated {@code HandlerWrapper} does for every type (map an action to its handler,
+ * turn the wire request into a {@link ResourceHandlerRequest}), written once for the Lambda and the
+ * executable entry points of all four types.
+ */
+public final class HandlerDispatch<M, C, T> {
+    private final Map<Action, ResourceHandler<M, C, T>> handlers = new EnumMap<>(Action.class);
+
+    public HandlerDispatch<M, C, T> on(final Action action, final ResourceHandler<M, C, T> handler) {
+        handlers.put(action, handler);
+        return this;
+    }
+
+    public ProgressEvent<M, C> invoke(final AmazonWebServicesClientProxy proxy, final ResourceHandlerRequest<M> request,
+                                      final Action action, final C callbackContext, final T typeConfiguration,
+                                      final LoggerProxy logger) {
+        final ResourceHandler<M, C, T> handler = handlers.get(action);
+        if (handler == null) {
+            throw new IllegalArgumentException("Unknown action " + action);
+        }
+        logger.log(String.format("[%s] invoking handler...", action));
+        final ProgressEvent<M, C> result = handler.handleRequest(proxy, request, callbackContext, logger,
+            typeConfiguration);
+        logger.log(String.format("[%s] handler invoked", action));
+        return result;
+    }
+
+    public static <M, C, T> ResourceHandlerRequest<M> transform(final HandlerRequest<M, C, T> request,
+                                                                final Map<String, String> desiredTags,
+                                                                final Map<String, String> previousTags) {
+        final RequestData<M, T> data = request.getRequestData();
+        final String region = request.getRegion();
+        return ResourceHandlerRequest.<M>builder()
+            .clientRequestToken(request.getBearerToken())
+            .desiredResourceState(data.getResourceProperties())
+            .previousResourceState(data.getPreviousResourceProperties())
+            .desiredResourceTags(desiredTags)
+            .previousResourceTags(previousTags)
+            .systemTags(data.getSystemTags())
+            .previousSystemTags(data.getPreviousSystemTags())
+            .awsAccountId(request.getAwsAccountId())
+            .logicalResourceIdentifier(data.getLogicalResourceId())
+            .nextToken(request.getNextToken())
+            .maxResults(request.getMaxResults())
+            .region(region)
+            .awsPartition(region == null ? null : PartitionMetadata.of(Region.of(region)).id())
+            .stackId(request.getStackId())
+            .build();
+    }
+}

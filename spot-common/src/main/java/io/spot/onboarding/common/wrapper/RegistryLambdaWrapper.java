@@ -1,0 +1,97 @@
+package io.spot.onboarding.common.wrapper;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.commons.io.IOUtils;
+import org.json.JSONObject;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.cloudformation.exceptions.BaseHandlerException;
+import software.amazon.cloudformation.loggers.LambdaLogPublisher;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.LoggerProxy;
+import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.LambdaWrapper;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.HandlerRequest;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+/**
+ * The body of cfn's generated {@code HandlerWrapper}, shared by all types; each type's
+ * {@code HandlerWrapper} only names its handlers, schema and model classes. The Spot types are not
+ * taggable, so resource-defined tags are always empty.
+ */
+public abstract class RegistryLambdaWrapper<M, C, T> extends LambdaWrapper<M, C, T> {
+    private final SchemaConfiguration configuration;
+    private final HandlerDispatch<M, C, T> dispatch;
+
+    protected RegistryLambdaWrapper(final SchemaConfiguration configuration, final HandlerDispatch<M, C, T> dispatch) {
+        this.configuration = configuration;
+        this.dispatch = dispatch;
+    }
+
+    /** cfn's test entry (SAM's {@code TestEntrypoint}): a {@link ResourceHandlerTestPayload} in, the event out. */
+    public void testEntrypoint(final InputStream input, final OutputStream output, final Context context)
+        throws IOException {
+        this.loggerProxy = new LoggerProxy();
+        this.loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
+        ProgressEvent<M, C> response = ProgressEvent.failed(null, null, HandlerErrorCode.InternalFailure,
+            "Uninitialized");
+        try {
+            final ResourceHandlerTestPayload<M, C, T> payload =
+                serializer.deserialize(IOUtils.toString(input, StandardCharsets.UTF_8), testPayloadType());
+            final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(loggerProxy,
+                payload.getCredentials(), () -> (long) context.getRemainingTimeInMillis());
+            response = invokeHandler(proxy, payload.getRequest(), payload.getAction(), payload.getCallbackContext(),
+                payload.getTypeConfiguration());
+        } catch (final BaseHandlerException e) {
+            response = ProgressEvent.defaultFailureHandler(e, e.getErrorCode());
+        } catch (final AwsServiceException e) {
+            response = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.GeneralServiceException);
+        } catch (final RuntimeException e) {
+            response = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.InternalFailure);
+        } finally {
+            writeResponse(output, response);
+            output.close();
+        }
+    }
+
+    protected abstract TypeReference<ResourceHandlerTestPayload<M, C, T>> testPayloadType();
+
+    @Override
+    public ProgressEvent<M, C> invokeHandler(final AmazonWebServicesClientProxy proxy,
+                                             final ResourceHandlerRequest<M> request, final Action action,
+                                             final C callbackContext, final T typeConfiguration) {
+        return dispatch.invoke(proxy, request, action, callbackContext, typeConfiguration, loggerProxy);
+    }
+
+    /** Adds to the plugin's schema-validation failures the form each named property allows. */
+    @Override
+    protected void writeResponse(final OutputStream output, final ProgressEvent<M, C> response) throws IOException {
+        if (ValidationMessages.isModelValidationFailure(response.getMessage())) {
+            response.setMessage(ValidationMessages.explain(response.getMessage(), provideResourceSchemaJSONObject()));
+        }
+        super.writeResponse(output, response);
+    }
+
+    @Override
+    public JSONObject provideResourceSchemaJSONObject() {
+        return configuration.resourceSchemaJSONObject();
+    }
+
+    @Override
+    public Map<String, String> provideResourceDefinedTags(final M resourceModel) {
+        return null;
+    }
+
+    @Override
+    protected ResourceHandlerRequest<M> transform(final HandlerRequest<M, C, T> request) throws IOException {
+        return HandlerDispatch.transform(request, getDesiredResourceTags(request), getPreviousResourceTags(request));
+    }
+}
