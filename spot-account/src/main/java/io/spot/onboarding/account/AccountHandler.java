@@ -34,6 +34,12 @@ abstract class AccountHandler extends SpotResourceHandler<ResourceModel, Callbac
         return context.getAccountId() != null ? context.getAccountId() : model.getAccountId();
     }
 
+    /** IN_PROGRESS and FAILED events name the account as soon as this operation knows it. */
+    @Override
+    protected ResourceModel progressModel(final ResourceModel model, final CallbackContext context) {
+        return context.getAccountId() == null ? model : model.toBuilder().accountId(context.getAccountId()).build();
+    }
+
     static boolean isAccountId(final String value) {
         return value != null && value.matches(ACCOUNT_ID_PATTERN);
     }

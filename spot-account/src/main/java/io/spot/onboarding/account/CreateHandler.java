@@ -35,7 +35,7 @@ public class CreateHandler extends AccountHandler {
 
     @Override
     protected ResourceModel progressModel(final ResourceModel model, final CallbackContext context) {
-        return model.toBuilder().accountId(context.getAccountId()).ownership(context.getOwnership()).build();
+        return super.progressModel(model, context).toBuilder().ownership(context.getOwnership()).build();
     }
 
     @Override

@@ -38,6 +38,7 @@ public class DeleteHandler extends AccountHandler {
             return Events.failed(HandlerErrorCode.NotFound, String.format(HandlerErrorCode.NotFound.getMessage(),
                 ResourceModel.TYPE_NAME, accountId));
         }
+        call.context().setAccountId(accountId);
         if (Ownership.REUSED.value().equals(call.model().getOwnership())) {
             call.spot().getAccount(accountId);
             return Events.deleted("Spot account " + accountId + " was Reused, not created or adopted by this stack: "

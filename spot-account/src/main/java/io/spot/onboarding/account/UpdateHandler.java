@@ -47,6 +47,7 @@ public class UpdateHandler extends AccountHandler {
             return Events.failed(HandlerErrorCode.NotFound, String.format(HandlerErrorCode.NotFound.getMessage(),
                 ResourceModel.TYPE_NAME, accountId));
         }
+        call.context().setAccountId(accountId);
         final SpotAccount account = call.spot().getAccount(accountId);
         final String ownership = desired.getOwnership() != null ? desired.getOwnership() : previous.getOwnership();
         final String wanted = desired.getName();

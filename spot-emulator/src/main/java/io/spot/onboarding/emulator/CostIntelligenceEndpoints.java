@@ -1,0 +1,119 @@
+package io.spot.onboarding.emulator;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** E10-E12: Cost Intelligence enrollment. */
+final class CostIntelligenceEndpoints {
+
+    private static final String SUCCESS = "success";
+    private static final String FAILED = "failed";
+
+    private final EmulatorState state;
+    private final Faults faults;
+
+    CostIntelligenceEndpoints(EmulatorState state, Faults faults) {
+        this.state = state;
+        this.faults = faults;
+    }
+
+    Map<Route, Endpoint> endpoints() {
+        return Map.of(
+                Route.ENROLL_COST_INTELLIGENCE, this::enroll,
+                Route.LIST_COST_INTELLIGENCE, this::list,
+                Route.VALIDATE_COST_INTELLIGENCE, this::validate);
+    }
+
+    /** E10. Spot requires linked credentials first; enrolling again is a no-op (see Account). */
+    private ApiResponse enroll(ApiRequest request) {
+        String accountId = requestedAccountId(request);
+        SpotAccountRecord enrolled = state.withAccount(accountId, account -> {
+            if (account.iamRole == null) {
+                throw SpotApiException.badRequest(Invented.CI_CREDENTIALS_REQUIRED,
+                        Invented.CI_CREDENTIALS_REQUIRED_MESSAGE.formatted(accountId));
+            }
+            account.enrollCostIntelligence(state.now());
+            return account.snapshot(state.organizationId());
+        }).orElseThrow(() -> notFound(accountId));
+        return ApiResponse.items(Wire.CI_ACCOUNT_KIND, List.of(registeredAccount(enrolled)));
+    }
+
+    /** E11. Paginated by an opaque key; see {@link CostIntelligencePages}. */
+    private ApiResponse list(ApiRequest request) {
+        CostIntelligencePages.Page<SpotAccountRecord> page = CostIntelligencePages.of(
+                state.costIntelligenceAccounts(), request, faults.ciPageSize());
+        List<Map<String, Object>> items = page.items().stream().map(CostIntelligenceEndpoints::withStatus).toList();
+        return ApiResponse.page(Wire.CI_ACCOUNT_KIND, items, page.info());
+    }
+
+    /** E12. Default checks all pass except "credentials" on an unlinked account. */
+    private ApiResponse validate(ApiRequest request) {
+        String accountId = requestedAccountId(request);
+        SpotAccountRecord account = state.account(accountId).orElseThrow(() -> notFound(accountId));
+        List<Map<String, Object>> items = faults.ciValidationResult(accountId)
+                .orElseGet(() -> defaultChecks(account));
+        return ApiResponse.items(Wire.CI_VALIDATION_KIND, items);
+    }
+
+    private static String requestedAccountId(ApiRequest request) {
+        return Validation.requiredBodyString(request.json(), "account", "accountId");
+    }
+
+    private static SpotApiException notFound(String accountId) {
+        return new SpotApiException(HttpStatus.NOT_FOUND, Invented.CI_ACCOUNT_NOT_FOUND,
+                Invented.ACCOUNT_DOESNT_EXIST_MESSAGE.formatted(accountId), null);
+    }
+
+    // [U] invented: updatedDate stays equal to enabledDate, since nothing here updates an enrollment.
+    private static Map<String, Object> registeredAccount(SpotAccountRecord account) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("organizationId", account.organizationId());
+        item.put("accountId", account.accountId());
+        item.put("providerName", Wire.CI_PROVIDER_AWS);
+        item.put("externalProviderId", account.providerExternalId());
+        item.put("enabledDate", Timestamps.format(account.ciEnabledDate()));
+        item.put("updatedDate", Timestamps.format(account.ciEnabledDate()));
+        return item;
+    }
+
+    // [U] invented: every enrolled account reports one healthy "cbi" status entry.
+    private static Map<String, Object> withStatus(SpotAccountRecord account) {
+        Map<String, Object> statistics = new LinkedHashMap<>();
+        statistics.put("totalResourceTypeCount", 0);
+        statistics.put("failedResourceTypeCount", 0);
+        statistics.put("successfulResourceTypes", List.of());
+        statistics.put("failedResourceTypes", List.of());
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("productOffering", Invented.CI_PRODUCT_OFFERING);
+        status.put("statusType", Invented.CI_STATUS_TYPE);
+        status.put("statusCode", Invented.CI_STATUS_CODE);
+        status.put("statusMessage", Invented.CI_STATUS_MESSAGE);
+        status.put("statistics", statistics);
+        status.put("statusTimestamp", Timestamps.format(account.ciEnabledDate()));
+        Map<String, Object> item = registeredAccount(account);
+        item.put("statusSummary", Invented.CI_STATUS_SUMMARY);
+        item.put("status", List.of(status));
+        return item;
+    }
+
+    private static List<Map<String, Object>> defaultChecks(SpotAccountRecord account) {
+        return List.of(
+                check(Invented.CHECK_SPOT_ACCOUNT, Invented.CHECK_SPOT_ACCOUNT_DESCRIPTION, SUCCESS, account.accountId()),
+                account.isLinked()
+                        ? check(Invented.CHECK_CREDENTIALS, Invented.CHECK_CREDENTIALS_DESCRIPTION, SUCCESS, account.iamRole())
+                        : check(Invented.CHECK_CREDENTIALS, Invented.CHECK_CREDENTIALS_DESCRIPTION, FAILED,
+                                Invented.CHECK_CREDENTIALS_MISSING),
+                check(Invented.CHECK_PERMISSIONS, Invented.CHECK_PERMISSIONS_DESCRIPTION, SUCCESS, ""));
+    }
+
+    private static Map<String, Object> check(String id, String description, String status, String info) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", id);
+        item.put("description", description);
+        item.put("status", status);
+        item.put("validationInfo", info);
+        item.put("validationInfoDetails", Map.of());
+        return item;
+    }
+}

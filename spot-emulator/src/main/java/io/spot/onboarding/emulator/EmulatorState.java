@@ -1,0 +1,155 @@
+package io.spot.onboarding.emulator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The one organization the emulator serves. Public methods are the out-of-band door for tests:
+ * they bypass the API's rules (no account limit, no external ID or propagation checks) and throw
+ * {@link IllegalArgumentException} for an unknown account. Every method holds the same lock, so
+ * an endpoint's check-then-write runs as one step even with many handler threads.
+ */
+public final class EmulatorState {
+
+    private final Clock clock;
+    private final String organizationId;
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+    /** When a set-credentials call first named each role ARN: the start of its IAM propagation. */
+    private final Map<String, Instant> roleFirstSeen = new HashMap<>();
+    private String defaultAccountId;
+
+    EmulatorState(Clock clock, String organizationId) {
+        this.clock = clock;
+        this.organizationId = organizationId;
+        reset();
+    }
+
+    public String organizationId() {
+        return organizationId;
+    }
+
+    public synchronized SpotAccountRecord createAccount(String name) {
+        Objects.requireNonNull(name, "name");
+        Account account = new Account(newAccountId(), name, now());
+        accounts.put(account.id, account);
+        return account.snapshot(organizationId);
+    }
+
+    /** Links a role as a successful set-credentials would, without any propagation delay. */
+    public void link(String accountId, String roleArn) {
+        String awsAccountId = IamRoleArn.awsAccountIdOf(roleArn)
+                .orElseThrow(() -> new IllegalArgumentException("Not an IAM role ARN: " + roleArn));
+        modify(accountId, account -> account.linkRole(roleArn, awsAccountId));
+    }
+
+    public void rename(String accountId, String name) {
+        Objects.requireNonNull(name, "name");
+        modify(accountId, account -> account.name = name);
+    }
+
+    /** Deleting the default account is refused here too: an organization always has one. */
+    public synchronized void delete(String accountId) {
+        if (accountId.equals(defaultAccountId)) {
+            throw new IllegalArgumentException("Cannot delete the default account " + accountId);
+        }
+        if (accounts.remove(accountId) == null) {
+            throw unknown(accountId);
+        }
+    }
+
+    /** Enrolls without the credentials precondition the API enforces. */
+    public void enrollCostIntelligence(String accountId) {
+        Instant now = now();
+        modify(accountId, account -> account.enrollCostIntelligence(now));
+    }
+
+    /** All accounts, oldest first. */
+    public synchronized List<SpotAccountRecord> accounts() {
+        return accounts.values().stream().map(a -> a.snapshot(organizationId)).toList();
+    }
+
+    public synchronized Optional<SpotAccountRecord> account(String accountId) {
+        return Optional.ofNullable(accounts.get(accountId)).map(a -> a.snapshot(organizationId));
+    }
+
+    public synchronized String defaultAccountId() {
+        return defaultAccountId;
+    }
+
+    public synchronized boolean isCostIntelligenceEnrolled(String accountId) {
+        Account account = accounts.get(accountId);
+        return account != null && account.ciEnabledDate != null;
+    }
+
+    /** Back to a fresh organization that holds only a new default account. */
+    public synchronized void reset() {
+        accounts.clear();
+        roleFirstSeen.clear();
+        defaultAccountId = createAccount(Invented.DEFAULT_ACCOUNT_NAME).accountId();
+    }
+
+    // ---- used by the endpoints ----
+
+    Instant now() {
+        return Timestamps.now(clock);
+    }
+
+    /**
+     * Runs {@code action} on the account under the lock and returns its (non-null) result; empty
+     * when the account does not exist.
+     */
+    synchronized <T> Optional<T> withAccount(String accountId, Function<Account, T> action) {
+        Account account = accounts.get(accountId);
+        return account == null ? Optional.empty() : Optional.of(action.apply(account));
+    }
+
+    /** Creates an account unless the organization already holds {@code maxAccounts}. */
+    synchronized Optional<SpotAccountRecord> createAccountWithin(String name, int maxAccounts) {
+        return accounts.size() >= maxAccounts ? Optional.empty() : Optional.of(createAccount(name));
+    }
+
+    synchronized boolean remove(String accountId) {
+        return accounts.remove(accountId) != null;
+    }
+
+    synchronized Instant roleFirstSeen(String roleArn) {
+        return roleFirstSeen.computeIfAbsent(roleArn, arn -> now());
+    }
+
+    /** Enrolled accounts in the stable order E11 pages through: enabledDate, then accountId. */
+    synchronized List<SpotAccountRecord> costIntelligenceAccounts() {
+        return accounts.values().stream()
+                .filter(a -> a.ciEnabledDate != null)
+                .map(a -> a.snapshot(organizationId))
+                .sorted(Comparator.comparing(SpotAccountRecord::ciEnabledDate).thenComparing(SpotAccountRecord::accountId))
+                .toList();
+    }
+
+    private void modify(String accountId, Consumer<Account> change) {
+        withAccount(accountId, account -> {
+            change.accept(account);
+            return account;
+        }).orElseThrow(() -> unknown(accountId));
+    }
+
+    private String newAccountId() {
+        String id;
+        do {
+            id = Ids.accountId();
+        } while (accounts.containsKey(id));
+        return id;
+    }
+
+    private static IllegalArgumentException unknown(String accountId) {
+        return new IllegalArgumentException("No such account: " + accountId);
+    }
+}
