@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Deploys Spot onboarding to an AWS Organization: uploads the four handler packages to an S3
+# bucket the organization can read, then creates two service-managed StackSets with
+# auto-deployment: spot-onboarding-registry (registry.yml: registers the Spot::Onboarding types in
+# every target account and region) and spot-onboarding (template.yml: enrolls each account), the
+# second depending on the first. Run it in the management account or a delegated administrator
+# account (--call-as DELEGATED_ADMIN), with the AWS CLI's usual credentials.
+#
+# The Spot token is read from an environment variable and handed to the AWS CLI in a file only
+# this user can read (never on a command line, where `ps` would show it); it is never printed.
+set -euo pipefail
+
+usage() {
+    cat <<'USAGE'
+usage: deploy/deploy-stacksets.sh --bucket NAME --org-id o-xxxxxxxxxx --targets "ou-... r-..." [options]
+
+  --bucket NAME             S3 bucket for the handler packages (created if missing)
+  --org-id ID               AWS Organizations ID: only its accounts may read the packages
+  --targets "ID ..."        organizational unit or root IDs to deploy to (auto-deployment covers new accounts)
+  --registry-regions "R ..." regions where the types are registered (default: the onboarding region)
+  --onboarding-region R     the one region where accounts are enrolled (default: AWS_DEFAULT_REGION or us-east-1)
+  --token-env VAR           environment variable holding the Spot API token (default: SPOT_API_TOKEN)
+  --prefix P                key prefix of the packages (default: spot-onboarding/1.0.0/)
+  --existing-account-policy Adopt|Reuse|Fail   (default: Adopt)
+  --include-elastigroup-policy true|false     (default: true)
+  --include-cost-intelligence true|false      (default: true)
+  --rename-to-alias true|false                (default: true)
+  --call-as SELF|DELEGATED_ADMIN              (default: SELF)
+  --include-management-account  also deploy both templates as plain stacks in this account
+                                (StackSets never deploy to the management account)
+  --packages-dir DIR        take the four spot-onboarding-*.zip from DIR instead of the module builds
+  --dry-run                 print every AWS CLI command instead of running it
+USAGE
+}
+
+bucket="" org_id="" targets="" registry_regions="" onboarding_region="${AWS_DEFAULT_REGION:-us-east-1}"
+token_env="SPOT_API_TOKEN" prefix="spot-onboarding/1.0.0/" policy="Adopt" elastigroup="true" ci="true"
+rename="true" call_as="SELF" management="false" dry_run="false" packages_dir=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --bucket) bucket="$2"; shift 2 ;;
+        --org-id) org_id="$2"; shift 2 ;;
+        --targets) targets="$2"; shift 2 ;;
+        --registry-regions) registry_regions="$2"; shift 2 ;;
+        --onboarding-region) onboarding_region="$2"; shift 2 ;;
+        --token-env) token_env="$2"; shift 2 ;;
+        --prefix) prefix="$2"; shift 2 ;;
+        --existing-account-policy) policy="$2"; shift 2 ;;
+        --include-elastigroup-policy) elastigroup="$2"; shift 2 ;;
+        --include-cost-intelligence) ci="$2"; shift 2 ;;
+        --rename-to-alias) rename="$2"; shift 2 ;;
+        --call-as) call_as="$2"; shift 2 ;;
+        --include-management-account) management="true"; shift ;;
+        --packages-dir) packages_dir="$2"; shift 2 ;;
+        --dry-run) dry_run="true"; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
+    esac
+done
+
+fail() { echo "deploy-stacksets: $*" >&2; exit 2; }
+[ -n "$bucket" ] || fail "--bucket is required"
+[[ "$org_id" =~ ^o-[a-z0-9]{10,32}$ ]] || fail "--org-id must look like o-abcd123456 (was '$org_id')"
+[ -n "$targets" ] || fail "--targets needs at least one OU or root ID (ou-... or r-...)"
+for target in $targets; do
+    [[ "$target" =~ ^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$ ]] || fail "--targets: '$target' is not an OU or root ID"
+done
+[[ "$prefix" =~ ^([A-Za-z0-9._-]+/)*$ ]] || fail "--prefix must be empty or end with a slash (was '$prefix')"
+[[ "$policy" =~ ^(Adopt|Reuse|Fail)$ ]] || fail "--existing-account-policy must be Adopt, Reuse or Fail"
+for flag in "$elastigroup" "$ci" "$rename"; do
+    [[ "$flag" =~ ^(true|false)$ ]] || fail "the include/rename options take true or false (was '$flag')"
+done
+[[ "$call_as" =~ ^(SELF|DELEGATED_ADMIN)$ ]] || fail "--call-as must be SELF or DELEGATED_ADMIN"
+token="${!token_env:-}"
+[ -n "$token" ] || fail "the environment variable $token_env must hold the Spot API token"
+[[ "$token" =~ ^[a-zA-Z0-9]+$ ]] || fail "the Spot API token in $token_env must be letters and digits only"
+registry_regions="${registry_regions:-$onboarding_region}"
+case " $registry_regions " in *" $onboarding_region "*) ;; *) registry_regions="$registry_regions $onboarding_region" ;; esac
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+if [ -n "$packages_dir" ]; then
+    packages=("$packages_dir"/spot-onboarding-{account,linkedcredentials,accountalias,costintelligence}.zip)
+else
+    packages=(
+        "$root/spot-account/target/spot-onboarding-account.zip"
+        "$root/spot-linked-credentials/target/spot-onboarding-linkedcredentials.zip"
+        "$root/spot-account-alias/target/spot-onboarding-accountalias.zip"
+        "$root/spot-cost-intelligence/target/spot-onboarding-costintelligence.zip"
+    )
+fi
+for package in "${packages[@]}"; do
+    if [ ! -f "$package" ]; then
+        [ "$dry_run" = "true" ] || fail "missing $package: build the packages first with ./mvnw -q package -DskipTests"
+        echo "# not built yet: $package (./mvnw -q package -DskipTests)"
+    fi
+done
+
+# Runs an AWS CLI command, or prints it with the token masked.
+aws_cli() {
+    if [ "$dry_run" = "true" ]; then
+        local shown=()
+        for arg in "$@"; do shown+=("${arg//$token/****}"); done
+        printf 'aws'; printf ' %q' "${shown[@]}"; printf '\n'
+    else
+        aws "$@"
+    fi
+}
+
+echo "== Handler packages to s3://$bucket/$prefix"
+if [ "$dry_run" = "true" ] || ! aws s3api head-bucket --bucket "$bucket" >/dev/null 2>&1; then
+    if [ "$onboarding_region" = "us-east-1" ]; then
+        aws_cli s3api create-bucket --bucket "$bucket" --region us-east-1
+    else
+        aws_cli s3api create-bucket --bucket "$bucket" --region "$onboarding_region" \
+            --create-bucket-configuration "LocationConstraint=$onboarding_region"
+    fi
+fi
+aws_cli s3api put-public-access-block --bucket "$bucket" --public-access-block-configuration \
+    BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
+read_policy=$(cat <<JSON
+{"Version":"2012-10-17","Statement":[{"Sid":"OrganizationReadsSpotOnboardingPackages","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::$bucket/${prefix}*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"$org_id"}}}]}
+JSON
+)
+aws_cli s3api put-bucket-policy --bucket "$bucket" --policy "$read_policy"
+for package in "${packages[@]}"; do
+    aws_cli s3 cp "$package" "s3://$bucket/$prefix$(basename "$package")"
+done
+
+echo "== StackSet spot-onboarding-registry (registry.yml) in: $registry_regions"
+aws_cli cloudformation create-stack-set --stack-set-name spot-onboarding-registry \
+    --description "Registers the Spot::Onboarding resource types" \
+    --template-body "file://$root/registry.yml" \
+    --parameters "ParameterKey=PackageBucket,ParameterValue=$bucket" "ParameterKey=PackagePrefix,ParameterValue=$prefix" \
+    --capabilities CAPABILITY_IAM \
+    --permission-model SERVICE_MANAGED \
+    --auto-deployment Enabled=true,RetainStacksOnAccountRemoval=false \
+    --managed-execution Active=true \
+    --call-as "$call_as"
+# shellcheck disable=SC2086
+aws_cli cloudformation create-stack-instances --stack-set-name spot-onboarding-registry \
+    --deployment-targets "OrganizationalUnitIds=$(echo $targets | tr ' ' ',')" \
+    --regions $registry_regions \
+    --operation-preferences FailureTolerancePercentage=10,MaxConcurrentPercentage=100,RegionConcurrencyType=PARALLEL \
+    --call-as "$call_as"
+
+if [ "$dry_run" = "true" ]; then
+    registry_arn="arn:aws:cloudformation:$onboarding_region:<this account>:stackset/spot-onboarding-registry:<id>"
+else
+    registry_arn=$(aws cloudformation describe-stack-set --stack-set-name spot-onboarding-registry \
+        --call-as "$call_as" --query StackSet.StackSetARN --output text)
+fi
+
+# The token goes to the CLI in a file only this user can read, not on its command line.
+parameters=$(mktemp)
+trap 'rm -f "$parameters"' EXIT
+chmod 600 "$parameters"
+cat > "$parameters" <<JSON
+[{"ParameterKey":"SpotApiToken","ParameterValue":"$token"},
+ {"ParameterKey":"ExistingAccountPolicy","ParameterValue":"$policy"},
+ {"ParameterKey":"IncludeElastigroupPolicy","ParameterValue":"$elastigroup"},
+ {"ParameterKey":"IncludeCostIntelligence","ParameterValue":"$ci"},
+ {"ParameterKey":"RenameToAlias","ParameterValue":"$rename"}]
+JSON
+if [ "$dry_run" = "true" ]; then
+    echo "# file://$parameters holds:"; sed "s/$token/****/" "$parameters" | sed 's/^/#   /'
+fi
+
+echo "== StackSet spot-onboarding (template.yml) in: $onboarding_region, after the registry"
+aws_cli cloudformation create-stack-set --stack-set-name spot-onboarding \
+    --description "Enrolls each account of the organization into Spot" \
+    --template-body "file://$root/template.yml" \
+    --parameters "file://$parameters" \
+    --capabilities CAPABILITY_IAM \
+    --permission-model SERVICE_MANAGED \
+    --auto-deployment "Enabled=true,RetainStacksOnAccountRemoval=false,DependsOn=$registry_arn" \
+    --managed-execution Active=true \
+    --call-as "$call_as"
+aws_cli cloudformation create-stack-instances --stack-set-name spot-onboarding \
+    --deployment-targets "OrganizationalUnitIds=$(echo $targets | tr ' ' ',')" \
+    --regions "$onboarding_region" \
+    --operation-preferences FailureTolerancePercentage=10,MaxConcurrentPercentage=25 \
+    --call-as "$call_as"
+
+if [ "$management" = "true" ]; then
+    echo "== The management account itself (StackSets skip it): plain stacks"
+    aws_cli cloudformation deploy --stack-name spot-onboarding-registry --region "$onboarding_region" \
+        --template-file "$root/registry.yml" --capabilities CAPABILITY_IAM \
+        --parameter-overrides "PackageBucket=$bucket" "PackagePrefix=$prefix"
+    aws_cli cloudformation create-stack --stack-name spot-onboarding --region "$onboarding_region" \
+        --template-body "file://$root/template.yml" --capabilities CAPABILITY_IAM \
+        --parameters "file://$parameters"
+fi
+echo "== Done. Follow the rollout with: aws cloudformation list-stack-set-operations --stack-set-name spot-onboarding"
