@@ -1,0 +1,88 @@
+package io.spot.onboarding.common.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.cloudformation.exceptions.CfnAccessDeniedException;
+import software.amazon.cloudformation.exceptions.CfnInvalidTypeConfigurationException;
+
+class SpotTokenResolverTest {
+    private final SpotTokenResolver resolver = new SpotTokenResolver("Spot::Onboarding::Account");
+    private final List<String> asked = new ArrayList<>();
+
+    private SecretReader secrets(final Map<String, String> values) {
+        return id -> {
+            asked.add(id);
+            return Optional.ofNullable(values.get(id));
+        };
+    }
+
+    @Test
+    void theConfiguredTokenWinsAndNoSecretIsRead() {
+        final SpotAccess access = resolver.resolve(new SpotCredentialsSettings("tok123", "other", null),
+            secrets(Map.of()));
+
+        assertThat(access.token()).isEqualTo("tok123");
+        assertThat(access.endpoint().url()).isEqualTo("https://api.spotinst.io/");
+        assertThat(access.toString()).doesNotContain("tok123");
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void theConfiguredSecretComesNext() {
+        final SpotAccess access = resolver.resolve(new SpotCredentialsSettings(null, "team/spot", null),
+            secrets(Map.of("team/spot", "fromSecret", SpotTokenResolver.DEFAULT_SECRET, "fromDefault")));
+
+        assertThat(access.token()).isEqualTo("fromSecret");
+        assertThat(asked).containsExactly("team/spot");
+    }
+
+    @Test
+    void theDefaultSecretComesLastAndMayHoldJson() {
+        final SpotAccess access = resolver.resolve(null,
+            secrets(Map.of(SpotTokenResolver.DEFAULT_SECRET, "{\"token\":\"fromJson\"}")));
+
+        assertThat(access.token()).isEqualTo("fromJson");
+        assertThat(access.tokenSource()).contains("cfn/spot/api-token");
+    }
+
+    @Test
+    void nothingConfiguredSaysWhatToSet() {
+        assertThatThrownBy(() -> resolver.resolve(SpotCredentialsSettings.NONE, secrets(Map.of())))
+            .isInstanceOf(CfnInvalidTypeConfigurationException.class)
+            .hasMessageContaining("SpotCredentials.ApiToken")
+            .hasMessageContaining("SpotCredentials.ApiTokenSecret")
+            .hasMessageContaining("cfn/spot/api-token")
+            .hasMessageContaining("set-type-configuration --type RESOURCE --type-name Spot::Onboarding::Account");
+    }
+
+    @Test
+    void aTokenWithSpacesIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> resolver.resolve(new SpotCredentialsSettings("sec ret", null, null), secrets(Map.of())))
+            .isInstanceOf(CfnInvalidTypeConfigurationException.class)
+            .hasMessageContaining("printable ASCII")
+            .hasMessageNotContaining("sec ret");
+    }
+
+    @Test
+    void aSecretTheRoleMayNotReadIsAccessDeniedNamingThePermission() {
+        final SecretReader denied = id -> {
+            throw new SecretReader.SecretAccessDeniedException("not authorized");
+        };
+
+        assertThatThrownBy(() -> resolver.resolve(null, denied)).isInstanceOf(CfnAccessDeniedException.class)
+            .hasMessageContaining("secretsmanager:GetSecretValue").hasMessageContaining("cfn/spot/api-token");
+    }
+
+    @Test
+    void aBadApiUrlNamesTheProperty() {
+        assertThatThrownBy(() -> resolver.resolve(new SpotCredentialsSettings("t", null, "not a url"), secrets(Map.of())))
+            .isInstanceOf(CfnInvalidTypeConfigurationException.class)
+            .hasMessageContaining("SpotCredentials.ApiUrl");
+    }
+}
