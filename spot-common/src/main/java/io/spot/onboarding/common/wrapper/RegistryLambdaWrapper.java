@@ -71,6 +71,14 @@ public abstract class RegistryLambdaWrapper<M, C, T> extends LambdaWrapper<M, C,
         return dispatch.invoke(proxy, request, action, callbackContext, typeConfiguration, loggerProxy);
     }
 
+    /** Never empties a tmpdir the machine shares (see {@link ScratchDirectory}). */
+    @Override
+    protected void scrubFiles() {
+        if (ScratchDirectory.mayScrub()) {
+            super.scrubFiles();
+        }
+    }
+
     /** Adds to the plugin's schema-validation failures the form each named property allows. */
     @Override
     protected void writeResponse(final OutputStream output, final ProgressEvent<M, C> response) throws IOException {
