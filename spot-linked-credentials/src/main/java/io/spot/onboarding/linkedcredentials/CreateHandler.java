@@ -1,0 +1,41 @@
+package io.spot.onboarding.linkedcredentials;
+
+import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import java.util.Optional;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+/** Links the Spot account to the role (or, for a Reused account, only observes its link): see {@link Linker}. */
+public class CreateHandler extends LinkedCredentialsHandler {
+
+    public CreateHandler() {
+        this(SpotInvoker.standard());
+    }
+
+    public CreateHandler(final SpotInvoker invoker) {
+        super(invoker);
+    }
+
+    @Override
+    protected Action action() {
+        return Action.CREATE;
+    }
+
+    @Override
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
+        final HandlerCall<ResourceModel, CallbackContext> call) {
+
+        final ResourceModel model = call.model();
+        if (!isAccountId(model.getAccountId())) {
+            return Events.failed(HandlerErrorCode.InvalidRequest, "AccountId must be a Spot account ID such as "
+                + "act-1a2b3c4d (pattern ^" + ACCOUNT_ID_PATTERN + "$), but was '" + model.getAccountId() + "'.");
+        }
+        final Optional<RoleArn> role = RoleArn.parse(model.getRoleArn());
+        if (role.isEmpty()) {
+            return Events.failed(HandlerErrorCode.InvalidRequest, RoleArn.invalid(model.getRoleArn()));
+        }
+        return new Linker(call, role.get(), true).converge();
+    }
+}

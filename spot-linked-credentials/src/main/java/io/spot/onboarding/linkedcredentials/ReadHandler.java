@@ -1,0 +1,44 @@
+package io.spot.onboarding.linkedcredentials;
+
+import io.spot.onboarding.common.api.AwsCredentials;
+import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import java.util.Optional;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+/**
+ * Reports the role Spot has linked now (E8), so a relink outside CloudFormation shows as drift.
+ * The link exists while the account exists and has a role: an account gone, or one without a
+ * role, is NotFound. Spot keeps no record of AccountOwnership: it is echoed from the caller's model.
+ */
+public class ReadHandler extends LinkedCredentialsHandler {
+
+    public ReadHandler() {
+        this(SpotInvoker.standard());
+    }
+
+    public ReadHandler(final SpotInvoker invoker) {
+        super(invoker);
+    }
+
+    @Override
+    protected Action action() {
+        return Action.READ;
+    }
+
+    @Override
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
+        final HandlerCall<ResourceModel, CallbackContext> call) {
+
+        final String accountId = call.model().getAccountId();
+        if (!isAccountId(accountId)) {
+            return notFound(accountId, "AccountId must look like act-1a2b3c4d.");
+        }
+        final Optional<AwsCredentials> link = call.spot().getAwsCredentials(accountId);
+        if (link.isEmpty()) {
+            return notFound(accountId, "Spot account " + accountId + " is linked to no IAM role.");
+        }
+        return Events.success(linked(call.model(), accountId, link.get().iamRole()), null);
+    }
+}

@@ -1,0 +1,50 @@
+package io.spot.onboarding.linkedcredentials;
+
+import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import java.util.Optional;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+/**
+ * Relinks the account when {@code RoleArn} changes, and brings back the template's role when the
+ * account was relinked outside CloudFormation; a Reused account is only observed. See {@link Linker}.
+ */
+public class UpdateHandler extends LinkedCredentialsHandler {
+
+    public UpdateHandler() {
+        this(SpotInvoker.standard());
+    }
+
+    public UpdateHandler(final SpotInvoker invoker) {
+        super(invoker);
+    }
+
+    @Override
+    protected Action action() {
+        return Action.UPDATE;
+    }
+
+    @Override
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
+        final HandlerCall<ResourceModel, CallbackContext> call) {
+
+        final ResourceModel desired = call.model();
+        final ResourceModel previous = call.request().getPreviousResourceState();
+        final String accountId = desired.getAccountId();
+        if (previous != null && previous.getAccountId() != null && !previous.getAccountId().equals(accountId)) {
+            return Events.failed(HandlerErrorCode.NotUpdatable, "AccountId is create-only: CloudFormation replaces "
+                + "the resource to link another account (" + previous.getAccountId() + " to " + accountId + "), and "
+                + "the update handler may not.");
+        }
+        if (!isAccountId(accountId)) {
+            return notFound(accountId, "AccountId must look like act-1a2b3c4d.");
+        }
+        final Optional<RoleArn> role = RoleArn.parse(desired.getRoleArn());
+        if (role.isEmpty()) {
+            return Events.failed(HandlerErrorCode.InvalidRequest, RoleArn.invalid(desired.getRoleArn()));
+        }
+        return new Linker(call, role.get(), false).converge();
+    }
+}
