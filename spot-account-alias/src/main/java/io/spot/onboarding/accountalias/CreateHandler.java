@@ -1,0 +1,45 @@
+package io.spot.onboarding.accountalias;
+
+import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+/**
+ * Names the Spot account ({@link Naming}) and records the name it had, for Delete to restore. The
+ * account must exist: this type names accounts, it never creates them.
+ */
+public class CreateHandler extends AccountAliasHandler {
+    private final Naming naming;
+
+    public CreateHandler() {
+        this(SpotInvoker.standard());
+    }
+
+    public CreateHandler(final SpotInvoker invoker) {
+        this(invoker, IamAccountAliases.standard());
+    }
+
+    CreateHandler(final SpotInvoker invoker, final AccountAliasSource aliases) {
+        super(invoker);
+        this.naming = new Naming(aliases);
+    }
+
+    @Override
+    protected Action action() {
+        return Action.CREATE;
+    }
+
+    @Override
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
+        final HandlerCall<ResourceModel, CallbackContext> call) {
+
+        final String accountId = call.model().getAccountId();
+        if (!isAccountId(accountId)) {
+            return Events.failed(HandlerErrorCode.InvalidRequest, "AccountId must be a Spot account ID such as "
+                + "act-1a2b3c4d: pass !Ref of a Spot::Onboarding::Account resource (was '" + accountId + "').");
+        }
+        return naming.apply(call, null);
+    }
+}

@@ -1,0 +1,28 @@
+package io.spot.onboarding.accountalias;
+
+import io.spot.onboarding.common.config.TypeConfigurationModel;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import io.spot.onboarding.common.wrapper.HandlerDispatch;
+import software.amazon.cloudformation.Action;
+
+/** The type's five handlers, for both entry points. */
+final class Handlers {
+
+    private Handlers() {
+    }
+
+    static HandlerDispatch<ResourceModel, CallbackContext, TypeConfigurationModel> dispatch() {
+        return dispatch(IamAccountAliases.standard());
+    }
+
+    /** Only Create and Update read the AWS account alias. */
+    static HandlerDispatch<ResourceModel, CallbackContext, TypeConfigurationModel> dispatch(
+        final AccountAliasSource aliases) {
+        return new HandlerDispatch<ResourceModel, CallbackContext, TypeConfigurationModel>()
+            .on(Action.CREATE, new CreateHandler(SpotInvoker.standard(), aliases))
+            .on(Action.READ, new ReadHandler())
+            .on(Action.UPDATE, new UpdateHandler(SpotInvoker.standard(), aliases))
+            .on(Action.DELETE, new DeleteHandler())
+            .on(Action.LIST, new ListHandler());
+    }
+}

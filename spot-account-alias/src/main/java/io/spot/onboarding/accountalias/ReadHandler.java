@@ -1,0 +1,42 @@
+package io.spot.onboarding.accountalias;
+
+import io.spot.onboarding.common.api.SpotAccount;
+import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+/**
+ * Reports the Spot account's name as Spot has it now, so a rename outside CloudFormation shows as
+ * drift when the template sets Name. Spot keeps no record of AppliedName, PreviousName,
+ * AccountOwnership or FailWithoutAlias: they are echoed from the model CloudFormation passes, and
+ * absent when a caller (Cloud Control) passes only the identifier.
+ */
+public class ReadHandler extends AccountAliasHandler {
+
+    public ReadHandler() {
+        this(SpotInvoker.standard());
+    }
+
+    public ReadHandler(final SpotInvoker invoker) {
+        super(invoker);
+    }
+
+    @Override
+    protected Action action() {
+        return Action.READ;
+    }
+
+    @Override
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
+        final HandlerCall<ResourceModel, CallbackContext> call) {
+
+        final String accountId = call.model().getAccountId();
+        if (!isAccountId(accountId)) {
+            return notFound(accountId);
+        }
+        final SpotAccount account = call.spot().getAccount(accountId);
+        return Events.success(call.model().toBuilder().accountId(account.accountId()).name(account.name()).build(),
+            null);
+    }
+}

@@ -1,0 +1,57 @@
+package io.spot.onboarding.accountalias;
+
+import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+/**
+ * Names the account again from the new model ({@link Naming}): a changed Name renames it, a removed
+ * Name turns to the alias. PreviousName is the name before the resource was first created and is
+ * carried over, never replaced by the name an earlier Create or Update applied.
+ */
+public class UpdateHandler extends AccountAliasHandler {
+    private final Naming naming;
+
+    public UpdateHandler() {
+        this(SpotInvoker.standard());
+    }
+
+    public UpdateHandler(final SpotInvoker invoker) {
+        this(invoker, IamAccountAliases.standard());
+    }
+
+    UpdateHandler(final SpotInvoker invoker, final AccountAliasSource aliases) {
+        super(invoker);
+        this.naming = new Naming(aliases);
+    }
+
+    @Override
+    protected Action action() {
+        return Action.UPDATE;
+    }
+
+    @Override
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
+        final HandlerCall<ResourceModel, CallbackContext> call) {
+
+        final ResourceModel desired = call.model();
+        final ResourceModel previous = call.request().getPreviousResourceState() == null ? new ResourceModel()
+            : call.request().getPreviousResourceState();
+        if (desired.getAccountId() != null && previous.getAccountId() != null
+            && !desired.getAccountId().equals(previous.getAccountId())) {
+            return Events.failed(HandlerErrorCode.NotUpdatable, "AccountId is create-only: CloudFormation replaces "
+                + "the resource to name another Spot account, and the update handler may not.");
+        }
+        if (desired.getAccountId() == null) {
+            // Cloud Control may patch without the identifier; every event of this update still names it.
+            desired.setAccountId(previous.getAccountId());
+        }
+        if (!isAccountId(desired.getAccountId())) {
+            return notFound(desired.getAccountId());
+        }
+        return naming.apply(call, desired.getPreviousName() != null ? desired.getPreviousName()
+            : previous.getPreviousName());
+    }
+}
