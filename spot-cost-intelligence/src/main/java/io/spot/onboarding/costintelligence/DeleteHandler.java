@@ -1,0 +1,69 @@
+package io.spot.onboarding.costintelligence;
+
+import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.Ownership;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+/**
+ * Spot has no call to leave Cost Intelligence (spot-api.md E13), so Delete cannot un-enroll: it
+ * checks that the enrollment exists (NotFound otherwise, as the contract asks), releases it from the
+ * stack and says plainly that the account stays enrolled. The enrollment ends with the Spot account,
+ * which the stack's Spot::Onboarding::Account deletes right after this resource when it created or
+ * adopted the account. Failing instead would only block the stack's deletion, with nothing to retry.
+ */
+public class DeleteHandler extends CostIntelligenceHandler {
+
+    public DeleteHandler() {
+        this(SpotInvoker.standard());
+    }
+
+    public DeleteHandler(final SpotInvoker invoker) {
+        this(invoker, EnrollmentSearch.perInvocation());
+    }
+
+    DeleteHandler(final SpotInvoker invoker, final EnrollmentSearch search) {
+        super(invoker, search);
+    }
+
+    @Override
+    protected Action action() {
+        return Action.DELETE;
+    }
+
+    @Override
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
+        final HandlerCall<ResourceModel, CallbackContext> call) {
+
+        final String accountId = call.model().getAccountId();
+        if (!isAccountId(accountId)) {
+            return notAnAccountId(accountId);
+        }
+        final EnrollmentSearch.Result result = searchOnward(call, accountId);
+        if (result.stopped()) {
+            return searchGoesOn(call.model(), call.context(), result);
+        }
+        if (result.notListed()) {
+            return notFound(accountId);
+        }
+        final String message = released(accountId, Ownership.parse(call.model().getAccountOwnership()));
+        call.log(message);
+        return Events.deleted(message);
+    }
+
+    static String released(final String accountId, final Ownership ownership) {
+        final String noUnenroll = "Spot has no API to leave Cost Intelligence, so " + accountId + " stays enrolled";
+        if (ownership == null) {
+            return noUnenroll + " until its Spot account is deleted or it is un-enrolled in the Spot console. "
+                + "The resource is released from the stack.";
+        }
+        return switch (ownership) {
+            case CREATED, ADOPTED -> noUnenroll + " until its Spot account is deleted, which the "
+                + "Spot::Onboarding::Account that " + ownership.value().toLowerCase() + " it does when it is deleted "
+                + "(in a stack, right after this resource): that ends the enrollment.";
+            case REUSED -> "Spot account " + accountId + " is Reused: its Cost Intelligence enrollment is left as it "
+                + "is, untouched.";
+        };
+    }
+}

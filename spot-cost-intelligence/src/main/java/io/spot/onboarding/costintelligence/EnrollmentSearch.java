@@ -1,0 +1,83 @@
+package io.spot.onboarding.costintelligence;
+
+import io.spot.onboarding.common.api.CostIntelligenceAccount;
+import io.spot.onboarding.common.api.Page;
+import io.spot.onboarding.common.api.SpotApi;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Finds one account in Spot's list of Cost Intelligence enrollments (E11), the only way to read an
+ * enrollment: Spot has no per-account GET. One search reads at most {@value #MAX_PAGES} pages and
+ * starts no page after {@link #MAX_ELAPSED}, so even when every call takes its whole 15 s timeout a
+ * Read answers within CloudFormation's 30 s (10 s of searching, then one last call). A search the
+ * budget stops returns the key to resume from. Pages have Spot's default size: the largest
+ * {@code paginationSize} Spot accepts is not published, and one too large would be refused.
+ */
+final class EnrollmentSearch {
+    static final int MAX_PAGES = 50;
+    static final Duration MAX_ELAPSED = Duration.ofSeconds(10);
+
+    private final int maxPages;
+    private final long maxElapsedNanos;
+    private final LongSupplier nanoTime;
+
+    EnrollmentSearch(final int maxPages, final Duration maxElapsed, final LongSupplier nanoTime) {
+        if (maxPages < 1) {
+            throw new IllegalArgumentException("a search reads at least one page: " + maxPages);
+        }
+        this.maxPages = maxPages;
+        this.maxElapsedNanos = maxElapsed.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    static EnrollmentSearch perInvocation() {
+        return new EnrollmentSearch(MAX_PAGES, MAX_ELAPSED, System::nanoTime);
+    }
+
+    /** @param fromKey where an earlier, stopped search said to resume, or null to start at the first page */
+    Result find(final SpotApi spot, final String accountId, final String fromKey) {
+        final long start = nanoTime.getAsLong();
+        String key = fromKey;
+        int pages = 0;
+        int seen = 0;
+        while (true) {
+            final Page<CostIntelligenceAccount> page = spot.listCostIntelligenceAccounts(key, null);
+            pages++;
+            seen += page.items().size();
+            for (final CostIntelligenceAccount enrolled : page.items()) {
+                if (accountId.equals(enrolled.accountId())) {
+                    return new Result(enrolled, null, pages, seen);
+                }
+            }
+            // A key that does not move on would page forever: the list ends there.
+            if (!page.hasNext() || page.nextKey().equals(key)) {
+                return new Result(null, null, pages, seen);
+            }
+            key = page.nextKey();
+            if (pages >= maxPages || nanoTime.getAsLong() - start >= maxElapsedNanos) {
+                return new Result(null, key, pages, seen);
+            }
+        }
+    }
+
+    /**
+     * @param account   the enrollment, when found
+     * @param resumeKey set only when the budget stopped the search before the list ended
+     */
+    record Result(CostIntelligenceAccount account, String resumeKey, int pages, int accountsSeen) {
+
+        boolean found() {
+            return account != null;
+        }
+
+        boolean stopped() {
+            return account == null && resumeKey != null;
+        }
+
+        /** The whole list was read and the account is not in it. */
+        boolean notListed() {
+            return account == null && resumeKey == null;
+        }
+    }
+}

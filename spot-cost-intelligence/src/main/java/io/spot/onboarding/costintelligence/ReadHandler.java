@@ -1,0 +1,56 @@
+package io.spot.onboarding.costintelligence;
+
+import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+/**
+ * Reports the enrollment as Spot lists it now. Spot has no per-account GET, so Read pages through the
+ * enrolled-accounts list, within the budget of one {@link EnrollmentSearch} so it answers within 30 s.
+ * Spot keeps no record of AccountOwnership or Validate: they are echoed from the model CloudFormation
+ * passes, and absent when a caller (Cloud Control) passes only the identifier.
+ */
+public class ReadHandler extends CostIntelligenceHandler {
+
+    public ReadHandler() {
+        this(SpotInvoker.standard());
+    }
+
+    public ReadHandler(final SpotInvoker invoker) {
+        this(invoker, EnrollmentSearch.perInvocation());
+    }
+
+    ReadHandler(final SpotInvoker invoker, final EnrollmentSearch search) {
+        super(invoker, search);
+    }
+
+    @Override
+    protected Action action() {
+        return Action.READ;
+    }
+
+    @Override
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
+        final HandlerCall<ResourceModel, CallbackContext> call) {
+
+        final String accountId = call.model().getAccountId();
+        if (!isAccountId(accountId)) {
+            return notAnAccountId(accountId);
+        }
+        final EnrollmentSearch.Result result = search().find(call.spot(), accountId, null);
+        if (result.found()) {
+            return Events.success(withEnrollment(call.model(), result.account()), null);
+        }
+        if (result.stopped()) {
+            // Read may not wait and resume, and "not found" would be a guess: say what is known.
+            return Events.failed(HandlerErrorCode.GeneralServiceException, "Could not tell whether " + accountId
+                + " is enrolled in Cost Intelligence: Spot has no per-account lookup, and its list of enrolled "
+                + "accounts is longer than a Read may page through within CloudFormation's 30 s (" + result.accountsSeen()
+                + " accounts on " + result.pages() + " pages read, " + accountId + " not among them). Create, Update "
+                + "and Delete are not limited this way: they read the whole list over several invocations.");
+        }
+        return notFound(accountId);
+    }
+}

@@ -1,0 +1,59 @@
+package io.spot.onboarding.costintelligence;
+
+import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import java.util.Objects;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+/**
+ * Nothing about an enrollment can be changed through Spot's API, and AccountOwnership and Validate
+ * are this stack's own settings: Update checks that the enrollment still exists and records them,
+ * without a single write to Spot. AccountId is create-only.
+ */
+public class UpdateHandler extends CostIntelligenceHandler {
+
+    public UpdateHandler() {
+        this(SpotInvoker.standard());
+    }
+
+    public UpdateHandler(final SpotInvoker invoker) {
+        this(invoker, EnrollmentSearch.perInvocation());
+    }
+
+    UpdateHandler(final SpotInvoker invoker, final EnrollmentSearch search) {
+        super(invoker, search);
+    }
+
+    @Override
+    protected Action action() {
+        return Action.UPDATE;
+    }
+
+    @Override
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
+        final HandlerCall<ResourceModel, CallbackContext> call) {
+
+        final ResourceModel desired = call.model();
+        final ResourceModel previous = call.request().getPreviousResourceState();
+        if (previous != null && previous.getAccountId() != null
+            && !Objects.equals(previous.getAccountId(), desired.getAccountId())) {
+            return Events.failed(HandlerErrorCode.NotUpdatable, "AccountId is create-only: CloudFormation replaces the "
+                + "resource to change it, and the update handler may not (was " + previous.getAccountId() + ", asked "
+                + desired.getAccountId() + ").");
+        }
+        final String accountId = desired.getAccountId();
+        if (!isAccountId(accountId)) {
+            return notAnAccountId(accountId);
+        }
+        final EnrollmentSearch.Result result = searchOnward(call, accountId);
+        if (result.found()) {
+            return Events.success(withEnrollment(desired, result.account()), null);
+        }
+        if (result.stopped()) {
+            return searchGoesOn(desired, call.context(), result);
+        }
+        return notFound(accountId);
+    }
+}
