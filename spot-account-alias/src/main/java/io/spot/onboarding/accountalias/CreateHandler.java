@@ -13,22 +13,13 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 public class CreateHandler extends AccountAliasHandler {
     private final Naming naming;
 
-    public CreateHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public CreateHandler(final SpotInvoker invoker) {
         this(invoker, IamAccountAliases.standard());
     }
 
     CreateHandler(final SpotInvoker invoker, final AccountAliasSource aliases) {
-        super(invoker);
+        super(Action.CREATE, invoker);
         this.naming = new Naming(aliases);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.CREATE;
     }
 
     @Override

@@ -14,17 +14,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class DeleteHandler extends AccountAliasHandler {
 
-    public DeleteHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public DeleteHandler(final SpotInvoker invoker) {
-        super(invoker);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.DELETE;
+        super(Action.DELETE, invoker);
     }
 
     @Override
@@ -33,7 +24,7 @@ public class DeleteHandler extends AccountAliasHandler {
 
         final ResourceModel model = call.model();
         if (!isAccountId(model.getAccountId())) {
-            return notFound(model.getAccountId());
+            return notAnAccountId(model.getAccountId());
         }
         final SpotAccount account = call.spot().getAccount(model.getAccountId());
         final String id = account.accountId();

@@ -1,34 +1,15 @@
-// The executable entry point (`cfn test`, SAM local), as `cfn generate` writes it.
+// The executable entry point (`cfn test`, SAM local), as `cfn generate` writes it; it runs the Lambda wrapper.
 package io.spot.onboarding.accountalias;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.spot.onboarding.common.config.TypeConfigurationModel;
-import io.spot.onboarding.common.wrapper.RegistryExecutableWrapper;
+import io.spot.onboarding.common.wrapper.ExecutableEntry;
 import java.io.IOException;
-import software.amazon.cloudformation.proxy.HandlerRequest;
 
-public final class HandlerWrapperExecutable
-    extends RegistryExecutableWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
+public final class HandlerWrapperExecutable {
 
-    public HandlerWrapperExecutable() {
-        super(new Configuration(), Handlers.dispatch());
+    private HandlerWrapperExecutable() {
     }
 
     public static void main(final String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: HandlerWrapperExecutable '<request JSON>'");
-            System.exit(1);
-        }
-        new HandlerWrapperExecutable().run(args[0], System.out);
-    }
-
-    @Override
-    protected TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>> getTypeReference() {
-        return new TypeReference<>() { };
-    }
-
-    @Override
-    protected TypeReference<ResourceModel> getModelTypeReference() {
-        return new TypeReference<>() { };
+        ExecutableEntry.main(new HandlerWrapper(), args);
     }
 }

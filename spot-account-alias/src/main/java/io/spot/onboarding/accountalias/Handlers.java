@@ -18,11 +18,12 @@ final class Handlers {
     /** Only Create and Update read the AWS account alias. */
     static HandlerDispatch<ResourceModel, CallbackContext, TypeConfigurationModel> dispatch(
         final AccountAliasSource aliases) {
+        final SpotInvoker invoker = SpotInvoker.standard();
         return new HandlerDispatch<ResourceModel, CallbackContext, TypeConfigurationModel>()
-            .on(Action.CREATE, new CreateHandler(SpotInvoker.standard(), aliases))
-            .on(Action.READ, new ReadHandler())
-            .on(Action.UPDATE, new UpdateHandler(SpotInvoker.standard(), aliases))
-            .on(Action.DELETE, new DeleteHandler())
-            .on(Action.LIST, new ListHandler());
+            .on(Action.CREATE, new CreateHandler(invoker, aliases))
+            .on(Action.READ, new ReadHandler(invoker))
+            .on(Action.UPDATE, new UpdateHandler(invoker, aliases))
+            .on(Action.DELETE, new DeleteHandler(invoker))
+            .on(Action.LIST, new ListHandler(invoker));
     }
 }

@@ -16,17 +16,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class ListHandler extends AccountAliasHandler {
 
-    public ListHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public ListHandler(final SpotInvoker invoker) {
-        super(invoker);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.LIST;
+        super(Action.LIST, invoker);
     }
 
     @Override

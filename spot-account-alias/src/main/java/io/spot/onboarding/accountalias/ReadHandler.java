@@ -14,17 +14,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class ReadHandler extends AccountAliasHandler {
 
-    public ReadHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public ReadHandler(final SpotInvoker invoker) {
-        super(invoker);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.READ;
+        super(Action.READ, invoker);
     }
 
     @Override
@@ -33,7 +24,7 @@ public class ReadHandler extends AccountAliasHandler {
 
         final String accountId = call.model().getAccountId();
         if (!isAccountId(accountId)) {
-            return notFound(accountId);
+            return notAnAccountId(accountId);
         }
         final SpotAccount account = call.spot().getAccount(accountId);
         return Events.success(call.model().toBuilder().accountId(account.accountId()).name(account.name()).build(),

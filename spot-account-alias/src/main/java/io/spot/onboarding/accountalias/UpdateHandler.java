@@ -14,22 +14,13 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 public class UpdateHandler extends AccountAliasHandler {
     private final Naming naming;
 
-    public UpdateHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public UpdateHandler(final SpotInvoker invoker) {
         this(invoker, IamAccountAliases.standard());
     }
 
     UpdateHandler(final SpotInvoker invoker, final AccountAliasSource aliases) {
-        super(invoker);
+        super(Action.UPDATE, invoker);
         this.naming = new Naming(aliases);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.UPDATE;
     }
 
     @Override
@@ -49,7 +40,7 @@ public class UpdateHandler extends AccountAliasHandler {
             desired.setAccountId(previous.getAccountId());
         }
         if (!isAccountId(desired.getAccountId())) {
-            return notFound(desired.getAccountId());
+            return notAnAccountId(desired.getAccountId());
         }
         return naming.apply(call, desired.getPreviousName() != null ? desired.getPreviousName()
             : previous.getPreviousName());

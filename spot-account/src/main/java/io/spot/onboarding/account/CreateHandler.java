@@ -20,17 +20,8 @@ public class CreateHandler extends AccountHandler {
     /** What a Reused account reports as ExternalId: it is never changed, so nothing is minted. */
     static final String NOT_MINTED = "not-minted-for-reused-account";
 
-    public CreateHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public CreateHandler(final SpotInvoker invoker) {
-        super(invoker);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.CREATE;
+        super(Action.CREATE, invoker);
     }
 
     @Override

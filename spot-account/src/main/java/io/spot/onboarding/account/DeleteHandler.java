@@ -16,17 +16,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class DeleteHandler extends AccountHandler {
 
-    public DeleteHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public DeleteHandler(final SpotInvoker invoker) {
-        super(invoker);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.DELETE;
+        super(Action.DELETE, invoker);
     }
 
     @Override
@@ -35,8 +26,7 @@ public class DeleteHandler extends AccountHandler {
 
         final String accountId = call.model().getAccountId();
         if (!isAccountId(accountId)) {
-            return Events.failed(HandlerErrorCode.NotFound, String.format(HandlerErrorCode.NotFound.getMessage(),
-                ResourceModel.TYPE_NAME, accountId));
+            return notAnAccountId(accountId);
         }
         call.context().setAccountId(accountId);
         if (Ownership.REUSED.value().equals(call.model().getOwnership())) {

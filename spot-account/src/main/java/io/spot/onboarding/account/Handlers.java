@@ -1,6 +1,7 @@
 package io.spot.onboarding.account;
 
 import io.spot.onboarding.common.config.TypeConfigurationModel;
+import io.spot.onboarding.common.handler.SpotInvoker;
 import io.spot.onboarding.common.wrapper.HandlerDispatch;
 import software.amazon.cloudformation.Action;
 
@@ -11,11 +12,12 @@ final class Handlers {
     }
 
     static HandlerDispatch<ResourceModel, CallbackContext, TypeConfigurationModel> dispatch() {
+        final SpotInvoker invoker = SpotInvoker.standard();
         return new HandlerDispatch<ResourceModel, CallbackContext, TypeConfigurationModel>()
-            .on(Action.CREATE, new CreateHandler())
-            .on(Action.READ, new ReadHandler())
-            .on(Action.UPDATE, new UpdateHandler())
-            .on(Action.DELETE, new DeleteHandler())
-            .on(Action.LIST, new ListHandler());
+            .on(Action.CREATE, new CreateHandler(invoker))
+            .on(Action.READ, new ReadHandler(invoker))
+            .on(Action.UPDATE, new UpdateHandler(invoker))
+            .on(Action.DELETE, new DeleteHandler(invoker))
+            .on(Action.LIST, new ListHandler(invoker));
     }
 }

@@ -12,17 +12,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 /** Every Spot account of the organization, in pages; Spot lists them in one answer, so pages are cut here. */
 public class ListHandler extends AccountHandler {
 
-    public ListHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public ListHandler(final SpotInvoker invoker) {
-        super(invoker);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.LIST;
+        super(Action.LIST, invoker);
     }
 
     @Override

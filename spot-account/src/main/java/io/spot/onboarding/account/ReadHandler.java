@@ -14,17 +14,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class ReadHandler extends AccountHandler {
 
-    public ReadHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public ReadHandler(final SpotInvoker invoker) {
-        super(invoker);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.READ;
+        super(Action.READ, invoker);
     }
 
     @Override
@@ -33,8 +24,7 @@ public class ReadHandler extends AccountHandler {
 
         final String accountId = call.model().getAccountId();
         if (!isAccountId(accountId)) {
-            return Events.failed(HandlerErrorCode.NotFound, String.format(HandlerErrorCode.NotFound.getMessage(),
-                ResourceModel.TYPE_NAME, accountId) + " AccountId must look like act-1a2b3c4d.");
+            return notAnAccountId(accountId);
         }
         return Events.success(fromSpot(call.spot().getAccount(accountId), call.model()), null);
     }

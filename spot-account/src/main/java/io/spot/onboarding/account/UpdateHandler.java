@@ -16,17 +16,8 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  */
 public class UpdateHandler extends AccountHandler {
 
-    public UpdateHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public UpdateHandler(final SpotInvoker invoker) {
-        super(invoker);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.UPDATE;
+        super(Action.UPDATE, invoker);
     }
 
     @Override
@@ -44,8 +35,7 @@ public class UpdateHandler extends AccountHandler {
         }
         final String accountId = desired.getAccountId() != null ? desired.getAccountId() : previous.getAccountId();
         if (!isAccountId(accountId)) {
-            return Events.failed(HandlerErrorCode.NotFound, String.format(HandlerErrorCode.NotFound.getMessage(),
-                ResourceModel.TYPE_NAME, accountId));
+            return notAnAccountId(accountId);
         }
         call.context().setAccountId(accountId);
         final SpotAccount account = call.spot().getAccount(accountId);

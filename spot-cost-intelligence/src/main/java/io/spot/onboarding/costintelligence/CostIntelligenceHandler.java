@@ -3,6 +3,8 @@ package io.spot.onboarding.costintelligence;
 import io.spot.onboarding.common.api.CostIntelligenceAccount;
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.SpotInvoker;
+import software.amazon.cloudformation.Action;
+import io.spot.onboarding.common.handler.SpotType;
 import io.spot.onboarding.common.handler.SpotResourceHandler;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -12,38 +14,15 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  * model, and the search through Spot's enrolled-accounts list that every handler but List starts with.
  */
 abstract class CostIntelligenceHandler extends SpotResourceHandler<ResourceModel, CallbackContext> {
-    /** Shape of a Spot account ID; anything else cannot be enrolled, so it reads as not found before any call. */
-    static final String ACCOUNT_ID_PATTERN = "act-[0-9a-zA-Z]{1,32}";
+    static final SpotType<ResourceModel, CallbackContext> TYPE = new SpotType<>(ResourceModel.TYPE_NAME,
+        ResourceModel.class, CallbackContext.class, ResourceModel::new, CallbackContext::new,
+        ResourceModel::getAccountId);
 
     private final EnrollmentSearch search;
 
-    CostIntelligenceHandler(final SpotInvoker invoker, final EnrollmentSearch search) {
-        super(invoker);
+    CostIntelligenceHandler(final Action action, final SpotInvoker invoker, final EnrollmentSearch search) {
+        super(TYPE, action, invoker);
         this.search = search;
-    }
-
-    @Override
-    protected String typeName() {
-        return ResourceModel.TYPE_NAME;
-    }
-
-    @Override
-    protected CallbackContext newCallbackContext() {
-        return new CallbackContext();
-    }
-
-    @Override
-    protected ResourceModel emptyModel() {
-        return new ResourceModel();
-    }
-
-    @Override
-    protected String identifier(final ResourceModel model, final CallbackContext context) {
-        return model.getAccountId();
-    }
-
-    static boolean isAccountId(final String value) {
-        return value != null && value.matches(ACCOUNT_ID_PATTERN);
     }
 
     EnrollmentSearch search() {
@@ -79,15 +58,9 @@ abstract class CostIntelligenceHandler extends SpotResourceHandler<ResourceModel
             .build();
     }
 
-    static ProgressEvent<ResourceModel, CallbackContext> notFound(final String accountId) {
-        return Events.failed(HandlerErrorCode.NotFound, String.format(HandlerErrorCode.NotFound.getMessage(),
-            ResourceModel.TYPE_NAME, accountId) + " Spot does not list it among the accounts enrolled in Cost "
-            + "Intelligence (GET /cbi/v1/setup/account): it was never enrolled, or its Spot account was deleted.");
+    ProgressEvent<ResourceModel, CallbackContext> notEnrolled(final String accountId) {
+        return notFound(accountId, "Spot does not list it among the accounts enrolled in Cost Intelligence "
+            + "(GET /cbi/v1/setup/account): it was never enrolled, or its Spot account was deleted.");
     }
 
-    /** The message of a malformed identifier, which names nothing Spot could hold. */
-    static ProgressEvent<ResourceModel, CallbackContext> notAnAccountId(final String accountId) {
-        return Events.failed(HandlerErrorCode.NotFound, String.format(HandlerErrorCode.NotFound.getMessage(),
-            ResourceModel.TYPE_NAME, accountId) + " AccountId must look like act-1a2b3c4d.");
-    }
 }

@@ -21,21 +21,12 @@ public class CreateHandler extends CostIntelligenceHandler {
     /** Five minutes of searches after the enrollment before giving up with NotStabilized. */
     static final int MAX_STABILIZATION_CHECKS = 30;
 
-    public CreateHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public CreateHandler(final SpotInvoker invoker) {
         this(invoker, EnrollmentSearch.perInvocation());
     }
 
     CreateHandler(final SpotInvoker invoker, final EnrollmentSearch search) {
-        super(invoker, search);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.CREATE;
+        super(Action.CREATE, invoker, search);
     }
 
     @Override

@@ -15,21 +15,12 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class DeleteHandler extends CostIntelligenceHandler {
 
-    public DeleteHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public DeleteHandler(final SpotInvoker invoker) {
         this(invoker, EnrollmentSearch.perInvocation());
     }
 
     DeleteHandler(final SpotInvoker invoker, final EnrollmentSearch search) {
-        super(invoker, search);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.DELETE;
+        super(Action.DELETE, invoker, search);
     }
 
     @Override
@@ -45,7 +36,7 @@ public class DeleteHandler extends CostIntelligenceHandler {
             return searchGoesOn(call.model(), call.context(), result);
         }
         if (result.notListed()) {
-            return notFound(accountId);
+            return notEnrolled(accountId);
         }
         final String message = released(accountId, Ownership.parse(call.model().getAccountOwnership()));
         call.log(message);

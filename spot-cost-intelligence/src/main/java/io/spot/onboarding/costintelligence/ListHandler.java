@@ -14,17 +14,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 /** Every account enrolled in Cost Intelligence, one Spot page per invocation (see {@link ListToken}). */
 public class ListHandler extends CostIntelligenceHandler {
 
-    public ListHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public ListHandler(final SpotInvoker invoker) {
-        super(invoker, EnrollmentSearch.perInvocation());
-    }
-
-    @Override
-    protected Action action() {
-        return Action.LIST;
+        super(Action.LIST, invoker, EnrollmentSearch.perInvocation());
     }
 
     @Override

@@ -14,21 +14,12 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class ReadHandler extends CostIntelligenceHandler {
 
-    public ReadHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public ReadHandler(final SpotInvoker invoker) {
         this(invoker, EnrollmentSearch.perInvocation());
     }
 
     ReadHandler(final SpotInvoker invoker, final EnrollmentSearch search) {
-        super(invoker, search);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.READ;
+        super(Action.READ, invoker, search);
     }
 
     @Override
@@ -51,6 +42,6 @@ public class ReadHandler extends CostIntelligenceHandler {
                 + " accounts on " + result.pages() + " pages read, " + accountId + " not among them). Create, Update "
                 + "and Delete are not limited this way: they read the whole list over several invocations.");
         }
-        return notFound(accountId);
+        return notEnrolled(accountId);
     }
 }

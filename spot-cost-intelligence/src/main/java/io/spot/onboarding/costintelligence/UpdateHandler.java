@@ -14,21 +14,12 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class UpdateHandler extends CostIntelligenceHandler {
 
-    public UpdateHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public UpdateHandler(final SpotInvoker invoker) {
         this(invoker, EnrollmentSearch.perInvocation());
     }
 
     UpdateHandler(final SpotInvoker invoker, final EnrollmentSearch search) {
-        super(invoker, search);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.UPDATE;
+        super(Action.UPDATE, invoker, search);
     }
 
     @Override
@@ -54,6 +45,6 @@ public class UpdateHandler extends CostIntelligenceHandler {
         if (result.stopped()) {
             return searchGoesOn(desired, call.context(), result);
         }
-        return notFound(accountId);
+        return notEnrolled(accountId);
     }
 }

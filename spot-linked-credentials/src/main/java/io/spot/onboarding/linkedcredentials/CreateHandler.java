@@ -10,17 +10,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 /** Links the Spot account to the role (or, for a Reused account, only observes its link): see {@link Linker}. */
 public class CreateHandler extends LinkedCredentialsHandler {
 
-    public CreateHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public CreateHandler(final SpotInvoker invoker) {
-        super(invoker);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.CREATE;
+        super(Action.CREATE, invoker);
     }
 
     @Override

@@ -18,17 +18,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class DeleteHandler extends LinkedCredentialsHandler {
 
-    public DeleteHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public DeleteHandler(final SpotInvoker invoker) {
-        super(invoker);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.DELETE;
+        super(Action.DELETE, invoker);
     }
 
     @Override
@@ -37,7 +28,7 @@ public class DeleteHandler extends LinkedCredentialsHandler {
 
         final String accountId = call.model().getAccountId();
         if (!isAccountId(accountId)) {
-            return notFound(accountId, "AccountId must look like act-1a2b3c4d.");
+            return notAnAccountId(accountId);
         }
         final Optional<AwsCredentials> link = call.spot().getAwsCredentials(accountId);
         if (link.isEmpty()) {

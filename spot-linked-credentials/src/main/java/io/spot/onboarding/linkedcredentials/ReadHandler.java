@@ -14,17 +14,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class ReadHandler extends LinkedCredentialsHandler {
 
-    public ReadHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public ReadHandler(final SpotInvoker invoker) {
-        super(invoker);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.READ;
+        super(Action.READ, invoker);
     }
 
     @Override
@@ -33,7 +24,7 @@ public class ReadHandler extends LinkedCredentialsHandler {
 
         final String accountId = call.model().getAccountId();
         if (!isAccountId(accountId)) {
-            return notFound(accountId, "AccountId must look like act-1a2b3c4d.");
+            return notAnAccountId(accountId);
         }
         final Optional<AwsCredentials> link = call.spot().getAwsCredentials(accountId);
         if (link.isEmpty()) {

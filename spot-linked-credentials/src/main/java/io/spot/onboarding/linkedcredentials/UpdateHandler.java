@@ -13,17 +13,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class UpdateHandler extends LinkedCredentialsHandler {
 
-    public UpdateHandler() {
-        this(SpotInvoker.standard());
-    }
-
     public UpdateHandler(final SpotInvoker invoker) {
-        super(invoker);
-    }
-
-    @Override
-    protected Action action() {
-        return Action.UPDATE;
+        super(Action.UPDATE, invoker);
     }
 
     @Override
@@ -39,7 +30,7 @@ public class UpdateHandler extends LinkedCredentialsHandler {
                 + "the update handler may not.");
         }
         if (!isAccountId(accountId)) {
-            return notFound(accountId, "AccountId must look like act-1a2b3c4d.");
+            return notAnAccountId(accountId);
         }
         final Optional<RoleArn> role = RoleArn.parse(desired.getRoleArn());
         if (role.isEmpty()) {

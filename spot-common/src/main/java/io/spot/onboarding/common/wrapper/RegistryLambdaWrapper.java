@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.ParameterizedType;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.commons.io.IOUtils;
@@ -24,7 +26,8 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /**
  * The body of cfn's generated {@code HandlerWrapper}, shared by all types; each type's
- * {@code HandlerWrapper} only names its handlers, schema and model classes. The Spot types are not
+ * {@code HandlerWrapper} only names its handlers, schema and model classes. The same wrapper
+ * serves the executable entry point ({@link ExecutableEntry}). The Spot types are not
  * taggable, so resource-defined tags are always empty.
  */
 public abstract class RegistryLambdaWrapper<M, C, T> extends LambdaWrapper<M, C, T> {
@@ -62,7 +65,28 @@ public abstract class RegistryLambdaWrapper<M, C, T> extends LambdaWrapper<M, C,
         }
     }
 
-    protected abstract TypeReference<ResourceHandlerTestPayload<M, C, T>> testPayloadType();
+    /**
+     * The plugin's constructor asks for this before any field of ours is set, so the classes come
+     * from the type's own declaration: {@code HandlerWrapper extends RegistryLambdaWrapper<ResourceModel, ...>}.
+     */
+    @Override
+    protected TypeReference<HandlerRequest<M, C, T>> getTypeReference() {
+        return TypeReferences.of(HandlerRequest.class, typeArguments());
+    }
+
+    @Override
+    protected TypeReference<M> getModelTypeReference() {
+        return TypeReferences.of(typeArguments()[0]);
+    }
+
+    private TypeReference<ResourceHandlerTestPayload<M, C, T>> testPayloadType() {
+        return TypeReferences.of(ResourceHandlerTestPayload.class, typeArguments());
+    }
+
+    private Class<?>[] typeArguments() {
+        final ParameterizedType declared = (ParameterizedType) getClass().getGenericSuperclass();
+        return Arrays.stream(declared.getActualTypeArguments()).map(t -> (Class<?>) t).toArray(Class<?>[]::new);
+    }
 
     @Override
     public ProgressEvent<M, C> invokeHandler(final AmazonWebServicesClientProxy proxy,

@@ -1,0 +1,67 @@
+package io.spot.onboarding.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spot.onboarding.common.config.SpotCredentials;
+import io.spot.onboarding.common.config.TypeConfigurationModel;
+import io.spot.onboarding.common.handler.Ownership;
+import io.spot.onboarding.common.handler.SpotResourceHandler;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The schema is the source of truth: every type's schema test extends this, so each checks that
+ * the schema is valid for the registry and that all that cfn would generate from it agrees with it.
+ */
+public abstract class RegistryTypeSchemaTest {
+    protected final JSONObject schema;
+    private final Class<?> model;
+    private final Class<?> lambdaEntry;
+    private final Class<?> executableEntry;
+
+    protected RegistryTypeSchemaTest(final String schemaFile, final Class<?> model, final Class<?> lambdaEntry,
+                                     final Class<?> executableEntry) {
+        this.schema = SchemaContract.load(Path.of("").toAbsolutePath().resolve(schemaFile));
+        this.model = model;
+        this.lambdaEntry = lambdaEntry;
+        this.executableEntry = executableEntry;
+    }
+
+    @Test
+    void theSchemaIsValidAgainstTheRegistryMetaSchema() {
+        SchemaContract.assertValidResourceSchema(schema);
+    }
+
+    @Test
+    void theModelClassesAgreeWithTheSchema() throws ReflectiveOperationException {
+        assertThat(model.getField("TYPE_NAME").get(null)).isEqualTo(schema.getString("typeName"));
+        assertThat(model.getField("IDENTIFIER_KEY_ACCOUNTID").get(null)).isEqualTo("/properties/AccountId");
+        SchemaContract.assertModelAgrees(model, schema.getJSONObject("properties"));
+        final JSONObject configuration = schema.getJSONObject("typeConfiguration").getJSONObject("properties");
+        SchemaContract.assertModelAgrees(TypeConfigurationModel.class, configuration);
+        SchemaContract.assertModelAgrees(SpotCredentials.class,
+            configuration.getJSONObject("SpotCredentials").getJSONObject("properties"));
+    }
+
+    @Test
+    void theProjectFilesCfnWouldWriteAgreeWithTheSchema() {
+        new TypeProjectFiles(Path.of("").toAbsolutePath(), schema).assertAllAgree(lambdaEntry, executableEntry);
+    }
+
+    @Test
+    void accountIdsHaveTheShapeTheHandlersCheck() {
+        assertThat(schema.getJSONArray("primaryIdentifier").toList()).containsExactly("/properties/AccountId");
+        assertThat(schema.getJSONObject("properties").getJSONObject("AccountId").getString("pattern"))
+            .isEqualTo("^" + SpotResourceHandler.ACCOUNT_ID_PATTERN + "$");
+    }
+
+    @Test
+    void accountOwnershipAcceptsExactlyWhatTheAccountTypeReports() {
+        final JSONObject properties = schema.getJSONObject("properties");
+        final String name = properties.has("AccountOwnership") ? "AccountOwnership" : "Ownership";
+        assertThat(properties.getJSONObject(name).getJSONArray("enum").toList())
+            .containsExactlyElementsOf(Arrays.stream(Ownership.values()).map(Ownership::value).toList());
+    }
+}
