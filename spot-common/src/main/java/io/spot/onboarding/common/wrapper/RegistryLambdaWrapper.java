@@ -2,6 +2,7 @@ package io.spot.onboarding.common.wrapper;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +10,7 @@ import java.lang.reflect.ParameterizedType;
 import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.io.IOUtils;
 import org.json.JSONObject;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -93,6 +95,18 @@ public abstract class RegistryLambdaWrapper<M, C, T> extends LambdaWrapper<M, C,
                                              final ResourceHandlerRequest<M> request, final Action action,
                                              final C callbackContext, final T typeConfiguration) {
         return dispatch.invoke(proxy, request, action, callbackContext, typeConfiguration, loggerProxy);
+    }
+
+    /** Refuses, before the plugin's lenient round trip, properties the schema refuses as sent. */
+    @Override
+    public void processRequest(final InputStream input, final OutputStream output) throws IOException {
+        final String request = serializer.decompress(IOUtils.toString(input, StandardCharsets.UTF_8));
+        final Optional<String> refusal = RawModelCheck.refusal(request, provideResourceSchemaJSONObject());
+        if (refusal.isPresent()) {
+            writeResponse(output, ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, refusal.get()));
+            return;
+        }
+        super.processRequest(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), output);
     }
 
     /** Never empties a tmpdir the machine shares (see {@link ScratchDirectory}). */
