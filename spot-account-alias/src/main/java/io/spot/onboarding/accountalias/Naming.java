@@ -54,6 +54,8 @@ final class Naming {
         }
 
         final SpotAccount account = call.spot().getAccount(model.getAccountId());
+        // Only a name read from Spot now needs the detour below; one an earlier operation recorded is safe.
+        final boolean previousJustRecorded = context.getPreviousName() == null && knownPreviousName == null;
         if (context.getPreviousName() == null) {
             context.setPreviousName(knownPreviousName != null ? knownPreviousName : account.name());
         }
@@ -77,6 +79,13 @@ final class Naming {
         if (target.equals(account.name())) {
             return Events.success(named(model, target, context), "Spot account " + account.accountId()
                 + " is already named '" + target + "'" + source);
+        }
+        if (previousJustRecorded) {
+            // The name to restore must reach CloudFormation (in the callback context) before the
+            // rename happens: a process that died after renaming would otherwise leave a retry
+            // reading the new name as the one to restore, and the old name would be lost.
+            return Events.inProgress(model, context, 0, "Recorded Spot account " + account.accountId() + "'s name '"
+                + context.getPreviousName() + "' to restore on delete; renaming it to '" + target + "'" + source);
         }
         call.spot().renameAccount(account.accountId(), target);
         call.log("Renamed Spot account " + account.accountId() + " from '" + account.name() + "' to '" + target + "'");
