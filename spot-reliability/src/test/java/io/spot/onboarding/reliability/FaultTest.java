@@ -55,6 +55,7 @@ class FaultTest {
                 assertThat(last.status()).as("retried after " + fault + ": " + last.message()).isEqualTo("SUCCESS");
                 scenario.assertSpot(harness, last);
             }
+            harness.scanner.scan(harness.spot.requests().toString(), "the emulator's request log");
             CHECKED.incrementAndGet();
         }
     }
