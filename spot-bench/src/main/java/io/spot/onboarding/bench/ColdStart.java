@@ -27,7 +27,7 @@ final class ColdStart {
 
     void print(final PrintStream out) throws IOException, InterruptedException {
         out.println("2. Cold start: fresh JVM, one Read invocation, median of " + runs + " runs (ms)");
-        out.printf("   %-26s %10s %10s %8s%n", "type module", "floor", "handler", "ratio");
+        out.printf("   %-26s %10s %10s %8s %16s%n", "type module", "floor", "handler", "ratio", "classes loaded");
         try (SpotEmulator spot = Onboarding.emulator()) {
             final Onboarding onboarding = new Onboarding(spot);
             final String accountId = onboarding.enroll("111122223333").get(Onboarding.Type.ACCOUNT).get("AccountId")
@@ -47,10 +47,22 @@ final class ColdStart {
                     floor.addNanos(time(List.of("-cp", jar.toString(), "io.spot.onboarding.common.wrapper.JvmFloor"), null));
                     handler.addNanos(time(List.of("-jar", jar.toString(), read), "\"status\":\"SUCCESS\""));
                 }
-                out.printf("   %-26s %10.0f %10.0f %7.1fx%n", type.getKey(), floor.median(), handler.median(),
-                    handler.median() / floor.median());
+                out.printf("   %-26s %10.0f %10.0f %7.1fx %16d%n", type.getKey(), floor.median(), handler.median(),
+                    handler.median() / floor.median(), classesLoaded(jar, read));
             }
         }
+    }
+
+    /** Classes the JVM loads for the invocation: unlike time, the same on every run and every machine. */
+    private long classesLoaded(final Path jar, final String read) throws IOException, InterruptedException {
+        final List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Djava.io.tmpdir=" + Files.createDirectories(root.resolve("spot-bench/target/cold-start-tmp")),
+            "-Xlog:class+load=info:stdout", "-jar", jar.toString(), read);
+        final Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        final long classes = new String(process.getInputStream().readAllBytes()).lines()
+            .filter(line -> line.contains("[class,load]")).count();
+        process.waitFor(60, TimeUnit.SECONDS);
+        return classes;
     }
 
     /** Wall time of one JVM run; {@code expected} must appear in what it printed, when given. */

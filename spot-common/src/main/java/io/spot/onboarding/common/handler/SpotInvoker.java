@@ -39,8 +39,11 @@ public final class SpotInvoker {
     public <M, C extends SpotCallbackContext> ProgressEvent<M, C> invoke(
         final Invocation<M, C> invocation, final Function<SpotApi, ProgressEvent<M, C>> body) {
 
-        final SpotAccess access = new SpotTokenResolver(invocation.typeName()).resolve(invocation.settings(),
-            secretReaders.apply(invocation.proxy(), invocation.request().getRegion()));
+        // Built on first use only: a token from the type configuration needs no AWS client, and
+        // building one costs a cold start about a thousand classes.
+        final SecretReader secrets = secretId -> secretReaders.apply(invocation.proxy(),
+            invocation.request().getRegion()).secretString(secretId);
+        final SpotAccess access = new SpotTokenResolver(invocation.typeName()).resolve(invocation.settings(), secrets);
         final SpotApi spot;
         try {
             spot = clients.apply(access);

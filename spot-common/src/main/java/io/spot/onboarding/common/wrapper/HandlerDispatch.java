@@ -2,8 +2,6 @@ package io.spot.onboarding.common.wrapper;
 
 import java.util.EnumMap;
 import java.util.Map;
-import software.amazon.awssdk.regions.PartitionMetadata;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.HandlerRequest;
@@ -39,6 +37,29 @@ public final class HandlerDispatch<M, C, T> {
         return result;
     }
 
+    /**
+     * What the SDK's PartitionMetadata answers, without it: it loads the metadata of every AWS
+     * service (over 300 classes) on each cold start, for a value no Spot handler reads.
+     */
+    static String partition(final String region) {
+        if (region == null) {
+            return null;
+        }
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        if (region.startsWith("us-gov-")) {
+            return "aws-us-gov";
+        }
+        if (region.startsWith("us-iso-")) {
+            return "aws-iso";
+        }
+        if (region.startsWith("us-isob-")) {
+            return "aws-iso-b";
+        }
+        return "aws";
+    }
+
     public static <M, C, T> ResourceHandlerRequest<M> transform(final HandlerRequest<M, C, T> request,
                                                                 final Map<String, String> desiredTags,
                                                                 final Map<String, String> previousTags) {
@@ -57,7 +78,7 @@ public final class HandlerDispatch<M, C, T> {
             .nextToken(request.getNextToken())
             .maxResults(request.getMaxResults())
             .region(region)
-            .awsPartition(region == null ? null : PartitionMetadata.of(Region.of(region)).id())
+            .awsPartition(partition(region))
             .stackId(request.getStackId())
             .build();
     }
