@@ -4,6 +4,7 @@ import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.ListPage;
 import io.spot.onboarding.common.handler.SpotInvoker;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import software.amazon.cloudformation.Action;
@@ -21,6 +22,9 @@ public class ListHandler extends LinkedCredentialsHandler {
         super(Action.LIST, invoker);
     }
 
+    /** Each listed link costs one read of its role (Spot lists accounts, not roles). */
+    static final int PAGE_SIZE = 20;
+
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
         final HandlerCall<ResourceModel, CallbackContext> call) {
@@ -30,8 +34,13 @@ public class ListHandler extends LinkedCredentialsHandler {
             .map(SpotAccount::accountId)
             .sorted(Comparator.naturalOrder())
             .toList();
-        final ListPage<String> page = ListPage.of(linked, call.request().getNextToken(), call.request().getMaxResults());
-        return Events.listed(page.items().stream().map(id -> ResourceModel.builder().accountId(id).build()).toList(),
-            page.nextToken());
+        final ListPage<String> page = ListPage.of(linked, call.request().getNextToken(), call.request().getMaxResults(),
+            PAGE_SIZE, PAGE_SIZE);
+        final List<ResourceModel> models = new ArrayList<>();
+        for (final String accountId : page.items()) {
+            call.spot().getAwsCredentials(accountId)
+                .ifPresent(link -> models.add(linked(null, accountId, link.iamRole())));
+        }
+        return Events.listed(models, page.nextToken());
     }
 }

@@ -203,7 +203,7 @@ class LinkedCredentialsLifecycleTest {
     }
 
     @Test
-    void listNamesEveryLinkedAccountInPages() {
+    void listNamesEveryLinkedAccountWithItsRoleInPages() {
         final List<String> linked = new ArrayList<>();
         final var state = harness.type.spot.state();
         for (int i = 0; i < 130; i++) {
@@ -219,12 +219,16 @@ class LinkedCredentialsLifecycleTest {
         do {
             final HandlerResponse page = harness.type.list(nextToken);
             assertThat(page.status()).isEqualTo("SUCCESS");
-            page.models().forEach(m -> seen.add(m.get("AccountId").asText()));
+            page.models().forEach(m -> {
+                seen.add(m.get("AccountId").asText());
+                assertThat(m.get("RoleArn").asText()).isEqualTo(state.account(m.get("AccountId").asText()).orElseThrow()
+                    .iamRole());
+            });
             nextToken = page.nextToken();
             pages++;
         } while (nextToken != null);
 
-        assertThat(pages).isEqualTo(2);
+        assertThat(pages).isEqualTo((130 + ListHandler.PAGE_SIZE - 1) / ListHandler.PAGE_SIZE);
         assertThat(seen).containsExactlyInAnyOrderElementsOf(linked);
     }
 }

@@ -12,7 +12,13 @@ public record ListPage<T>(List<T> items, String nextToken) {
     private static final String PREFIX = "offset:";
 
     public static <T> ListPage<T> of(final List<T> all, final String token, final Integer maxResults) {
-        final int size = maxResults == null || maxResults <= 0 ? DEFAULT_PAGE_SIZE : Math.min(maxResults, 1000);
+        return of(all, token, maxResults, DEFAULT_PAGE_SIZE, 1000);
+    }
+
+    /** For lists whose every item costs a Spot call: smaller pages keep List within its 30 s. */
+    public static <T> ListPage<T> of(final List<T> all, final String token, final Integer maxResults,
+                                     final int defaultSize, final int maxSize) {
+        final int size = maxResults == null || maxResults <= 0 ? defaultSize : Math.min(maxResults, maxSize);
         final int from = offset(token, all.size());
         final int to = Math.min(all.size(), from + size);
         return new ListPage<>(all.subList(from, to), to < all.size() ? PREFIX + to : null);
