@@ -1,0 +1,201 @@
+package io.spot.onboarding.runner.cli;
+
+import io.spot.onboarding.runner.env.RateLimitSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Parses {@code [options] [command [Name=value ...]] ...}; no command means {@code demo}. */
+public final class CommandLine {
+    public static final String USAGE = """
+        Usage: spot-local [options] [command [Name=value ...]] ...
+
+        Runs template.yml end to end without AWS or Spot: AWS resources in moto_server, the
+        Spot::Onboarding resources through their real handlers against an embedded Spot emulator.
+        Commands run in order in one process (a local stack lives as long as the process):
+
+          demo            deploy, change the Spot account out of band, detect-drift, update
+                          IncludeCostIntelligence=false, delete (the default command)
+          validate        parse the template and check it against the types' schemas
+          deploy [N=V..]  create the stack (one per account with --accounts)
+          update N=V ...  update the stack with new parameter values (others keep theirs)
+          tamper          out of band, in the emulator: rename the first account's Spot account
+                          and link it to another role
+          detect-drift    report each resource IN_SYNC, MODIFIED or DELETED, with the differences
+          delete          delete the stack, in reverse dependency order
+          help            this text
+
+        Options:
+          --template PATH          the template (default template.yml)
+          --param Name=value       a parameter value for deploy (repeatable); SpotApiToken is
+                                   generated for the emulator unless given
+          --accounts N             simulate a StackSet over N member accounts (default 1)
+          --concurrency C          accounts in flight at once (default 1, or 50 with --accounts)
+          --rate-limit M:ROUTE=L/W emulator limit, e.g. POST:/setup/account=30/60s (repeatable)
+          --iam-propagation S      seconds before Spot can assume a new role (default 10)
+          --spot-url URL           use this Spot API instead of the emulator (real time, real
+                                   accounts: mind what you deploy)
+          --spot-token-env VAR     with --spot-url: the environment variable holding the token
+          --region R               the stack's region (default us-east-1)
+          --stack-name NAME        (default spot-onboarding)
+          --events                 print every event even with --accounts
+          --quiet                  print no events, only summaries
+          --verbose                also print what the handlers log
+          --no-rollback            keep what a failed create or update made
+          --threads T              parallel handler invocations per simulated instant (default 8)
+        """;
+
+    private CommandLine() {
+    }
+
+    public static Options parse(final String... args) {
+        Path template = Path.of("template.yml");
+        final Map<String, String> parameters = new LinkedHashMap<>();
+        int accounts = 1;
+        Integer concurrency = null;
+        String spotUrl = null;
+        String spotTokenEnv = null;
+        Duration iamPropagation = Duration.ofSeconds(10);
+        final List<RateLimitSpec> rateLimits = new ArrayList<>();
+        String region = "us-east-1";
+        String stackName = "spot-onboarding";
+        int threads = 8;
+        boolean events = false;
+        boolean quiet = false;
+        boolean verbose = false;
+        boolean rollback = true;
+        final List<Command> commands = new ArrayList<>();
+        String currentCommand = null;
+        Map<String, String> commandParameters = null;
+
+        final Arguments in = new Arguments(args);
+        while (in.hasNext()) {
+            final String arg = in.next();
+            if (arg.startsWith("--")) {
+                switch (in.optionName(arg)) {
+                    case "--template" -> template = Path.of(in.value(arg));
+                    case "--param" -> assignment(in.value(arg), parameters);
+                    case "--accounts" -> accounts = positive(arg, in.value(arg));
+                    case "--concurrency" -> concurrency = positive(arg, in.value(arg));
+                    case "--rate-limit" -> rateLimits.add(rateLimit(in.value(arg)));
+                    case "--iam-propagation" -> iamPropagation = Duration.ofSeconds(nonNegative(arg, in.value(arg)));
+                    case "--spot-url" -> spotUrl = in.value(arg);
+                    case "--spot-token-env" -> spotTokenEnv = in.value(arg);
+                    case "--region" -> region = in.value(arg);
+                    case "--stack-name" -> stackName = in.value(arg);
+                    case "--threads" -> threads = positive(arg, in.value(arg));
+                    case "--events" -> events = true;
+                    case "--quiet" -> quiet = true;
+                    case "--verbose" -> verbose = true;
+                    case "--no-rollback" -> rollback = false;
+                    case "--help" -> commands.add(Command.of(Command.HELP));
+                    default -> throw new UsageException("unknown option " + arg);
+                }
+            } else if (Command.NAMES.contains(arg)) {
+                if (currentCommand != null) {
+                    commands.add(new Command(currentCommand, commandParameters));
+                }
+                currentCommand = arg;
+                commandParameters = new LinkedHashMap<>();
+            } else if (arg.contains("=") && (Command.UPDATE.equals(currentCommand)
+                || Command.DEPLOY.equals(currentCommand))) {
+                assignment(arg, commandParameters);
+            } else {
+                throw new UsageException("unknown command or misplaced argument '" + arg + "' (commands: "
+                    + String.join(", ", Command.NAMES.stream().sorted().toList()) + ")");
+            }
+        }
+        if (currentCommand != null) {
+            commands.add(new Command(currentCommand, commandParameters));
+        }
+        if (commands.isEmpty()) {
+            commands.add(Command.of(Command.DEMO));
+        }
+        if (commands.stream().anyMatch(c -> c.name().equals(Command.UPDATE) && c.parameters().isEmpty())) {
+            throw new UsageException("update needs new parameter values: update Name=value ...");
+        }
+        if (spotUrl != null && spotTokenEnv == null) {
+            throw new UsageException("--spot-url needs --spot-token-env VAR: the environment variable that holds the "
+                + "Spot token (a token is never a command-line argument)");
+        }
+        if (quiet && events) {
+            throw new UsageException("--quiet and --events contradict each other");
+        }
+        return new Options(template, parameters, accounts, concurrency != null ? concurrency
+            : accounts == 1 ? 1 : Math.min(accounts, 50), spotUrl, spotTokenEnv, iamPropagation, rateLimits, region,
+            stackName, threads, events, quiet, verbose, rollback, commands);
+    }
+
+    private static void assignment(final String text, final Map<String, String> into) {
+        final int equals = text.indexOf('=');
+        if (equals <= 0) {
+            throw new UsageException("expected Name=value, got '" + text + "'");
+        }
+        into.put(text.substring(0, equals), text.substring(equals + 1));
+    }
+
+    private static RateLimitSpec rateLimit(final String text) {
+        try {
+            return RateLimitSpec.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static int positive(final String option, final String value) {
+        final int number = nonNegative(option, value);
+        if (number == 0) {
+            throw new UsageException(option + " must be at least 1");
+        }
+        return number;
+    }
+
+    private static int nonNegative(final String option, final String value) {
+        try {
+            final int number = Integer.parseInt(value);
+            if (number < 0) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a whole number, got '" + value + "'");
+        }
+    }
+
+    /** The argument list, with {@code --name value} and {@code --name=value} both accepted. */
+    private static final class Arguments {
+        private final String[] args;
+        private int position;
+
+        Arguments(final String[] args) {
+            this.args = args;
+        }
+
+        boolean hasNext() {
+            return position < args.length;
+        }
+
+        String next() {
+            return args[position++];
+        }
+
+        String optionName(final String arg) {
+            final int equals = arg.indexOf('=');
+            return equals < 0 ? arg : arg.substring(0, equals);
+        }
+
+        String value(final String arg) {
+            final int equals = arg.indexOf('=');
+            if (equals >= 0) {
+                return arg.substring(equals + 1);
+            }
+            if (!hasNext()) {
+                throw new UsageException(arg + " needs a value");
+            }
+            return next();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.spot.onboarding.runner.cli;
+
+import io.spot.onboarding.runner.env.RateLimitSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line, parsed.
+ *
+ * @param parameters   template parameter values for deploy (--param Name=value)
+ * @param concurrency  accounts in flight at once (StackSets' MaxConcurrentCount)
+ * @param spotTokenEnv the environment variable holding the real Spot token (with --spot-url)
+ * @param events       print every event even for many accounts
+ */
+public record Options(Path template, Map<String, String> parameters, int accounts, int concurrency, String spotUrl,
+                      String spotTokenEnv, Duration iamPropagation, List<RateLimitSpec> rateLimits, String region,
+                      String stackName, int threads, boolean events, boolean quiet, boolean verbose, boolean rollback,
+                      List<Command> commands) {
+
+    public Options {
+        parameters = Map.copyOf(parameters);
+        rateLimits = List.copyOf(rateLimits);
+        commands = List.copyOf(commands);
+    }
+
+    public boolean stackSet() {
+        return accounts > 1;
+    }
+}

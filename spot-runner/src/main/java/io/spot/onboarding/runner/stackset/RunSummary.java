@@ -1,0 +1,105 @@
+package io.spot.onboarding.runner.stackset;
+
+import io.spot.onboarding.emulator.RecordedRequest;
+import io.spot.onboarding.runner.env.RateLimitSpec;
+import io.spot.onboarding.runner.stack.OperationOutcome;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What one command did across the accounts: how many stacks ended well, the Spot API calls per
+ * account, the waits, the time it took, and (with --rate-limit) how much of each limit was used.
+ *
+ * @param calls null against the real Spot API, whose calls the runner cannot see
+ */
+public record RunSummary(String command, List<OperationOutcome> outcomes, ApiCalls calls, List<RecordedRequest> requests,
+                         List<RateLimitSpec> rateLimits, Duration wall, Duration simulated) {
+
+    private static final int FAILURES_SHOWN = 5;
+
+    public int succeeded() {
+        return (int) outcomes.stream().filter(OperationOutcome::succeeded).count();
+    }
+
+    public int failed() {
+        return outcomes.size() - succeeded();
+    }
+
+    public int callbacks() {
+        return outcomes.stream().mapToInt(OperationOutcome::callbacks).sum();
+    }
+
+    public List<String> lines() {
+        final List<String> lines = new ArrayList<>();
+        lines.add("Summary of " + command + " over " + outcomes.size() + " account" + (outcomes.size() == 1 ? "" : "s")
+            + ":");
+        lines.add(String.format("  %-22s %d", verb(), succeeded()));
+        lines.add(String.format("  %-22s %d", "failed", failed()));
+        outcomes.stream().filter(o -> !o.succeeded()).limit(FAILURES_SHOWN).forEach(o -> lines.add(
+            "      " + o.accountId() + " " + o.finalStatus() + ": " + String.join("; ", o.failures())));
+        if (command.equals("detect-drift")) {
+            lines.add(String.format("  %-22s %d", "drifted", outcomes.stream().filter(OperationOutcome::drifted).count()));
+        }
+        if (calls == null) {
+            lines.add(String.format("  %-22s %s", "Spot API calls", "not counted (the real Spot API keeps no log we can read)"));
+        } else {
+            lines.add(String.format("  %-22s %d in all; per account min %d, mean %.1f, max %d; %d organization-wide",
+                "Spot API calls", calls.total(), calls.minPerAccount(), calls.meanPerAccount(), calls.maxPerAccount(),
+                calls.organizationWide()));
+            if (!calls.byRoute().isEmpty()) {
+                lines.add(String.format("  %-22s %s", "by route", calls.byRoute().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+            }
+            lines.add(String.format("  %-22s %d handler callbacks (IN_PROGRESS, called again after callbackDelaySeconds);"
+                + " Spot answered 429 %d times, 5xx %d times", "retries", callbacks(), calls.throttled(),
+                calls.serverErrors()));
+        }
+        lines.add(String.format("  %-22s %.1f s of wall time; %s of simulated time", "elapsed",
+            wall.toMillis() / 1000.0, clock(simulated)));
+        rateLimitUse().forEach(line -> lines.add(String.format("  %-22s %s", "rate limit", line)));
+        return lines;
+    }
+
+    private String verb() {
+        return switch (command) {
+            case "deploy" -> "accounts enrolled";
+            case "update" -> "stacks updated";
+            case "delete" -> "stacks deleted";
+            case "detect-drift" -> "stacks checked";
+            default -> "succeeded";
+        };
+    }
+
+    /**
+     * For each limited (method, route): requests admitted against what the limit allows over the
+     * simulated time, the measure of how close the run came to Spot's ceiling.
+     */
+    private List<String> rateLimitUse() {
+        final List<String> lines = new ArrayList<>();
+        if (requests == null || simulated.isZero()) {
+            return lines;
+        }
+        for (final RateLimitSpec limit : rateLimits) {
+            final Map<String, int[]> byRoute = new TreeMap<>();
+            for (final RecordedRequest request : requests) {
+                if (request.route() != null && limit.matches(request.method(), request.route())) {
+                    final int[] counts = byRoute.computeIfAbsent(request.method() + " " + request.route(), k -> new int[2]);
+                    counts[request.status() == 429 ? 1 : 0]++;
+                }
+            }
+            final double allowed = limit.limit() * (double) simulated.toMillis() / limit.window().toMillis();
+            byRoute.forEach((route, counts) -> lines.add(String.format("%s (%s): %d admitted, %d refused; %.0f%% of the"
+                + " %.0f the limit allows in %s", route, limit, counts[0], counts[1], 100.0 * counts[0] / allowed,
+                allowed, clock(simulated))));
+        }
+        return lines;
+    }
+
+    static String clock(final Duration duration) {
+        return String.format("%02d:%02d:%02d", duration.toHours(), duration.toMinutesPart(), duration.toSecondsPart());
+    }
+}

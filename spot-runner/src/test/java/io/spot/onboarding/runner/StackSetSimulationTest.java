@@ -1,0 +1,103 @@
+package io.spot.onboarding.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import io.spot.onboarding.emulator.SpotEmulator;
+import io.spot.onboarding.runner.cli.Command;
+import io.spot.onboarding.runner.cli.CommandLine;
+import io.spot.onboarding.runner.output.Console;
+import io.spot.onboarding.runner.stackset.RunSummary;
+import io.spot.onboarding.testing.MotoServer;
+import io.spot.onboarding.testing.SecretScanner;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The onboarding template as a StackSet over a simulated organization: every member account
+ * through all four types' real handlers, against one emulator (one Spot organization) and moto.
+ */
+class StackSetSimulationTest {
+    private static final Path ONBOARDING = Path.of("..", "template.yml");
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private LocalRun run;
+
+    @BeforeEach
+    void moto() {
+        assumeThat(Files.exists(ONBOARDING)).as("the repository's template.yml").isTrue();
+        MotoServer.shared().reset();
+    }
+
+    @AfterEach
+    void stop() {
+        if (run != null) {
+            run.close();
+            new SecretScanner(tokenOf(run)).scan(output.toString(StandardCharsets.UTF_8), "the runner's output");
+        }
+    }
+
+    private LocalRun start(final String... args) {
+        run = new LocalRun(CommandLine.parse(args), new Console(new PrintStream(output, true, StandardCharsets.UTF_8)));
+        assertThat(run.start()).isTrue();
+        return run;
+    }
+
+    @Test
+    void twoHundredAccountsEnrollAndLeaveWithoutAFailure() {
+        start("--template", ONBOARDING.toString(), "--accounts", "200", "--concurrency", "50");
+        final SpotEmulator spot = run.environment().spot().emulator().orElseThrow();
+
+        assertThat(run.run(Command.of(Command.DEPLOY))).isTrue();
+        final RunSummary deploy = run.summaries().get(0);
+        assertThat(deploy.succeeded()).isEqualTo(200);
+        assertThat(deploy.failed()).isZero();
+        // One Spot account per AWS account, each linked to that account's own role and enrolled in CI.
+        assertThat(spot.state().accounts()).hasSize(201);
+        assertThat(spot.state().accounts()).filteredOn(a -> !a.accountId().equals(spot.state().defaultAccountId()))
+            .allSatisfy(a -> assertThat(spot.state().isCostIntelligenceEnrolled(a.accountId())).isTrue())
+            .extracting(a -> a.name()).doesNotHaveDuplicates().allSatisfy(name -> assertThat(name).startsWith("acme-member-"));
+        // Every account's calls were attributed to it, and no account needed more than another.
+        assertThat(deploy.calls().perAccount()).hasSize(200);
+        assertThat(deploy.calls().minPerAccount()).isPositive().isEqualTo(deploy.calls().maxPerAccount());
+        // IAM propagation made every LinkedCredentials wait; simulated, it cost no wall time.
+        assertThat(deploy.callbacks()).isGreaterThanOrEqualTo(200);
+        assertThat(deploy.simulated()).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+
+        assertThat(run.run(Command.of(Command.DELETE))).isTrue();
+        assertThat(run.summaries().get(1).failed()).isZero();
+        assertThat(spot.state().accounts()).hasSize(1);
+    }
+
+    /**
+     * With Spot's rate limit on account creation far below the StackSet's pace, the handlers wait
+     * out each window (IN_PROGRESS with X-RateLimit-Reset) and every account still enrolls; the
+     * simulated time shows the limit, the wall time does not.
+     */
+    @Test
+    void aRateLimitSlowsTheSimulatedClockNotTheRun() {
+        start("--template", ONBOARDING.toString(), "--accounts", "20", "--concurrency", "20", "--quiet",
+            "--rate-limit", "POST:/setup/account=5/60s");
+
+        assertThat(run.run(Command.of(Command.DEPLOY))).isTrue();
+
+        final RunSummary deploy = run.summaries().get(0);
+        assertThat(deploy.failed()).isZero();
+        assertThat(deploy.calls().throttled()).isPositive();
+        // 20 creations at 5 a minute need at least three full windows after the first.
+        assertThat(deploy.simulated()).isGreaterThanOrEqualTo(Duration.ofMinutes(3));
+        assertThat(deploy.lines()).anySatisfy(line -> assertThat(line).contains("POST /setup/account")
+            .contains("admitted").contains("of the"));
+    }
+
+    private static String tokenOf(final LocalRun run) {
+        return run.token();
+    }
+}
