@@ -69,10 +69,6 @@ public class UpdateHandler extends AccountHandler {
             orDefault(previous.getAwsAccountId(), requestAccount))) {
             return "AwsAccountId";
         }
-        if (!Objects.equals(orDefault(desired.getExistingAccountPolicy(), DEFAULT_POLICY),
-            orDefault(previous.getExistingAccountPolicy(), DEFAULT_POLICY))) {
-            return "ExistingAccountPolicy";
-        }
         return null;
     }
 
