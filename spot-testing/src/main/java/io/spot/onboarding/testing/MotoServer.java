@@ -1,5 +1,6 @@
 package io.spot.onboarding.testing;
 
+import io.spot.onboarding.common.handler.SecretCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -42,9 +43,10 @@ public final class MotoServer {
         return endpoint;
     }
 
-    /** Forgets every resource, so tests do not see each other's secrets and roles. */
+    /** Forgets every resource, so tests do not see each other's secrets and roles (nor a handler's cache of them). */
     public void reset() {
         request("POST", "/moto-api/reset");
+        SecretCache.clear();
     }
 
     private static MotoServer start() {

@@ -4,6 +4,7 @@ import io.spot.onboarding.common.api.SpotApi;
 import io.spot.onboarding.common.api.SpotApiClient;
 import io.spot.onboarding.common.api.SpotApiException;
 import io.spot.onboarding.common.api.SpotClientTimeouts;
+import java.time.Clock;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -41,8 +42,9 @@ public final class SpotInvoker {
 
         // Built on first use only: a token from the type configuration needs no AWS client, and
         // building one costs a cold start about a thousand classes.
-        final SecretReader secrets = secretId -> secretReaders.apply(invocation.proxy(),
-            invocation.request().getRegion()).secretString(secretId);
+        final SecretReader secrets = SecretCache.caching(invocation.request().getAwsAccountId() + "|"
+            + invocation.request().getRegion(), secretId -> secretReaders.apply(invocation.proxy(),
+            invocation.request().getRegion()).secretString(secretId), Clock.systemUTC());
         final SpotAccess access = new SpotTokenResolver(invocation.typeName()).resolve(invocation.settings(), secrets);
         final SpotApi spot;
         try {
