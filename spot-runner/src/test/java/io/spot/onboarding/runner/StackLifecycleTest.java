@@ -2,6 +2,7 @@ package io.spot.onboarding.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spot.onboarding.common.handler.RetryPolicy;
 import io.spot.onboarding.emulator.SpotEmulator;
 import io.spot.onboarding.runner.aws.PolicyDocuments;
 import io.spot.onboarding.runner.cli.Command;
@@ -90,9 +91,8 @@ class StackLifecycleTest {
         assertThat(exists(() -> iam.getPolicy(r -> r.policyArn(policy)))).isFalse();
         assertThat(stack.status()).isEqualTo("UPDATE_COMPLETE");
 
-        // ExistingAccountPolicy is create-only: a new Spot account, then the old one deleted in cleanup.
-        // (The Spot account is not linked to the AWS account here, so Reuse finds none and creates one.)
-        assertThat(run.run(new Command(Command.UPDATE, Map.of("ExistingAccountPolicy", "Reuse",
+        // AwsAccountId is create-only: a Spot account for the other AWS account, then the old one deleted in cleanup.
+        assertThat(run.run(new Command(Command.UPDATE, Map.of("AwsAccountId", "210987654321",
             "AccountName", "third-name")))).isTrue();
         final String replacement = spot(stack);
         assertThat(replacement).isNotEqualTo(first);
@@ -107,8 +107,10 @@ class StackLifecycleTest {
         final List<DriftResult> drift = lastOutcome().drift();
         assertThat(drift).filteredOn(r -> r.logicalId().equals("Account")).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(DriftResult.Status.MODIFIED);
+            // The tamper also linked the account to this stack's AWS account, not the one the template names.
             assertThat(r.differences()).containsExactly(new DriftResult.PropertyDifference("/Name", "third-name",
-                LocalRun.RENAMED, "NOT_EQUAL"));
+                LocalRun.RENAMED, "NOT_EQUAL"), new DriftResult.PropertyDifference("/AwsAccountId", "210987654321",
+                "123456789012", "NOT_EQUAL"));
         });
         assertThat(drift).filteredOn(r -> !r.logicalId().equals("Account"))
             .allSatisfy(r -> assertThat(r.status()).isEqualTo(DriftResult.Status.IN_SYNC));
@@ -148,26 +150,28 @@ class StackLifecycleTest {
     }
 
     /**
-     * After the Spot account is linked out of band to this AWS account, Reuse finds it and refuses
-     * to rename it: the update fails and rolls back, including the policy it had already changed.
+     * Spot fails every rename the update's retries allow: the update fails and rolls back, including
+     * the policy it had already changed.
      */
     @Test
     void aFailedUpdateRollsBackWhatItChanged() {
+        final SpotEmulator spot = run.environment().spot().emulator().orElseThrow();
         assertThat(run.run(Command.of(Command.DEPLOY))).isTrue();
         final Stack stack = run.stacks().get(0);
         final String account = spot(stack);
         final String policy = stack.resource("Policy").state().physicalId();
-        assertThat(run.run(Command.of(Command.TAMPER))).isTrue();
+        spot.faults().serverErrorNext("PUT", "/setup/account/{id}", RetryPolicy.MAX_TRANSIENT_RETRIES + 1, 500);
 
-        assertThat(run.run(new Command(Command.UPDATE, Map.of("PolicySid", "Changed", "ExistingAccountPolicy", "Reuse",
-            "AccountName", "other-name")))).isFalse();
+        assertThat(run.run(new Command(Command.UPDATE, Map.of("PolicySid", "Changed", "AccountName", "other-name"))))
+            .isFalse();
 
         assertThat(stack.status()).isEqualTo("UPDATE_ROLLBACK_COMPLETE");
         assertThat(spot(stack)).isEqualTo(account);
-        assertThat(stack.parameters().raw()).containsEntry("ExistingAccountPolicy", "Adopt")
+        assertThat(spot.state().account(account)).hasValueSatisfying(a -> assertThat(a.name()).isEqualTo("first-name"));
+        assertThat(stack.parameters().raw()).containsEntry("AccountName", "first-name")
             .containsEntry("PolicySid", "Describe");
-        assertThat(printed()).containsPattern("Account +Spot::Onboarding::Account +UPDATE_FAILED +ExistingAccountPolicy "
-            + "Reuse never changes").containsPattern("Policy +AWS::IAM::ManagedPolicy +UPDATE_COMPLETE");
+        assertThat(printed()).containsPattern("Account +Spot::Onboarding::Account +UPDATE_FAILED +Spot failed")
+            .containsPattern("Policy +AWS::IAM::ManagedPolicy +UPDATE_COMPLETE");
         assertThat(defaultPolicyDocument(policy).at("/Statement/0/Sid").asText()).isEqualTo("Describe");
         // A stack rolled back is a stack that still works.
         assertThat(run.run(Command.of(Command.DELETE))).isTrue();
