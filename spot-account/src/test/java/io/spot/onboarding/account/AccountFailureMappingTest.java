@@ -61,7 +61,7 @@ class AccountFailureMappingTest {
             .hasSize(2)
             .allSatisfy(e -> {
                 assertThat(e.status()).isEqualTo("IN_PROGRESS");
-                assertThat(e.callbackDelaySeconds()).isBetween(42, 42 + 5);
+                assertThat(e.callbackDelaySeconds()).isBetween(42 + 1, 42 + 42);
             });
         assertThat(harness.spot.state().accounts()).hasSize(2);
     }
@@ -77,7 +77,7 @@ class AccountFailureMappingTest {
             .satisfies(d -> {
                 assertThat(d.get(0)).isBetween(2 + 1, 2 + 5);
                 assertThat(d.get(1)).isBetween(4 + 1, 4 + 5);
-                assertThat(d.get(2)).isBetween(8 + 1, 8 + 5);
+                assertThat(d.get(2)).isBetween(8 + 1, 8 + 8);
             });
     }
 

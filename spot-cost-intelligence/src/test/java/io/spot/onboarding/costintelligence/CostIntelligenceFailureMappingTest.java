@@ -42,7 +42,7 @@ class CostIntelligenceFailureMappingTest {
         assertThat(create.events()).filteredOn(e -> e.message() != null && e.message().contains("429")).hasSize(2)
             .allSatisfy(e -> {
                 assertThat(e.status()).isEqualTo("IN_PROGRESS");
-                assertThat(e.callbackDelaySeconds()).isBetween(30, 30 + 5);
+                assertThat(e.callbackDelaySeconds()).isBetween(30 + 1, 30 + 30);
                 assertThat(e.modelText("AccountId")).isEqualTo(accountId);
             });
         assertThat(harness.spot.requestCount("POST", VALIDATION_ROUTE)).isEqualTo(1);

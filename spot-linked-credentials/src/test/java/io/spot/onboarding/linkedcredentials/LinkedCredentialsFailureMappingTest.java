@@ -40,7 +40,7 @@ class LinkedCredentialsFailureMappingTest {
             .allSatisfy(e -> {
                 assertThat(e.status()).isEqualTo("IN_PROGRESS");
                 assertThat(e.modelText("AccountId")).isEqualTo(accountId);
-                assertThat(e.callbackDelaySeconds()).isBetween(42, 42 + 5);
+                assertThat(e.callbackDelaySeconds()).isBetween(42 + 1, 42 + 42);
             });
         assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
     }

@@ -12,9 +12,11 @@ import java.util.function.IntUnaryOperator;
  * How long a Create, Update or Delete waits (through IN_PROGRESS and {@code callbackDelaySeconds},
  * never by sleeping) before calling Spot again after a retriable failure, and when it gives up.
  * <ul>
- *   <li>429: never before {@code X-RateLimit-Reset}, else exponential from 2 s; plus 1 to 5 s of
- *       jitter so the accounts of a StackSet that hit the limit together do not return together;
- *       at most {@value #MAX_THROTTLE_RETRIES} times (well over ten minutes of waiting).</li>
+ *   <li>429: never before {@code X-RateLimit-Reset}, else exponential from 2 s; plus a random share
+ *       of as much again (at least 5 s), so the accounts of a StackSet that hit the limit together
+ *       come back spread over the next window instead of together: Spot extends the block for every
+ *       call made while blocked, so a herd returning at once stays blocked. At most
+ *       {@value #MAX_THROTTLE_RETRIES} times.</li>
  *   <li>5xx and network failures: 5, 10, 20 s; at most {@value #MAX_TRANSIENT_RETRIES} times.</li>
  * </ul>
  */
@@ -22,6 +24,9 @@ public final class RetryPolicy {
     public static final int MAX_THROTTLE_RETRIES = 12;
     public static final int MAX_TRANSIENT_RETRIES = 3;
     static final int MAX_BACKOFF_SECONDS = 120;
+    static final int MIN_JITTER_SECONDS = 5;
+    /** CloudFormation accepts a callbackDelaySeconds of at most 600. */
+    static final int MAX_DELAY_SECONDS = 600;
 
     private final IntUnaryOperator jitter;
 
@@ -43,8 +48,8 @@ public final class RetryPolicy {
             final int attempt = context.getThrottleRetries();
             context.setThrottleRetries(attempt + 1);
             final long backoff = Math.min(MAX_BACKOFF_SECONDS, 2L << Math.min(attempt, 10));
-            final long floor = throttled.resetSeconds().orElse(0);
-            return OptionalInt.of((int) Math.min(Math.max(floor, backoff), 600 - 5) + jitter.applyAsInt(5));
+            final int base = (int) Math.min(Math.max(throttled.resetSeconds().orElse(0), backoff), MAX_DELAY_SECONDS / 2);
+            return OptionalInt.of(base + jitter.applyAsInt(Math.max(MIN_JITTER_SECONDS, base)));
         }
         if (isTransient(failure)) {
             if (context.getTransientRetries() >= MAX_TRANSIENT_RETRIES) {

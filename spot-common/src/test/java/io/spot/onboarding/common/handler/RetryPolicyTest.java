@@ -24,7 +24,7 @@ class RetryPolicyTest {
     void neverCallsAgainBeforeTheResetSpotAnnounced() {
         final SpotCallbackContext context = new SpotCallbackContext();
 
-        assertThat(policy.nextDelaySeconds(throttled(45L), context)).hasValue(45 + 5);
+        assertThat(policy.nextDelaySeconds(throttled(45L), context)).hasValue(45 + 45);
         assertThat(context.getThrottleRetries()).isEqualTo(1);
     }
 
@@ -38,8 +38,8 @@ class RetryPolicyTest {
         }
 
         assertThat(delays).hasSize(RetryPolicy.MAX_THROTTLE_RETRIES)
-            .startsWith(2 + 5, 4 + 5, 8 + 5, 16 + 5, 32 + 5, 64 + 5)
-            .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(RetryPolicy.MAX_BACKOFF_SECONDS + 5));
+            .startsWith(2 + 5, 4 + 5, 8 + 8, 16 + 16, 32 + 32, 64 + 64)
+            .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(2 * RetryPolicy.MAX_BACKOFF_SECONDS));
     }
 
     @Test
