@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Prints every figure of the benchmark in a stable layout: package size, cold start, warm latency,
@@ -31,6 +32,8 @@ public final class Benchmark {
         new WarmLatency(quick ? 20 : 100).print(out);
         out.println();
         ApiCalls.print(out);
+        out.println();
+        new OrgScale(root, quick ? List.of(10, 100, 1000) : List.of(10, 100, 1000, 10_000)).print(out);
         out.println();
         out.println("benchmark took " + Duration.between(start, Instant.now()).toSeconds() + " s");
     }

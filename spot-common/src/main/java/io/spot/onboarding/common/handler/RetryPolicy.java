@@ -15,15 +15,20 @@ import java.util.function.IntUnaryOperator;
  *   <li>429: never before {@code X-RateLimit-Reset}, else exponential from 2 s; plus a random share
  *       of as much again (at least 5 s), so the accounts of a StackSet that hit the limit together
  *       come back spread over the next window instead of together: Spot extends the block for every
- *       call made while blocked, so a herd returning at once stays blocked. At most
- *       {@value #MAX_THROTTLE_RETRIES} times.</li>
+ *       call made while blocked, so a herd returning at once stays blocked. For at most
+ *       {@value #MAX_THROTTLE_WAIT_SECONDS} s in all.</li>
  *   <li>5xx and network failures: 5, 10, 20 s; at most {@value #MAX_TRANSIENT_RETRIES} times.</li>
  * </ul>
  */
 public final class RetryPolicy {
-    public static final int MAX_THROTTLE_RETRIES = 12;
+    /**
+     * How long one operation waits out Spot's rate limit in all before it fails with Throttling:
+     * below the 60 minutes the schemas give Create, Update and Delete, and long enough for a
+     * StackSet's worth of accounts to take turns on a route limited to a few dozen calls a minute.
+     */
+    public static final int MAX_THROTTLE_WAIT_SECONDS = 45 * 60;
     public static final int MAX_TRANSIENT_RETRIES = 3;
-    static final int MAX_BACKOFF_SECONDS = 120;
+    static final int MAX_BACKOFF_SECONDS = 300;
     static final int MIN_JITTER_SECONDS = 5;
     /** CloudFormation accepts a callbackDelaySeconds of at most 600. */
     static final int MAX_DELAY_SECONDS = 600;
@@ -42,14 +47,16 @@ public final class RetryPolicy {
     /** The delay before the next attempt, counting it in {@code context}; empty when out of attempts. */
     public OptionalInt nextDelaySeconds(final SpotApiException failure, final SpotCallbackContext context) {
         if (failure instanceof SpotRateLimitException throttled) {
-            if (context.getThrottleRetries() >= MAX_THROTTLE_RETRIES) {
+            if (context.getThrottleWaitSeconds() >= MAX_THROTTLE_WAIT_SECONDS) {
                 return OptionalInt.empty();
             }
             final int attempt = context.getThrottleRetries();
             context.setThrottleRetries(attempt + 1);
             final long backoff = Math.min(MAX_BACKOFF_SECONDS, 2L << Math.min(attempt, 10));
             final int base = (int) Math.min(Math.max(throttled.resetSeconds().orElse(0), backoff), MAX_DELAY_SECONDS / 2);
-            return OptionalInt.of(base + jitter.applyAsInt(Math.max(MIN_JITTER_SECONDS, base)));
+            final int delay = base + jitter.applyAsInt(Math.max(MIN_JITTER_SECONDS, base));
+            context.setThrottleWaitSeconds(context.getThrottleWaitSeconds() + delay);
+            return OptionalInt.of(delay);
         }
         if (isTransient(failure)) {
             if (context.getTransientRetries() >= MAX_TRANSIENT_RETRIES) {

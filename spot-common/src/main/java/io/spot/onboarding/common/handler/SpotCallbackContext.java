@@ -10,6 +10,8 @@ import lombok.Data;
 public class SpotCallbackContext {
     /** 429 answers met by this operation so far. */
     private int throttleRetries;
+    /** Seconds this operation has waited out Spot's rate limit so far. */
+    private int throttleWaitSeconds;
     /** 5xx and network failures met by this operation so far. */
     private int transientRetries;
 }

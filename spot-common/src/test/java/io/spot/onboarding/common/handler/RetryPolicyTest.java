@@ -37,9 +37,11 @@ class RetryPolicyTest {
             delays.add(delay.getAsInt());
         }
 
-        assertThat(delays).hasSize(RetryPolicy.MAX_THROTTLE_RETRIES)
-            .startsWith(2 + 5, 4 + 5, 8 + 8, 16 + 16, 32 + 32, 64 + 64)
+        assertThat(delays).startsWith(2 + 5, 4 + 5, 8 + 8, 16 + 16, 32 + 32, 64 + 64)
             .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(2 * RetryPolicy.MAX_BACKOFF_SECONDS));
+        assertThat(delays.stream().mapToInt(Integer::intValue).sum()).isBetween(RetryPolicy.MAX_THROTTLE_WAIT_SECONDS,
+            RetryPolicy.MAX_THROTTLE_WAIT_SECONDS + 600);
+        assertThat(context.getThrottleWaitSeconds()).isEqualTo(delays.stream().mapToInt(Integer::intValue).sum());
     }
 
     @Test
