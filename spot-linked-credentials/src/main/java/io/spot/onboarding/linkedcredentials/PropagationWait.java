@@ -12,7 +12,7 @@ import java.util.OptionalInt;
  * The same budget covers the read-back that confirms a link Spot accepted.
  */
 final class PropagationWait {
-    private static final int[] DELAYS = {5, 10, 15, 20, 30, 30, 30};
+    private static final int[] DELAYS = {10, 10, 15, 20, 30, 30, 25};
     static final int TOTAL_SECONDS = 140;
     static final int ATTEMPTS = 8;
 

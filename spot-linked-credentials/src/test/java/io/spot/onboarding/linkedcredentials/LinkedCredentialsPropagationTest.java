@@ -45,7 +45,7 @@ class LinkedCredentialsPropagationTest {
         // Refused at 0, 5, 15 and 30 s after the role was first named; accepted at 50 s, then read back.
         final var waits = create.events().subList(0, 4);
         assertThat(waits).extracting(HandlerResponse::status).containsOnly("IN_PROGRESS");
-        assertThat(waits).extracting(HandlerResponse::callbackDelaySeconds).containsExactly(5, 10, 15, 20);
+        assertThat(waits).extracting(HandlerResponse::callbackDelaySeconds).containsExactly(10, 10, 15, 20);
         assertThat(waits).allSatisfy(e -> {
             assertThat(e.modelText("AccountId")).isEqualTo(accountId);
             assertThat(e.message()).contains("IAM").contains(Invented.CANT_ASSUME_ROLE);
@@ -84,7 +84,7 @@ class LinkedCredentialsPropagationTest {
         final Operation update = harness.type.update(created, props(accountId, NEW_ROLE));
 
         assertThat(update.last().status()).isEqualTo("SUCCESS");
-        assertThat(update.events()).extracting(HandlerResponse::callbackDelaySeconds).startsWith(5, 10);
+        assertThat(update.events()).extracting(HandlerResponse::callbackDelaySeconds).startsWith(10, 10);
         assertThat(harness.linkedRole(accountId)).isEqualTo(NEW_ROLE);
     }
 
@@ -111,7 +111,7 @@ class LinkedCredentialsPropagationTest {
         final Operation create = harness.type.create(props(accountId, ROLE));
 
         assertThat(create.last().status()).isEqualTo("SUCCESS");
-        assertThat(create.events()).extracting(HandlerResponse::callbackDelaySeconds).startsWith(5, 10);
+        assertThat(create.events()).extracting(HandlerResponse::callbackDelaySeconds).startsWith(10, 10);
         assertThat(harness.linkCalls()).isEqualTo(3);
     }
 

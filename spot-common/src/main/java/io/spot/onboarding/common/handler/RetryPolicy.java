@@ -23,10 +23,10 @@ import java.util.function.IntUnaryOperator;
 public final class RetryPolicy {
     /**
      * How long one operation waits out Spot's rate limit in all before it fails with Throttling:
-     * below the 60 minutes the schemas give Create, Update and Delete, and long enough for a
+     * below the 120 minutes the schemas give Create, Update and Delete, and long enough for a
      * StackSet's worth of accounts to take turns on a route limited to a few dozen calls a minute.
      */
-    public static final int MAX_THROTTLE_WAIT_SECONDS = 45 * 60;
+    public static final int MAX_THROTTLE_WAIT_SECONDS = 100 * 60;
     public static final int MAX_TRANSIENT_RETRIES = 3;
     static final int MAX_BACKOFF_SECONDS = 300;
     static final int MIN_JITTER_SECONDS = 5;
