@@ -42,12 +42,15 @@ final class Dispatcher implements HttpHandler {
         try (exchange) {
             Incoming in = Incoming.read(exchange, clock);
             faults.latencyFor(in.method(), in.template()).ifPresent(Dispatcher::pause);
-            if (faults.takeConnectionReset(in.method(), in.template())) {
+            final int chaos = faults.drawChaos();
+            if (chaos == CHAOS_RESET || faults.takeConnectionReset(in.method(), in.template())) {
                 log.add(in.recorded(RecordedRequest.NO_RESPONSE));
                 return;
             }
-            Answer answer = answer(in);
-            if (answer.reachedEndpoint() && faults.takeDroppedResponse(in.method(), in.template())) {
+            Answer answer = chaos == CHAOS_THROTTLE || chaos == CHAOS_SERVER_ERROR ? chaosAnswer(in, chaos) : answer(in);
+            final boolean write = !"GET".equals(in.method());
+            if (answer.reachedEndpoint() && (chaos == CHAOS_DROP && write
+                || faults.takeDroppedResponse(in.method(), in.template()))) {
                 log.add(in.recorded(RecordedRequest.NO_RESPONSE));
                 return;
             }
@@ -55,6 +58,25 @@ final class Dispatcher implements HttpHandler {
             log.add(in.recorded(answer.response().status()));
             send(exchange, in, answer);
         }
+    }
+
+    private static final int CHAOS_THROTTLE = 0;
+    private static final int CHAOS_SERVER_ERROR = 1;
+    private static final int CHAOS_RESET = 2;
+    private static final int CHAOS_DROP = 3;
+
+    /** A random 429 or 503 in place of the endpoint (an unauthenticated request still gets its 401). */
+    private Answer chaosAnswer(Incoming in, int chaos) {
+        if (in.route() == null || auth.refusal(in.method(), in.authorization()).isPresent()) {
+            return answer(in);
+        }
+        RateLimitStatus rate = faults.rateLimiter().peek(in.method(), in.template());
+        if (chaos == CHAOS_THROTTLE) {
+            return Answer.refused(ApiResponse.tooManyRequests(), rate.throttled(5L));
+        }
+        SpotApiException injected = new SpotApiException(503, Invented.INTERNAL_ERROR,
+                Invented.INJECTED_ERROR_MESSAGE.formatted(HttpStatus.reason(503)), null);
+        return Answer.refused(ApiResponse.error(injected, in.route().kind()), rate);
     }
 
     private Answer answer(Incoming in) {

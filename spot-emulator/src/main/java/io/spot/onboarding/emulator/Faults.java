@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,6 +33,16 @@ public final class Faults {
     private volatile Duration iamPropagationDelay = Duration.ZERO;
     private volatile int accountLimit = Integer.MAX_VALUE;
     private volatile int ciPageSize = Invented.CI_DEFAULT_PAGE_SIZE;
+    private volatile Chaos chaos;
+
+    /** Random faults: each request meets one with probability {@code probability}, reproducibly from {@code seed}. */
+    private record Chaos(double probability, Random random) {
+        /** One of the four kinds of fault with a quarter of the probability each, or none. */
+        synchronized int draw() {
+            final double roll = random.nextDouble();
+            return roll < probability ? (int) (roll / probability * 4) : -1;
+        }
+    }
 
     Faults(Clock clock) {
         this.rateLimiter = new RateLimiter(clock);
@@ -101,6 +112,18 @@ public final class Faults {
         accountLimit = maxAccounts;
     }
 
+    /**
+     * Every request meets, with {@code probability}, one fault drawn at random: a 429 (reset 5 s),
+     * a 503, a connection reset before anything is applied, or (for a write) its answer lost after
+     * it was applied. For StackSet-scale runs where faults strike anywhere.
+     */
+    public void chaos(double probability, long seed) {
+        if (probability < 0 || probability > 1) {
+            throw new IllegalArgumentException("probability must be within 0..1: " + probability);
+        }
+        chaos = new Chaos(probability, new Random(seed));
+    }
+
     /** Replaces the items POST /cbi/v1/setup/account/validation returns for this account. */
     public void ciValidationResult(String accountId, List<Map<String, Object>> items) {
         ciValidationResults.put(Objects.requireNonNull(accountId, "accountId"), List.copyOf(items));
@@ -125,6 +148,7 @@ public final class Faults {
         iamPropagationDelay = Duration.ZERO;
         accountLimit = Integer.MAX_VALUE;
         ciPageSize = Invented.CI_DEFAULT_PAGE_SIZE;
+        chaos = null;
     }
 
     // ---- read by the dispatcher and the endpoints ----
@@ -135,6 +159,12 @@ public final class Faults {
 
     Optional<Duration> latencyFor(String method, String route) {
         return latencies.find(method, route);
+    }
+
+    /** The random fault this request meets (see {@link #chaos}), drawn once when it arrives: 0 to 3, or -1. */
+    int drawChaos() {
+        final Chaos current = chaos;
+        return current == null ? -1 : current.draw();
     }
 
     boolean takeConnectionReset(String method, String route) {

@@ -38,6 +38,10 @@ enum SpotTypes {
         this.validModel = validModel;
     }
 
+    Supplier<? extends RequestStreamHandler> wrapper() {
+        return wrapper;
+    }
+
     JSONObject schema() {
         return SchemaContract.load(Path.of("").toAbsolutePath().getParent().resolve(module).resolve(schemaFile));
     }
