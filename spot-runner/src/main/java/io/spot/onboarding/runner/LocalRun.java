@@ -254,8 +254,16 @@ public final class LocalRun implements AutoCloseable {
         final Instant simulatedStart = environment.scheduler().now();
         final ConcurrentStacks.Progress counters = new ConcurrentStacks.Progress();
         progress.begin(command, counters);
+        // A long StackSet run says what failed as it fails, not only in the summary at its end.
+        final BiConsumer<T, Consumer<OperationOutcome>> reporting = (target, done) -> start.accept(target, outcome -> {
+            if (!outcome.succeeded() && options.stackSet()) {
+                console.line("   failed: " + outcome.accountId() + " " + outcome.finalStatus() + ": "
+                    + String.join("; ", outcome.failures()));
+            }
+            done.accept(outcome);
+        });
         final List<OperationOutcome> outcomes = new ConcurrentStacks<T>(environment.scheduler(), options.concurrency(),
-            start, counters).run(targets);
+            reporting, counters).run(targets);
         progress.end();
         stacks.forEach(this::rememberSpotAccount);
         final List<RecordedRequest> requests = newRequests();
