@@ -41,6 +41,12 @@ abstract class AwsResourceType implements ResourceType {
         return spec;
     }
 
+    /** Ref of each AWS type the runner supports is its physical ID (ARN or name). */
+    @Override
+    public JsonNode ref(final ResourceState state) {
+        return JSON.textNode(state.physicalId());
+    }
+
     @Override
     public JsonNode attribute(final ResourceState state, final String attribute) {
         return state.model().get(attribute);
@@ -88,6 +94,13 @@ abstract class AwsResourceType implements ResourceType {
 
     /** The resource's properties as AWS has them now. */
     protected abstract ObjectNode current(ResourceCall call);
+
+    /** The name the template gives in {@code property}, else one CloudFormation-style from stack and logical ID. */
+    protected static String nameOrGenerated(final ResourceCall call, final String property, final int maxLength) {
+        final String given = call.desired().hasNonNull(property) ? call.desired().get(property).asText() : null;
+        return given != null ? given
+            : PhysicalNames.generate(call.stack().stackName(), call.logicalId(), maxLength, call.stack().stackId());
+    }
 
     protected static AwsRequestOverrideConfiguration as(final ResourceCall call) {
         final AwsSessionCredentials credentials = call.stack().credentials();

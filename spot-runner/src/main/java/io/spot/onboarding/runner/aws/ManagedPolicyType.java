@@ -35,15 +35,9 @@ public final class ManagedPolicyType extends AwsResourceType {
     }
 
     @Override
-    public JsonNode ref(final ResourceState state) {
-        return JSON.textNode(state.physicalId());
-    }
-
-    @Override
     protected ResourceState created(final ResourceCall call) {
         final ObjectNode desired = call.desired();
-        final String name = text(desired, "ManagedPolicyName") != null ? text(desired, "ManagedPolicyName")
-            : PhysicalNames.generate(call.stack().stackName(), call.logicalId(), 128, call.stack().stackId());
+        final String name = nameOrGenerated(call, "ManagedPolicyName", 128);
         final Policy policy = aws.iam().createPolicy(r -> r.policyName(name).path(text(desired, "Path"))
             .description(text(desired, "Description"))
             .policyDocument(PolicyDocuments.text(desired.get("PolicyDocument")))

@@ -36,15 +36,9 @@ public final class RoleType extends AwsResourceType {
     }
 
     @Override
-    public JsonNode ref(final ResourceState state) {
-        return JSON.textNode(state.physicalId());
-    }
-
-    @Override
     protected ResourceState created(final ResourceCall call) {
         final ObjectNode desired = call.desired();
-        final String name = text(desired, "RoleName") != null ? text(desired, "RoleName")
-            : PhysicalNames.generate(call.stack().stackName(), call.logicalId(), 64, call.stack().stackId());
+        final String name = nameOrGenerated(call, "RoleName", 64);
         final Role role = aws.iam().createRole(r -> r.roleName(name).path(text(desired, "Path"))
             .assumeRolePolicyDocument(PolicyDocuments.text(desired.get("AssumeRolePolicyDocument")))
             .description(text(desired, "Description")).maxSessionDuration(integer(desired, "MaxSessionDuration"))

@@ -32,11 +32,6 @@ public final class SecretType extends AwsResourceType {
     }
 
     @Override
-    public JsonNode ref(final ResourceState state) {
-        return JSON.textNode(state.physicalId());
-    }
-
-    @Override
     public JsonNode attribute(final ResourceState state, final String attribute) {
         return "Id".equals(attribute) ? JSON.textNode(state.physicalId()) : null;
     }

@@ -12,11 +12,13 @@ import io.spot.onboarding.runner.types.ResourceType;
 import io.spot.onboarding.runner.types.TypeRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What create, update and delete share: events, driving a resource task through its waits, and
@@ -129,12 +131,41 @@ abstract class StackOperation {
     protected final void deleteResources(final List<String> logicalIds, final Map<String, StackResource> which,
                                          final Map<String, Set<String>> dependencies,
                                          final Consumer<Set<String>> finished) {
+        walk(logicalIds, id -> dependents(id, logicalIds, dependencies),
+            (id, deleted, notDeleted) -> deleteResource(which.get(id), deleted, notDeleted), finished);
+    }
+
+    /** What a walk does to one resource: then {@code done} or {@code failed}. */
+    @FunctionalInterface
+    protected interface ResourceStep {
+        void run(String logicalId, Runnable done, Runnable failed);
+    }
+
+    /**
+     * Runs {@code step} on each of {@code logicalIds} once all it waits for is done, then calls
+     * {@code finished} with the ones that failed.
+     */
+    protected final void walk(final List<String> logicalIds, final Function<String, Collection<String>> waitsFor,
+                              final ResourceStep step, final Consumer<Set<String>> finished) {
         final DependencyWalk[] walk = new DependencyWalk[1];
-        walk[0] = new DependencyWalk(logicalIds,
-            id -> dependents(id, logicalIds, dependencies),
-            id -> deleteResource(which.get(id), () -> walk[0].completed(id), () -> walk[0].failed(id)),
-            finished);
+        walk[0] = new DependencyWalk(logicalIds, waitsFor,
+            id -> step.run(id, () -> walk[0].completed(id), () -> walk[0].failed(id)), finished);
         scheduler.soon(walk[0]::begin);
+    }
+
+    /**
+     * The template's properties of a resource, or null when they cannot be evaluated: then
+     * {@code verb}_FAILED is reported and {@code failed} scheduled.
+     */
+    protected final ObjectNode desiredOrFail(final String logicalId, final ResourceType type, final String verb,
+                                             final Runnable failed) {
+        try {
+            return desired(logicalId);
+        } catch (EvaluationException e) {
+            resourceEvent(logicalId, null, type.name(), verb + "_FAILED", e.getMessage());
+            scheduler.soon(failed);
+            return null;
+        }
     }
 
     private static List<String> dependents(final String id, final List<String> among,

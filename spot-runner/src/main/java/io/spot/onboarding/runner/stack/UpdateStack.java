@@ -2,7 +2,6 @@ package io.spot.onboarding.runner.stack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.runner.eval.Conditions;
-import io.spot.onboarding.runner.eval.EvaluationException;
 import io.spot.onboarding.runner.eval.ParameterValues;
 import io.spot.onboarding.runner.sim.Scheduler;
 import io.spot.onboarding.runner.types.ResourceCall;
@@ -63,20 +62,13 @@ final class UpdateStack extends StackOperation {
     @Override
     void start() {
         stackEvent("UPDATE_IN_PROGRESS", "User Initiated");
-        final DependencyWalk[] walk = new DependencyWalk[1];
-        walk[0] = new DependencyWalk(graph.creationOrder(stack.template()), graph::dependenciesOf,
-            id -> update(id, () -> walk[0].completed(id), () -> walk[0].failed(id)), this::updated);
-        scheduler.soon(walk[0]::begin);
+        walk(graph.creationOrder(stack.template()), graph::dependenciesOf, this::update, this::updated);
     }
 
     private void update(final String logicalId, final Runnable done, final Runnable failed) {
         final ResourceType type = typeOf(logicalId, types);
-        final ObjectNode desired;
-        try {
-            desired = desired(logicalId);
-        } catch (EvaluationException e) {
-            resourceEvent(logicalId, null, type.name(), "UPDATE_FAILED", e.getMessage());
-            scheduler.soon(failed);
+        final ObjectNode desired = desiredOrFail(logicalId, type, "UPDATE", failed);
+        if (desired == null) {
             return;
         }
         final StackResource existing = stack.resource(logicalId);
