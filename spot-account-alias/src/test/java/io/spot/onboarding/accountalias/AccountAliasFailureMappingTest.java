@@ -44,7 +44,7 @@ class AccountAliasFailureMappingTest {
         assertThat(create.events()).extracting(HandlerResponse::status)
             .containsExactly("IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
         assertThat(create.events().subList(1, 3)).allSatisfy(e -> {
-            assertThat(e.callbackDelaySeconds()).isBetween(42 + 1, 42 + 42);
+            assertThat(e.callbackDelaySeconds()).isBetween(42 + 1, 42 + RetryPolicy.SPREAD * 42);
             assertThat(e.modelText("AccountId")).isEqualTo(accountId);
         });
         assertThat(create.last().modelText("PreviousName")).isEqualTo(AWS_ACCOUNT_ID);

@@ -23,6 +23,12 @@ public class CallbackContext extends SpotCallbackContext {
     /** The account's name in Spot when it was found or created. */
     private String spotName;
     private String externalId;
+    /**
+     * This operation listed the organization and found no account an earlier attempt created, and
+     * has sent no create since whose outcome is unknown: a create Spot throttled is retried without
+     * listing the whole organization again.
+     */
+    private boolean earlierAttemptsRuledOut;
     /** A DELETE was sent by an earlier invocation, whose answer may have been lost. */
     private boolean deleteIssued;
 }

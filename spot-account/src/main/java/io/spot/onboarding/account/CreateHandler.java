@@ -2,6 +2,7 @@ package io.spot.onboarding.account;
 
 import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.api.SpotApi;
+import io.spot.onboarding.common.api.SpotRateLimitException;
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
@@ -90,14 +91,27 @@ public class CreateHandler extends AccountHandler {
                 + " (" + ownership.value() + ")");
             return null;
         }
-        final Optional<SpotAccount> earlier = AccountLookup.earlierAttempt(spot.listAccounts(), name);
-        if (earlier.isPresent()) {
-            call.log("Spot account " + earlier.get().accountId() + " was created by an earlier attempt of this "
-                + "Create (unlinked, named '" + name + "'); using it instead of creating another");
-            remember(context, earlier.get(), Ownership.CREATED);
-            return null;
+        if (!context.isEarlierAttemptsRuledOut()) {
+            final Optional<SpotAccount> earlier = AccountLookup.earlierAttempt(spot.listAccounts(), name);
+            if (earlier.isPresent()) {
+                call.log("Spot account " + earlier.get().accountId() + " was created by an earlier attempt of this "
+                    + "Create (unlinked, named '" + name + "'); using it instead of creating another");
+                remember(context, earlier.get(), Ownership.CREATED);
+                return null;
+            }
+            context.setEarlierAttemptsRuledOut(true);
         }
-        final SpotAccount created = spot.createAccount(name);
+        final SpotAccount created;
+        try {
+            created = spot.createAccount(name);
+        } catch (SpotRateLimitException refused) {
+            // Spot did nothing, so the search above still holds: the retry after the wait needn't list the organization.
+            throw refused;
+        } catch (RuntimeException unknownOutcome) {
+            // The account may exist now without our knowing its ID: the next attempt must look for it.
+            context.setEarlierAttemptsRuledOut(false);
+            throw unknownOutcome;
+        }
         remember(context, created, Ownership.CREATED);
         call.log("Created Spot account " + created.accountId() + " named '" + name + "'");
         return null;

@@ -61,9 +61,31 @@ class AccountFailureMappingTest {
             .hasSize(2)
             .allSatisfy(e -> {
                 assertThat(e.status()).isEqualTo("IN_PROGRESS");
-                assertThat(e.callbackDelaySeconds()).isBetween(42 + 1, 42 + 42);
+                assertThat(e.callbackDelaySeconds()).isBetween(42 + 1, 42 + RetryPolicy.SPREAD * 42);
             });
         assertThat(harness.spot.state().accounts()).hasSize(2);
+        assertThat(organizationListings()).as("a throttled create did nothing: the organization is listed once")
+            .isEqualTo(1);
+    }
+
+    @Test
+    void aCreateWhoseOutcomeIsUnknownListsTheOrganizationAgainAndFindsItsAccount() {
+        harness.spot.faults().serverErrorNext("POST", "/setup/account", 1, 503);
+        harness.spot.faults().dropResponseAfterWrite("POST", "/setup/account", 1);
+
+        final Operation create = harness.create(props("{}"));
+
+        assertThat(create.last().status()).as(create.last().message()).isEqualTo("SUCCESS");
+        assertThat(organizationListings()).as("before the first create, and after each with no answer").isEqualTo(3);
+        assertThat(harness.spot.requestCount("POST", "/setup/account")).isEqualTo(2);
+        assertThat(harness.spot.state().accounts()).as("the seeded account and the one created").hasSize(2);
+    }
+
+    /** GET /setup/account without a filter: the whole organization. */
+    private long organizationListings() {
+        return harness.spot.requests().stream()
+            .filter(r -> "GET".equals(r.method()) && "/setup/account".equals(r.route()) && r.query() == null)
+            .count();
     }
 
     @Test
@@ -75,9 +97,9 @@ class AccountFailureMappingTest {
         assertThat(create.last().status()).isEqualTo("SUCCESS");
         assertThat(create.events().subList(0, 3)).extracting(HandlerResponse::callbackDelaySeconds)
             .satisfies(d -> {
-                assertThat(d.get(0)).isBetween(2 + 1, 2 + 5);
-                assertThat(d.get(1)).isBetween(4 + 1, 4 + 5);
-                assertThat(d.get(2)).isBetween(8 + 1, 8 + 8);
+                assertThat(d.get(0)).isBetween(2 + 1, 2 + 8);
+                assertThat(d.get(1)).isBetween(4 + 1, 4 + 16);
+                assertThat(d.get(2)).isBetween(8 + 1, 8 + 32);
             });
     }
 

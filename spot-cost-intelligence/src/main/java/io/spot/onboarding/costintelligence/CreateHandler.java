@@ -12,18 +12,15 @@ import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
- * Validates (unless told not to), enrolls, then waits until Spot lists the account as enrolled.
- * The enrollment ends its invocation, so the wait is CloudFormation's (IN_PROGRESS), never a sleep.
+ * Validates (unless told not to), enrolls, then searches Spot's list for the enrollment at once,
+ * and again after a wait while Spot does not list it yet. The wait is CloudFormation's (IN_PROGRESS),
+ * never a sleep.
  * A Reused account is only looked up: it must already be enrolled, since this stack never writes to it.
  */
 public class CreateHandler extends CostIntelligenceHandler {
     static final int STABILIZE_DELAY_SECONDS = 10;
-    /** Five minutes of searches after the enrollment before giving up with NotStabilized. */
-    static final int MAX_STABILIZATION_CHECKS = 30;
-
-    public CreateHandler(final SpotInvoker invoker) {
-        this(invoker, EnrollmentSearch.perInvocation());
-    }
+    /** Five minutes of waiting for Spot to list an enrollment it accepted, then NotStabilized. */
+    static final int MAX_STABILIZATION_WAITS = 30;
 
     CreateHandler(final SpotInvoker invoker, final EnrollmentSearch search) {
         super(Action.CREATE, invoker, search);
@@ -84,8 +81,8 @@ public class CreateHandler extends CostIntelligenceHandler {
                 + refused.getMessage());
         }
         context.setEnrollAnswered(true);
-        return Events.inProgress(call.model(), context, STABILIZE_DELAY_SECONDS, "Asked Spot to enroll " + accountId
-            + " in Cost Intelligence; waiting until Spot lists it as enrolled");
+        // Spot answers the enrollment with the enrolled account, so the list most likely shows it already.
+        return stabilize(call, accountId);
     }
 
     private ProgressEvent<ResourceModel, CallbackContext> stabilize(
@@ -106,15 +103,15 @@ public class CreateHandler extends CostIntelligenceHandler {
         }
         final int checks = context.getStabilizationChecks() + 1;
         context.setStabilizationChecks(checks);
-        if (checks >= MAX_STABILIZATION_CHECKS) {
+        if (checks > MAX_STABILIZATION_WAITS) {
             return Events.failed(HandlerErrorCode.NotStabilized, "Spot accepted the Cost Intelligence enrollment of "
                 + accountId + " but did not list it as enrolled (GET /cbi/v1/setup/account) in " + checks + " searches "
-                + "over " + checks * STABILIZE_DELAY_SECONDS / 60 + " minutes. Check the account in Spot's Cost "
-                + "Intelligence console; once it is listed there, retry the stack operation.");
+                + "over " + MAX_STABILIZATION_WAITS * STABILIZE_DELAY_SECONDS / 60 + " minutes. Check the account in "
+                + "Spot's Cost Intelligence console; once it is listed there, retry the stack operation.");
         }
         return Events.inProgress(call.model(), context, STABILIZE_DELAY_SECONDS, "Spot does not list " + accountId
-            + " as enrolled yet; searching again in " + STABILIZE_DELAY_SECONDS + " s (" + checks + " of "
-            + MAX_STABILIZATION_CHECKS + ")");
+            + " as enrolled yet; searching again in " + STABILIZE_DELAY_SECONDS + " s (search " + (checks + 1) + " of "
+            + (MAX_STABILIZATION_WAITS + 1) + ")");
     }
 
     private ProgressEvent<ResourceModel, CallbackContext> observeReused(

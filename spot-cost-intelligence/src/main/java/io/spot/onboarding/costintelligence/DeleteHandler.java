@@ -15,10 +15,6 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class DeleteHandler extends CostIntelligenceHandler {
 
-    public DeleteHandler(final SpotInvoker invoker) {
-        this(invoker, EnrollmentSearch.perInvocation());
-    }
-
     DeleteHandler(final SpotInvoker invoker, final EnrollmentSearch search) {
         super(Action.DELETE, invoker, search);
     }

@@ -3,6 +3,7 @@ package io.spot.onboarding.costintelligence;
 import io.spot.onboarding.common.api.CostIntelligenceAccount;
 import io.spot.onboarding.common.api.Page;
 import io.spot.onboarding.common.api.SpotApi;
+import io.spot.onboarding.common.api.SpotValidationException;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -11,8 +12,7 @@ import java.util.function.LongSupplier;
  * enrollment: Spot has no per-account GET. One search reads at most {@value #MAX_PAGES} pages and
  * starts no page after {@link #MAX_ELAPSED}, so even when every call takes its whole 15 s timeout a
  * Read answers within CloudFormation's 30 s (10 s of searching, then one last call). A search the
- * budget stops returns the key to resume from. Pages have Spot's default size: the largest
- * {@code paginationSize} Spot accepts is not published, and one too large would be refused.
+ * budget stops returns the key to resume from. Pages are as large as Spot allows ({@link PageSizeChoice}).
  */
 final class EnrollmentSearch {
     static final int MAX_PAGES = 50;
@@ -21,18 +21,22 @@ final class EnrollmentSearch {
     private final int maxPages;
     private final long maxElapsedNanos;
     private final LongSupplier nanoTime;
+    private final PageSizeChoice pageSize;
 
-    EnrollmentSearch(final int maxPages, final Duration maxElapsed, final LongSupplier nanoTime) {
+    EnrollmentSearch(final int maxPages, final Duration maxElapsed, final LongSupplier nanoTime,
+                     final PageSizeChoice pageSize) {
         if (maxPages < 1) {
             throw new IllegalArgumentException("a search reads at least one page: " + maxPages);
         }
         this.maxPages = maxPages;
         this.maxElapsedNanos = maxElapsed.toNanos();
         this.nanoTime = nanoTime;
+        this.pageSize = pageSize;
     }
 
-    static EnrollmentSearch perInvocation() {
-        return new EnrollmentSearch(MAX_PAGES, MAX_ELAPSED, System::nanoTime);
+    /** @param pageSize shared by the type's handlers, so one refusal of large pages is paid once per container */
+    static EnrollmentSearch perInvocation(final PageSizeChoice pageSize) {
+        return new EnrollmentSearch(MAX_PAGES, MAX_ELAPSED, System::nanoTime, pageSize);
     }
 
     /** @param fromKey where an earlier, stopped search said to resume, or null to start at the first page */
@@ -42,7 +46,7 @@ final class EnrollmentSearch {
         int pages = 0;
         int seen = 0;
         while (true) {
-            final Page<CostIntelligenceAccount> page = spot.listCostIntelligenceAccounts(key, null);
+            final Page<CostIntelligenceAccount> page = page(spot, key);
             pages++;
             seen += page.items().size();
             for (final CostIntelligenceAccount enrolled : page.items()) {
@@ -58,6 +62,21 @@ final class EnrollmentSearch {
             if (pages >= maxPages || nanoTime.getAsLong() - start >= maxElapsedNanos) {
                 return new Result(null, key, pages, seen);
             }
+        }
+    }
+
+    private Page<CostIntelligenceAccount> page(final SpotApi spot, final String key) {
+        final Integer size = pageSize.size();
+        if (size == null) {
+            return spot.listCostIntelligenceAccounts(key, null);
+        }
+        try {
+            return spot.listCostIntelligenceAccounts(key, size);
+        } catch (SpotValidationException refused) {
+            // Only a refusal that goes away without the size is the size's: a refused key fails again here.
+            final Page<CostIntelligenceAccount> page = spot.listCostIntelligenceAccounts(key, null);
+            pageSize.largeRefused();
+            return page;
         }
     }
 

@@ -13,11 +13,12 @@ final class Handlers {
 
     static HandlerDispatch<ResourceModel, CallbackContext, TypeConfigurationModel> dispatch() {
         final SpotInvoker invoker = SpotInvoker.standard();
+        final EnrollmentSearch search = EnrollmentSearch.perInvocation(PageSizeChoice.preferLarge());
         return new HandlerDispatch<ResourceModel, CallbackContext, TypeConfigurationModel>()
-            .on(Action.CREATE, new CreateHandler(invoker))
-            .on(Action.READ, new ReadHandler(invoker))
-            .on(Action.UPDATE, new UpdateHandler(invoker))
-            .on(Action.DELETE, new DeleteHandler(invoker))
-            .on(Action.LIST, new ListHandler(invoker));
+            .on(Action.CREATE, new CreateHandler(invoker, search))
+            .on(Action.READ, new ReadHandler(invoker, search))
+            .on(Action.UPDATE, new UpdateHandler(invoker, search))
+            .on(Action.DELETE, new DeleteHandler(invoker, search))
+            .on(Action.LIST, new ListHandler(invoker, search));
     }
 }

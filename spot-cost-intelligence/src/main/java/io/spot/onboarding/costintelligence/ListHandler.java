@@ -14,8 +14,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 /** Every account enrolled in Cost Intelligence, one Spot page per invocation (see {@link ListToken}). */
 public class ListHandler extends CostIntelligenceHandler {
 
-    public ListHandler(final SpotInvoker invoker) {
-        super(Action.LIST, invoker, EnrollmentSearch.perInvocation());
+    ListHandler(final SpotInvoker invoker, final EnrollmentSearch search) {
+        super(Action.LIST, invoker, search);
     }
 
     @Override

@@ -14,10 +14,6 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class ReadHandler extends CostIntelligenceHandler {
 
-    public ReadHandler(final SpotInvoker invoker) {
-        this(invoker, EnrollmentSearch.perInvocation());
-    }
-
     ReadHandler(final SpotInvoker invoker, final EnrollmentSearch search) {
         super(Action.READ, invoker, search);
     }

@@ -14,10 +14,6 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class UpdateHandler extends CostIntelligenceHandler {
 
-    public UpdateHandler(final SpotInvoker invoker) {
-        this(invoker, EnrollmentSearch.perInvocation());
-    }
-
     UpdateHandler(final SpotInvoker invoker, final EnrollmentSearch search) {
         super(Action.UPDATE, invoker, search);
     }

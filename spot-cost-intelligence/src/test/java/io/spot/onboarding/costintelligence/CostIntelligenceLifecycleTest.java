@@ -39,14 +39,13 @@ class CostIntelligenceLifecycleTest {
     }
 
     @Test
-    void enrollsALinkedAccountAfterValidatingItAndWaitsUntilSpotListsIt() {
+    void enrollsALinkedAccountAfterValidatingItAndFindsItListedAtOnce() {
         final String accountId = linkedAccount(harness);
 
         final Operation create = harness.create(properties(accountId));
 
-        assertThat(create.events()).extracting(HandlerResponse::status).containsExactly("IN_PROGRESS", "SUCCESS");
-        assertThat(create.events().get(0).callbackDelaySeconds()).isEqualTo(CreateHandler.STABILIZE_DELAY_SECONDS);
-        assertThat(create.events().get(0).message()).contains("waiting until Spot lists it");
+        assertThat(create.events()).extracting(HandlerResponse::status).containsExactly("SUCCESS");
+        assertThat(harness.spot.requestCount("GET", CI_ROUTE)).as("one search, right after the enrollment").isEqualTo(1);
         final SpotAccountRecord account = harness.spot.state().account(accountId).orElseThrow();
         assertThat(account.ciEnrolled()).isTrue();
         final HandlerResponse done = create.last();

@@ -45,6 +45,11 @@ class CostIntelligencePagingTest {
         return linkedAccount(harness);
     }
 
+    private List<String> pageQueries() {
+        return harness.spot.requests().stream().filter(r -> CI_ROUTE.equals(r.route()) && "GET".equals(r.method()))
+            .map(r -> r.query() == null ? "" : r.query()).toList();
+    }
+
     private Set<String> enrolledIds() {
         return harness.spot.state().accounts().stream().filter(SpotAccountRecord::ciEnrolled)
             .map(SpotAccountRecord::accountId).collect(Collectors.toSet());
@@ -65,10 +70,9 @@ class CostIntelligencePagingTest {
         assertThat(pagesForCreate).as("10 enrolled accounts, 2 a page").isEqualTo(5);
         assertThat(read.status()).isEqualTo("SUCCESS");
         assertThat(pagesForRead).isEqualTo(5);
-        assertThat(harness.spot.requests().stream().filter(r -> CI_ROUTE.equals(r.route()) && "GET".equals(r.method()))
-            .map(r -> r.query() == null ? "" : r.query()))
-            .as("pages of Spot's default size: no paginationSize is sent")
-            .noneMatch(q -> q.contains("paginationSize"))
+        assertThat(pageQueries())
+            .as("every page is asked for as large as Spot allows; this Spot serves 2")
+            .allMatch(q -> q.contains("paginationSize=" + PageSizeChoice.LARGE))
             .anyMatch(q -> q.contains("paginationKey="));
         assertThat(harness.delete(create.last().model()).last().status()).isEqualTo("SUCCESS");
     }
@@ -141,9 +145,8 @@ class CostIntelligencePagingTest {
 
         final Operation create = harness.create(properties(accountId));
 
-        assertThat(create.events()).extracting(HandlerResponse::status)
-            .containsExactly("IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
-        final HandlerResponse resumed = create.events().get(1);
+        assertThat(create.events()).extracting(HandlerResponse::status).containsExactly("IN_PROGRESS", "SUCCESS");
+        final HandlerResponse resumed = create.events().get(0);
         assertThat(resumed.callbackDelaySeconds()).isZero();
         assertThat(resumed.message()).contains(EnrollmentSearch.MAX_PAGES + " pages so far", "reading on");
         assertThat(harness.spot.requestCount("GET", CI_ROUTE)).isEqualTo(others + 1);
@@ -158,5 +161,24 @@ class CostIntelligencePagingTest {
         final Operation delete = harness.delete(model);
         assertThat(delete.events()).extracting(HandlerResponse::status).containsExactly("IN_PROGRESS", "SUCCESS");
         assertThat(delete.last().hasModel()).isFalse();
+    }
+
+    @Test
+    void aSpotThatRefusesLargePagesIsAskedOnceThenReadAtItsDefaultSize() {
+        harness.spot.faults().ciPageSize(2);
+        harness.spot.faults().ciMaxPageSize(PageSizeChoice.LARGE - 1);
+        final String accountId = enrolledLastAmong(5);
+
+        final Operation create = harness.create(properties(accountId));
+        final HandlerResponse read = harness.read(create.last().model());
+
+        assertThat(create.last().status()).as(create.last().message()).isEqualTo("SUCCESS");
+        assertThat(read.status()).as(read.message()).isEqualTo("SUCCESS");
+        final List<String> queries = pageQueries();
+        assertThat(queries.get(0)).as("the refused request").contains("paginationSize=" + PageSizeChoice.LARGE);
+        assertThat(queries.subList(1, queries.size()))
+            .as("the same page again without a size, and every later page of Create and Read at Spot's default")
+            .hasSize(3 + 3)
+            .noneMatch(q -> q.contains("paginationSize"));
     }
 }

@@ -36,7 +36,7 @@ class CreateStabilizationTest {
     private final SpotApi spot = mock(SpotApi.class);
     private final CreateHandler handler = new CreateHandler(
         new SpotInvoker((proxy, region) -> secret -> Optional.empty(), access -> spot, new RetryPolicy(bound -> 1)),
-        EnrollmentSearch.perInvocation());
+        EnrollmentSearch.perInvocation(PageSizeChoice.spotDefault()));
 
     /** Invokes as CloudFormation does: again on IN_PROGRESS, with the returned context and model. */
     private List<ProgressEvent<ResourceModel, CallbackContext>> run(final ResourceModel model) {
@@ -69,14 +69,14 @@ class CreateStabilizationTest {
 
         final ProgressEvent<ResourceModel, CallbackContext> last = events.get(events.size() - 1);
         assertThat(last.getErrorCode()).isEqualTo(HandlerErrorCode.NotStabilized);
-        assertThat(last.getMessage()).contains("accepted", ACCOUNT, "did not list it", "30 searches over 5 minutes");
-        assertThat(events).hasSize(1 + CreateHandler.MAX_STABILIZATION_CHECKS);
+        assertThat(last.getMessage()).contains("accepted", ACCOUNT, "did not list it", "31 searches over 5 minutes");
+        assertThat(events).hasSize(1 + CreateHandler.MAX_STABILIZATION_WAITS);
         assertThat(events.stream().mapToInt(ProgressEvent::getCallbackDelaySeconds).sum())
-            .isEqualTo(CreateHandler.MAX_STABILIZATION_CHECKS * CreateHandler.STABILIZE_DELAY_SECONDS);
+            .isEqualTo(CreateHandler.MAX_STABILIZATION_WAITS * CreateHandler.STABILIZE_DELAY_SECONDS);
         assertThat(events.subList(0, events.size() - 1)).allSatisfy(e ->
             assertThat(e.getResourceModel().getAccountId()).isEqualTo(ACCOUNT));
         verify(spot, times(1)).validateCostIntelligence(ACCOUNT);
         verify(spot, times(1)).enrollCostIntelligence(ACCOUNT);
-        verify(spot, times(CreateHandler.MAX_STABILIZATION_CHECKS)).listCostIntelligenceAccounts(null, null);
+        verify(spot, times(1 + CreateHandler.MAX_STABILIZATION_WAITS)).listCostIntelligenceAccounts(null, null);
     }
 }

@@ -1,6 +1,8 @@
 package io.spot.onboarding.costintelligence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
@@ -11,6 +13,7 @@ import static org.mockito.Mockito.when;
 import io.spot.onboarding.common.api.CostIntelligenceAccount;
 import io.spot.onboarding.common.api.Page;
 import io.spot.onboarding.common.api.SpotApi;
+import io.spot.onboarding.common.api.SpotValidationException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +42,7 @@ class EnrollmentSearchTest {
     void findsTheAccountOnALaterPageFollowingNextKey() {
         pages(5);
 
-        final EnrollmentSearch.Result result = new EnrollmentSearch(10, Duration.ofSeconds(10), nanos::get)
+        final EnrollmentSearch.Result result = new EnrollmentSearch(10, Duration.ofSeconds(10), nanos::get, PageSizeChoice.spotDefault())
             .find(spot, "act-00000004", null);
 
         assertThat(result.found()).isTrue();
@@ -54,7 +57,7 @@ class EnrollmentSearchTest {
     @Test
     void stopsAtThePageBudgetWithTheKeyToResumeFromAndResumesThere() {
         pages(5);
-        final EnrollmentSearch search = new EnrollmentSearch(2, Duration.ofSeconds(10), nanos::get);
+        final EnrollmentSearch search = new EnrollmentSearch(2, Duration.ofSeconds(10), nanos::get, PageSizeChoice.spotDefault());
 
         final EnrollmentSearch.Result first = search.find(spot, "act-00000005", null);
         final EnrollmentSearch.Result second = search.find(spot, "act-00000005", first.resumeKey());
@@ -89,7 +92,7 @@ class EnrollmentSearchTest {
         when(spot.listCostIntelligenceAccounts("same", null))
             .thenReturn(new Page<>(List.of(enrolled("act-00000002")), "same", null));
 
-        final EnrollmentSearch.Result result = new EnrollmentSearch(50, Duration.ofSeconds(10), nanos::get)
+        final EnrollmentSearch.Result result = new EnrollmentSearch(50, Duration.ofSeconds(10), nanos::get, PageSizeChoice.spotDefault())
             .find(spot, "act-0000000f", null);
 
         assertThat(result.notListed()).isTrue();
@@ -98,6 +101,18 @@ class EnrollmentSearchTest {
 
     /** The production budget, on a clock the test moves. */
     private EnrollmentSearch productionBudget() {
-        return new EnrollmentSearch(EnrollmentSearch.MAX_PAGES, EnrollmentSearch.MAX_ELAPSED, nanos::get);
+        return new EnrollmentSearch(EnrollmentSearch.MAX_PAGES, EnrollmentSearch.MAX_ELAPSED, nanos::get, PageSizeChoice.spotDefault());
+    }
+
+    @Test
+    void aRefusedKeyIsNotTakenForARefusedPageSize() {
+        final SpotValidationException badKey = new SpotValidationException("GET /cbi/v1/setup/account", 400, "r-1",
+            List.of(), "paginationKey is invalid");
+        when(spot.listCostIntelligenceAccounts(eq("stale"), any())).thenThrow(badKey);
+        final PageSizeChoice choice = PageSizeChoice.preferLarge();
+
+        assertThatThrownBy(() -> new EnrollmentSearch(50, Duration.ofSeconds(10), nanos::get, choice)
+            .find(spot, "act-00000001", "stale")).isSameAs(badKey);
+        assertThat(choice.size()).as("large pages are still asked for").isEqualTo(PageSizeChoice.LARGE);
     }
 }

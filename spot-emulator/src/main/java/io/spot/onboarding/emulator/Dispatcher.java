@@ -48,6 +48,9 @@ final class Dispatcher implements HttpHandler {
                 return;
             }
             Answer answer = chaos == CHAOS_THROTTLE || chaos == CHAOS_SERVER_ERROR ? chaosAnswer(in, chaos) : answer(in);
+            if (answer.reachedEndpoint()) {
+                faults.takeAfterRequest(in.method(), in.template()).ifPresent(Runnable::run);
+            }
             final boolean write = !"GET".equals(in.method());
             if (answer.reachedEndpoint() && (chaos == CHAOS_DROP && write
                 || faults.takeDroppedResponse(in.method(), in.template()))) {

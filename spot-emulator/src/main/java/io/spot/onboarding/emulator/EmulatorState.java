@@ -121,6 +121,14 @@ public final class EmulatorState {
         return accounts.remove(accountId) != null;
     }
 
+    /**
+     * IAM propagation of a role counts from its creation, when the caller says when that was (the
+     * local runner does, creating roles in moto); otherwise from the first time Spot is asked to use it.
+     */
+    public synchronized void roleCreated(String roleArn) {
+        roleFirstSeen.put(roleArn, now());
+    }
+
     synchronized Instant roleFirstSeen(String roleArn) {
         return roleFirstSeen.computeIfAbsent(roleArn, arn -> now());
     }

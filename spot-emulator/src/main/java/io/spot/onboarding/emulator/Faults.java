@@ -28,11 +28,12 @@ public final class Faults {
     private final FaultQueue<Integer> serverErrors = new FaultQueue<>();
     private final FaultQueue<Boolean> droppedResponses = new FaultQueue<>();
     private final FaultQueue<Boolean> connectionResets = new FaultQueue<>();
+    private final FaultQueue<Runnable> afterRequests = new FaultQueue<>();
     private final MatchedRules<Duration> latencies = new MatchedRules<>();
     private final Map<String, List<Map<String, Object>>> ciValidationResults = new ConcurrentHashMap<>();
     private volatile Duration iamPropagationDelay = Duration.ZERO;
     private volatile int accountLimit = Integer.MAX_VALUE;
-    private volatile int ciPageSize = Invented.CI_DEFAULT_PAGE_SIZE;
+    private volatile CostIntelligencePages.Rules ciPaging = CostIntelligencePages.Rules.INVENTED;
     private volatile Chaos chaos;
 
     /** Random faults: each request meets one with probability {@code probability}, reproducibly from {@code seed}. */
@@ -88,6 +89,14 @@ public final class Faults {
     }
 
     /** The next {@code count} matching requests see their connection closed before anything is applied. */
+    /**
+     * Runs {@code action} once, after the endpoint has handled the next matching request and before
+     * its answer is sent: another client acting between Spot's answer and the caller's next call.
+     */
+    public void afterNext(String method, String route, Runnable action) {
+        afterRequests.add(new RequestMatcher(method, route), 1, Objects.requireNonNull(action, "action"));
+    }
+
     public void resetConnectionNext(String method, String route, int count) {
         connectionResets.add(new RequestMatcher(method, route), count, Boolean.TRUE);
     }
@@ -129,12 +138,23 @@ public final class Faults {
         ciValidationResults.put(Objects.requireNonNull(accountId, "accountId"), List.copyOf(items));
     }
 
-    /** Page size of GET /cbi/v1/setup/account when the request has no paginationSize. */
+    /**
+     * GET /cbi/v1/setup/account serves at most this many accounts a page: its default size, and a
+     * silent cap on any larger paginationSize it accepts.
+     */
     public void ciPageSize(int pageSize) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be >= 1: " + pageSize);
         }
-        ciPageSize = pageSize;
+        ciPaging = ciPaging.served(pageSize);
+    }
+
+    /** GET /cbi/v1/setup/account refuses (400) a paginationSize above this. */
+    public void ciMaxPageSize(int maxPageSize) {
+        if (maxPageSize < 1) {
+            throw new IllegalArgumentException("maxPageSize must be >= 1: " + maxPageSize);
+        }
+        ciPaging = ciPaging.accepting(maxPageSize);
     }
 
     public void reset() {
@@ -142,12 +162,13 @@ public final class Faults {
         throttles.clear();
         serverErrors.clear();
         droppedResponses.clear();
+        afterRequests.clear();
         connectionResets.clear();
         latencies.clear();
         ciValidationResults.clear();
         iamPropagationDelay = Duration.ZERO;
         accountLimit = Integer.MAX_VALUE;
-        ciPageSize = Invented.CI_DEFAULT_PAGE_SIZE;
+        ciPaging = CostIntelligencePages.Rules.INVENTED;
         chaos = null;
     }
 
@@ -179,6 +200,10 @@ public final class Faults {
         return serverErrors.consume(method, route);
     }
 
+    Optional<Runnable> takeAfterRequest(String method, String route) {
+        return afterRequests.consume(method, route);
+    }
+
     boolean takeDroppedResponse(String method, String route) {
         return droppedResponses.consume(method, route).isPresent();
     }
@@ -195,7 +220,7 @@ public final class Faults {
         return Optional.ofNullable(ciValidationResults.get(accountId));
     }
 
-    int ciPageSize() {
-        return ciPageSize;
+    CostIntelligencePages.Rules ciPaging() {
+        return ciPaging;
     }
 }

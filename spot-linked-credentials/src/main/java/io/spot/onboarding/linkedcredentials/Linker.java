@@ -21,8 +21,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  *   <li>link: set-credentials (E7), waiting with IN_PROGRESS while Spot cannot assume the role yet.</li>
  *   <li>confirm: read the link back (E8) and succeed only when Spot reports the role.</li>
  * </ol>
- * An invocation makes at most three Spot calls: one that checked and linked leaves the read-back
- * to the next, so the client's timeouts keep every invocation far below the 60 s limit.
+ * The check ends its invocation with {@link PropagationWait#FIRST_SECONDS} of waiting for IAM, so an
+ * invocation makes at most two Spot calls and the client's timeouts keep it far below the 60 s limit.
  */
 final class Linker {
     private final HandlerCall<ResourceModel, CallbackContext> call;
@@ -41,14 +41,15 @@ final class Linker {
 
     ProgressEvent<ResourceModel, CallbackContext> converge() {
         final CallbackContext context = call.context();
-        boolean checkedNow = false;
         if (!context.isChecked()) {
             final ProgressEvent<ResourceModel, CallbackContext> settled = check(call.spot());
             if (settled != null) {
                 return settled;
             }
             context.setChecked(true);
-            checkedNow = true;
+            return Events.inProgress(desired, context, PropagationWait.FIRST_SECONDS, "Waiting "
+                + PropagationWait.FIRST_SECONDS + " s for IAM to propagate role " + role.value() + " before Spot "
+                + "account " + accountId + " is linked to it");
         }
         if (!context.isLinkAccepted()) {
             try {
@@ -58,10 +59,6 @@ final class Linker {
             }
             context.setLinkAccepted(true);
             call.log("Spot accepted the link of account " + accountId + " to role " + role.value());
-            if (checkedNow) {
-                return Events.inProgress(desired, context, 0, "Spot accepted the link of account " + accountId
-                    + " to role " + role.value() + "; confirming it");
-            }
         }
         return confirm();
     }

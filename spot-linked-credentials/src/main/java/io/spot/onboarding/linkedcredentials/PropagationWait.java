@@ -5,19 +5,22 @@ import java.util.OptionalInt;
 
 /**
  * The bounded wait for a role to become usable by Spot. A role created seconds before is not yet
- * assumable (IAM propagation); TFCONNECT waits 10 s for it, and spot-api.md §2.5 advises retrying
- * for a minute or two. The first waits are short because most roles propagate within seconds;
- * the budget, {@value #TOTAL_SECONDS} s of waiting over {@value #ATTEMPTS} set-credentials calls,
- * covers IAM's usual worst case without letting a role that will never work hold a stack for long.
- * The same budget covers the read-back that confirms a link Spot accepted.
+ * assumable (IAM propagation). The first call waits {@value #FIRST_SECONDS} s before it is made at
+ * all, as Spot's own Terraform module does (TFCONNECT): the role is almost always created by the
+ * same stack moments before, and a set-credentials call Spot refuses still counts against its
+ * rate-limited route. spot-api.md §2.5 advises retrying for a minute or two, so a refusal waits
+ * again; the budget, {@value #TOTAL_SECONDS} s of waiting in all over {@value #ATTEMPTS}
+ * set-credentials calls, covers IAM's usual worst case without letting a role that will never work
+ * hold a stack for long. The same budget covers the read-back that confirms a link Spot accepted.
  */
 final class PropagationWait {
+    static final int FIRST_SECONDS = 10;
     private static final int[] DELAYS = {10, 10, 15, 20, 30, 30, 25};
-    static final int TOTAL_SECONDS = 140;
+    static final int TOTAL_SECONDS = 150;
     static final int ATTEMPTS = 8;
 
     static {
-        if (Arrays.stream(DELAYS).sum() != TOTAL_SECONDS || DELAYS.length + 1 != ATTEMPTS) {
+        if (FIRST_SECONDS + Arrays.stream(DELAYS).sum() != TOTAL_SECONDS || DELAYS.length + 1 != ATTEMPTS) {
             throw new ExceptionInInitializerError("PropagationWait constants disagree with its delays");
         }
     }

@@ -40,7 +40,7 @@ class LinkedCredentialsFailureMappingTest {
             .allSatisfy(e -> {
                 assertThat(e.status()).isEqualTo("IN_PROGRESS");
                 assertThat(e.modelText("AccountId")).isEqualTo(accountId);
-                assertThat(e.callbackDelaySeconds()).isBetween(42 + 1, 42 + 42);
+                assertThat(e.callbackDelaySeconds()).isBetween(42 + 1, 42 + RetryPolicy.SPREAD * 42);
             });
         assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
     }
@@ -48,7 +48,8 @@ class LinkedCredentialsFailureMappingTest {
     @Test
     void throttlingDoesNotShortenTheWaitForPropagation() {
         // Propagation that takes the whole budget: the 8th call, 140 s after the first that reached Spot, links.
-        harness.type.spot.faults().iamPropagationDelay(Duration.ofSeconds(PropagationWait.TOTAL_SECONDS));
+        harness.type.spot.faults().iamPropagationDelay(
+            Duration.ofSeconds(PropagationWait.TOTAL_SECONDS - PropagationWait.FIRST_SECONDS));
         harness.type.spot.faults().throttleNext("POST", "/setup/credentials/aws", 3, 1);
 
         final Operation create = harness.type.create(props(accountId, ROLE));
@@ -89,9 +90,9 @@ class LinkedCredentialsFailureMappingTest {
         final Operation update = harness.type.update(model, props(accountId, LinkedCredentialsHarness.NEW_ROLE));
 
         assertThat(update.events()).extracting(HandlerResponse::status)
-            .containsExactly("IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
-        assertThat(update.events().subList(0, 2)).extracting(HandlerResponse::callbackDelaySeconds)
-            .containsExactly(5, 10);
+            .containsExactly("IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
+        assertThat(update.events().subList(0, 3)).extracting(HandlerResponse::callbackDelaySeconds)
+            .as("the wait for IAM, then the two waits out of Spot's 5xx").containsExactly(10, 5, 10);
         assertThat(harness.linkedRole(accountId)).isEqualTo(LinkedCredentialsHarness.NEW_ROLE);
     }
 
@@ -102,7 +103,7 @@ class LinkedCredentialsFailureMappingTest {
         final Operation create = harness.type.create(props(accountId, ROLE));
 
         assertThat(create.last().errorCode()).isEqualTo("ServiceInternalError");
-        assertThat(create.events()).hasSize(RetryPolicy.MAX_TRANSIENT_RETRIES + 1);
+        assertThat(create.events()).as("the wait for IAM, then the retries").hasSize(RetryPolicy.MAX_TRANSIENT_RETRIES + 2);
         assertThat(create.last().message()).contains("HTTP 500").contains("Spot request id");
     }
 
@@ -132,7 +133,7 @@ class LinkedCredentialsFailureMappingTest {
         harness.type.spot.faults().latency("POST", "/setup/credentials/aws", Duration.ofSeconds(4));
         final Operation create = harness.type.create(props(accountId, ROLE));
         assertThat(create.last().errorCode()).as("every attempt times out").isEqualTo("NetworkFailure");
-        assertThat(create.events()).hasSize(RetryPolicy.MAX_TRANSIENT_RETRIES + 1);
+        assertThat(create.events()).as("the wait for IAM, then the retries").hasSize(RetryPolicy.MAX_TRANSIENT_RETRIES + 2);
 
         harness.type.spot.state().link(accountId, ROLE);
         harness.type.spot.faults().latency("GET", "/setup/credentials/aws", Duration.ofSeconds(4));

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spot.onboarding.emulator.Invented;
-import io.spot.onboarding.testing.HandlerDriver;
 import io.spot.onboarding.testing.HandlerDriver.Operation;
 import io.spot.onboarding.testing.HandlerResponse;
 import java.time.Duration;
@@ -42,8 +41,11 @@ class LinkedCredentialsPropagationTest {
 
         assertThat(create.last().status()).isEqualTo("SUCCESS");
         assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
-        // Refused at 0, 5, 15 and 30 s after the role was first named; accepted at 50 s, then read back.
-        final var waits = create.events().subList(0, 4);
+        // Named to Spot 10 s after the check; refused then and 10, 20 and 35 s later; accepted at 55 s and read back.
+        final HandlerResponse first = create.events().get(0);
+        assertThat(first.callbackDelaySeconds()).isEqualTo(PropagationWait.FIRST_SECONDS);
+        assertThat(first.message()).contains("IAM", "before Spot account " + accountId + " is linked");
+        final var waits = create.events().subList(1, 5);
         assertThat(waits).extracting(HandlerResponse::status).containsOnly("IN_PROGRESS");
         assertThat(waits).extracting(HandlerResponse::callbackDelaySeconds).containsExactly(10, 10, 15, 20);
         assertThat(waits).allSatisfy(e -> {
@@ -53,7 +55,20 @@ class LinkedCredentialsPropagationTest {
         assertThat(waits.get(0).message()).contains("attempt 2 of " + PropagationWait.ATTEMPTS);
         assertThat(harness.linkCalls()).isEqualTo(5);
         assertThat(create.events()).extracting(HandlerResponse::status)
-            .containsExactly("IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
+            .containsExactly("IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
+    }
+
+    @Test
+    void aRolePropagatedWithinTheFirstWaitIsLinkedWithOneCall() {
+        final String accountId = harness.account();
+        harness.type.spot.faults().iamPropagationDelay(Duration.ofSeconds(PropagationWait.FIRST_SECONDS));
+        harness.type.spot.state().roleCreated(ROLE);
+
+        final Operation create = harness.type.create(props(accountId, ROLE, "Created"));
+
+        assertThat(create.events()).extracting(HandlerResponse::status).containsExactly("IN_PROGRESS", "SUCCESS");
+        assertThat(harness.linkCalls()).isEqualTo(1);
+        assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
     }
 
     @Test
@@ -89,12 +104,12 @@ class LinkedCredentialsPropagationTest {
     }
 
     @Test
-    void aRefusalThatIsNoPropagationFailsAtOnce() {
+    void aRefusalThatIsNoPropagationFailsAtTheFirstCall() {
         final String accountId = harness.type.spot.state().createAccount("no external id").accountId();
 
         final Operation create = harness.type.create(props(accountId, ROLE, "Created"));
 
-        assertThat(create.events()).hasSize(1);
+        assertThat(create.events()).as("the wait for IAM, then the refusal, with no wait after it").hasSize(2);
         assertThat(create.last().errorCode()).isEqualTo("InvalidRequest");
         assertThat(create.last().message()).contains(Invented.EXTERNAL_ID_MISSING)
             .contains("Spot::Onboarding::Account").contains("Nothing was changed");
@@ -118,18 +133,17 @@ class LinkedCredentialsPropagationTest {
     @Test
     void aLinkSpotAcceptsButDoesNotReportIsReadAgainThenNotStabilized() {
         final String accountId = harness.account();
-        final var request = harness.type.request("CREATE").properties(props(accountId, ROLE)).json();
-        final HandlerResponse accepted = harness.type.driver.invoke(request);
-        assertThat(accepted.status()).isEqualTo("IN_PROGRESS");
-        assertThat(accepted.message()).contains("confirming");
         // Another client relinks the account between Spot's answer and the read-back.
-        harness.type.spot.state().link(accountId, NEW_ROLE);
+        harness.type.spot.faults().afterNext("POST", "/setup/credentials/aws",
+            () -> harness.type.spot.state().link(accountId, NEW_ROLE));
 
-        final Operation rest = harness.type.driver.run(HandlerDriver.continuation(request, accepted));
+        final Operation create = harness.type.create(props(accountId, ROLE));
 
-        assertThat(rest.last().errorCode()).isEqualTo("NotStabilized");
-        assertThat(rest.last().message()).contains("still reports role " + NEW_ROLE);
-        assertThat(rest.events()).hasSize(PropagationWait.ATTEMPTS);
+        assertThat(create.last().errorCode()).isEqualTo("NotStabilized");
+        assertThat(create.last().message()).contains("still reports role " + NEW_ROLE);
+        assertThat(create.events()).as("the wait for IAM, then the link and read-backs")
+            .hasSize(PropagationWait.ATTEMPTS + 1);
+        assertThat(create.events().get(1).message()).contains("reports role " + NEW_ROLE, "reading it again");
         assertThat(harness.linkCalls()).as("the accepted link is not sent again").isEqualTo(1);
     }
 }

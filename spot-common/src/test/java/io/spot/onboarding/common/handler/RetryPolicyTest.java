@@ -24,7 +24,7 @@ class RetryPolicyTest {
     void neverCallsAgainBeforeTheResetSpotAnnounced() {
         final SpotCallbackContext context = new SpotCallbackContext();
 
-        assertThat(policy.nextDelaySeconds(throttled(45L), context)).hasValue(45 + 45);
+        assertThat(policy.nextDelaySeconds(throttled(45L), context)).hasValue(45 + RetryPolicy.SPREAD * 45);
         assertThat(context.getThrottleRetries()).isEqualTo(1);
     }
 
@@ -37,8 +37,8 @@ class RetryPolicyTest {
             delays.add(delay.getAsInt());
         }
 
-        assertThat(delays).startsWith(2 + 5, 4 + 5, 8 + 8, 16 + 16, 32 + 32, 64 + 64)
-            .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(2 * RetryPolicy.MAX_BACKOFF_SECONDS));
+        assertThat(delays).startsWith(2 + 8, 4 + 16, 8 + 32, 16 + 64, 32 + 128, 64 + 256)
+            .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(RetryPolicy.MAX_DELAY_SECONDS));
         assertThat(delays.stream().mapToInt(Integer::intValue).sum()).isBetween(RetryPolicy.MAX_THROTTLE_WAIT_SECONDS,
             RetryPolicy.MAX_THROTTLE_WAIT_SECONDS + 600);
         assertThat(context.getThrottleWaitSeconds()).isEqualTo(delays.stream().mapToInt(Integer::intValue).sum());

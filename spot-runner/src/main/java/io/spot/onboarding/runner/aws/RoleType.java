@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
 
@@ -19,8 +20,10 @@ import software.amazon.awssdk.services.iam.model.Tag;
 public final class RoleType extends AwsResourceType {
     public static final String TYPE = "AWS::IAM::Role";
     private static final Set<String> UNORDERED = Set.of("ManagedPolicyArns", "Policies", "Tags");
+    private final Consumer<String> roleCreated;
 
-    public RoleType(final AwsClients aws) {
+    /** @param roleCreated told each new role's ARN: IAM propagation, as the emulated Spot sees it, starts then */
+    public RoleType(final AwsClients aws, final Consumer<String> roleCreated) {
         super(aws, new TypeSpec(TYPE, Map.of(
             "RoleName", PropertySpec.of("RoleName", "string"),
             "AssumeRolePolicyDocument", PropertySpec.of("AssumeRolePolicyDocument", "object", "string"),
@@ -33,6 +36,7 @@ public final class RoleType extends AwsResourceType {
             "Tags", PropertySpec.of("Tags", "array")),
             Set.of("AssumeRolePolicyDocument"), Set.of("RoleName", "Path"), Set.of("Arn", "RoleId"),
             "AWS::IAM::Role documentation"));
+        this.roleCreated = roleCreated;
     }
 
     @Override
@@ -44,6 +48,7 @@ public final class RoleType extends AwsResourceType {
             .description(text(desired, "Description")).maxSessionDuration(integer(desired, "MaxSessionDuration"))
             .permissionsBoundary(text(desired, "PermissionsBoundary")).tags(tags(desired))
             .overrideConfiguration(as(call))).role();
+        roleCreated.accept(role.arn());
         attach(call, name, strings(desired, "ManagedPolicyArns"));
         inlinePolicies(desired).forEach((policy, document) -> putInline(call, name, policy, document));
         return new ResourceState(name, model(desired, "Arn", role.arn(), "RoleId", role.roleId()));

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 
@@ -61,7 +62,9 @@ public final class LocalEnvironment implements AutoCloseable {
             time = new WallClockTime();
         }
         final Scheduler scheduler = new Scheduler(time, settings.threads());
-        return new LocalEnvironment(aws, spot, scheduler, new TypeRegistry(aws, spotTypes),
+        final Consumer<String> roleCreated = spot.emulator()
+            .<Consumer<String>>map(emulator -> emulator.state()::roleCreated).orElse(roleArn -> { });
+        return new LocalEnvironment(aws, spot, scheduler, new TypeRegistry(aws, spotTypes, roleCreated),
             settings.region());
     }
 

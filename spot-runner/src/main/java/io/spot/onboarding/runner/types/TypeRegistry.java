@@ -9,6 +9,7 @@ import io.spot.onboarding.runner.spot.SpotTypeLoader;
 import io.spot.onboarding.runner.spot.TypeUnavailableException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,7 +23,13 @@ public final class TypeRegistry {
      *                client, and building one before moto is up would point it at real AWS
      */
     public TypeRegistry(final AwsClients clients, final SpotTypeLoader spot) {
-        this.aws = List.<ResourceType>of(new ManagedPolicyType(clients), new RoleType(clients), new SecretType(clients))
+        this(clients, spot, roleArn -> { });
+    }
+
+    /** @param roleCreated told the ARN of every role the run creates, as it is created */
+    public TypeRegistry(final AwsClients clients, final SpotTypeLoader spot, final Consumer<String> roleCreated) {
+        this.aws = List.<ResourceType>of(new ManagedPolicyType(clients), new RoleType(clients, roleCreated),
+                new SecretType(clients))
             .stream().collect(Collectors.toMap(ResourceType::name, Function.identity()));
         this.spot = spot;
     }
