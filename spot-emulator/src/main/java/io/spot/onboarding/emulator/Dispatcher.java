@@ -44,7 +44,7 @@ final class Dispatcher implements HttpHandler {
             faults.latencyFor(in.method(), in.template()).ifPresent(Dispatcher::pause);
             final int chaos = faults.drawChaos();
             if (chaos == CHAOS_RESET || faults.takeConnectionReset(in.method(), in.template())) {
-                log.add(in.recorded(RecordedRequest.NO_RESPONSE));
+                log.add(in.recorded(RecordedRequest.NO_RESPONSE, 0));
                 return;
             }
             Answer answer = chaos == CHAOS_THROTTLE || chaos == CHAOS_SERVER_ERROR ? chaosAnswer(in, chaos) : answer(in);
@@ -54,12 +54,13 @@ final class Dispatcher implements HttpHandler {
             final boolean write = !"GET".equals(in.method());
             if (answer.reachedEndpoint() && (chaos == CHAOS_DROP && write
                 || faults.takeDroppedResponse(in.method(), in.template()))) {
-                log.add(in.recorded(RecordedRequest.NO_RESPONSE));
+                log.add(in.recorded(RecordedRequest.NO_RESPONSE, 0));
                 return;
             }
             // Logged before sending, so a client that got its answer always finds the request logged.
-            log.add(in.recorded(answer.response().status()));
-            send(exchange, in, answer);
+            byte[] body = Envelope.render(in.requestId(), in.url(), in.method(), in.receivedAt(), answer.response());
+            log.add(in.recorded(answer.response().status(), body.length));
+            send(exchange, answer, body);
         }
     }
 
@@ -116,7 +117,7 @@ final class Dispatcher implements HttpHandler {
         return new Answer(router.handle(in.route(), in.apiRequest()), rate, true);
     }
 
-    private static void send(HttpExchange exchange, Incoming in, Answer answer) throws IOException {
+    private static void send(HttpExchange exchange, Answer answer, byte[] body) throws IOException {
         Headers headers = exchange.getResponseHeaders();
         headers.set("Content-Type", "application/json");
         headers.set(Wire.RATE_LIMIT_LIMIT, Integer.toString(answer.rate().limit()));
@@ -124,7 +125,6 @@ final class Dispatcher implements HttpHandler {
         if (answer.rate().resetSeconds() != null) {
             headers.set(Wire.RATE_LIMIT_RESET, Long.toString(answer.rate().resetSeconds()));
         }
-        byte[] body = Envelope.render(in.requestId(), in.url(), in.method(), in.receivedAt(), answer.response());
         exchange.sendResponseHeaders(answer.response().status(), body.length);
         exchange.getResponseBody().write(body);
     }

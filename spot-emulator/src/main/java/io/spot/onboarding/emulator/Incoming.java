@@ -51,8 +51,8 @@ record Incoming(
         return new ApiRequest(rawQuery, resolved == null ? Map.of() : resolved.pathVariables(), body);
     }
 
-    RecordedRequest recorded(int status) {
+    RecordedRequest recorded(int status, int responseBytes) {
         return new RecordedRequest(method, rawPath, rawQuery, body, status, receivedAt, template(),
-                Auth.redact(authorization), requestId);
+                Auth.redact(authorization), requestId, responseBytes);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param query  raw query string without '?', or null
  * @param status HTTP status sent, or {@link #NO_RESPONSE} when the connection was closed instead
  * @param route  path template the request matched (e.g. "/setup/account/{id}"), or null
+ * @param responseBytes size of the response body sent, 0 when none was
  */
 public record RecordedRequest(
         String method,
@@ -19,7 +20,8 @@ public record RecordedRequest(
         Instant timestamp,
         String route,
         String authorization,
-        String requestId) {
+        String requestId,
+        int responseBytes) {
 
     public static final int NO_RESPONSE = 0;
 

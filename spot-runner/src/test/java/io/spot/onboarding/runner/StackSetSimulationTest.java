@@ -67,6 +67,12 @@ class StackSetSimulationTest {
         // Every account's calls were attributed to it, and no account needed more than another.
         assertThat(deploy.calls().perAccount()).hasSize(200);
         assertThat(deploy.calls().minPerAccount()).isPositive().isEqualTo(deploy.calls().maxPerAccount());
+        // What grows with the organization is the bytes: each new account reads two organization-wide lists
+        // (its accounts, to find an earlier attempt's; the Cost Intelligence enrollments, to find its own).
+        assertThat(deploy.calls().heaviestRoute().getKey()).isIn("GET /setup/account", "GET /cbi/v1/setup/account");
+        assertThat(deploy.calls().responseBytes()).isGreaterThan(200L * 100 * 200);
+        assertThat(deploy.lines()).anyMatch(line -> line.matches("  Spot responses +[\\d.]+ MB in all, [\\d.]+ KB per "
+            + "account; \\d+% of it GET /(cbi/v1/)?setup/account"));
         // IAM propagation made every LinkedCredentials wait; simulated, it cost no wall time.
         assertThat(deploy.callbacks()).isGreaterThanOrEqualTo(200);
         assertThat(deploy.simulated()).isGreaterThanOrEqualTo(Duration.ofSeconds(10));

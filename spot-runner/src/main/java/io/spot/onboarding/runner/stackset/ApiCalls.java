@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Cost Intelligence enrollment) count as organization-wide.
  */
 public record ApiCalls(int total, Map<String, Integer> perAccount, int organizationWide, Map<String, Integer> byRoute,
-                       int throttled, int serverErrors, int unanswered) {
+                       int throttled, int serverErrors, int unanswered, Map<String, Long> bytesByRoute) {
     private static final Pattern SPOT_ACCOUNT = Pattern.compile("act-[0-9a-zA-Z]+");
     private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"(\\d{12})\"");
 
@@ -31,13 +31,15 @@ public record ApiCalls(int total, Map<String, Integer> perAccount, int organizat
         final Map<String, Integer> perAccount = new HashMap<>();
         awsAccounts.forEach(account -> perAccount.put(account, 0));
         final Map<String, Integer> byRoute = new TreeMap<>();
+        final Map<String, Long> bytesByRoute = new TreeMap<>();
         int organizationWide = 0;
         int throttled = 0;
         int serverErrors = 0;
         int unanswered = 0;
         for (final RecordedRequest request : requests) {
-            byRoute.merge(request.method() + " " + (request.route() == null ? request.path() : request.route()), 1,
-                Integer::sum);
+            final String route = request.method() + " " + (request.route() == null ? request.path() : request.route());
+            byRoute.merge(route, 1, Integer::sum);
+            bytesByRoute.merge(route, (long) request.responseBytes(), Long::sum);
             throttled += request.status() == 429 ? 1 : 0;
             serverErrors += request.status() >= 500 ? 1 : 0;
             unanswered += request.responded() ? 0 : 1;
@@ -49,7 +51,7 @@ public record ApiCalls(int total, Map<String, Integer> perAccount, int organizat
             }
         }
         return new ApiCalls(requests.size(), perAccount, organizationWide, byRoute, throttled, serverErrors,
-            unanswered);
+            unanswered, bytesByRoute);
     }
 
     private static String account(final RecordedRequest request, final Map<String, String> spotToAws,
@@ -90,6 +92,16 @@ public record ApiCalls(int total, Map<String, Integer> perAccount, int organizat
             }
         }
         return parameters;
+    }
+
+    /** Bytes of the response bodies Spot sent, all routes together. */
+    public long responseBytes() {
+        return bytesByRoute.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The route whose responses weighed most. */
+    public Map.Entry<String, Long> heaviestRoute() {
+        return bytesByRoute.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(Map.entry("none", 0L));
     }
 
     public int minPerAccount() {

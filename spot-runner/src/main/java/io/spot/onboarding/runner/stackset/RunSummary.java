@@ -54,6 +54,10 @@ public record RunSummary(String command, List<OperationOutcome> outcomes, ApiCal
                 lines.add(String.format("  %-22s %s", "by route", calls.byRoute().entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
             }
+            final Map.Entry<String, Long> heaviest = calls.heaviestRoute();
+            lines.add(String.format("  %-22s %.1f MB in all, %.1f KB per account; %.0f%% of it %s", "Spot responses",
+                calls.responseBytes() / 1e6, calls.responseBytes() / 1e3 / Math.max(1, outcomes.size()),
+                100.0 * heaviest.getValue() / Math.max(1, calls.responseBytes()), heaviest.getKey()));
             lines.add(String.format("  %-22s %d handler callbacks (IN_PROGRESS, called again after callbackDelaySeconds);"
                 + " Spot answered 429 %d times, 5xx %d times", "retries", callbacks(), calls.throttled(),
                 calls.serverErrors()));
