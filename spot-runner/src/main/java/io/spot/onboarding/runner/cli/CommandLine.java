@@ -35,7 +35,8 @@ public final class CommandLine {
           --accounts N             simulate a StackSet over N member accounts (default 1)
           --concurrency C          accounts in flight at once (default 1, or 50 with --accounts)
           --rate-limit M:ROUTE=L/W emulator limit, e.g. POST:/setup/account=30/60s (repeatable)
-          --iam-propagation S      seconds before Spot can assume a new role (default 10)
+          --iam-propagation S      seconds after its creation before Spot can assume a new role
+                                   (default 10)
           --spot-url URL           use this Spot API instead of the emulator (real time, real
                                    accounts: mind what you deploy)
           --spot-token-env VAR     with --spot-url: the environment variable holding the token
