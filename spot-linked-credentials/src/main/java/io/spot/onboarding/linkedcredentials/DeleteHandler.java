@@ -32,7 +32,7 @@ public class DeleteHandler extends LinkedCredentialsHandler {
         }
         final Optional<AwsCredentials> link = call.spot().getAwsCredentials(accountId);
         if (link.isEmpty()) {
-            return notFound(accountId, "Spot account " + accountId + " is linked to no IAM role.");
+            return notLinked(accountId);
         }
         final String role = link.get().iamRole();
         final String message = isReused(call.model())

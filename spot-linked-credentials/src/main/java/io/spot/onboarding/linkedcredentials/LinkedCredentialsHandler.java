@@ -2,6 +2,7 @@ package io.spot.onboarding.linkedcredentials;
 
 import io.spot.onboarding.common.handler.SpotInvoker;
 import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.ProgressEvent;
 import io.spot.onboarding.common.handler.SpotType;
 import io.spot.onboarding.common.handler.SpotResourceHandler;
 
@@ -27,5 +28,10 @@ abstract class LinkedCredentialsHandler extends SpotResourceHandler<ResourceMode
             .roleArn(roleArn)
             .accountOwnership(known == null ? null : known.getAccountOwnership())
             .build();
+    }
+
+    /** NotFound for an account Spot reports linked to no role: there is no link to read or release. */
+    final ProgressEvent<ResourceModel, CallbackContext> notLinked(final String accountId) {
+        return notFound(accountId, "Spot account " + accountId + " is linked to no IAM role.");
     }
 }

@@ -28,7 +28,7 @@ public class ReadHandler extends LinkedCredentialsHandler {
         }
         final Optional<AwsCredentials> link = call.spot().getAwsCredentials(accountId);
         if (link.isEmpty()) {
-            return notFound(accountId, "Spot account " + accountId + " is linked to no IAM role.");
+            return notLinked(accountId);
         }
         return Events.success(linked(call.model(), accountId, link.get().iamRole()), null);
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.runner.eval.Conditions;
 import io.spot.onboarding.runner.eval.ParameterValues;
 import io.spot.onboarding.runner.sim.Scheduler;
-import io.spot.onboarding.runner.types.ResourceCall;
 import io.spot.onboarding.runner.types.ResourceType;
 import io.spot.onboarding.runner.types.TypeRegistry;
 import java.util.ArrayList;
@@ -50,16 +49,7 @@ final class CreateStack extends StackOperation {
         if (desired == null) {
             return;
         }
-        resourceEvent(logicalId, null, type.name(), "CREATE_IN_PROGRESS", null);
-        drive(logicalId, type.name(), "CREATE_IN_PROGRESS", "Resource creation Initiated",
-            type.create(ResourceCall.create(stack.context(), logicalId, desired)), done -> {
-                stack.put(new StackResource(logicalId, type, done.state(), desired));
-                resourceEvent(logicalId, done.state().physicalId(), type.name(), "CREATE_COMPLETE", null);
-                created.run();
-            }, failure -> {
-                resourceEvent(logicalId, null, type.name(), "CREATE_FAILED", reason(failure));
-                failed.run();
-            });
+        createResource(logicalId, type, desired, "CREATE", null, resource -> { }, created, failed);
     }
 
     private void created(final Set<String> failed) {

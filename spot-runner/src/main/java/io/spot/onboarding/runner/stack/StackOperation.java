@@ -25,6 +25,8 @@ import java.util.function.Function;
  * deleting resources in reverse dependency order.
  */
 abstract class StackOperation {
+    private static final String REPLACING = "Requested update requires the creation of a new physical resource; "
+        + "hence creating one.";
     protected final Stack stack;
     protected final Scheduler scheduler;
     protected final EventSink sink;
@@ -69,6 +71,33 @@ abstract class StackOperation {
     protected final void finish(final List<DriftResult> drift) {
         whenDone.accept(new OperationOutcome(stack.name(), stack.accountId(), operationName(), true, stack.status(),
             List.copyOf(failures), callbacks, List.copyOf(drift)));
+    }
+
+    /**
+     * Creates one resource: the {@code <verb>_IN_PROGRESS}, {@code _COMPLETE} and {@code _FAILED} events
+     * around the type's create, and the new resource in the stack.
+     *
+     * @param verb     CREATE, or UPDATE when an update creates (a new resource or a replacement)
+     * @param replaced the resource a replacement stands in for, or null
+     * @param created  told the new resource before the COMPLETE event
+     */
+    protected final void createResource(final String logicalId, final ResourceType type, final ObjectNode desired,
+                                        final String verb, final StackResource replaced,
+                                        final Consumer<StackResource> created, final Runnable done,
+                                        final Runnable failed) {
+        resourceEvent(logicalId, replaced == null ? null : replaced.state().physicalId(), type.name(),
+            verb + "_IN_PROGRESS", replaced == null ? null : REPLACING);
+        drive(logicalId, type.name(), verb + "_IN_PROGRESS", "Resource creation Initiated",
+            type.create(ResourceCall.create(stack.context(), logicalId, desired)), result -> {
+                final StackResource resource = new StackResource(logicalId, type, result.state(), desired);
+                stack.put(resource);
+                created.accept(resource);
+                resourceEvent(logicalId, result.state().physicalId(), type.name(), verb + "_COMPLETE", null);
+                done.run();
+            }, failure -> {
+                resourceEvent(logicalId, null, type.name(), verb + "_FAILED", reason(failure));
+                failed.run();
+            });
     }
 
     /**

@@ -23,8 +23,6 @@ import java.util.function.Consumer;
  * else goes to the type's Update. A failure rolls back what the update had changed.
  */
 final class UpdateStack extends StackOperation {
-    private static final String REPLACING = "Requested update requires the creation of a new physical resource; "
-        + "hence creating one.";
 
     private enum Kind { CREATED, UPDATED, REPLACED }
 
@@ -90,22 +88,12 @@ final class UpdateStack extends StackOperation {
     /** A new resource, or (with {@code old}) the replacement of one. */
     private void create(final String logicalId, final ResourceType type, final ObjectNode desired, final String verb,
                         final StackResource old, final Runnable done, final Runnable failed) {
-        resourceEvent(logicalId, old == null ? null : old.state().physicalId(), type.name(), verb + "_IN_PROGRESS",
-            old == null ? null : REPLACING);
-        drive(logicalId, type.name(), verb + "_IN_PROGRESS", "Resource creation Initiated",
-            type.create(ResourceCall.create(stack.context(), logicalId, desired)), result -> {
-                final StackResource created = new StackResource(logicalId, type, result.state(), desired);
-                stack.put(created);
-                if (old != null) {
-                    replaced.put(logicalId, old);
-                }
-                changes.add(new Change(old == null ? Kind.CREATED : Kind.REPLACED, old, created));
-                resourceEvent(logicalId, result.state().physicalId(), type.name(), verb + "_COMPLETE", null);
-                done.run();
-            }, failure -> {
-                resourceEvent(logicalId, null, type.name(), verb + "_FAILED", reason(failure));
-                failed.run();
-            });
+        createResource(logicalId, type, desired, verb, old, created -> {
+            if (old != null) {
+                replaced.put(logicalId, old);
+            }
+            changes.add(new Change(old == null ? Kind.CREATED : Kind.REPLACED, old, created));
+        }, done, failed);
     }
 
     private void updateInPlace(final StackResource existing, final ResourceType type, final ObjectNode desired,
