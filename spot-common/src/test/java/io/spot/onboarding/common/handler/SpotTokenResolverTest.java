@@ -79,6 +79,52 @@ class SpotTokenResolverTest {
             .hasMessageContaining("secretsmanager:GetSecretValue").hasMessageContaining("cfn/spot/api-token");
     }
 
+    private static final String CENTRAL = "arn:aws:secretsmanager:us-east-1:111122223333:secret:cfn/spot/org-AbCdEf";
+
+    @Test
+    void theDefaultSecretMayPointToTheCentralSecret() {
+        final SpotAccess access = resolver.resolve(null, secrets(Map.of(
+            SpotTokenResolver.DEFAULT_SECRET, "{\"ApiTokenSecret\":\"" + CENTRAL + "\"}", CENTRAL, "centralToken")));
+
+        assertThat(access.token()).isEqualTo("centralToken");
+        assertThat(asked).containsExactly(SpotTokenResolver.DEFAULT_SECRET, CENTRAL);
+        assertThat(access.tokenSource()).contains(CENTRAL).contains("cfn/spot/api-token");
+    }
+
+    @Test
+    void theConfiguredSecretMayPointToo() {
+        final SpotAccess access = resolver.resolve(new SpotCredentialsSettings(null, "team/pointer", null),
+            secrets(Map.of("team/pointer", "{\"ApiTokenSecret\":\"team/token\"}", "team/token", "{\"token\":\"t0k\"}")));
+
+        assertThat(access.token()).isEqualTo("t0k");
+    }
+
+    @Test
+    void aPointerToNothingOrToAnotherPointerIsRefusedNamingBothSecrets() {
+        final String pointer = "{\"ApiTokenSecret\":\"" + CENTRAL + "\"}";
+
+        assertThatThrownBy(() -> resolver.resolve(null, secrets(Map.of(SpotTokenResolver.DEFAULT_SECRET, pointer))))
+            .isInstanceOf(CfnInvalidTypeConfigurationException.class)
+            .hasMessageContaining(CENTRAL).hasMessageContaining("does not exist").hasMessageContaining("CentralTokenSecretArn");
+        assertThatThrownBy(() -> resolver.resolve(null, secrets(Map.of(SpotTokenResolver.DEFAULT_SECRET, pointer,
+            CENTRAL, "{\"ApiTokenSecret\":\"elsewhere\"}"))))
+            .isInstanceOf(CfnInvalidTypeConfigurationException.class).hasMessageContaining("another pointer");
+        assertThat(asked).doesNotContain("elsewhere");
+    }
+
+    @Test
+    void aCentralSecretTheRoleMayNotReadIsAccessDeniedNamingIt() {
+        final SecretReader secrets = id -> {
+            if (id.equals(CENTRAL)) {
+                throw new SecretReader.SecretAccessDeniedException("not authorized");
+            }
+            return Optional.of("{\"ApiTokenSecret\":\"" + CENTRAL + "\"}");
+        };
+
+        assertThatThrownBy(() -> resolver.resolve(null, secrets)).isInstanceOf(CfnAccessDeniedException.class)
+            .hasMessageContaining(CENTRAL).hasMessageContaining("resource policy");
+    }
+
     @Test
     void aBadApiUrlNamesTheProperty() {
         assertThatThrownBy(() -> resolver.resolve(new SpotCredentialsSettings("t", null, "not a url"), secrets(Map.of())))
