@@ -53,12 +53,18 @@ public final class LocalRun implements AutoCloseable {
     static final String TOKEN_SECRET = "cfn/spot/api-token";
     static final String TOKEN_PARAMETER = "SpotApiToken";
     static final String RENAMED = "renamed-out-of-band";
+    /** --central-token: the template, next to the onboarding one, and its stack in the management account. */
+    static final String CENTRAL_TEMPLATE = "central-token.yml";
+    static final String CENTRAL_STACK = "spot-onboarding-central-token";
+    static final String CENTRAL_PARAMETER = "CentralTokenSecretArn";
+    static final String ORGANIZATION_ID = "o-spotlocal01";
 
     private final Options options;
     private final Console console;
     private final SecretScanner scanner = new SecretScanner();
     private final SpotTypeLoader spotTypes = new SpotTypeLoader(scanner);
     private final List<Stack> stacks = new ArrayList<>();
+    private Stack centralStack;
     private final Map<String, String> spotAccounts = new ConcurrentHashMap<>();
     private final List<RunSummary> summaries = new ArrayList<>();
     private final Function<String, String> processEnvironment;
@@ -173,6 +179,9 @@ public final class LocalRun implements AutoCloseable {
             throw new IllegalStateException("deploy: the stacks already exist in this run; use update");
         }
         final Map<String, String> parameters = deployParameters(commandParameters);
+        if (options.centralToken() && !deployCentralToken(parameters)) {
+            return false;
+        }
         final List<MemberAccount> accounts = MemberAccount.organization(options.accounts());
         final String tokenInConfiguration = createsTokenSecret() ? null : token;
         engine.prepare(new Stack(template, probeContext(accounts.get(0))), parameters);
@@ -189,6 +198,36 @@ public final class LocalRun implements AutoCloseable {
                 stacks.add(stack);
                 engine.create(stack, parameters, done);
             }));
+    }
+
+    /**
+     * The central option: central-token.yml as a stack of the management account, holding the run's
+     * token; the onboarding stacks then get its secret's ARN and no token of their own.
+     */
+    private boolean deployCentralToken(final Map<String, String> parameters) {
+        final Template central = TemplateParser.parse(options.template().toAbsolutePath().resolveSibling(CENTRAL_TEMPLATE));
+        TemplateCheck.check(central, environment.types());
+        final MemberAccount management = MemberAccount.management();
+        header("deploy", CENTRAL_TEMPLATE + " as stack " + CENTRAL_STACK + " in the management account "
+            + management.accountId() + ": the token's only copy");
+        final boolean created = operation("deploy " + CENTRAL_TEMPLATE, List.of(management), outcomes -> { },
+            (account, done) -> environment.scheduler().after(Duration.ZERO,
+                () -> enter(account, CENTRAL_STACK, null), entered -> {
+                    if (entered.context() == null) {
+                        done.accept(new OperationOutcome(CENTRAL_STACK, account.accountId(), "CREATE", false,
+                            "CREATE_FAILED", List.of("entering the account: " + entered.error()), 0, List.of()));
+                        return;
+                    }
+                    centralStack = new Stack(central, entered.context());
+                    engine.create(centralStack, Map.of(TOKEN_PARAMETER, token, "OrganizationId", ORGANIZATION_ID),
+                        done);
+                }));
+        if (!created) {
+            return false;
+        }
+        parameters.put(CENTRAL_PARAMETER, centralStack.outputs().get(CENTRAL_PARAMETER));
+        parameters.put(TOKEN_PARAMETER, "");
+        return true;
     }
 
     private boolean update(final Map<String, String> parameters) {
@@ -214,7 +253,16 @@ public final class LocalRun implements AutoCloseable {
             "ROLLBACK_COMPLETE", "CREATE_FAILED", "UPDATE_FAILED", "DELETE_FAILED", "ROLLBACK_FAILED"));
         header("delete", live.size() + " stack" + (live.size() == 1 ? "" : "s") + ", each resource after what depends "
             + "on it");
-        return operation("delete", live, outcomes -> { }, (stack, done) -> engine.delete(stack, done));
+        final boolean deleted = operation("delete", live, outcomes -> { }, (stack, done) -> engine.delete(stack, done));
+        if (centralStack == null || !deleted) {
+            // The central token outlives any member stack still holding a pointer to it.
+            return deleted;
+        }
+        header("delete", "the central token, " + CENTRAL_STACK + ", once no member stack points to it");
+        final Stack central = centralStack;
+        centralStack = null;
+        return operation("delete " + CENTRAL_TEMPLATE, List.of(central), outcomes -> { },
+            (stack, done) -> engine.delete(stack, done));
     }
 
     /**
@@ -334,8 +382,12 @@ public final class LocalRun implements AutoCloseable {
     }
 
     private Entered enter(final MemberAccount account, final String tokenInConfiguration) {
+        return enter(account, stackName(account), tokenInConfiguration);
+    }
+
+    private Entered enter(final MemberAccount account, final String stackName, final String tokenInConfiguration) {
         try {
-            return new Entered(environment.enter(account, stackName(account), tokenInConfiguration), null);
+            return new Entered(environment.enter(account, stackName, tokenInConfiguration), null);
         } catch (RuntimeException e) {
             return new Entered(null, String.valueOf(e.getMessage()));
         }

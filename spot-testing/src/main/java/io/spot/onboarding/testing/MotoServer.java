@@ -10,13 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One {@code moto_server} (the standard AWS emulator) per test JVM, on a free loopback port. The
  * AWS SDK v2 is pointed at it with the {@code aws.endpointUrl} system property, the in-JVM twin of
  * {@code AWS_ENDPOINT_URL}, so handlers run unchanged. Needs {@code pip install 'moto[server]'}.
+ * It is started through {@value #LAUNCHER}, which adds what moto lacks for the central token
+ * option: reading a secret of another account by its ARN. Where {@code python3} cannot import moto
+ * (moto installed with pipx, say), plain {@code moto_server} runs, without that.
  */
 public final class MotoServer {
+    private static final String LAUNCHER = "moto_server_cross_account.py";
     private static MotoServer shared;
 
     private final Process process;
@@ -59,8 +66,7 @@ public final class MotoServer {
         }
         final Process process;
         try {
-            process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new IllegalStateException("moto_server could not be started: install it with "
                 + "pip install 'moto[server]'", e);
@@ -83,6 +89,36 @@ public final class MotoServer {
         }
         process.destroy();
         throw new IllegalStateException("moto_server did not answer within 30 s; its output is in " + log);
+    }
+
+    /** The launcher with python3 when it can import moto, else plain moto_server. */
+    private static List<String> command(final int port) throws IOException {
+        final List<String> address = List.of("-H", "127.0.0.1", "-p", Integer.toString(port));
+        final List<String> command = new ArrayList<>();
+        if (pythonHasMoto()) {
+            final Path launcher = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "moto", ".py");
+            try (var script = MotoServer.class.getResourceAsStream(LAUNCHER)) {
+                Files.write(launcher, script.readAllBytes());
+            }
+            command.addAll(List.of("python3", launcher.toString()));
+        } else {
+            command.add("moto_server");
+        }
+        command.addAll(address);
+        return command;
+    }
+
+    private static boolean pythonHasMoto() {
+        try {
+            final Process probe = new ProcessBuilder("python3", "-c", "import moto.server, moto.secretsmanager")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private int request(final String method, final String path) {

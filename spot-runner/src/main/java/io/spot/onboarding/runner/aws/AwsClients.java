@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -20,6 +21,7 @@ public final class AwsClients implements AutoCloseable {
     public static final String EXECUTION_ROLE = "AWSCloudFormationStackSetExecutionRole";
 
     private final IamClient iam;
+    private final KmsClient kms;
     private final SecretsManagerClient secrets;
     private final StsClient sts;
 
@@ -27,6 +29,7 @@ public final class AwsClients implements AutoCloseable {
         // Only the default; every call overrides it with the member account's session.
         final var anonymous = StaticCredentialsProvider.create(AwsBasicCredentials.create("runner", "runner"));
         this.iam = IamClient.builder().region(Region.US_EAST_1).credentialsProvider(anonymous).build();
+        this.kms = KmsClient.builder().region(Region.of(region)).credentialsProvider(anonymous).build();
         this.secrets = SecretsManagerClient.builder().region(Region.of(region))
             .credentialsProvider(anonymous).build();
         this.sts = StsClient.builder().region(Region.of(region)).credentialsProvider(anonymous).build();
@@ -38,6 +41,10 @@ public final class AwsClients implements AutoCloseable {
 
     public IamClient iam() {
         return iam;
+    }
+
+    public KmsClient kms() {
+        return kms;
     }
 
     public SecretsManagerClient secrets() {
@@ -65,6 +72,7 @@ public final class AwsClients implements AutoCloseable {
     @Override
     public void close() {
         iam.close();
+        kms.close();
         secrets.close();
         sts.close();
     }

@@ -38,7 +38,7 @@ public final class AwsFailures {
     static String errorCode(final AwsServiceException e) {
         final String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
         return switch (code) {
-            case "NoSuchEntity", "ResourceNotFoundException" -> "NotFound";
+            case "NoSuchEntity", "ResourceNotFoundException", "NotFoundException" -> "NotFound";
             case "EntityAlreadyExists", "ResourceExistsException" -> "AlreadyExists";
             case "LimitExceeded", "LimitExceededException" -> "ServiceLimitExceeded";
             case "MalformedPolicyDocument", "MalformedPolicyDocumentException", "ValidationError",

@@ -22,7 +22,7 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
- * What the three AWS types share: one-step operations against moto through the SDK, the model
+ * What the AWS types share: one-step operations against moto through the SDK, the model
  * as the properties plus the attributes, and errors as CloudFormation reports them.
  */
 abstract class AwsResourceType implements ResourceType {

@@ -47,6 +47,9 @@ public final class CommandLine {
           --verbose                also print what the handlers log
           --no-rollback            keep what a failed create or update made
           --threads T              parallel handler invocations per simulated instant (default 8)
+          --central-token          the central token option: deploy first creates central-token.yml
+                                   (next to the template) in a management account, then passes its
+                                   secret's ARN as CentralTokenSecretArn; delete removes it last
         """;
 
     private CommandLine() {
@@ -68,6 +71,7 @@ public final class CommandLine {
         boolean quiet = false;
         boolean verbose = false;
         boolean rollback = true;
+        boolean centralToken = false;
         final List<Command> commands = new ArrayList<>();
         String currentCommand = null;
         Map<String, String> commandParameters = null;
@@ -92,6 +96,7 @@ public final class CommandLine {
                     case "--quiet" -> quiet = true;
                     case "--verbose" -> verbose = true;
                     case "--no-rollback" -> rollback = false;
+                    case "--central-token" -> centralToken = true;
                     case "--help" -> commands.add(Command.of(Command.HELP));
                     default -> throw new UsageException("unknown option " + arg);
                 }
@@ -127,7 +132,7 @@ public final class CommandLine {
         }
         return new Options(template, parameters, accounts, concurrency != null ? concurrency
             : accounts == 1 ? 1 : Math.min(accounts, 50), spotUrl, spotTokenEnv, iamPropagation, rateLimits, region,
-            stackName, threads, events, quiet, verbose, rollback, commands);
+            stackName, threads, events, quiet, verbose, rollback, centralToken, commands);
     }
 
     private static void assignment(final String text, final Map<String, String> into) {

@@ -13,11 +13,13 @@ import java.util.Map;
  * @param concurrency  accounts in flight at once (StackSets' MaxConcurrentCount)
  * @param spotTokenEnv the environment variable holding the real Spot token (with --spot-url)
  * @param events       print every event even for many accounts
+ * @param centralToken the central token option: central-token.yml in a management account first,
+ *                     then the template with CentralTokenSecretArn instead of SpotApiToken
  */
 public record Options(Path template, Map<String, String> parameters, int accounts, int concurrency, String spotUrl,
                       String spotTokenEnv, Duration iamPropagation, List<RateLimitSpec> rateLimits, String region,
                       String stackName, int threads, boolean events, boolean quiet, boolean verbose, boolean rollback,
-                      List<Command> commands) {
+                      boolean centralToken, List<Command> commands) {
 
     public Options {
         parameters = Map.copyOf(parameters);

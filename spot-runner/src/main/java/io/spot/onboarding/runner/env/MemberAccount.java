@@ -11,6 +11,12 @@ public record MemberAccount(int index, String accountId, String alias) {
     /** The ID a single-account run uses: the one the handlers' tests use too. */
     public static final String SINGLE_ACCOUNT_ID = "123456789012";
     private static final long FIRST_MEMBER = 210_000_000_001L;
+    /** The management account, where --central-token keeps the organization's token. */
+    public static final String MANAGEMENT_ACCOUNT_ID = "200000000000";
+
+    public static MemberAccount management() {
+        return new MemberAccount(0, MANAGEMENT_ACCOUNT_ID, "acme-management");
+    }
 
     public static List<MemberAccount> organization(final int count) {
         if (count == 1) {

@@ -1,8 +1,10 @@
 package io.spot.onboarding.runner.types;
 
 import io.spot.onboarding.runner.aws.AwsClients;
+import io.spot.onboarding.runner.aws.KmsKeyType;
 import io.spot.onboarding.runner.aws.ManagedPolicyType;
 import io.spot.onboarding.runner.aws.RoleType;
+import io.spot.onboarding.runner.aws.SecretResourcePolicyType;
 import io.spot.onboarding.runner.aws.SecretType;
 import io.spot.onboarding.runner.spot.SpotTypeInfo;
 import io.spot.onboarding.runner.spot.SpotTypeLoader;
@@ -29,7 +31,7 @@ public final class TypeRegistry {
     /** @param roleCreated told the ARN of every role the run creates, as it is created */
     public TypeRegistry(final AwsClients clients, final SpotTypeLoader spot, final Consumer<String> roleCreated) {
         this.aws = List.<ResourceType>of(new ManagedPolicyType(clients), new RoleType(clients, roleCreated),
-                new SecretType(clients))
+                new SecretType(clients), new SecretResourcePolicyType(clients), new KmsKeyType(clients))
             .stream().collect(Collectors.toMap(ResourceType::name, Function.identity()));
         this.spot = spot;
     }
