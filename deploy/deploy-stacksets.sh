@@ -8,6 +8,8 @@
 #
 # The Spot token is read from an environment variable and handed to the AWS CLI in a file only
 # this user can read (never on a command line, where `ps` would show it); it is never printed.
+# By default (--token-location central) it is stored once, in this account (central-token.yml),
+# readable only by the organization's handler roles; member accounts get its ARN, not the token.
 set -euo pipefail
 
 usage() {
@@ -20,6 +22,10 @@ usage: deploy/deploy-stacksets.sh --bucket NAME --org-id o-xxxxxxxxxx --targets 
   --registry-regions "R ..." regions where the types are registered (default: the onboarding region)
   --onboarding-region R     the one region where accounts are enrolled (default: AWS_DEFAULT_REGION or us-east-1)
   --token-env VAR           environment variable holding the Spot API token (default: SPOT_API_TOKEN)
+  --token-location central|account
+                            central (default, recommended): the token's only copy is a secret of this
+                            account that only the organization's handler roles may read;
+                            account: a copy in every member account, readable only by its handler role
   --prefix P                key prefix of the packages (default: spot-onboarding/1.0.0/)
   --existing-account-policy Adopt|Reuse|Fail   (default: Adopt)
   --include-elastigroup-policy true|false     (default: true)
@@ -35,7 +41,7 @@ USAGE
 
 bucket="" org_id="" targets="" registry_regions="" onboarding_region="${AWS_DEFAULT_REGION:-us-east-1}"
 token_env="SPOT_API_TOKEN" prefix="spot-onboarding/1.0.0/" policy="Adopt" elastigroup="true" ci="true"
-rename="true" call_as="SELF" management="false" dry_run="false" packages_dir=""
+rename="true" call_as="SELF" management="false" dry_run="false" packages_dir="" token_location="central"
 while [ $# -gt 0 ]; do
     case "$1" in
         --bucket) bucket="$2"; shift 2 ;;
@@ -44,6 +50,7 @@ while [ $# -gt 0 ]; do
         --registry-regions) registry_regions="$2"; shift 2 ;;
         --onboarding-region) onboarding_region="$2"; shift 2 ;;
         --token-env) token_env="$2"; shift 2 ;;
+        --token-location) token_location="$2"; shift 2 ;;
         --prefix) prefix="$2"; shift 2 ;;
         --existing-account-policy) policy="$2"; shift 2 ;;
         --include-elastigroup-policy) elastigroup="$2"; shift 2 ;;
@@ -71,6 +78,7 @@ for flag in "$elastigroup" "$ci" "$rename"; do
     [[ "$flag" =~ ^(true|false)$ ]] || fail "the include/rename options take true or false (was '$flag')"
 done
 [[ "$call_as" =~ ^(SELF|DELEGATED_ADMIN)$ ]] || fail "--call-as must be SELF or DELEGATED_ADMIN"
+[[ "$token_location" =~ ^(central|account)$ ]] || fail "--token-location must be central or account"
 token="${!token_env:-}"
 [ -n "$token" ] || fail "the environment variable $token_env must hold the Spot API token"
 [[ "$token" =~ ^[a-zA-Z0-9]+$ ]] || fail "the Spot API token in $token_env must be letters and digits only"
@@ -106,6 +114,49 @@ aws_cli() {
     fi
 }
 
+# Parameter files: the token goes to the CLI in files only this user can read, not on its command line.
+parameter_files=()
+trap 'rm -f "${parameter_files[@]}"' EXIT
+# Sets the variable named $1 to a new such file (not in a subshell: the trap must know every file).
+new_parameter_file() {
+    local file
+    file=$(mktemp)
+    chmod 600 "$file"
+    parameter_files+=("$file")
+    printf -v "$1" '%s' "$file"
+}
+show_parameter_file() {
+    [ "$dry_run" = "true" ] || return 0
+    echo "# file://$1 holds:"; sed "s/$token/****/" "$1" | sed 's/^/#   /'
+}
+
+central_arn=""
+token_parameter="$token"
+if [ "$token_location" = "central" ]; then
+    echo "== The Spot token, once, in this account: stack spot-onboarding-central-token (central-token.yml) in $onboarding_region"
+    new_parameter_file central_parameters
+    cat > "$central_parameters" <<JSON
+[{"ParameterKey":"SpotApiToken","ParameterValue":"$token"},
+ {"ParameterKey":"OrganizationId","ParameterValue":"$org_id"}]
+JSON
+    show_parameter_file "$central_parameters"
+    aws_cli cloudformation create-stack --stack-name spot-onboarding-central-token --region "$onboarding_region" \
+        --template-body "file://$root/central-token.yml" --parameters "file://$central_parameters"
+    aws_cli cloudformation wait stack-create-complete --stack-name spot-onboarding-central-token \
+        --region "$onboarding_region"
+    if [ "$dry_run" = "true" ]; then
+        central_arn="arn:aws:secretsmanager:$onboarding_region:<this account>:secret:cfn/spot/organization-api-token-<suffix>"
+    else
+        central_arn=$(aws cloudformation describe-stacks --stack-name spot-onboarding-central-token \
+            --region "$onboarding_region" --output text \
+            --query "Stacks[0].Outputs[?OutputKey=='CentralTokenSecretArn'].OutputValue")
+        [[ "$central_arn" == arn:* ]] || fail "stack spot-onboarding-central-token gave no CentralTokenSecretArn output"
+    fi
+    echo "# member accounts get only this ARN: $central_arn"
+    # The members' template gets the pointer, never the token.
+    token_parameter=""
+fi
+
 echo "== Handler packages to s3://$bucket/$prefix"
 if [ "$dry_run" = "true" ] || ! aws s3api head-bucket --bucket "$bucket" >/dev/null 2>&1; then
     if [ "$onboarding_region" = "us-east-1" ]; then
@@ -127,11 +178,18 @@ for package in "${packages[@]}"; do
 done
 
 echo "== StackSet spot-onboarding-registry (registry.yml) in: $registry_regions"
+registry_parameters=("ParameterKey=PackageBucket,ParameterValue=$bucket" "ParameterKey=PackagePrefix,ParameterValue=$prefix")
+registry_overrides=("PackageBucket=$bucket" "PackagePrefix=$prefix")
+if [ -n "$central_arn" ]; then
+    # The handler roles may then read the central secret.
+    registry_parameters+=("ParameterKey=CentralTokenSecretArn,ParameterValue=$central_arn")
+    registry_overrides+=("CentralTokenSecretArn=$central_arn")
+fi
 aws_cli cloudformation create-stack-set --stack-set-name spot-onboarding-registry \
     --description "Registers the Spot::Onboarding resource types" \
     --template-body "file://$root/registry.yml" \
-    --parameters "ParameterKey=PackageBucket,ParameterValue=$bucket" "ParameterKey=PackagePrefix,ParameterValue=$prefix" \
-    --capabilities CAPABILITY_IAM \
+    --parameters "${registry_parameters[@]}" \
+    --capabilities CAPABILITY_NAMED_IAM \
     --permission-model SERVICE_MANAGED \
     --auto-deployment Enabled=true,RetainStacksOnAccountRemoval=false \
     --managed-execution Active=true \
@@ -150,20 +208,22 @@ else
         --call-as "$call_as" --query StackSet.StackSetARN --output text)
 fi
 
-# The token goes to the CLI in a file only this user can read, not on its command line.
-parameters=$(mktemp)
-trap 'rm -f "$parameters"' EXIT
-chmod 600 "$parameters"
-cat > "$parameters" <<JSON
-[{"ParameterKey":"SpotApiToken","ParameterValue":"$token"},
+# template.yml's parameters into a new file named by the variable $1; $2: who may change the token
+# secret besides the StackSet execution roles.
+onboarding_parameters() {
+    new_parameter_file "$1"
+    cat > "${!1}" <<JSON
+[{"ParameterKey":"SpotApiToken","ParameterValue":"$token_parameter"},
+ {"ParameterKey":"CentralTokenSecretArn","ParameterValue":"$central_arn"},
+ {"ParameterKey":"TokenAdministratorArn","ParameterValue":"$2"},
  {"ParameterKey":"ExistingAccountPolicy","ParameterValue":"$policy"},
  {"ParameterKey":"IncludeElastigroupPolicy","ParameterValue":"$elastigroup"},
  {"ParameterKey":"IncludeCostIntelligence","ParameterValue":"$ci"},
  {"ParameterKey":"RenameToAlias","ParameterValue":"$rename"}]
 JSON
-if [ "$dry_run" = "true" ]; then
-    echo "# file://$parameters holds:"; sed "s/$token/****/" "$parameters" | sed 's/^/#   /'
-fi
+}
+onboarding_parameters parameters ""
+show_parameter_file "$parameters"
 
 echo "== StackSet spot-onboarding (template.yml) in: $onboarding_region, after the registry"
 aws_cli cloudformation create-stack-set --stack-set-name spot-onboarding \
@@ -184,10 +244,24 @@ aws_cli cloudformation create-stack-instances --stack-set-name spot-onboarding \
 if [ "$management" = "true" ]; then
     echo "== The management account itself (StackSets skip it): plain stacks"
     aws_cli cloudformation deploy --stack-name spot-onboarding-registry --region "$onboarding_region" \
-        --template-file "$root/registry.yml" --capabilities CAPABILITY_IAM \
-        --parameter-overrides "PackageBucket=$bucket" "PackagePrefix=$prefix"
+        --template-file "$root/registry.yml" --capabilities CAPABILITY_NAMED_IAM \
+        --parameter-overrides "${registry_overrides[@]}"
+    # A plain stack's deployer is no StackSet execution role: name it, or it could not update or delete
+    # the token secret's resource policy.
+    if [ "$dry_run" = "true" ]; then
+        administrator="arn:aws:iam::<this account>:role/<your role>"
+    else
+        caller=$(aws sts get-caller-identity --query Arn --output text)
+        if [[ "$caller" =~ :assumed-role/([^/]+)/ ]]; then
+            administrator=$(aws iam get-role --role-name "${BASH_REMATCH[1]}" --query Role.Arn --output text)
+        else
+            administrator="$caller"
+        fi
+    fi
+    onboarding_parameters management_parameters "$administrator"
+    show_parameter_file "$management_parameters"
     aws_cli cloudformation create-stack --stack-name spot-onboarding --region "$onboarding_region" \
         --template-body "file://$root/template.yml" --capabilities CAPABILITY_IAM \
-        --parameters "file://$parameters"
+        --parameters "file://$management_parameters"
 fi
 echo "== Done. Follow the rollout with: aws cloudformation list-stack-set-operations --stack-set-name spot-onboarding"
