@@ -44,8 +44,9 @@ class DeployScriptTest {
 
     @Test
     void aDryRunPrintsEveryCommandAndNeverTheToken(@TempDir final Path dir) throws IOException {
-        final Processes.Result run = Processes.run(command(packages(dir), "--dry-run", "--include-management-account"),
-            Map.of("SPOT_API_TOKEN", TOKEN));
+        final Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        final Processes.Result run = Processes.run(command(packages(dir), "--dry-run", "--include-management-account",
+            "--token-location", "account"), Map.of("SPOT_API_TOKEN", TOKEN, "TMPDIR", tmp.toString()));
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).doesNotContain(TOKEN)
@@ -54,8 +55,44 @@ class DeployScriptTest {
             .contains("create-stack-set --stack-set-name spot-onboarding ")
             .contains("--permission-model SERVICE_MANAGED", "--managed-execution Active=true", "DependsOn=")
             .contains("--regions us-east-1 eu-west-1", "\"ParameterValue\":\"****\"")
-            .contains("create-stack --stack-name spot-onboarding ");
+            .contains("create-stack --stack-name spot-onboarding ")
+            .doesNotContain("central-token.yml");
         assertThat(run.output().split("aws s3 cp", -1)).hasSize(5);
+        // The files that held the token are gone.
+        try (var left = Files.list(tmp)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void theCentralOptionStoresTheTokenOnceAndGivesTheMembersOnlyItsArn(@TempDir final Path dir) throws IOException {
+        final Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        final Processes.Result run = Processes.run(command(packages(dir), "--dry-run", "--include-management-account"),
+            Map.of("SPOT_API_TOKEN", TOKEN, "TMPDIR", tmp.toString()));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        final String output = run.output();
+        assertThat(output).doesNotContain(TOKEN);
+        // First the management account's secret and key, with the token masked; then the two StackSets.
+        final int central = output.indexOf("create-stack --stack-name spot-onboarding-central-token");
+        final int registry = output.indexOf("create-stack-set --stack-set-name spot-onboarding-registry");
+        final int onboarding = output.indexOf("create-stack-set --stack-set-name spot-onboarding ");
+        assertThat(central).isNotNegative().isLessThan(registry);
+        assertThat(registry).isLessThan(onboarding);
+        assertThat(output.substring(0, central)).contains("\"SpotApiToken\",\"ParameterValue\":\"****\"",
+            "\"OrganizationId\",\"ParameterValue\":\"o-abcdefghij\"");
+        assertThat(output).contains("--template-body file://" + CfnYaml.ROOT.resolve("central-token.yml"))
+            .contains("wait stack-create-complete --stack-name spot-onboarding-central-token");
+        // The registry lets the handler roles read it; the members get its ARN and an empty token.
+        assertThat(output.substring(registry, onboarding)).contains("ParameterKey=CentralTokenSecretArn")
+            .contains("CAPABILITY_NAMED_IAM");
+        final String memberParameters = output.substring(output.indexOf("holds:", registry), onboarding);
+        assertThat(memberParameters).contains("\"SpotApiToken\",\"ParameterValue\":\"\"}")
+            .contains("\"CentralTokenSecretArn\",\"ParameterValue\":\"arn:aws:secretsmanager:")
+            .doesNotContain("****");
+        try (var left = Files.list(tmp)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test
@@ -65,11 +102,15 @@ class DeployScriptTest {
 
         final Processes.Result wrongOrg = Processes.run(badOrg, Map.of("SPOT_API_TOKEN", TOKEN));
         final Processes.Result noToken = Processes.run(command(dir, "--dry-run"), Map.of("SPOT_API_TOKEN", ""));
+        final Processes.Result badLocation = Processes.run(command(dir, "--dry-run", "--token-location", "s3"),
+            Map.of("SPOT_API_TOKEN", TOKEN));
 
         assertThat(wrongOrg.exitCode()).isEqualTo(2);
         assertThat(wrongOrg.output()).contains("--org-id must look like o-");
         assertThat(noToken.exitCode()).isEqualTo(2);
         assertThat(noToken.output()).contains("SPOT_API_TOKEN must hold the Spot API token");
+        assertThat(badLocation.exitCode()).isEqualTo(2);
+        assertThat(badLocation.output()).contains("--token-location must be central or account");
     }
 
     @Test
@@ -80,7 +121,9 @@ class DeployScriptTest {
             "AWS_ENDPOINT_URL", moto.endpoint(), "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
             "AWS_DEFAULT_REGION", "us-east-1"));
 
-        final Processes.Result run = Processes.run(command(packages(dir)), environment);
+        // moto's CloudFormation leaves out central-token.yml's secret output: the central option's end to end
+        // run against moto is the runner's (spot-runner TokenOptionsTest); here the script's AWS CLI calls.
+        final Processes.Result run = Processes.run(command(packages(dir), "--token-location", "account"), environment);
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).doesNotContain(TOKEN);

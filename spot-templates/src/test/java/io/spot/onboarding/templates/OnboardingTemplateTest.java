@@ -2,22 +2,47 @@ package io.spot.onboarding.templates;
 
 import static io.spot.onboarding.templates.CfnYaml.list;
 import static io.spot.onboarding.templates.CfnYaml.map;
+import static io.spot.onboarding.templates.TokenPolicies.MANAGEMENT;
+import static io.spot.onboarding.templates.TokenPolicies.MEMBER;
+import static io.spot.onboarding.templates.TokenPolicies.ORGANIZATION;
+import static io.spot.onboarding.templates.TokenPolicies.OUTSIDER;
+import static io.spot.onboarding.templates.TokenPolicies.REGION;
+import static io.spot.onboarding.templates.TokenPolicies.ROLE_NAME;
+import static io.spot.onboarding.templates.TokenPolicies.handlers;
+import static io.spot.onboarding.templates.TokenPolicies.policy;
+import static io.spot.onboarding.templates.TokenPolicies.request;
+import static io.spot.onboarding.templates.TokenPolicies.role;
+import static io.spot.onboarding.templates.TokenPolicies.stackValues;
+import static io.spot.onboarding.templates.TokenPolicies.viaSecretsManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spot.onboarding.common.handler.SpotTokenResolver;
+import io.spot.onboarding.templates.PolicyEvaluation.Decision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** template.yml grants what Spot publishes, trusts only Spot, and keeps the token where handlers read it. */
+/**
+ * template.yml grants what Spot publishes, trusts only Spot, and keeps the token where the handlers
+ * read it and no one else can: its policies are evaluated for the principals that matter.
+ */
 class OnboardingTemplateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, Object> template = CfnYaml.load("template.yml");
     private final Map<String, Object> resources = map(template.get("Resources"));
+    private static final String CENTRAL = "arn:aws:secretsmanager:" + REGION + ":" + MANAGEMENT
+        + ":secret:cfn/spot/organization-api-token-AbCdEf";
+
+    private PolicyEvaluation secretPolicy(final String administrator) {
+        return policy(resources, "SpotApiTokenSecretPolicy", "ResourcePolicy",
+            stackValues(MEMBER, Map.of("TokenAdministratorArn", administrator)),
+            administrator.isEmpty() ? Set.of() : Set.of("TokenAdministrator"));
+    }
 
     private Object policyDocument(final String resource) {
         return map(map(resources.get(resource)).get("Properties")).get("PolicyDocument");
@@ -61,25 +86,125 @@ class OnboardingTemplateTest {
     }
 
     @Test
-    void theTokenSecretIsTheOneTheHandlersReadAndEverySpotResourceWaitsForIt() {
-        final Map<String, Object> secret = map(resources.get("SpotApiTokenSecret"));
-        assertThat(map(secret.get("Properties")).get("Name")).isEqualTo(SpotTokenResolver.DEFAULT_SECRET);
-        assertThat(map(secret.get("Properties")).get("SecretString")).isEqualTo(Map.of("Ref", "SpotApiToken"));
+    void theTokenSecretIsTheOneTheHandlersReadAndEverySpotResourceWaitsForItsPolicy() {
+        final Map<String, Object> secret = map(map(resources.get("SpotApiTokenSecret")).get("Properties"));
+        assertThat(secret.get("Name")).isEqualTo(SpotTokenResolver.DEFAULT_SECRET);
+        // The token itself, or under the central option only a pointer the handlers follow.
+        assertThat(secret.get("SecretString")).isEqualTo(Map.of("Fn::If", List.of("CentralToken",
+            Map.of("Fn::Sub", "{\"" + SpotTokenResolver.POINTER_KEY + "\":\"${CentralTokenSecretArn}\"}"),
+            Map.of("Ref", "SpotApiToken"))));
+        assertThat(map(map(resources.get("SpotApiTokenSecretPolicy")).get("Properties")).get("SecretId"))
+            .isEqualTo(Map.of("Ref", "SpotApiTokenSecret"));
 
         resources.forEach((name, value) -> {
             final Map<String, Object> resource = map(value);
             if (resource.get("Type").toString().startsWith("Spot::")) {
-                assertThat(list(resource.get("DependsOn"))).as(name).contains("SpotApiTokenSecret");
+                assertThat(list(resource.get("DependsOn"))).as(name).contains("SpotApiTokenSecretPolicy");
             }
         });
     }
 
     @Test
-    void theTokenIsTheOnlyRequiredParameterAndIsNeverEchoed() {
+    void theTokenIsNeverEchoedAndTheRuleWantsExactlyOneSource() {
         final Map<String, Object> parameters = map(template.get("Parameters"));
-        assertThat(parameters.entrySet()).filteredOn(e -> !map(e.getValue()).containsKey("Default"))
-            .extracting(Map.Entry::getKey).containsExactly("SpotApiToken");
         assertThat(map(parameters.get("SpotApiToken")).get("NoEcho")).isEqualTo(true);
+        assertThat(parameters.entrySet()).filteredOn(e -> !map(e.getValue()).containsKey("Default")).isEmpty();
+        final Object rule = map(list(map(map(template.get("Rules")).get("OneTokenSource")).get("Assertions")).get(0))
+            .get("Assert");
+
+        assertThat(RuleValue.holds(rule, Map.of("CentralTokenSecretArn", CENTRAL, "SpotApiToken", ""))).isTrue();
+        assertThat(RuleValue.holds(rule, Map.of("CentralTokenSecretArn", "", "SpotApiToken", "tok123"))).isTrue();
+        assertThat(RuleValue.holds(rule, Map.of("CentralTokenSecretArn", CENTRAL, "SpotApiToken", "tok123"))).isFalse();
+        assertThat(RuleValue.holds(rule, Map.of("CentralTokenSecretArn", "", "SpotApiToken", ""))).isFalse();
+    }
+
+    @Test
+    void aCustomerManagedKeyEncryptsTheTokenOnlyWhereTheAccountHoldsIt() {
+        final Map<String, Object> key = map(resources.get("SpotApiTokenKey"));
+        assertThat(key.get("Type")).isEqualTo("AWS::KMS::Key");
+        assertThat(key.get("Condition")).isEqualTo("LocalToken");
+        assertThat(map(map(template.get("Conditions")).get("LocalToken")))
+            .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "CentralTokenSecretArn"), "")));
+        assertThat(map(map(resources.get("SpotApiTokenSecret")).get("Properties")).get("KmsKeyId")).isEqualTo(
+            Map.of("Fn::If", List.of("LocalToken", Map.of("Ref", "SpotApiTokenKey"), Map.of("Ref", "AWS::NoValue"))));
+    }
+
+    @Test
+    void onlyTheHandlersRoleReadsTheSecret() {
+        final PolicyEvaluation policy = secretPolicy("");
+
+        assertThat(policy.decide(request(handlers(MEMBER), ORGANIZATION, "secretsmanager:GetSecretValue")))
+            .isEqualTo(Decision.NOT_ALLOWED); // not denied: the role's own IAM policy allows it
+        for (final String other : List.of(role(MEMBER, "PowerUser"), "arn:aws:iam::" + MEMBER + ":root",
+            "arn:aws:iam::" + MEMBER + ":user/ci", role(MEMBER, "stacksets-exec-0123456789abcdef"),
+            role(MEMBER, "AWSCloudFormationStackSetExecutionRole"), role(MEMBER, "SpotOnboardingHandlers-us-east-1"),
+            role(MEMBER, "path/" + ROLE_NAME), handlers(OUTSIDER))) {
+            assertThat(policy.decide(request(other, ORGANIZATION, "secretsmanager:GetSecretValue"))).as(other)
+                .isEqualTo(Decision.DENIED);
+        }
+        // Reading the policy reveals nothing, and CloudFormation's drift detection reads it.
+        assertThat(policy.decide(request(role(MEMBER, "PowerUser"), ORGANIZATION, "secretsmanager:GetResourcePolicy")))
+            .isEqualTo(Decision.NOT_ALLOWED);
+    }
+
+    @Test
+    void onlyTheDeployersChangeTheTokenOrLiftThePolicy() {
+        final String administrator = role(MEMBER, "aws-reserved/sso.amazonaws.com/AdministratorAccess_abc");
+        final PolicyEvaluation stackSet = secretPolicy("");
+        final PolicyEvaluation plainStack = secretPolicy(administrator);
+
+        for (final String action : List.of("secretsmanager:PutSecretValue", "secretsmanager:UpdateSecret",
+            "secretsmanager:PutResourcePolicy", "secretsmanager:DeleteResourcePolicy")) {
+            for (final String deployer : List.of(role(MEMBER, "stacksets-exec-0123456789abcdef"),
+                role(MEMBER, "AWSCloudFormationStackSetExecutionRole"))) {
+                assertThat(stackSet.decide(request(deployer, ORGANIZATION, action))).as(deployer + " " + action)
+                    .isEqualTo(Decision.NOT_ALLOWED);
+            }
+            for (final String other : List.of(role(MEMBER, "PowerUser"), handlers(MEMBER), administrator,
+                role(OUTSIDER, "stacksets-exec-0123456789abcdef"))) {
+                assertThat(stackSet.decide(request(other, ORGANIZATION, action))).as(other + " " + action)
+                    .isEqualTo(Decision.DENIED);
+            }
+            assertThat(plainStack.decide(request(administrator, ORGANIZATION, action))).as(action)
+                .isEqualTo(Decision.NOT_ALLOWED);
+            assertThat(plainStack.decide(request(role(MEMBER, "PowerUser"), ORGANIZATION, action))).as(action)
+                .isEqualTo(Decision.DENIED);
+        }
+    }
+
+    @Test
+    void theKeyLetsOnlyTheHandlersRoleDecryptAndOnlyThroughSecretsManager() {
+        final PolicyEvaluation key = policy(resources, "SpotApiTokenKey", "KeyPolicy",
+            stackValues(MEMBER, Map.of()), Set.of("LocalToken"));
+
+        assertThat(key.decide(viaSecretsManager(handlers(MEMBER), ORGANIZATION, "kms:Decrypt")))
+            .isEqualTo(Decision.ALLOWED);
+        assertThat(key.decide(request(handlers(MEMBER), ORGANIZATION, "kms:Decrypt"))).isEqualTo(Decision.NOT_ALLOWED);
+        for (final String other : List.of(role(MEMBER, "PowerUser"), "arn:aws:iam::" + MEMBER + ":root",
+            role(MEMBER, "stacksets-exec-0123456789abcdef"), handlers(OUTSIDER))) {
+            for (final String action : List.of("kms:Decrypt", "kms:ReEncryptFrom", "kms:CreateGrant")) {
+                assertThat(key.decide(viaSecretsManager(other, ORGANIZATION, action))).as(other + " " + action)
+                    .isEqualTo(Decision.NOT_ALLOWED);
+            }
+        }
+        // AWS requires that the account can administer the key; Secrets Manager encrypts for whoever writes.
+        assertThat(key.decide(request(role(MEMBER, "Admin"), ORGANIZATION, "kms:PutKeyPolicy")))
+            .isEqualTo(Decision.ALLOWED);
+        assertThat(key.decide(viaSecretsManager(role(MEMBER, "stacksets-exec-0123456789abcdef"), ORGANIZATION,
+            "kms:GenerateDataKey"))).isEqualTo(Decision.ALLOWED);
+        assertThat(key.decide(request(role(MEMBER, "Admin"), ORGANIZATION, "kms:GenerateDataKey")))
+            .isEqualTo(Decision.NOT_ALLOWED);
+    }
+
+    @Test
+    void thePoliciesNameTheRoleRegistryYmlCreates() {
+        final Object roleName = map(map(CfnYaml.load("registry.yml").get("Resources")).get("ExecutionRole"))
+            .get("Properties");
+        final Object resolved = PolicyEvaluation.resolve(map(roleName).get("RoleName"), stackValues(MEMBER, Map.of()),
+            Set.of());
+
+        assertThat(resolved).isEqualTo(ROLE_NAME);
+        assertThat(handlers(MEMBER)).endsWith(":role/" + resolved);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.spot.onboarding.templates.CfnYaml.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spot.onboarding.testing.ResourceRoleTemplate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,22 +17,71 @@ import org.junit.jupiter.api.Test;
 class RegistryTemplateTest {
     private final Map<String, Object> resources = map(CfnYaml.load("registry.yml").get("Resources"));
 
+    /**
+     * What the schemas declare, plus kms:Decrypt: Secrets Manager calls it on the role's behalf to
+     * read a secret under a customer managed key, so no handler declares it.
+     */
     @Test
-    void theExecutionRoleGrantsExactlyTheSchemasHandlerPermissions() {
+    void theExecutionRoleGrantsExactlyTheSchemasHandlerPermissionsAndDecryptThroughSecretsManager() {
         final Set<String> declared = new TreeSet<>();
         for (final JSONObject schema : TypeSchemas.all().values()) {
             declared.addAll(ResourceRoleTemplate.permissions(schema));
         }
         final Set<String> granted = new TreeSet<>();
-        final Map<String, Object> role = map(map(resources.get("ExecutionRole")).get("Properties"));
-        for (final Object policy : list(role.get("Policies"))) {
-            for (final Object statement : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
-                assertThat(map(statement).get("Effect")).isEqualTo("Allow");
-                list(map(statement).get("Action")).forEach(a -> granted.add(a.toString()));
+        for (final Map<String, Object> statement : statements(Set.of())) {
+            assertThat(statement.get("Effect")).isEqualTo("Allow");
+            list(statement.get("Action")).forEach(a -> granted.add(a.toString()));
+            if (list(statement.get("Action")).contains("kms:Decrypt")) {
+                assertThat(list(statement.get("Action"))).containsExactly("kms:Decrypt");
+                assertThat(map(map(statement.get("Condition")).get("StringEquals")).get("kms:ViaService"))
+                    .isEqualTo("secretsmanager." + TokenPolicies.REGION + ".amazonaws.com");
+                assertThat(map(map(statement.get("Condition")).get("StringLike")).get("kms:EncryptionContext:SecretARN"))
+                    .isEqualTo("arn:aws:secretsmanager:" + TokenPolicies.REGION + ":*:secret:cfn/spot/*");
             }
         }
 
+        declared.add("kms:Decrypt");
         assertThat(granted).isEqualTo(declared);
+    }
+
+    @Test
+    void theExecutionRoleHasTheFixedNameTheTokenPoliciesUse() {
+        final Map<String, Object> role = map(map(resources.get("ExecutionRole")).get("Properties"));
+
+        assertThat(role.get("RoleName")).isEqualTo(Map.of("Fn::Sub", "SpotOnboardingHandlers-${AWS::Region}"));
+        assertThat(role.get("Path")).as("a path would change the ARN the policies name").isNull();
+    }
+
+    @Test
+    void theCentralSecretIsReadableOnlyWhenGiven() {
+        final String central = "arn:aws:secretsmanager:" + TokenPolicies.REGION + ":" + TokenPolicies.MANAGEMENT
+            + ":secret:cfn/spot/organization-api-token-AbCdEf";
+        final String own = "arn:aws:secretsmanager:" + TokenPolicies.REGION + ":" + TokenPolicies.MEMBER
+            + ":secret:cfn/spot/*";
+
+        assertThat(secretResources(Set.of(), "")).containsExactly(own);
+        assertThat(secretResources(Set.of("CentralToken"), central)).containsExactly(own, central);
+    }
+
+    private List<Object> secretResources(final Set<String> conditions, final String central) {
+        return statements(conditions, central).stream()
+            .filter(s -> list(s.get("Action")).contains("secretsmanager:GetSecretValue"))
+            .flatMap(s -> list(s.get("Resource")).stream()).toList();
+    }
+
+    private List<Map<String, Object>> statements(final Set<String> conditions) {
+        return statements(conditions, "");
+    }
+
+    private List<Map<String, Object>> statements(final Set<String> conditions, final String central) {
+        final Map<String, Object> role = map(map(resources.get("ExecutionRole")).get("Properties"));
+        final List<Map<String, Object>> statements = new ArrayList<>();
+        for (final Object policy : list(role.get("Policies"))) {
+            statements.addAll(new PolicyEvaluation(map(policy).get("PolicyDocument"),
+                TokenPolicies.stackValues(TokenPolicies.MEMBER, Map.of("CentralTokenSecretArn", central)), conditions)
+                .statements());
+        }
+        return statements;
     }
 
     @Test
