@@ -430,7 +430,8 @@ public final class LocalRun implements AutoCloseable {
             return value.trim();
         }
         final String given = options.parameters().get(TOKEN_PARAMETER);
-        return given != null ? given : "spotLocal" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        // Empty under the central option: the run still needs a token, for the emulator and the central secret.
+        return given != null && !given.isBlank() ? given : "spotLocal" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     }
 
     /** When the template stores the token in cfn/spot/api-token, the handlers read it there. */
