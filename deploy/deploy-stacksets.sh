@@ -130,6 +130,23 @@ show_parameter_file() {
     echo "# file://$1 holds:"; sed "s/$token/****/" "$1" | sed 's/^/#   /'
 }
 
+# Who runs this: the writer of the central token, and the administrator of the management account's
+# own token secret (a plain stack's deployer is no StackSet execution role).
+administrator=""
+if [ "$token_location" = "central" ] || [ "$management" = "true" ]; then
+    if [ "$dry_run" = "true" ]; then
+        administrator="arn:aws:iam::<this account>:role/<your role>"
+    else
+        caller=$(aws sts get-caller-identity --query Arn --output text)
+        if [[ "$caller" =~ :assumed-role/([^/]+)/ ]]; then
+            # The role's ARN with its path, as aws:PrincipalArn has it.
+            administrator=$(aws iam get-role --role-name "${BASH_REMATCH[1]}" --query Role.Arn --output text)
+        else
+            administrator="$caller"
+        fi
+    fi
+fi
+
 central_arn=""
 token_parameter="$token"
 if [ "$token_location" = "central" ]; then
@@ -137,6 +154,7 @@ if [ "$token_location" = "central" ]; then
     new_parameter_file central_parameters
     cat > "$central_parameters" <<JSON
 [{"ParameterKey":"SpotApiToken","ParameterValue":"$token"},
+ {"ParameterKey":"TokenAdministratorArn","ParameterValue":"$administrator"},
  {"ParameterKey":"OrganizationId","ParameterValue":"$org_id"}]
 JSON
     show_parameter_file "$central_parameters"
@@ -248,16 +266,6 @@ if [ "$management" = "true" ]; then
         --parameter-overrides "${registry_overrides[@]}"
     # A plain stack's deployer is no StackSet execution role: name it, or it could not update or delete
     # the token secret's resource policy.
-    if [ "$dry_run" = "true" ]; then
-        administrator="arn:aws:iam::<this account>:role/<your role>"
-    else
-        caller=$(aws sts get-caller-identity --query Arn --output text)
-        if [[ "$caller" =~ :assumed-role/([^/]+)/ ]]; then
-            administrator=$(aws iam get-role --role-name "${BASH_REMATCH[1]}" --query Role.Arn --output text)
-        else
-            administrator="$caller"
-        fi
-    fi
     onboarding_parameters management_parameters "$administrator"
     show_parameter_file "$management_parameters"
     aws_cli cloudformation create-stack --stack-name spot-onboarding --region "$onboarding_region" \

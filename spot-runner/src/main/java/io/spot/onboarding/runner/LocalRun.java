@@ -2,6 +2,7 @@ package io.spot.onboarding.runner;
 
 import io.spot.onboarding.emulator.RecordedRequest;
 import io.spot.onboarding.emulator.SpotEmulator;
+import io.spot.onboarding.runner.aws.AwsClients;
 import io.spot.onboarding.runner.check.TemplateCheck;
 import io.spot.onboarding.runner.cli.Command;
 import io.spot.onboarding.runner.cli.Options;
@@ -219,8 +220,10 @@ public final class LocalRun implements AutoCloseable {
                         return;
                     }
                     centralStack = new Stack(central, entered.context());
-                    engine.create(centralStack, Map.of(TOKEN_PARAMETER, token, "OrganizationId", ORGANIZATION_ID),
-                        done);
+                    // The runner writes the token as the StackSet execution role's session.
+                    engine.create(centralStack, Map.of(TOKEN_PARAMETER, token, "OrganizationId", ORGANIZATION_ID,
+                        "TokenAdministratorArn", "arn:aws:iam::" + account.accountId() + ":role/"
+                            + AwsClients.EXECUTION_ROLE), done);
                 }));
         if (!created) {
             return false;

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
 class CentralTokenTemplateTest {
     private final Map<String, Object> template = CfnYaml.load("central-token.yml");
     private final Map<String, Object> resources = map(template.get("Resources"));
-    private final Map<String, String> values = stackValues(MANAGEMENT, Map.of("OrganizationId", ORGANIZATION));
+    private static final String ADMINISTRATOR = role(MANAGEMENT, "aws-reserved/sso.amazonaws.com/Admin_abc");
+    private final Map<String, String> values = stackValues(MANAGEMENT, Map.of("OrganizationId", ORGANIZATION,
+        "TokenAdministratorArn", ADMINISTRATOR));
 
     @Test
     void onlyTheOrganizationsHandlerRolesReadTheSecret() {
@@ -38,7 +40,7 @@ class CentralTokenTemplateTest {
             assertThat(secret.decide(request(handlers(account), ORGANIZATION, "secretsmanager:GetSecretValue")))
                 .as(account).isEqualTo(Decision.ALLOWED);
         }
-        for (final String other : List.of(handlers(OUTSIDER), role(MEMBER, "PowerUser"),
+        for (final String other : List.of(handlers(OUTSIDER), role(MEMBER, "PowerUser"), ADMINISTRATOR,
             role(MANAGEMENT, "OrganizationAdmin"), "arn:aws:iam::" + MANAGEMENT + ":root",
             role(MEMBER, "SpotOnboardingHandlers-us-east-1"), role(MEMBER, "stacksets-exec-0123456789abcdef"))) {
             final String organization = other.contains(OUTSIDER) ? "o-someoneelse" : ORGANIZATION;
@@ -66,6 +68,12 @@ class CentralTokenTemplateTest {
                     .isEqualTo(Decision.NOT_ALLOWED);
             }
         }
+        // The writer: Secrets Manager needs it to encrypt and decrypt; the secret's policy keeps it from reading.
+        for (final String action : List.of("kms:Decrypt", "kms:GenerateDataKey", "kms:Encrypt")) {
+            assertThat(key.decide(viaSecretsManager(ADMINISTRATOR, ORGANIZATION, action))).as(action)
+                .isEqualTo(Decision.ALLOWED);
+        }
+        assertThat(key.decide(request(ADMINISTRATOR, ORGANIZATION, "kms:Decrypt"))).isEqualTo(Decision.NOT_ALLOWED);
     }
 
     @Test

@@ -173,15 +173,23 @@ class OnboardingTemplateTest {
     }
 
     @Test
-    void theKeyLetsOnlyTheHandlersRoleDecryptAndOnlyThroughSecretsManager() {
-        final PolicyEvaluation key = policy(resources, "SpotApiTokenKey", "KeyPolicy",
-            stackValues(MEMBER, Map.of()), Set.of("LocalToken"));
+    void theKeyDecryptsOnlyForTheHandlersRoleAndTheDeployersAndOnlyThroughSecretsManager() {
+        final PolicyEvaluation key = keyPolicy();
 
         assertThat(key.decide(viaSecretsManager(handlers(MEMBER), ORGANIZATION, "kms:Decrypt")))
             .isEqualTo(Decision.ALLOWED);
         assertThat(key.decide(request(handlers(MEMBER), ORGANIZATION, "kms:Decrypt"))).isEqualTo(Decision.NOT_ALLOWED);
+        // Secrets Manager needs the writer of a value to encrypt and decrypt; the secret's policy keeps it from reading.
+        for (final String deployer : List.of(role(MEMBER, "stacksets-exec-0123456789abcdef"),
+            role(MEMBER, "AWSCloudFormationStackSetExecutionRole"))) {
+            for (final String action : List.of("kms:Decrypt", "kms:GenerateDataKey", "kms:Encrypt")) {
+                assertThat(key.decide(viaSecretsManager(deployer, ORGANIZATION, action))).as(deployer + " " + action)
+                    .isEqualTo(Decision.ALLOWED);
+            }
+            assertThat(key.decide(request(deployer, ORGANIZATION, "kms:Decrypt"))).isEqualTo(Decision.NOT_ALLOWED);
+        }
         for (final String other : List.of(role(MEMBER, "PowerUser"), "arn:aws:iam::" + MEMBER + ":root",
-            role(MEMBER, "stacksets-exec-0123456789abcdef"), handlers(OUTSIDER))) {
+            role(OUTSIDER, "stacksets-exec-0123456789abcdef"), handlers(OUTSIDER))) {
             for (final String action : List.of("kms:Decrypt", "kms:ReEncryptFrom", "kms:CreateGrant")) {
                 assertThat(key.decide(viaSecretsManager(other, ORGANIZATION, action))).as(other + " " + action)
                     .isEqualTo(Decision.NOT_ALLOWED);
@@ -190,10 +198,28 @@ class OnboardingTemplateTest {
         // AWS requires that the account can administer the key; Secrets Manager encrypts for whoever writes.
         assertThat(key.decide(request(role(MEMBER, "Admin"), ORGANIZATION, "kms:PutKeyPolicy")))
             .isEqualTo(Decision.ALLOWED);
-        assertThat(key.decide(viaSecretsManager(role(MEMBER, "stacksets-exec-0123456789abcdef"), ORGANIZATION,
-            "kms:GenerateDataKey"))).isEqualTo(Decision.ALLOWED);
-        assertThat(key.decide(request(role(MEMBER, "Admin"), ORGANIZATION, "kms:GenerateDataKey")))
+        assertThat(key.decide(viaSecretsManager(role(MEMBER, "Admin"), ORGANIZATION, "kms:GenerateDataKey")))
             .isEqualTo(Decision.NOT_ALLOWED);
+    }
+
+    /** Reading the token takes both: the secret's policy not denying GetSecretValue, and the key decrypting. */
+    @Test
+    void theHandlersRoleIsTheOnlyPrincipalThatCanReadTheToken() {
+        final PolicyEvaluation secret = secretPolicy("");
+        final PolicyEvaluation key = keyPolicy();
+
+        for (final String principal : List.of(handlers(MEMBER), role(MEMBER, "PowerUser"), "arn:aws:iam::" + MEMBER
+            + ":root", role(MEMBER, "stacksets-exec-0123456789abcdef"), role(MEMBER, "AWSCloudFormationStackSetExecutionRole"),
+            role(MEMBER, "SpotOnboardingHandlers-us-east-1"), handlers(OUTSIDER))) {
+            final boolean reads = secret.decide(request(principal, ORGANIZATION, "secretsmanager:GetSecretValue"))
+                != Decision.DENIED && key.decide(viaSecretsManager(principal, ORGANIZATION, "kms:Decrypt"))
+                == Decision.ALLOWED;
+            assertThat(reads).as(principal).isEqualTo(principal.equals(handlers(MEMBER)));
+        }
+    }
+
+    private PolicyEvaluation keyPolicy() {
+        return policy(resources, "SpotApiTokenKey", "KeyPolicy", stackValues(MEMBER, Map.of()), Set.of("LocalToken"));
     }
 
     @Test
