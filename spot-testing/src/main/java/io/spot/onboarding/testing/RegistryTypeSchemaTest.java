@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotResourceHandler;
+import io.spot.onboarding.common.wrapper.RegistryLambdaWrapper;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.json.JSONObject;
@@ -37,6 +38,13 @@ public abstract class RegistryTypeSchemaTest {
     void theModelClassesAreWhatCfnGenerates() throws ReflectiveOperationException {
         assertThat(model.getField("TYPE_NAME").get(null)).isEqualTo(schema.getString("typeName"));
         files().assertGeneratedCodeIsNotCopied(lambdaEntry);
+    }
+
+    /** The generated wrapper is left uncompiled: the type's own, with the departures RegistryLambdaWrapper gives, is what runs. */
+    @Test
+    void theEntryPointsAreTheProjectsWrapperNotTheGeneratedOne() {
+        assertThat(lambdaEntry.getSuperclass()).isEqualTo(RegistryLambdaWrapper.class);
+        assertThat(executableEntry.getSuperclass()).isEqualTo(Object.class);
     }
 
     @Test

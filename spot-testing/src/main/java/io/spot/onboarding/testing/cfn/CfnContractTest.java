@@ -26,6 +26,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -91,6 +93,23 @@ public abstract class CfnContractTest {
         final SecretScanner scanner = new SecretScanner(TOKEN);
         scanner.scan(Files.readString(cfnLog), "cfn test's output");
         scanner.scan(Files.readString(handlerLog), "the handlers' log");
+    }
+
+    /** The package the deploy script uploads is the one cfn submit --dry-run made, holding the shaded jar. */
+    @Test
+    void theRegistrationZipIsCfnsWithTheShadedHandlerJar() throws IOException {
+        final Path jar = Path.of(System.getProperty("handler.jar", LambdaEndpoint.handlerJar(folder).toString()));
+        final String typeName = new org.json.JSONObject(Files.readString(folder.resolve(".rpdk-config")))
+            .getString("typeName");
+        final Path zip = folder.resolve("target").resolve(TypeProjectFiles.hyphenated(typeName) + ".zip");
+        try (ZipFile registration = new ZipFile(zip.toFile())) {
+            assertThat(registration.stream().map(ZipEntry::getName).toList()).as("entries of %s", zip)
+                .contains("schema.json", ".rpdk-config", "configuration-schema.json", ".cfn_metadata.json",
+                    "pom.xml", "target/" + jar.getFileName());
+            assertThat(registration.getEntry("target/" + jar.getFileName()).getSize()).isEqualTo(Files.size(jar));
+            assertThat(new String(registration.getInputStream(registration.getEntry(".cfn_metadata.json"))
+                .readAllBytes(), StandardCharsets.UTF_8)).contains("\"plugin-name\": \"java\"");
+        }
     }
 
     /** The contract tests the type's README lists as failing because of Spot's API, each with its reason. */
