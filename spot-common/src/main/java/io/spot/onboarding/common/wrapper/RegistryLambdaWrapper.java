@@ -33,7 +33,7 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  * {@code HandlerWrapperExecutable} that {@code cfn generate} writes. The build compiles the rest of
  * what cfn generates (the models, {@code TypeConfigurationModel}, {@code BaseConfiguration},
  * {@code BaseHandler}) from {@code target/generated-sources/rpdk}, but not those two: each type's own
- * {@code HandlerWrapper} is this class, which does what the generated one does and differs from it
+ * {@code HandlerWrapper} extends this class, which does what the generated one does and differs from it
  * deliberately, here and only here:
  * <ol>
  *   <li><b>The schema check sees the request as sent</b> ({@link #processRequest}): the plugin checks
