@@ -1,4 +1,5 @@
-// The executable entry point (`cfn test`, SAM local), as `cfn generate` writes it; it runs the Lambda wrapper.
+// The executable entry point (`cfn test --docker-image`, SAM local), in place of the one `cfn generate` writes: it
+// runs this type's HandlerWrapper, so it differs from the generated one as RegistryLambdaWrapper says.
 package io.spot.onboarding.account;
 
 import io.spot.onboarding.common.wrapper.ExecutableEntry;

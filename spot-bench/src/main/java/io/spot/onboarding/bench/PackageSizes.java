@@ -22,7 +22,7 @@ final class PackageSizes {
     }
 
     static Path handlerJar(final Path root, final String module) {
-        return root.resolve(module).resolve("target").resolve(module + "-1.0.0-SNAPSHOT-handler.jar");
+        return root.resolve(module).resolve("target").resolve(MODULES.get(module) + "-handler-1.0.0-SNAPSHOT.jar");
     }
 
     static void print(final Path root, final PrintStream out) throws IOException {

@@ -1,10 +1,9 @@
 package io.spot.onboarding.costintelligence;
 
-import io.spot.onboarding.common.wrapper.SchemaConfiguration;
+/** As `cfn init` writes it: the generated BaseConfiguration, told which schema is the type's. */
+class Configuration extends BaseConfiguration {
 
-class Configuration extends SchemaConfiguration {
-
-    Configuration() {
+    public Configuration() {
         super("spot-onboarding-costintelligence.json");
     }
 }

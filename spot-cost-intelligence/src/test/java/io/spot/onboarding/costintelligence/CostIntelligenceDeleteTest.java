@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Spot has no un-enroll call (E13). Delete releases the enrollment without writing and says so; the
  * enrollment ends when the stack's Account resource deletes the Spot account, and only then do Read
- * and Delete report NotFound. See docs/README.md, "Where the handler contract bends to Spot's API".
+ * and Delete report NotFound. See README.md, "Where the handler contract bends to Spot's API".
  */
 class CostIntelligenceDeleteTest {
     private SpotTypeHarness harness;

@@ -10,9 +10,8 @@ import static org.mockito.Mockito.when;
 import io.spot.onboarding.common.api.CostIntelligenceAccount;
 import io.spot.onboarding.common.api.Page;
 import io.spot.onboarding.common.api.SpotApi;
-import io.spot.onboarding.common.config.SpotCredentials;
-import io.spot.onboarding.common.config.TypeConfigurationModel;
 import io.spot.onboarding.common.handler.RetryPolicy;
+import io.spot.onboarding.common.handler.SpotCredentialsSettings;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +29,7 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  */
 class CreateStabilizationTest {
     private static final String ACCOUNT = "act-1a2b3c4d";
-    private static final TypeConfigurationModel CONFIGURATION = TypeConfigurationModel.builder()
-        .spotCredentials(SpotCredentials.builder().apiToken("unitTestToken").build()).build();
+    private static final SpotCredentialsSettings CONFIGURATION = new SpotCredentialsSettings("unitTestToken", null, null);
 
     private final SpotApi spot = mock(SpotApi.class);
     private final CreateHandler handler = new CreateHandler(

@@ -1,12 +1,12 @@
-// The Lambda entry point, as `cfn generate` writes it; the shared body lives in RegistryLambdaWrapper.
+// The Lambda entry point, in place of the HandlerWrapper `cfn generate` writes (which the build leaves uncompiled):
+// RegistryLambdaWrapper says what differs from it and why.
 package io.spot.onboarding.linkedcredentials;
 
-import io.spot.onboarding.common.config.TypeConfigurationModel;
 import io.spot.onboarding.common.wrapper.RegistryLambdaWrapper;
 
 public final class HandlerWrapper extends RegistryLambdaWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
 
     public HandlerWrapper() {
-        super(new Configuration(), Handlers.dispatch());
+        super(new Configuration()::resourceSchemaJSONObject, Handlers.dispatch());
     }
 }

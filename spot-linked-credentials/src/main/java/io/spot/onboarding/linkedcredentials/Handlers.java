@@ -1,6 +1,6 @@
 package io.spot.onboarding.linkedcredentials;
 
-import io.spot.onboarding.common.config.TypeConfigurationModel;
+import io.spot.onboarding.common.handler.SpotCredentialsSettings;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import io.spot.onboarding.common.wrapper.HandlerDispatch;
 import software.amazon.cloudformation.Action;
@@ -11,9 +11,9 @@ final class Handlers {
     private Handlers() {
     }
 
-    static HandlerDispatch<ResourceModel, CallbackContext, TypeConfigurationModel> dispatch() {
+    static HandlerDispatch<ResourceModel, CallbackContext, SpotCredentialsSettings> dispatch() {
         final SpotInvoker invoker = SpotInvoker.standard();
-        return new HandlerDispatch<ResourceModel, CallbackContext, TypeConfigurationModel>()
+        return new HandlerDispatch<ResourceModel, CallbackContext, SpotCredentialsSettings>()
             .on(Action.CREATE, new CreateHandler(invoker))
             .on(Action.READ, new ReadHandler(invoker))
             .on(Action.UPDATE, new UpdateHandler(invoker))

@@ -5,9 +5,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.spot.onboarding.common.api.SpotApi;
-import io.spot.onboarding.common.config.SpotCredentials;
-import io.spot.onboarding.common.config.TypeConfigurationModel;
 import io.spot.onboarding.common.handler.RetryPolicy;
+import io.spot.onboarding.common.handler.SpotCredentialsSettings;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,9 +23,8 @@ class HandlerInputTest {
     private final SpotApi spot = mock(SpotApi.class);
     private final SpotInvoker invoker = new SpotInvoker((proxy, region) -> id -> Optional.empty(), access -> spot,
         new RetryPolicy());
-    private final TypeConfigurationModel configuration = TypeConfigurationModel.builder()
-        .spotCredentials(SpotCredentials.builder().apiToken("unitTestToken").apiUrl("https://api.spotinst.io").build())
-        .build();
+    private final SpotCredentialsSettings configuration =
+        new SpotCredentialsSettings("unitTestToken", null, "https://api.spotinst.io");
 
     private ProgressEvent<ResourceModel, CallbackContext> run(final LinkedCredentialsHandler handler,
                                                               final ResourceModel desired,

@@ -2,10 +2,9 @@ package io.spot.onboarding.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spot.onboarding.common.config.SpotCredentials;
-import io.spot.onboarding.common.config.TypeConfigurationModel;
 import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotResourceHandler;
+import io.spot.onboarding.common.wrapper.RegistryLambdaWrapper;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.json.JSONObject;
@@ -13,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The schema is the source of truth: every type's schema test extends this, so each checks that
- * the schema is valid for the registry and that all that cfn would generate from it agrees with it.
+ * the schema is valid for the registry, that what {@code cfn generate} wrote from it in the build is
+ * what is committed and is not copied by hand, and that the other cfn project files agree with it.
  */
 public abstract class RegistryTypeSchemaTest {
     protected final JSONObject schema;
@@ -35,19 +35,30 @@ public abstract class RegistryTypeSchemaTest {
     }
 
     @Test
-    void theModelClassesAgreeWithTheSchema() throws ReflectiveOperationException {
+    void theModelClassesAreWhatCfnGenerates() throws ReflectiveOperationException {
         assertThat(model.getField("TYPE_NAME").get(null)).isEqualTo(schema.getString("typeName"));
-        assertThat(model.getField("IDENTIFIER_KEY_ACCOUNTID").get(null)).isEqualTo("/properties/AccountId");
-        SchemaContract.assertModelAgrees(model, schema.getJSONObject("properties"));
-        final JSONObject configuration = schema.getJSONObject("typeConfiguration").getJSONObject("properties");
-        SchemaContract.assertModelAgrees(TypeConfigurationModel.class, configuration);
-        SchemaContract.assertModelAgrees(SpotCredentials.class,
-            configuration.getJSONObject("SpotCredentials").getJSONObject("properties"));
+        files().assertGeneratedCodeIsNotCopied(lambdaEntry);
+    }
+
+    /** The generated wrapper is left uncompiled: the type's own, with the departures RegistryLambdaWrapper gives, is what runs. */
+    @Test
+    void theEntryPointsAreTheProjectsWrapperNotTheGeneratedOne() {
+        assertThat(lambdaEntry.getSuperclass()).isEqualTo(RegistryLambdaWrapper.class);
+        assertThat(executableEntry.getSuperclass()).isEqualTo(Object.class);
     }
 
     @Test
-    void theProjectFilesCfnWouldWriteAgreeWithTheSchema() {
-        new TypeProjectFiles(Path.of("").toAbsolutePath(), schema).assertAllAgree(lambdaEntry, executableEntry);
+    void cfnGenerateChangedNoCommittedFile() {
+        files().assertCfnGenerateChangedNothing();
+    }
+
+    @Test
+    void theProjectFilesAgreeWithTheSchema() {
+        files().assertAllAgree(lambdaEntry, executableEntry);
+    }
+
+    private TypeProjectFiles files() {
+        return new TypeProjectFiles(Path.of("").toAbsolutePath(), schema);
     }
 
     @Test

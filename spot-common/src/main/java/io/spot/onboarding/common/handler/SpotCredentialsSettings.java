@@ -1,17 +1,38 @@
 package io.spot.onboarding.common.handler;
 
-import io.spot.onboarding.common.config.SpotCredentials;
-import io.spot.onboarding.common.config.TypeConfigurationModel;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The type configuration's {@code SpotCredentials}, as the token resolution reads it. */
+/**
+ * The type configuration's {@code SpotCredentials}, as the token resolution reads it. Each type's
+ * {@code TypeConfigurationModel} is what {@code cfn generate} writes from its schema; the wrapper turns
+ * it into this at once, since the generated {@code SpotCredentials} prints the token in its
+ * {@code toString} and this never does.
+ */
 public record SpotCredentialsSettings(String apiToken, String apiTokenSecret, String apiUrl) {
 
     public static final SpotCredentialsSettings NONE = new SpotCredentialsSettings(null, null, null);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    public static SpotCredentialsSettings from(final TypeConfigurationModel configuration) {
-        final SpotCredentials credentials = configuration == null ? null : configuration.getSpotCredentials();
-        return credentials == null ? NONE : new SpotCredentialsSettings(credentials.getApiToken(),
-            credentials.getApiTokenSecret(), credentials.getApiUrl());
+    /** From a generated {@code TypeConfigurationModel} (or its JSON), read by the schema's property names. */
+    public static SpotCredentialsSettings from(final Object typeConfiguration) {
+        if (typeConfiguration == null) {
+            return NONE;
+        }
+        if (typeConfiguration instanceof SpotCredentialsSettings settings) {
+            return settings;
+        }
+        final JsonNode credentials = MAPPER.valueToTree(typeConfiguration).path("SpotCredentials");
+        if (!credentials.isObject()) {
+            return NONE;
+        }
+        return new SpotCredentialsSettings(text(credentials, "ApiToken"), text(credentials, "ApiTokenSecret"),
+            text(credentials, "ApiUrl"));
+    }
+
+    private static String text(final JsonNode node, final String field) {
+        final JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     @Override

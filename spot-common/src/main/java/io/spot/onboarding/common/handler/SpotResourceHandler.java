@@ -1,7 +1,6 @@
 package io.spot.onboarding.common.handler;
 
 import io.spot.onboarding.common.api.SpotApi;
-import io.spot.onboarding.common.config.TypeConfigurationModel;
 import io.spot.onboarding.common.wrapper.ResourceHandler;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
@@ -16,7 +15,7 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  * handler's {@link #handle} is only the resource's own logic.
  */
 public abstract class SpotResourceHandler<M, C extends SpotCallbackContext>
-    implements ResourceHandler<M, C, TypeConfigurationModel> {
+    implements ResourceHandler<M, C, SpotCredentialsSettings> {
 
     /** Shape of a Spot account ID; anything else names nothing Spot holds, so it is not found before any call. */
     public static final String ACCOUNT_ID_PATTERN = "act-[0-9a-zA-Z]{1,32}";
@@ -34,12 +33,12 @@ public abstract class SpotResourceHandler<M, C extends SpotCallbackContext>
     @Override
     public final ProgressEvent<M, C> handleRequest(final AmazonWebServicesClientProxy proxy,
                                                    final ResourceHandlerRequest<M> request, final C callbackContext,
-                                                   final Logger logger, final TypeConfigurationModel configuration) {
+                                                   final Logger logger, final SpotCredentialsSettings configuration) {
         final C context = callbackContext == null ? type.newCallbackContext().get() : callbackContext;
         final M model = request.getDesiredResourceState() == null ? type.emptyModel().get()
             : request.getDesiredResourceState();
         final Invocation<M, C> invocation = new Invocation<>(type.typeName(), action, proxy, request, context, logger,
-            SpotCredentialsSettings.from(configuration), () -> identifier(model, context),
+            configuration == null ? SpotCredentialsSettings.NONE : configuration, () -> identifier(model, context),
             () -> progressModel(model, context));
         return invoker.invoke(invocation, spot -> handle(new HandlerCall<>(spot, request, model, context, logger, proxy)));
     }

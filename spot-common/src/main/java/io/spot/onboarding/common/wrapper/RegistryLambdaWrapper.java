@@ -1,6 +1,7 @@
 package io.spot.onboarding.common.wrapper;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.spot.onboarding.common.handler.SpotCredentialsSettings;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.commons.io.IOUtils;
 import org.json.JSONObject;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -27,17 +29,41 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /**
- * The body of cfn's generated {@code HandlerWrapper}, shared by all types; each type's
- * {@code HandlerWrapper} only names its handlers, schema and model classes. The same wrapper
- * serves the executable entry point ({@link ExecutableEntry}). The Spot types are not
- * taggable, so resource-defined tags are always empty.
+ * What every type's entry point runs in place of the {@code HandlerWrapper} and
+ * {@code HandlerWrapperExecutable} that {@code cfn generate} writes. The build compiles the rest of
+ * what cfn generates (the models, {@code TypeConfigurationModel}, {@code BaseConfiguration},
+ * {@code BaseHandler}) from {@code target/generated-sources/rpdk}, but not those two: each type's own
+ * {@code HandlerWrapper} extends this class, which does what the generated one does and differs from it
+ * deliberately, here and only here:
+ * <ol>
+ *   <li><b>The schema check sees the request as sent</b> ({@link #processRequest}): the plugin checks
+ *   properties only after a lenient Jackson round trip that turns {@code 42} into {@code "42"}, so
+ *   a wrongly typed value would pass (see {@link RawModelCheck}).</li>
+ *   <li><b>{@code /tmp} is never emptied outside Lambda</b> ({@link #scrubFiles}): the plugin empties
+ *   {@code java.io.tmpdir} on every invocation, which on a developer's machine, in a test or under
+ *   {@code cfn test} would be the machine's own {@code /tmp} (see {@link ScratchDirectory}).</li>
+ *   <li><b>The partition comes from the region's prefix</b> ({@link #transform}): the generated code
+ *   asks the SDK's {@code PartitionMetadata}, which loads the metadata of every AWS service on each
+ *   cold start for a value no Spot handler reads (see {@link HandlerDispatch#partition}).</li>
+ * </ol>
+ * Beside these: one body serves all four types (each type's wrapper only names its handlers and
+ * classes), model validation failures say what form each property allows, the Spot types are not
+ * taggable so resource-defined tags are always empty, and the generated type configuration is
+ * turned into {@link SpotCredentialsSettings} before any handler sees it, since the generated
+ * {@code SpotCredentials} would print the token in its {@code toString}.
  */
 public abstract class RegistryLambdaWrapper<M, C, T> extends LambdaWrapper<M, C, T> {
-    private final SchemaConfiguration configuration;
-    private final HandlerDispatch<M, C, T> dispatch;
+    private final Supplier<JSONObject> schemaSource;
+    private final HandlerDispatch<M, C, SpotCredentialsSettings> dispatch;
+    private volatile String schema;
 
-    protected RegistryLambdaWrapper(final SchemaConfiguration configuration, final HandlerDispatch<M, C, T> dispatch) {
-        this.configuration = configuration;
+    /**
+     * @param schemaSource the type's schema, as cfn's generated {@code BaseConfiguration} reads it
+     *                     (the type's {@code Configuration::resourceSchemaJSONObject})
+     */
+    protected RegistryLambdaWrapper(final Supplier<JSONObject> schemaSource,
+                                    final HandlerDispatch<M, C, SpotCredentialsSettings> dispatch) {
+        this.schemaSource = schemaSource;
         this.dispatch = dispatch;
     }
 
@@ -94,7 +120,8 @@ public abstract class RegistryLambdaWrapper<M, C, T> extends LambdaWrapper<M, C,
     public ProgressEvent<M, C> invokeHandler(final AmazonWebServicesClientProxy proxy,
                                              final ResourceHandlerRequest<M> request, final Action action,
                                              final C callbackContext, final T typeConfiguration) {
-        return dispatch.invoke(proxy, request, action, callbackContext, typeConfiguration, loggerProxy);
+        return dispatch.invoke(proxy, request, action, callbackContext, SpotCredentialsSettings.from(typeConfiguration),
+            loggerProxy);
     }
 
     /** Refuses, before the plugin's lenient round trip, properties the schema refuses as sent. */
@@ -126,9 +153,13 @@ public abstract class RegistryLambdaWrapper<M, C, T> extends LambdaWrapper<M, C,
         super.writeResponse(output, response);
     }
 
+    /** Read once, as the generated wrapper does; a fresh copy each time, since callers may modify what they get. */
     @Override
     public JSONObject provideResourceSchemaJSONObject() {
-        return configuration.resourceSchemaJSONObject();
+        if (schema == null) {
+            schema = schemaSource.get().toString();
+        }
+        return new JSONObject(schema);
     }
 
     @Override
