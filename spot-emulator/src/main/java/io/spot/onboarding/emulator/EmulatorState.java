@@ -1,6 +1,7 @@
 package io.spot.onboarding.emulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -75,6 +76,25 @@ public final class EmulatorState {
     /** All accounts, oldest first. */
     public synchronized List<SpotAccountRecord> accounts() {
         return accounts.values().stream().map(a -> a.snapshot(organizationId)).toList();
+    }
+
+    /** The organization as its users see it, oldest account first: equal before and after means nothing changed. */
+    public synchronized List<VisibleAccount> visibleAccounts() {
+        return accounts().stream().map(VisibleAccount::of).toList();
+    }
+
+    /**
+     * An account that was there before any stack: created {@code age} ago (on the emulator's clock)
+     * and, when {@code awsAccountId} is given, connected to it through {@code roleArn}.
+     */
+    public synchronized SpotAccountRecord seedAccount(String name, Duration age, String roleArn) {
+        Objects.requireNonNull(name, "name");
+        Account account = new Account(newAccountId(), name, now().minus(age));
+        accounts.put(account.id, account);
+        if (roleArn != null) {
+            link(account.id, roleArn);
+        }
+        return account.snapshot(organizationId);
     }
 
     public synchronized Optional<SpotAccountRecord> account(String accountId) {
