@@ -21,12 +21,16 @@ abstract class LinkedCredentialsHandler extends SpotResourceHandler<ResourceMode
         return isReused(model.getAccountOwnership());
     }
 
-    /** The link as Spot reports it, with what Spot cannot tell (AccountOwnership) kept from the caller's model. */
+    /**
+     * The link as Spot reports it, with what Spot cannot tell (AccountOwnership, PreviousRoleArn)
+     * kept from the caller's model.
+     */
     static ResourceModel linked(final ResourceModel known, final String accountId, final String roleArn) {
         return ResourceModel.builder()
             .accountId(accountId)
             .roleArn(roleArn)
             .accountOwnership(known == null ? null : known.getAccountOwnership())
+            .previousRoleArn(known == null ? null : known.getPreviousRoleArn())
             .build();
     }
 
