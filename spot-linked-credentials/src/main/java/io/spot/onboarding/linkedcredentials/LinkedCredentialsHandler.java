@@ -16,7 +16,7 @@ abstract class LinkedCredentialsHandler extends SpotResourceHandler<ResourceMode
         super(TYPE, action, invoker);
     }
 
-    /** Reused accounts are only observed; Created, Adopted and unset (the Account type's default, Adopt) are linked. */
+    /** Reused accounts are only observed; Created, Adopted and unset (a template that passes no ownership) are linked. */
     static boolean isReused(final ResourceModel model) {
         return isReused(model.getAccountOwnership());
     }
