@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.testing.CloudFormationRequest;
 import io.spot.onboarding.testing.HandlerDriver.Operation;
 import io.spot.onboarding.testing.HandlerResponse;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +79,21 @@ class LinkedCredentialsGiveBackTest {
         assertThat(rollback.status()).isEqualTo("SUCCESS");
         assertThat(rollback.hasModel()).isFalse();
         assertThat(rollback.message()).contains("back to role " + CONSOLE_ROLE).contains("rollback");
+        assertThat(harness.linkedRole(accountId)).isEqualTo(CONSOLE_ROLE);
+    }
+
+    @Test
+    void theOldRoleIsGivenBackAtOnceWhileANewRoleStillWaitsForIam() {
+        final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
+        // The stack's new role takes 40 s to propagate; the console's role has existed for long.
+        harness.type.spot.faults().iamPropagationDelay(Duration.ofSeconds(40));
+        final JsonNode model = harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
+        assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
+
+        final Operation rollback = rollbackDelete(model);
+
+        assertThat(rollback.events()).hasSize(1);
+        assertThat(rollback.last().status()).isEqualTo("SUCCESS");
         assertThat(harness.linkedRole(accountId)).isEqualTo(CONSOLE_ROLE);
     }
 
