@@ -45,11 +45,21 @@ public final class EmulatorState {
         return account.snapshot(organizationId);
     }
 
-    /** Links a role as a successful set-credentials would, without any propagation delay. */
+    /**
+     * Links a role as a successful set-credentials would, without any propagation delay. A role
+     * linked this way (an onboarding from before the test) is one IAM propagated long ago, unless
+     * the test said when it was created: a later set-credentials naming it again, such as a
+     * rollback giving an adopted account its old link back, is not held up as a new role.
+     */
     public void link(String accountId, String roleArn) {
         String awsAccountId = IamRoleArn.awsAccountIdOf(roleArn)
                 .orElseThrow(() -> new IllegalArgumentException("Not an IAM role ARN: " + roleArn));
         modify(accountId, account -> account.linkRole(roleArn, awsAccountId));
+        roleExistedLongAgo(roleArn);
+    }
+
+    private synchronized void roleExistedLongAgo(String roleArn) {
+        roleFirstSeen.putIfAbsent(roleArn, Instant.EPOCH);
     }
 
     public void rename(String accountId, String name) {
