@@ -95,11 +95,13 @@ final class StackInstance {
         if (last.errorCode() == null) {
             final String accountId = last.modelText("AccountId");
             final String ownership = last.modelText("Ownership");
+            // A Reused account keeps its name: the template would name it after an alias equal to it, or not at all.
+            final String name = "Reused".equals(ownership) ? last.modelText("Name") : "alias-" + awsAccount;
             final List<Map.Entry<SpotTypes, String>> rest = List.of(
                 Map.entry(SpotTypes.LINKED_CREDENTIALS, "{\"AccountId\":\"" + accountId + "\",\"RoleArn\":\""
                     + roleArn + "\",\"AccountOwnership\":\"" + ownership + "\"}"),
-                Map.entry(SpotTypes.ACCOUNT_ALIAS, "{\"AccountId\":\"" + accountId + "\",\"Name\":\"alias-"
-                    + awsAccount + "\",\"AccountOwnership\":\"" + ownership + "\"}"),
+                Map.entry(SpotTypes.ACCOUNT_ALIAS, "{\"AccountId\":\"" + accountId + "\",\"Name\":\"" + name
+                    + "\",\"AccountOwnership\":\"" + ownership + "\"}"),
                 Map.entry(SpotTypes.COST_INTELLIGENCE, "{\"AccountId\":\"" + accountId + "\",\"AccountOwnership\":\""
                     + ownership + "\"}"));
             for (final Map.Entry<SpotTypes, String> resource : rest) {
