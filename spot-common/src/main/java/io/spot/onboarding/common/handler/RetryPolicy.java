@@ -47,7 +47,7 @@ public final class RetryPolicy {
      */
     public static final int SPREAD = 4;
     /** CloudFormation accepts a callbackDelaySeconds of at most 600. */
-    static final int MAX_DELAY_SECONDS = 600;
+    public static final int MAX_DELAY_SECONDS = 600;
 
     private final IntUnaryOperator jitter;
 
