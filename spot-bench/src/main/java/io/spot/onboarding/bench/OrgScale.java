@@ -84,8 +84,8 @@ final class OrgScale {
     /** Figure 6: the same StackSet at the concurrency a user may pick, up to every account at once. */
     private void printSweep(final PrintStream out) throws IOException, InterruptedException {
         out.println();
-        out.println("6. Concurrency sweep: the StackSet at " + SWEEP_CONCURRENCY + " and 100% of the accounts in flight, "
-            + "same limits");
+        out.println("6. Concurrency sweep: the StackSet at " + SWEEP_CONCURRENCY.get(0) + ", " + SWEEP_CONCURRENCY.get(1)
+            + " and 100% of the accounts in flight, same limits");
         out.printf("   %8s %9s %9s %7s %10s %8s %9s %7s %11s %9s %12s%n", "accounts", "in flight", "enrolled", "failed",
             "calls/acct", "KB/acct", "org-wide", "429s", "simulated", "wall s", "create rate");
         for (final int accounts : sweepSizes) {
