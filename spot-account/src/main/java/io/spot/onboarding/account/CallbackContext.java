@@ -31,6 +31,8 @@ public class CallbackContext extends SpotCallbackContext {
      * listing the whole organization again.
      */
     private boolean earlierAttemptsRuledOut;
+    /** The first create of this operation was spread over the crowd's minute (FirstWriteSpread), or needed no wait. */
+    private boolean firstWriteSpread;
     /** A DELETE was sent by an earlier invocation, whose answer may have been lost. */
     private boolean deleteIssued;
 }

@@ -5,10 +5,12 @@ import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.api.SpotApi;
 import io.spot.onboarding.common.api.SpotRateLimitException;
 import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.FirstWriteSpread;
 import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -23,8 +25,15 @@ public class CreateHandler extends AccountHandler {
     /** What a Reused account reports as ExternalId: it is never changed, so nothing is minted. */
     static final String NOT_MINTED = "not-minted-for-reused-account";
 
+    private final FirstWriteSpread spread;
+
     public CreateHandler(final SpotInvoker invoker) {
+        this(invoker, new FirstWriteSpread());
+    }
+
+    CreateHandler(final SpotInvoker invoker, final FirstWriteSpread spread) {
         super(Action.CREATE, invoker);
+        this.spread = spread;
     }
 
     /**
@@ -100,6 +109,15 @@ public class CreateHandler extends AccountHandler {
             call.log("Using Spot account " + existing.accountId() + " connected to AWS account " + awsAccountId
                 + " (" + ownership.value() + ")");
             return null;
+        }
+        if (!context.isFirstWriteSpread()) {
+            context.setFirstWriteSpread(true);
+            final OptionalInt wait = spread.delaySeconds(spot.lastWindow("GET", "/setup/account"));
+            if (wait.isPresent()) {
+                return Events.inProgress(progressModel(call.model(), context), context, wait.getAsInt(), "Spot counted "
+                    + spot.lastWindow("GET", "/setup/account").get().used() + " account lookups in the last minute, more "
+                    + "creates than it admits in one: waiting " + wait.getAsInt() + " s before creating the Spot account");
+            }
         }
         final String marker = CreateMarker.of(call.request(), awsAccountId);
         if (!context.isEarlierAttemptsRuledOut()) {

@@ -112,8 +112,14 @@ class AccountFailureMappingTest {
         assertThat(create.last().errorCode()).isEqualTo("Throttling");
         assertThat(create.totalDelaySeconds()).as("waited out the limit for the whole budget, no longer")
             .isBetween((long) RetryPolicy.MAX_THROTTLE_WAIT_SECONDS, RetryPolicy.MAX_THROTTLE_WAIT_SECONDS + 600L);
-        assertThat(create.totalDelaySeconds()).as("within the schema's 120-minute timeout")
-            .isLessThan(Duration.ofHours(2).toSeconds());
+        assertThat(create.totalDelaySeconds()).as("within the schema's 2,160-minute timeout")
+            .isLessThan(Duration.ofMinutes(2160).toSeconds());
+        final long refusedWaits = create.events().stream()
+            .filter(e -> "IN_PROGRESS".equals(e.status()) && e.message() != null && e.message().contains("429")).count();
+        assertThat(create.events()).as("waits longer than one callback go on without calling Spot")
+            .anySatisfy(e -> assertThat(e.message()).contains("more before calling Spot again"));
+        assertThat(harness.spot.requestCount("GET", "/setup/account")).as("one call per refusal, and the last")
+            .isEqualTo(refusedWaits + 1);
     }
 
     @Test

@@ -33,7 +33,8 @@ public final class Benchmark {
         out.println();
         ApiCalls.print(out);
         out.println();
-        new OrgScale(root, quick ? List.of(10, 100, 1000) : List.of(10, 100, 1000, 10_000)).print(out);
+        new OrgScale(root, quick ? List.of(10, 100, 1000) : List.of(10, 100, 1000, 10_000),
+            quick ? List.of(1000) : List.of(1000, 10_000)).print(out);
         out.println();
         out.println("benchmark took " + Duration.between(start, Instant.now()).toSeconds() + " s");
     }

@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,12 +43,19 @@ final class OrgScale {
     private static final Pattern CREATE_SHARE = Pattern.compile("POST /setup/account \\(.*?\\): (\\d+) admitted, (\\d+) "
         + "refused; (\\d+)% of the");
 
+    /** StackSets' MaxConcurrentCount of the sweep, besides 100% of the accounts. */
+    static final List<Integer> SWEEP_CONCURRENCY = List.of(25, 250);
+
     private final Path root;
     private final List<Integer> sizes;
+    private final List<Integer> sweepSizes;
+    /** Runner summaries by "accounts/concurrency": the sweep reuses the rows figure 5 has run. */
+    private final Map<String, String> summaries = new HashMap<>();
 
-    OrgScale(final Path root, final List<Integer> sizes) {
+    OrgScale(final Path root, final List<Integer> sizes, final List<Integer> sweepSizes) {
         this.root = root;
         this.sizes = sizes;
+        this.sweepSizes = sweepSizes;
     }
 
     void print(final PrintStream out) throws IOException, InterruptedException {
@@ -56,16 +65,11 @@ final class OrgScale {
             "KB/acct", "org-wide", "429s", "simulated", "wall s", "create rate");
         final List<double[]> growth = new ArrayList<>();
         for (final int accounts : sizes) {
-            final String summary = run(accounts);
+            final String summary = summary(accounts, Math.min(accounts, CONCURRENCY));
+            row(out, accounts, summary, "");
             final Matcher calls = find(CALLS, summary);
-            final Matcher bytes = find(BYTES, summary);
-            final Matcher elapsed = find(ELAPSED, summary);
-            final Matcher share = find(CREATE_SHARE, summary);
-            out.printf("   %8d %9s %7s %10s %8s %9s %7s %11s %9s %11s%%%n", accounts, find(ENROLLED, summary).group(1),
-                find(FAILED, summary).group(1), calls.group(3), bytes.group(2), calls.group(5),
-                find(RETRIES, summary).group(1), elapsed.group(2), elapsed.group(1), share.group(3));
-            summary.lines().filter(line -> line.startsWith("      ")).forEach(line -> out.println("   failed:" + line));
-            growth.add(new double[] {accounts, Double.parseDouble(calls.group(3)), Double.parseDouble(bytes.group(2))});
+            growth.add(new double[] {accounts, Double.parseDouble(calls.group(3)),
+                Double.parseDouble(find(BYTES, summary).group(2))});
         }
         out.println("   create rate: accounts created per minute as a share of the 60 the limit on POST /setup/account allows");
         if (growth.size() > 1) {
@@ -74,21 +78,57 @@ final class OrgScale {
             out.printf("   growth from %.0f to %.0f accounts (x%.0f): calls per account x%.2f, response KB per account x%.1f%n",
                 first[0], last[0], last[0] / first[0], last[1] / first[1], last[2] / first[2]);
         }
+        printSweep(out);
     }
 
-    private String run(final int accounts) throws IOException, InterruptedException {
+    /** Figure 6: the same StackSet at the concurrency a user may pick, up to every account at once. */
+    private void printSweep(final PrintStream out) throws IOException, InterruptedException {
+        out.println();
+        out.println("6. Concurrency sweep: the StackSet at " + SWEEP_CONCURRENCY.get(0) + ", " + SWEEP_CONCURRENCY.get(1)
+            + " and 100% of the accounts in flight, same limits");
+        out.printf("   %8s %9s %9s %7s %10s %8s %9s %7s %11s %9s %12s%n", "accounts", "in flight", "enrolled", "failed",
+            "calls/acct", "KB/acct", "org-wide", "429s", "simulated", "wall s", "create rate");
+        for (final int accounts : sweepSizes) {
+            final List<Integer> levels = new ArrayList<>(SWEEP_CONCURRENCY);
+            levels.add(accounts);
+            for (final int concurrency : levels.stream().filter(c -> c <= accounts).distinct().toList()) {
+                row(out, accounts, summary(accounts, concurrency), String.format(" %9d", concurrency));
+            }
+        }
+    }
+
+    private void row(final PrintStream out, final int accounts, final String summary, final String inFlight) {
+        final Matcher calls = find(CALLS, summary);
+        final Matcher bytes = find(BYTES, summary);
+        final Matcher elapsed = find(ELAPSED, summary);
+        final Matcher share = find(CREATE_SHARE, summary);
+        out.printf("   %8d%s %9s %7s %10s %8s %9s %7s %11s %9s %11s%%%n", accounts, inFlight,
+            find(ENROLLED, summary).group(1), find(FAILED, summary).group(1), calls.group(3), bytes.group(2),
+            calls.group(5), find(RETRIES, summary).group(1), elapsed.group(2), elapsed.group(1), share.group(3));
+        summary.lines().filter(line -> line.startsWith("      ")).forEach(line -> out.println("   failed:" + line));
+    }
+
+    private String summary(final int accounts, final int concurrency) throws IOException, InterruptedException {
+        final String key = accounts + "/" + concurrency;
+        if (!summaries.containsKey(key)) {
+            summaries.put(key, run(accounts, concurrency));
+        }
+        return summaries.get(key);
+    }
+
+    private String run(final int accounts, final int concurrency) throws IOException, InterruptedException {
         final Path tmp = Files.createDirectories(root.resolve("spot-runner/target/local-tmp"));
         final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
             .toString(), "-Djava.io.tmpdir=" + tmp, "-jar",
             root.resolve("spot-runner/target/spot-runner.jar").toString(), "--template",
             root.resolve("template.yml").toString(), "--accounts", Integer.toString(accounts), "--concurrency",
-            Integer.toString(Math.min(accounts, CONCURRENCY)), "--quiet"));
+            Integer.toString(concurrency), "--quiet"));
         LIMITS.forEach(limit -> command.addAll(List.of("--rate-limit", limit)));
         command.add("deploy");
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         final String output = new String(process.getInputStream().readAllBytes());
         // A run with failed stacks exits non-zero but still has its figures: the failed column shows them.
-        if (!process.waitFor(2, TimeUnit.HOURS) || !output.contains("Summary of deploy")) {
+        if (!process.waitFor(12, TimeUnit.HOURS) || !output.contains("Summary of deploy")) {
             throw new IllegalStateException("the " + accounts + "-account run ended without a summary:\n" + output);
         }
         return output.substring(output.lastIndexOf("Summary of deploy"));

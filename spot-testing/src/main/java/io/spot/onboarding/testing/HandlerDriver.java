@@ -23,8 +23,11 @@ import java.util.function.Supplier;
  * goes through the {@link SecretScanner} and the {@link HandlerContract}.
  */
 public final class HandlerDriver {
-    /** Far above any honest operation; a handler stuck IN_PROGRESS fails the test instead of hanging it. */
-    private static final int MAX_INVOCATIONS = 200;
+    /**
+     * Far above any honest operation (a 2,160-minute handler timeout holds 216 callbacks of 600 s, and
+     * a rate-limit wait is made of such callbacks); a handler stuck IN_PROGRESS fails the test instead of hanging it.
+     */
+    private static final int MAX_INVOCATIONS = 1000;
 
     private final Supplier<? extends RequestStreamHandler> wrappers;
     private final HandlerContract contract;

@@ -45,4 +45,12 @@ public interface SpotApi {
 
     /** E11: one page; pass the previous page's {@code nextKey}, or null for the first. */
     Page<CostIntelligenceAccount> listCostIntelligenceAccounts(String paginationKey, Integer pageSize);
+
+    /**
+     * The rate-limit headers of this client's last answer from a route ({@code "GET"}, {@code "/setup/account"}),
+     * if Spot sent them.
+     */
+    default Optional<RouteWindow> lastWindow(String method, String path) {
+        return Optional.empty();
+    }
 }

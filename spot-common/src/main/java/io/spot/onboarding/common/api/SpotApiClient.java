@@ -36,22 +36,31 @@ public final class SpotApiClient implements SpotApi {
 
     private final OkHttpClient http;
     private final SpotEndpoint endpoint;
+    private final RateLimitObserver windows;
 
-    private SpotApiClient(final OkHttpClient http, final SpotEndpoint endpoint) {
+    private SpotApiClient(final OkHttpClient http, final SpotEndpoint endpoint, final RateLimitObserver windows) {
         this.http = http;
         this.endpoint = endpoint;
+        this.windows = windows;
     }
 
     public static SpotApiClient create(final SpotEndpoint endpoint, final String token,
                                        final SpotClientTimeouts timeouts) {
+        final RateLimitObserver windows = new RateLimitObserver();
         final OkHttpClient http = SHARED.newBuilder()
             .connectTimeout(timeouts.connect())
             .readTimeout(timeouts.read())
             .writeTimeout(timeouts.read())
             .callTimeout(timeouts.call())
             .addInterceptor(new BearerTokenInterceptor(token, USER_AGENT))
+            .addInterceptor(windows)
             .build();
-        return new SpotApiClient(http, endpoint);
+        return new SpotApiClient(http, endpoint, windows);
+    }
+
+    @Override
+    public Optional<RouteWindow> lastWindow(final String method, final String path) {
+        return windows.last(method, path);
     }
 
     @Override

@@ -15,18 +15,28 @@ import java.util.function.IntUnaryOperator;
  *   <li>429: never before {@code X-RateLimit-Reset}, else exponential from 2 s; plus a random share
  *       of up to {@value #SPREAD} times as much again (at least 5 s), so the accounts of a StackSet that hit the limit together
  *       come back spread over the next window instead of together: Spot extends the block for every
- *       call made while blocked, so a herd returning at once stays blocked. For at most
- *       {@value #MAX_THROTTLE_WAIT_SECONDS} s in all.</li>
+ *       call made while blocked, so a herd returning at once stays blocked. From the
+ *       {@value #GROWTH_AFTER}th refusal of one operation on, the random share grows by half again with each
+ *       refusal, past the 600 s CloudFormation allows one callback: a StackSet with thousands of accounts in
+ *       flight has more callers than a route admits in ten minutes, and callers that kept coming back every
+ *       ten minutes would keep the route blocked for all. The part of a wait beyond 600 s is owed in the
+ *       callback context and waited out with IN_PROGRESS before Spot is called again ({@link SpotInvoker}).
+ *       For at most {@value #MAX_THROTTLE_WAIT_SECONDS} s in all.</li>
  *   <li>5xx and network failures: 5, 10, 20 s; at most {@value #MAX_TRANSIENT_RETRIES} times.</li>
  * </ul>
  */
 public final class RetryPolicy {
     /**
      * How long one operation waits out Spot's rate limit in all before it fails with Throttling:
-     * below the 120 minutes the schemas give Create, Update and Delete, and long enough for a
-     * StackSet's worth of accounts to take turns on a route limited to a few dozen calls a minute.
+     * 2,000 minutes, below the 2,160 the schemas give Create, Update and Delete (the registry's most),
+     * leaving the operation 160 minutes for its own work. A StackSet run at 100% concurrency puts every
+     * account of the organization in line at once; at 60 creates a minute 10,000 accounts need 2 h 47 min
+     * when no call is wasted, and the measured runs at high concurrency waste most of them (README:
+     * Benchmarks), so the budget is the longest the registry allows, not a guess at the queue.
      */
-    public static final int MAX_THROTTLE_WAIT_SECONDS = 100 * 60;
+    public static final int MAX_THROTTLE_WAIT_SECONDS = 2000 * 60;
+    /** Refusals of one operation after which the random share grows (measured: README, Benchmarks). */
+    public static final int GROWTH_AFTER = 10;
     public static final int MAX_TRANSIENT_RETRIES = 3;
     static final int MAX_BACKOFF_SECONDS = 300;
     static final int MIN_JITTER_SECONDS = 5;
@@ -37,7 +47,7 @@ public final class RetryPolicy {
      */
     public static final int SPREAD = 4;
     /** CloudFormation accepts a callbackDelaySeconds of at most 600. */
-    static final int MAX_DELAY_SECONDS = 600;
+    public static final int MAX_DELAY_SECONDS = 600;
 
     private final IntUnaryOperator jitter;
 
@@ -53,7 +63,8 @@ public final class RetryPolicy {
     /** The delay before the next attempt, counting it in {@code context}; empty when out of attempts. */
     public OptionalInt nextDelaySeconds(final SpotApiException failure, final SpotCallbackContext context) {
         if (failure instanceof SpotRateLimitException throttled) {
-            if (context.getThrottleWaitSeconds() >= MAX_THROTTLE_WAIT_SECONDS) {
+            final int waited = context.getThrottleWaitSeconds();
+            if (waited >= MAX_THROTTLE_WAIT_SECONDS) {
                 return OptionalInt.empty();
             }
             final int attempt = context.getThrottleRetries();
@@ -61,9 +72,17 @@ public final class RetryPolicy {
             final long backoff = Math.min(MAX_BACKOFF_SECONDS, 2L << Math.min(attempt, 10));
             final int base = (int) Math.min(Math.max(throttled.resetSeconds().orElse(0), backoff), MAX_DELAY_SECONDS / 2);
             final int spread = Math.max(MIN_JITTER_SECONDS, SPREAD * base);
-            final int delay = Math.min(MAX_DELAY_SECONDS, base + jitter.applyAsInt(spread));
-            context.setThrottleWaitSeconds(context.getThrottleWaitSeconds() + delay);
-            return OptionalInt.of(delay);
+            long delay = Math.min(MAX_DELAY_SECONDS, base + jitter.applyAsInt(spread));
+            if (attempt >= GROWTH_AFTER) {
+                // 600 s * (1.5^k - 1): the herd's share of the route shrinks by a third with each refusal.
+                final double growth = Math.pow(1.5, Math.min(attempt - GROWTH_AFTER + 1, 20)) - 1;
+                delay += jitter.applyAsInt((int) Math.min(Integer.MAX_VALUE / 2, Math.max(1, MAX_DELAY_SECONDS * growth)));
+            }
+            final int total = (int) Math.min(delay, MAX_THROTTLE_WAIT_SECONDS - waited);
+            final int now = Math.min(MAX_DELAY_SECONDS, total);
+            context.setThrottleWaitSeconds(waited + total);
+            context.setOwedWaitSeconds(total - now);
+            return OptionalInt.of(now);
         }
         if (isTransient(failure)) {
             if (context.getTransientRetries() >= MAX_TRANSIENT_RETRIES) {

@@ -12,6 +12,11 @@ public class SpotCallbackContext {
     private int throttleRetries;
     /** Seconds this operation has waited out Spot's rate limit so far. */
     private int throttleWaitSeconds;
+    /**
+     * Seconds of a rate-limit wait still to wait before Spot is called again: the part of a wait
+     * beyond the 600 s CloudFormation allows one callback ({@link RetryPolicy}).
+     */
+    private int owedWaitSeconds;
     /** 5xx and network failures met by this operation so far. */
     private int transientRetries;
 }

@@ -40,6 +40,9 @@ public final class SpotInvoker {
     public <M, C extends SpotCallbackContext> ProgressEvent<M, C> invoke(
         final Invocation<M, C> invocation, final Function<SpotApi, ProgressEvent<M, C>> body) {
 
+        if (invocation.mayWait() && invocation.context().getOwedWaitSeconds() > 0) {
+            return stillWaiting(invocation);
+        }
         // Built on first use only: a token from the type configuration needs no AWS client, and
         // building one costs a cold start about a thousand classes.
         final SecretReader secrets = SecretCache.caching(invocation.request().getAwsAccountId() + "|"
@@ -58,6 +61,22 @@ public final class SpotInvoker {
         } catch (SpotApiException failure) {
             return afterFailure(invocation, failure, access.tokenSource());
         }
+    }
+
+    /** The rest of a rate-limit wait longer than one callback: no token, no call, only time. */
+    private static <M, C extends SpotCallbackContext> ProgressEvent<M, C> stillWaiting(final Invocation<M, C> invocation) {
+        final C context = invocation.context();
+        final int owed = context.getOwedWaitSeconds();
+        final int delay = Math.min(RetryPolicy.MAX_DELAY_SECONDS, owed);
+        context.setOwedWaitSeconds(owed - delay);
+        return ProgressEvent.<M, C>builder()
+            .status(OperationStatus.IN_PROGRESS)
+            .resourceModel(invocation.progressModel().get())
+            .callbackContext(context)
+            .callbackDelaySeconds(delay)
+            .message("Waiting " + delay + " s more before calling Spot again: its rate limit refused this operation "
+                + context.getThrottleRetries() + " times, and every call made while a route is blocked keeps it blocked")
+            .build();
     }
 
     private <M, C extends SpotCallbackContext> ProgressEvent<M, C> afterFailure(

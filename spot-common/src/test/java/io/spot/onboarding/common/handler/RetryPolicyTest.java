@@ -32,16 +32,38 @@ class RetryPolicyTest {
     void backsOffExponentiallyWithoutAResetAndStopsAfterTheBound() {
         final SpotCallbackContext context = new SpotCallbackContext();
         final List<Integer> delays = new ArrayList<>();
+        final List<Integer> owed = new ArrayList<>();
         OptionalInt delay;
         while ((delay = policy.nextDelaySeconds(throttled(null), context)).isPresent()) {
             delays.add(delay.getAsInt());
+            owed.add(context.getOwedWaitSeconds());
+            context.setOwedWaitSeconds(0);
         }
 
         assertThat(delays).startsWith(2 + 8, 4 + 16, 8 + 32, 16 + 64, 32 + 128, 64 + 256)
             .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(RetryPolicy.MAX_DELAY_SECONDS));
-        assertThat(delays.stream().mapToInt(Integer::intValue).sum()).isBetween(RetryPolicy.MAX_THROTTLE_WAIT_SECONDS,
-            RetryPolicy.MAX_THROTTLE_WAIT_SECONDS + 600);
-        assertThat(context.getThrottleWaitSeconds()).isEqualTo(delays.stream().mapToInt(Integer::intValue).sum());
+        final int total = delays.stream().mapToInt(Integer::intValue).sum() + owed.stream().mapToInt(Integer::intValue).sum();
+        assertThat(total).as("the whole budget, no more").isEqualTo(RetryPolicy.MAX_THROTTLE_WAIT_SECONDS);
+        assertThat(context.getThrottleWaitSeconds()).isEqualTo(total);
+    }
+
+    @Test
+    void afterManyRefusalsTheWaitGrowsPastOneCallbackAndTheRestIsOwed() {
+        final SpotCallbackContext context = new SpotCallbackContext();
+        final List<Integer> waits = new ArrayList<>();
+        for (int i = 0; i < RetryPolicy.GROWTH_AFTER + 3; i++) {
+            final int before = context.getThrottleWaitSeconds();
+            final int now = policy.nextDelaySeconds(throttled(30L), context).getAsInt();
+            final int wait = context.getThrottleWaitSeconds() - before;
+            waits.add(wait);
+            assertThat(now).isEqualTo(Math.min(RetryPolicy.MAX_DELAY_SECONDS, wait));
+            assertThat(context.getOwedWaitSeconds()).isEqualTo(wait - now);
+            context.setOwedWaitSeconds(0);
+        }
+
+        assertThat(waits.subList(0, RetryPolicy.GROWTH_AFTER)).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(600));
+        assertThat(waits.subList(RetryPolicy.GROWTH_AFTER, waits.size())).as("600 s * 1.5^k - 600 s more each time")
+            .containsExactly(600 + 300, 600 + 750, 600 + 1425);
     }
 
     @Test
