@@ -148,6 +148,11 @@ permission_model() {
     aws_read cloudformation describe-stack-set --stack-set-name "$old" --query StackSet.PermissionModel --output text
 }
 
+# The template body exactly as the StackSet holds it (text output adds one newline; $(...) drops it).
+template_of() {
+    printf '%s\n' "$(aws_read cloudformation describe-stack-set --stack-set-name "$1" --query StackSet.TemplateBody --output text)"
+}
+
 stopped_after() {
     if [ "$stop_after" = "$1" ]; then
         echo "== Stopped after '$1' as asked. Run the same command without --stop-after $1 to go on."
@@ -162,9 +167,9 @@ retain_step() {
     echo "   and its auto-deployment (off, so no new account gets an old stack). No property changes: Spot's"
     echo "   Lambdas are not called. Spot API calls: 0."
     local deployed="$work/deployed.template" retained model auto outdated
-    aws_read cloudformation describe-stack-set --stack-set-name "$old" --query StackSet.TemplateBody --output text > "$deployed"
-    model=$(permission_model)
-    auto=$(aws_read cloudformation describe-stack-set --stack-set-name "$old" --query StackSet.AutoDeployment.Enabled --output text)
+    template_of "$old" > "$deployed"
+    read -r model auto < <(aws_read cloudformation describe-stack-set --stack-set-name "$old" --output text \
+        --query "StackSet.[PermissionModel,AutoDeployment.Enabled]")
     if [ -n "$spot_template" ]; then
         tool compare "$spot_template" "$deployed" >&2 \
             || fail "$spot_template is not the template $old runs (differences above): updating with it would call Spot's Lambdas. Leave out --spot-template to use the StackSet's own."
@@ -248,7 +253,7 @@ remove_step() {
         echo "# (dry run: steps 1 and 2 have not run, so this assumes every new stack ends CURRENT)"
         instances "$old" | awk '{print $1}' | sort -u > "$ready"
     else
-        if ! tool check <(aws_read cloudformation describe-stack-set --stack-set-name "$old" --query StackSet.TemplateBody --output text) >&2; then
+        if ! tool check <(template_of "$old") >&2; then
             fail "$old's template does not retain every custom resource: deleting its stacks would call Spot's Lambdas. Run step 1 (retain) first."
         fi
         instances "$NEW" | awk '$3 == "CURRENT" {print $1}' | sort -u > "$ready"
