@@ -153,6 +153,64 @@ template_of() {
     printf '%s\n' "$(aws_read cloudformation describe-stack-set --stack-set-name "$1" --query StackSet.TemplateBody --output text)"
 }
 
+# A new template for a StackSet, every parameter kept (UsePreviousValue: the token is never read),
+# applied to every instance at once: the changes this script makes are attributes only.
+update_template() {
+    local stack_set="$1" file="$2" template parameters=() key_name extra
+    shift 2
+    template=(--template-body "file://$file")
+    if [ "$(wc -c < "$file")" -gt 51200 ]; then
+        [ -n "$bucket" ] || fail "the template for $stack_set is over 51,200 bytes: give --bucket to upload it to S3"
+        local key="${prefix}migration/$stack_set-$(basename "$file")"
+        if [ "$dry_run" = "true" ] || ! aws s3api head-bucket --bucket "$bucket" >/dev/null 2>&1; then
+            if [ "$onboarding_region" = "us-east-1" ]; then
+                aws_cli s3api create-bucket --bucket "$bucket" --region us-east-1
+            else
+                aws_cli s3api create-bucket --bucket "$bucket" --region "$onboarding_region" \
+                    --create-bucket-configuration "LocationConstraint=$onboarding_region"
+            fi
+        fi
+        aws_cli s3 cp "$file" "s3://$bucket/$key"
+        template=(--template-url "https://$bucket.s3.$onboarding_region.amazonaws.com/$key")
+    fi
+    while read -r key_name; do
+        [ -n "$key_name" ] && [ "$key_name" != "None" ] && parameters+=("ParameterKey=$key_name,UsePreviousValue=true")
+    done < <(aws_read cloudformation describe-stack-set --stack-set-name "$stack_set" --output text \
+        --query "StackSet.Parameters[].ParameterKey" | tr '\t' '\n')
+    extra=("$@")
+    [ ${#parameters[@]} -eq 0 ] || extra+=(--parameters "${parameters[@]}")
+    aws_cli cloudformation update-stack-set --stack-set-name "$stack_set" "${template[@]}" "${extra[@]}" \
+        --capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM CAPABILITY_AUTO_EXPAND \
+        --operation-preferences FailureTolerancePercentage=100,MaxConcurrentPercentage=100,RegionConcurrencyType=PARALLEL \
+        --call-as "$call_as"
+    wait_for "$stack_set"
+}
+
+# Deletes the stack instances of ACCOUNTS (one a line; "all" for every one) in REGION, as the
+# StackSet's permission model requires, and waits for it.
+delete_instances() {
+    local stack_set="$1" region="$2" accounts="$3" model ous targets
+    model=$(aws_read cloudformation describe-stack-set --stack-set-name "$stack_set" --query StackSet.PermissionModel --output text)
+    if [ "$accounts" = "all" ]; then
+        accounts=$(instances "$stack_set" | awk -v region="$region" '$2 == region {print $1}' | sort -u)
+    fi
+    [ -n "$accounts" ] || return 0
+    if [ "$model" = "SERVICE_MANAGED" ]; then
+        ous=$(instances "$stack_set" | awk -v region="$region" '$2 == region {print $4}' | sort -u | sed 's/.*/"&"/' | paste -sd, -)
+        targets=$(printf '{"OrganizationalUnitIds":[%s],"Accounts":[%s],"AccountFilterType":"INTERSECTION"}' \
+            "$ous" "$(echo "$accounts" | sed 's/.*/"&"/' | paste -sd, -)")
+        aws_cli cloudformation delete-stack-instances --stack-set-name "$stack_set" --regions "$region" \
+            --deployment-targets "$targets" --no-retain-stacks \
+            --operation-preferences FailureTolerancePercentage=100,MaxConcurrentPercentage=100 --call-as "$call_as"
+    else
+        # shellcheck disable=SC2086
+        aws_cli cloudformation delete-stack-instances --stack-set-name "$stack_set" --regions "$region" \
+            --accounts $accounts --no-retain-stacks \
+            --operation-preferences FailureTolerancePercentage=100,MaxConcurrentPercentage=100 --call-as "$call_as"
+    fi
+    wait_for "$stack_set"
+}
+
 stopped_after() {
     if [ "$stop_after" = "$1" ]; then
         echo "== Stopped after '$1' as asked. Run the same command without --stop-after $1 to go on."
@@ -166,10 +224,10 @@ retain_step() {
     echo "   Changes: $old's template (DeletionPolicy and UpdateReplacePolicy Retain on each custom resource)"
     echo "   and its auto-deployment (off, so no new account gets an old stack). No property changes: Spot's"
     echo "   Lambdas are not called. Spot API calls: 0."
-    local deployed="$work/deployed.template" retained model auto outdated
+    local deployed="$work/deployed.template" retained model auto retain_stacks outdated
     template_of "$old" > "$deployed"
-    read -r model auto < <(aws_read cloudformation describe-stack-set --stack-set-name "$old" --output text \
-        --query "StackSet.[PermissionModel,AutoDeployment.Enabled]")
+    read -r model auto retain_stacks < <(aws_read cloudformation describe-stack-set --stack-set-name "$old" --output text \
+        --query "StackSet.[PermissionModel,AutoDeployment.Enabled,AutoDeployment.RetainStacksOnAccountRemoval]")
     if [ -n "$spot_template" ]; then
         tool compare "$spot_template" "$deployed" >&2 \
             || fail "$spot_template is not the template $old runs (differences above): updating with it would call Spot's Lambdas. Leave out --spot-template to use the StackSet's own."
@@ -182,7 +240,7 @@ retain_step() {
     retain_pending="true"
     if [ ! -f "$state_dir/original.template" ]; then
         cp "$deployed" "$state_dir/original.template"
-        echo "$auto" > "$state_dir/original-auto-deployment"
+        echo "$auto $retain_stacks" > "$state_dir/original-auto-deployment"
     fi
     outdated=$(instances "$old" | awk '$3 != "CURRENT" {print $1 " " $2 " " $3}')
     if [ -n "$outdated" ]; then
@@ -192,33 +250,9 @@ Bring them up to date in Spot's StackSet first (or remove them from it knowingly
     fi
     retained="$state_dir/retained.template"
     tool retain "$deployed" "$retained"
-    local template=(--template-body "file://$retained")
-    if [ "$(wc -c < "$retained")" -gt 51200 ]; then
-        [ -n "$bucket" ] || fail "the retained template is over 51,200 bytes: give --bucket to upload it to S3"
-        local key="${prefix}migration/$old-retained.template"
-        if [ "$dry_run" = "true" ] || ! aws s3api head-bucket --bucket "$bucket" >/dev/null 2>&1; then
-            if [ "$onboarding_region" = "us-east-1" ]; then
-                aws_cli s3api create-bucket --bucket "$bucket" --region us-east-1
-            else
-                aws_cli s3api create-bucket --bucket "$bucket" --region "$onboarding_region" \
-                    --create-bucket-configuration "LocationConstraint=$onboarding_region"
-            fi
-        fi
-        aws_cli s3 cp "$retained" "s3://$bucket/$key"
-        template=(--template-url "https://$bucket.s3.$onboarding_region.amazonaws.com/$key")
-    fi
-    local parameters=() key_name
-    while read -r key_name; do
-        [ -n "$key_name" ] && [ "$key_name" != "None" ] && parameters+=("ParameterKey=$key_name,UsePreviousValue=true")
-    done < <(aws_read cloudformation describe-stack-set --stack-set-name "$old" --query "StackSet.Parameters[].ParameterKey" --output text | tr '\t' '\n')
     local extra=()
-    [ ${#parameters[@]} -eq 0 ] || extra+=(--parameters "${parameters[@]}")
     [ "$model" != "SERVICE_MANAGED" ] || extra+=(--auto-deployment Enabled=false)
-    aws_cli cloudformation update-stack-set --stack-set-name "$old" "${template[@]}" "${extra[@]}" \
-        --capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM CAPABILITY_AUTO_EXPAND \
-        --operation-preferences FailureTolerancePercentage=100,MaxConcurrentPercentage=100,RegionConcurrencyType=PARALLEL \
-        --call-as "$call_as"
-    wait_for "$old"
+    update_template "$old" "$retained" "${extra[@]}"
 }
 
 deploy_step() {
@@ -248,7 +282,7 @@ remove_step() {
     echo "   Changes: deletes the old stack instances of those accounts. Their SpotRole and policies are deleted;"
     echo "   the custom resources are retained, so no Spot Lambda is called and no Spot account is touched."
     echo "   Spot API calls: 0."
-    local model region accounts ous ready="$work/ready" old_instances="$work/old-instances"
+    local region accounts ready="$work/ready" old_instances="$work/old-instances"
     if [ "$dry_run" = "true" ] && { [ "$retain_pending" = "true" ] || ! stack_set_exists "$NEW"; }; then
         echo "# (dry run: steps 1 and 2 have not run, so this assumes every new stack ends CURRENT)"
         instances "$old" | awk '{print $1}' | sort -u > "$ready"
@@ -258,28 +292,13 @@ remove_step() {
         fi
         instances "$NEW" | awk '$3 == "CURRENT" {print $1}' | sort -u > "$ready"
     fi
-    model=$(permission_model)
     instances "$old" > "$old_instances"
     for region in $(awk '{print $2}' "$old_instances" | sort -u); do
         accounts=$(awk -v region="$region" 'FILENAME == ARGV[1] {ok[$1] = 1; next} $2 == region && ($1 in ok) && $3 == "CURRENT" {print $1}' \
             "$ready" "$old_instances" | sort -u)
         [ -n "$accounts" ] || continue
         echo "   $region: $(echo "$accounts" | wc -l | tr -d ' ') account(s) whose new stack is CURRENT"
-        if [ "$model" = "SERVICE_MANAGED" ]; then
-            ous=$(awk -v region="$region" '$2 == region {print $4}' "$old_instances" | sort -u)
-            aws_cli cloudformation delete-stack-instances --stack-set-name "$old" --regions "$region" \
-                --deployment-targets "$(printf '{"OrganizationalUnitIds":[%s],"Accounts":[%s],"AccountFilterType":"INTERSECTION"}' \
-                    "$(echo "$ous" | sed 's/.*/"&"/' | paste -sd, -)" "$(echo "$accounts" | sed 's/.*/"&"/' | paste -sd, -)")" \
-                --no-retain-stacks --operation-preferences FailureTolerancePercentage=100,MaxConcurrentPercentage=100 \
-                --call-as "$call_as"
-        else
-            # shellcheck disable=SC2086
-            aws_cli cloudformation delete-stack-instances --stack-set-name "$old" --regions "$region" \
-                --accounts $accounts --no-retain-stacks \
-                --operation-preferences FailureTolerancePercentage=100,MaxConcurrentPercentage=100 \
-                --call-as "$call_as"
-        fi
-        wait_for "$old"
+        delete_instances "$old" "$region" "$accounts"
     done
     local kept
     kept=$(awk 'FILENAME == ARGV[1] {ok[$1] = 1; next} !($1 in ok) || $3 != "CURRENT" {print "     " $1 " " $2 " (old instance " $3 ")"}' \
@@ -306,6 +325,82 @@ delete_step() {
     fi
 }
 
+# ---------------------------------------------------------------------------------------------
+# Rollback: the new stacks leave the accounts that still have their old stack, the Spot accounts
+# stay (linked back to the old SpotRole), and Spot's StackSet gets its own template back.
+rollback_new_step() {
+    echo "== Rollback 1/2: the new stacks leave the accounts whose old stack still exists; their Spot accounts stay"
+    echo "   Changes: $NEW's template (DeletionPolicy Retain on Spot::Onboarding::Account: no handler is called), then"
+    echo "   its stacks in those accounts: LinkedCredentials links the old SpotRole again (PreviousRoleArn), AccountAlias"
+    echo "   restores the previous name, the Spot account is retained. Then $NEW and $REGISTRY, once empty."
+    if ! stack_set_exists "$NEW"; then
+        echo "   already done: $NEW does not exist"
+    else
+        local current="$work/new.template" region accounts old_accounts="$work/old-accounts"
+        template_of "$NEW" > "$current"
+        mkdir -p "$state_dir"
+        if tool check "$current" Spot::Onboarding::Account >/dev/null; then
+            echo "   $NEW already retains its Spot::Onboarding::Account"
+        else
+            tool retain "$current" "$state_dir/new-retained.template" Spot::Onboarding::Account
+            update_template "$NEW" "$state_dir/new-retained.template"
+        fi
+        instances "$old" | awk '{print $1}' | sort -u > "$old_accounts"
+        for region in $(instances "$NEW" | awk '{print $2}' | sort -u); do
+            accounts=$(instances "$NEW" | awk -v region="$region" 'FILENAME == ARGV[1] {ok[$1] = 1; next}
+                $2 == region && ($1 in ok) {print $1}' "$old_accounts" - | sort -u)
+            [ -n "$accounts" ] || continue
+            echo "   $region: $(echo "$accounts" | wc -l | tr -d ' ') account(s) still have their old stack"
+            delete_instances "$NEW" "$region" "$accounts"
+        done
+        local left
+        left=$( [ "$dry_run" = "true" ] && awk 'FILENAME == ARGV[1] {ok[$1] = 1; next} !($1 in ok)' "$old_accounts" <(instances "$NEW") \
+            || instances "$NEW")
+        if [ -n "$left" ]; then
+            echo "   kept: these accounts' old stack is gone (step 3 ran there), so they stay on $NEW:"
+            echo "$left" | awk '{print "     " $1 " " $2}'
+        else
+            aws_cli cloudformation delete-stack-set --stack-set-name "$NEW" --call-as "$call_as"
+            if stack_set_exists "$REGISTRY"; then
+                for region in $(instances "$REGISTRY" | awk '{print $2}' | sort -u); do
+                    delete_instances "$REGISTRY" "$region" all
+                done
+                aws_cli cloudformation delete-stack-set --stack-set-name "$REGISTRY" --call-as "$call_as"
+            fi
+        fi
+    fi
+}
+
+rollback_retain_step() {
+    echo "== Rollback 2/2: $old's own template back, and its auto-deployment as it was"
+    echo "   Changes: $old's template (the Retain attributes go: an update that calls no Spot Lambda)."
+    local current="$work/old.template" auto retain_stacks
+    template_of "$old" > "$current"
+    if ! tool check "$current" >/dev/null; then
+        echo "   already done: $old's custom resources are not retained"
+        return 0
+    fi
+    [ -f "$state_dir/original.template" ] \
+        || fail "$state_dir/original.template is missing: give --state-dir where the migration kept Spot's original template"
+    read -r auto retain_stacks < <(cat "$state_dir/original-auto-deployment" 2>/dev/null || echo None None)
+    local extra=()
+    [ "$auto" != "True" ] || extra+=(--auto-deployment "Enabled=true,RetainStacksOnAccountRemoval=$( [ "$retain_stacks" = "True" ] && echo true || echo false)")
+    update_template "$old" "$state_dir/original.template" "${extra[@]}"
+}
+
+rollback() {
+    if ! stack_set_exists "$old"; then
+        fail "$old no longer exists (step 4 ran): its stacks and old SpotRoles are gone, so there is nothing to go back to; every Spot account is enrolled by $NEW"
+    fi
+    rollback_new_step
+    rollback_retain_step
+    if [ "$dry_run" = "true" ]; then
+        echo "== Dry run: nothing was changed in AWS."
+    else
+        echo "== Rolled back as far as the old stacks still exist."
+    fi
+}
+
 migrate() {
     if ! stack_set_exists "$old"; then
         if stack_set_exists "$NEW"; then
@@ -320,4 +415,8 @@ migrate() {
     delete_step
 }
 
-migrate
+if [ "$rollback" = "true" ]; then
+    rollback
+else
+    migrate
+fi

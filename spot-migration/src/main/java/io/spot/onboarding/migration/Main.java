@@ -13,9 +13,10 @@ import java.util.List;
  */
 public final class Main {
     static final String USAGE = """
-        usage: spot-migration retain SPOT_TEMPLATE OUTPUT   write OUTPUT: SPOT_TEMPLATE with every custom resource
-                                                             DeletionPolicy and UpdateReplacePolicy Retain, nothing else changed
-               spot-migration check TEMPLATE                0 when every custom resource is already retained
+        usage: spot-migration retain TEMPLATE OUTPUT [TYPE ...]  write OUTPUT: TEMPLATE with every custom resource (or
+                                                             resource of a TYPE) DeletionPolicy and UpdateReplacePolicy
+                                                             Retain, nothing else changed
+               spot-migration check TEMPLATE [TYPE ...]     0 when every custom resource (or of a TYPE) is retained
                spot-migration compare TEMPLATE TEMPLATE     0 when both are the same template, Retain attributes aside
         """;
 
@@ -28,11 +29,11 @@ public final class Main {
 
     static int run(final String[] args, final PrintStream out, final PrintStream err) {
         try {
-            if (args.length == 3 && args[0].equals("retain")) {
-                return retain(Path.of(args[1]), Path.of(args[2]), out);
+            if (args.length >= 3 && args[0].equals("retain")) {
+                return retain(Path.of(args[1]), Path.of(args[2]), types(args, 3), out);
             }
-            if (args.length == 2 && args[0].equals("check")) {
-                return check(Path.of(args[1]), out);
+            if (args.length >= 2 && args[0].equals("check")) {
+                return check(Path.of(args[1]), types(args, 2), out);
             }
             if (args.length == 3 && args[0].equals("compare")) {
                 return compare(Path.of(args[1]), Path.of(args[2]), out);
@@ -48,24 +49,28 @@ public final class Main {
         }
     }
 
-    private static int retain(final Path input, final Path output, final PrintStream out) throws IOException {
-        final RetainPolicy.Result result = RetainPolicy.apply(read(input));
+    private static Selection types(final String[] args, final int from) {
+        return Selection.of(List.of(args).subList(from, args.length));
+    }
+
+    private static int retain(final Path input, final Path output, final Selection selection, final PrintStream out)
+        throws IOException {
+        final RetainPolicy.Result result = RetainPolicy.apply(read(input), selection);
         Files.writeString(output, result.template().text(), StandardCharsets.UTF_8);
-        for (final CustomResource resource : result.changed()) {
+        for (final RetainTarget resource : result.changed()) {
             out.println("  Retain added: " + describe(resource));
         }
-        for (final CustomResource resource : result.alreadyRetained()) {
+        for (final RetainTarget resource : result.alreadyRetained()) {
             out.println("  already retained: " + describe(resource));
         }
         final int others = result.template().resources().size() - result.changed().size()
             - result.alreadyRetained().size();
-        out.println("  unchanged: every parameter, condition, property and output; the " + others
-            + " other resources (the role and policies go with the old stacks, after Spot uses the new role)");
+        out.println("  unchanged: every parameter, condition, property and output, and the " + others + " other resources");
         return 0;
     }
 
-    private static int check(final Path template, final PrintStream out) throws IOException {
-        final List<CustomResource> open = RetainPolicy.notRetained(read(template));
+    private static int check(final Path template, final Selection selection, final PrintStream out) throws IOException {
+        final List<RetainTarget> open = RetainPolicy.notRetained(read(template), selection);
         open.forEach(resource -> out.println("  not retained: " + describe(resource)));
         return open.isEmpty() ? 0 : 1;
     }
@@ -76,8 +81,9 @@ public final class Main {
         return differences.isEmpty() ? 0 : 1;
     }
 
-    private static String describe(final CustomResource resource) {
-        return resource.logicalId() + " (" + resource.type() + ", ServiceToken " + resource.serviceToken() + ")";
+    private static String describe(final RetainTarget resource) {
+        return resource.logicalId() + " (" + resource.type() + (resource.serviceToken().equals("(none)") ? ")"
+            : ", ServiceToken " + resource.serviceToken() + ")");
     }
 
     private static String read(final Path path) throws IOException {

@@ -28,8 +28,8 @@ public final class TemplateComparison {
      * Retain attributes this tool adds (so a resumed migration still matches).
      */
     public static List<String> differencesIgnoringRetain(final String left, final String right) {
-        return differences(RetainPolicy.withRetain(TemplateDocument.parse(left)),
-            RetainPolicy.withRetain(TemplateDocument.parse(right)));
+        return differences(RetainPolicy.withRetain(TemplateDocument.parse(left), Selection.CUSTOM),
+            RetainPolicy.withRetain(TemplateDocument.parse(right), Selection.CUSTOM));
     }
 
     private static void compare(final Object left, final Object right, final String path, final List<String> found) {

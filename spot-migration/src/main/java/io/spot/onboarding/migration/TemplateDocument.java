@@ -54,12 +54,12 @@ public record TemplateDocument(String text, boolean json, Map<String, Object> tr
         return resources;
     }
 
-    /** The custom resources (Custom::*, AWS::CloudFormation::CustomResource), in template order. */
-    public List<CustomResource> customResources() {
-        final List<CustomResource> found = new ArrayList<>();
+    /** The resources {@code selection} names, in template order. */
+    public List<RetainTarget> targets(final Selection selection) {
+        final List<RetainTarget> found = new ArrayList<>();
         resources().forEach((id, body) -> {
-            if (CustomResource.isCustomType(body.get("Type"))) {
-                found.add(CustomResource.of(id, body));
+            if (selection.matches().test(body.get("Type"))) {
+                found.add(RetainTarget.of(id, body));
             }
         });
         return found;

@@ -34,7 +34,7 @@ class MainTest {
             .contains("not retained: SpotAccount (Custom::SpotAccount, ServiceToken "
                 + "arn:aws:lambda:${AWS::Region}:178579023202:function:onboarding-stackset-account-lambda)")
             .contains("Retain added: EnableCostIntelligence (Custom::EnableCostIntelligence")
-            .contains("unchanged: every parameter, condition, property and output; the 3 other resources");
+            .contains("unchanged: every parameter, condition, property and output, and the 3 other resources");
         assertThat(Files.readString(retained)).contains("DeletionPolicy: Retain");
     }
 

@@ -32,7 +32,7 @@ class RetainPolicyTest {
 
         final RetainPolicy.Result result = RetainPolicy.apply(spot);
 
-        assertThat(result.changed()).extracting(CustomResource::logicalId).containsExactlyElementsOf(SPOT_CUSTOM_RESOURCES);
+        assertThat(result.changed()).extracting(RetainTarget::logicalId).containsExactlyElementsOf(SPOT_CUSTOM_RESOURCES);
         assertThat(result.changed()).allSatisfy(r -> assertThat(r.serviceToken())
             .startsWith("arn:aws:lambda:${AWS::Region}:178579023202:function:"));
         assertThat(result.alreadyRetained()).isEmpty();
@@ -101,7 +101,7 @@ class RetainPolicyTest {
         final RetainPolicy.Result result = RetainPolicy.apply(spot);
 
         assertThat(result.template().json()).isTrue();
-        assertThat(result.changed()).extracting(CustomResource::logicalId).containsExactly("SpotAccount", "SpotExternalId");
+        assertThat(result.changed()).extracting(RetainTarget::logicalId).containsExactly("SpotAccount", "SpotExternalId");
         final Map<String, Map<String, Object>> resources = result.template().resources();
         assertThat(resources.get("SpotExternalId")).containsEntry("DeletionPolicy", "Retain")
             .containsEntry("UpdateReplacePolicy", "Retain");
@@ -126,6 +126,23 @@ class RetainPolicyTest {
             .isInstanceOf(TemplateException.class).hasMessageContaining("no custom resource");
         assertThatThrownBy(() -> RetainPolicy.apply("Description: nothing\n"))
             .isInstanceOf(TemplateException.class).hasMessageContaining("no Resources section");
+    }
+
+    /** The rollback's use: the new stacks may go, the Spot accounts they adopted stay. */
+    @Test
+    void theOnboardingTemplatesAccountCanBeRetainedAlone() throws IOException {
+        final String onboarding = java.nio.file.Files.readString(java.nio.file.Path.of("..", "template.yml"));
+
+        final RetainPolicy.Result result = RetainPolicy.apply(onboarding, Selection.of(List.of("Spot::Onboarding::Account")));
+
+        assertThat(result.changed()).extracting(RetainTarget::type).containsOnly("Spot::Onboarding::Account")
+            .hasSize(1);
+        assertThat(RetainPolicy.notRetained(result.template().text(), Selection.of(List.of("Spot::Onboarding::Account"))))
+            .isEmpty();
+        assertThat(TemplateDocument.parse(result.template().text()).resources()).allSatisfy((id, body) ->
+            assertThat(body.containsKey("DeletionPolicy")).as(id).isEqualTo("Spot::Onboarding::Account".equals(body.get("Type"))));
+        assertThatThrownBy(() -> RetainPolicy.apply(onboarding, Selection.of(List.of("Spot::Onboarding::Nothing"))))
+            .hasMessageContaining("no resource of type Spot::Onboarding::Nothing");
     }
 
     private static List<String> lines(final String text) {
