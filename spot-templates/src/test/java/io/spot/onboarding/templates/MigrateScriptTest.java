@@ -97,6 +97,21 @@ class MigrateScriptTest {
         cloudFormation.createStackInstances(b -> b.stackSetName("spot-onboarding").accounts(accounts).regions("us-east-1"));
     }
 
+    /**
+     * Both new StackSets as step 2 leaves them, with a CURRENT stack in {@code accounts}; the
+     * onboarding one then holds template.yml (which moto cannot run, hence the stand-in first).
+     */
+    private static void newStackSetsIn(final String... accounts) throws IOException {
+        newStackSetIn(accounts);
+        final String onboarding = Files.readString(CfnYaml.ROOT.resolve("template.yml"));
+        cloudFormation.updateStackSet(b -> b.stackSetName("spot-onboarding").templateBody(onboarding)
+            .parameters(Parameter.builder().parameterKey("Token").usePreviousValue(true).build()));
+        cloudFormation.createStackSet(b -> b.stackSetName("spot-onboarding-registry").templateBody(ROLE_STAND_IN)
+            .parameters(parameter("Token", "unused")));
+        cloudFormation.createStackInstances(b -> b.stackSetName("spot-onboarding-registry").accounts(accounts)
+            .regions("us-east-1"));
+    }
+
     private static Parameter parameter(final String key, final String value) {
         return Parameter.builder().parameterKey(key).parameterValue(value).build();
     }
@@ -238,6 +253,51 @@ class MigrateScriptTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.output()).contains("differs at /Resources/SpotLinkedCredentials/Properties/isTokenEncrypted")
             .contains("is not the template SpotOnboarding runs");
+        assertThat(templateOf(OLD)).isEqualTo(Files.readString(SPOT_TEMPLATE));
+    }
+
+    @Test
+    void aRollbackBeforeAnyOldStackWentLeavesSpotsStackSetAsItWas(@TempDir final Path dir) throws IOException {
+        spotStackSet(PermissionModels.SELF_MANAGED);
+        newStackSetsIn("111111111111", "222222222222");
+        final Path state = dir.resolve("state");
+        assertThat(migrate(state, "--stop-after", "deploy").exitCode()).isZero();
+        assertThat(RetainPolicy.notRetained(templateOf(OLD))).isEmpty();
+
+        final Processes.Result rollback = migrate(state, "--rollback");
+
+        assertThat(rollback.exitCode()).as(rollback.output()).isZero();
+        assertThat(rollback.output()).contains("Retain added: SpotAccount (Spot::Onboarding::Account)")
+            .contains("us-east-1: 2 account(s) still have their old stack");
+        for (final String stackSet : List.of("spot-onboarding", "spot-onboarding-registry")) {
+            assertThatThrownBy(() -> cloudFormation.describeStackSet(b -> b.stackSetName(stackSet)))
+                .as(stackSet).isInstanceOf(StackSetNotFoundException.class);
+        }
+        assertThat(templateOf(OLD)).isEqualTo(Files.readString(SPOT_TEMPLATE));
+        assertThat(accountsOf(OLD)).containsExactlyInAnyOrderElementsOf(MEMBERS);
+
+        final Processes.Result again = migrate(state, "--rollback");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.output()).contains("already done: spot-onboarding does not exist")
+            .contains("already done: SpotOnboarding's custom resources are not retained");
+    }
+
+    @Test
+    void aRollbackKeepsTheNewStackWhereTheOldOneIsAlreadyGone(@TempDir final Path dir) throws IOException {
+        spotStackSet(PermissionModels.SELF_MANAGED);
+        newStackSetsIn("111111111111");
+        final Path state = dir.resolve("state");
+        assertThat(migrate(state).exitCode()).isEqualTo(1);
+        assertThat(accountsOf(OLD)).containsExactly("222222222222");
+
+        final Processes.Result rollback = migrate(state, "--rollback");
+
+        assertThat(rollback.exitCode()).as(rollback.output()).isZero();
+        assertThat(rollback.output()).contains("kept: these accounts' old stack is gone").contains("111111111111 us-east-1");
+        assertThat(accountsOf("spot-onboarding")).containsExactly("111111111111");
+        assertThat(accountsOf("spot-onboarding-registry")).containsExactly("111111111111");
+        assertThat(RetainPolicy.notRetained(templateOf("spot-onboarding"),
+            io.spot.onboarding.migration.Selection.of(List.of("Spot::Onboarding::Account")))).isEmpty();
         assertThat(templateOf(OLD)).isEqualTo(Files.readString(SPOT_TEMPLATE));
     }
 
