@@ -21,7 +21,7 @@ usage: deploy/deploy-stacksets.sh --bucket NAME --org-id o-xxxxxxxxxx --targets 
   --onboarding-region R     the one region where accounts are enrolled (default: AWS_DEFAULT_REGION or us-east-1)
   --token-env VAR           environment variable holding the Spot API token (default: SPOT_API_TOKEN)
   --prefix P                key prefix of the packages (default: spot-onboarding/1.0.0/)
-  --existing-account-policy Adopt|Reuse|Fail   (default: Adopt)
+  --existing-account-policy Reuse|Adopt|Fail   (default: Reuse)
   --include-elastigroup-policy true|false     (default: true)
   --include-cost-intelligence true|false      (default: true)
   --rename-to-alias true|false                (default: true)
@@ -34,7 +34,7 @@ USAGE
 }
 
 bucket="" org_id="" targets="" registry_regions="" onboarding_region="${AWS_DEFAULT_REGION:-us-east-1}"
-token_env="SPOT_API_TOKEN" prefix="spot-onboarding/1.0.0/" policy="Adopt" elastigroup="true" ci="true"
+token_env="SPOT_API_TOKEN" prefix="spot-onboarding/1.0.0/" policy="Reuse" elastigroup="true" ci="true"
 rename="true" call_as="SELF" management="false" dry_run="false" packages_dir=""
 while [ $# -gt 0 ]; do
     case "$1" in

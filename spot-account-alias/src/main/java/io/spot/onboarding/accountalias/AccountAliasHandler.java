@@ -15,6 +15,16 @@ abstract class AccountAliasHandler extends SpotResourceHandler<ResourceModel, Ca
         super(TYPE, action, invoker);
     }
 
+    /**
+     * IN_PROGRESS and FAILED events carry the name to restore as soon as it is recorded: a rollback
+     * of a Create that fails after its rename must still find PreviousName in the model it is given.
+     */
+    @Override
+    protected ResourceModel progressModel(final ResourceModel model, final CallbackContext context) {
+        return model.getPreviousName() != null || context.getPreviousName() == null ? model
+            : model.toBuilder().previousName(context.getPreviousName()).build();
+    }
+
     static boolean isReused(final ResourceModel model) {
         return isReused(model.getAccountOwnership());
     }

@@ -2,14 +2,25 @@ package io.spot.onboarding.accountalias;
 
 import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.Ownership;
+import io.spot.onboarding.common.handler.Rollback;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
- * Gives the Spot account back the name it had before this resource named it (PreviousName), and
- * only while it still carries the name this resource applied (AppliedName): a name someone set
- * outside CloudFormation since is theirs, and is left alone. A Reused account is never renamed.
+ * Gives the Spot account back the name it had before this resource named it (PreviousName), on a
+ * stack delete and on a rollback alike, and only while it still carries the name this resource
+ * applied: a name someone set outside CloudFormation since is theirs, and is left alone.
+ * <ul>
+ *   <li>Reused: never renamed.</li>
+ *   <li>Created or Adopted: restored when PreviousName is known and the account carries AppliedName
+ *       (or AppliedName is unknown because the Create never finished: a rollback of a Create that
+ *       failed after its rename still gives the old name back).</li>
+ *   <li>Unknown ownership (import, Cloud Control, a lost model): restored only when both names are
+ *       known and the account still carries AppliedName, so the name changed is provably this
+ *       resource's; otherwise left as it is, and said so. It never renames away.</li>
+ * </ul>
  * A Spot account that is gone is NotFound, which a stack delete takes as deleted.
  */
 public class DeleteHandler extends AccountAliasHandler {
@@ -30,7 +41,9 @@ public class DeleteHandler extends AccountAliasHandler {
         final String id = account.accountId();
         final String current = account.name();
         final String previous = model.getPreviousName();
-        if (isReused(model)) {
+        final String applied = model.getAppliedName();
+        final Ownership ownership = Ownership.parse(model.getAccountOwnership());
+        if (ownership == Ownership.REUSED) {
             return Events.deleted("Spot account " + id + " is Reused (AccountOwnership): its name '" + current
                 + "' was left untouched");
         }
@@ -42,14 +55,20 @@ public class DeleteHandler extends AccountAliasHandler {
             return Events.deleted("Spot account " + id + " is named '" + current + "', as before this resource named "
                 + "it");
         }
-        final String applied = model.getAppliedName();
         if (applied != null && !applied.equals(current)) {
             return Events.deleted("Spot account " + id + " was renamed to '" + current + "' outside CloudFormation "
                 + "after this resource named it '" + applied + "': that name was left, not restored to '" + previous
                 + "'");
         }
+        if (ownership == null && applied == null) {
+            return Events.deleted("AccountOwnership is unknown and the model does not say which name this resource "
+                + "gave Spot account " + id + " (AppliedName is unset), so its name '" + current + "' was left "
+                + "untouched rather than renamed to '" + previous + "'");
+        }
         call.spot().renameAccount(id, previous);
-        call.log("Restored Spot account " + id + "'s name from '" + current + "' to '" + previous + "'");
-        return Events.deleted("Restored Spot account " + id + "'s name from '" + current + "' to '" + previous + "'");
+        final String message = "Restored Spot account " + id + "'s name from '" + current + "' to '" + previous + "' ("
+            + Rollback.or(call.request(), "delete") + ")";
+        call.log(message);
+        return Events.deleted(message);
     }
 }

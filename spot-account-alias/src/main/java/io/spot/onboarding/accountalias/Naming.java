@@ -84,7 +84,8 @@ final class Naming {
             // The name to restore must reach CloudFormation (in the callback context) before the
             // rename happens: a process that died after renaming would otherwise leave a retry
             // reading the new name as the one to restore, and the old name would be lost.
-            return Events.inProgress(model, context, 0, "Recorded Spot account " + account.accountId() + "'s name '"
+            return Events.inProgress(model.toBuilder().previousName(context.getPreviousName()).build(), context, 0,
+                "Recorded Spot account " + account.accountId() + "'s name '"
                 + context.getPreviousName() + "' to restore on delete; renaming it to '" + target + "'" + source);
         }
         call.spot().renameAccount(account.accountId(), target);

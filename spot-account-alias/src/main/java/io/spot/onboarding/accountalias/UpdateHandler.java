@@ -42,6 +42,12 @@ public class UpdateHandler extends AccountAliasHandler {
         if (!isAccountId(desired.getAccountId())) {
             return notAnAccountId(desired.getAccountId());
         }
+        if (desired.getAccountOwnership() == null && previous.getAccountOwnership() != null) {
+            // An update that stops giving AccountOwnership must not make a Reused account one this stack renames.
+            desired.setAccountOwnership(previous.getAccountOwnership());
+            call.log("AccountOwnership is unset in the update; kept " + previous.getAccountOwnership()
+                + " from the resource's current state");
+        }
         return naming.apply(call, desired.getPreviousName() != null ? desired.getPreviousName()
             : previous.getPreviousName());
     }

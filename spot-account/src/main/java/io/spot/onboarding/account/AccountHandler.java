@@ -12,7 +12,7 @@ abstract class AccountHandler extends SpotResourceHandler<ResourceModel, Callbac
         ResourceModel.class, CallbackContext.class, ResourceModel::new, CallbackContext::new,
         ResourceModel::getAccountId);
 
-    static final String DEFAULT_POLICY = "Adopt";
+    static final String DEFAULT_POLICY = "Reuse";
 
     AccountHandler(final Action action, final SpotInvoker invoker) {
         super(TYPE, action, invoker);

@@ -10,25 +10,37 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Decides which Spot account a Create should use. Spot has no idempotency token, so a create
- * whose answer was lost leaves an account this stack cannot see by ID. Such an account is
- * recognised by what only it has: not linked to any cloud account, named exactly as this Create
- * names accounts, and created by Spot within {@link #RECOVERY_WINDOW} (on Spot's clock).
+ * Decides which unlinked Spot account, if any, a Create may take or must not step over. Spot has no
+ * idempotency token, so a create whose answer was lost leaves an account this stack cannot see by
+ * ID. Only an account still carrying this resource's {@link CreateMarker} is provably that one.
+ * An unlinked account with the final name, made recently, is a look-alike: perhaps this resource's
+ * after its rename (when CloudFormation started the Create over without its callback context),
+ * perhaps someone else's (Spot's console names accounts after the AWS account ID too). Nothing
+ * tells the two apart, so it is neither taken nor doubled.
  */
 final class AccountLookup {
-    static final Duration RECOVERY_WINDOW = Duration.ofHours(6);
+    static final Duration LOOK_ALIKE_WINDOW = Duration.ofHours(6);
 
     private AccountLookup() {
     }
 
-    /** The account an earlier attempt of this Create made, if any; the oldest if somehow several. */
-    static Optional<SpotAccount> earlierAttempt(final AccountListing listing, final String name) {
+    /** The account an earlier attempt of this resource's create made, if any; the oldest if somehow several. */
+    static Optional<SpotAccount> createdByThisResource(final AccountListing listing, final String marker) {
+        return listing.accounts().stream()
+            .filter(a -> !a.isLinked())
+            .filter(a -> marker.equals(a.name()))
+            .min(Comparator.comparing(SpotAccount::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(SpotAccount::accountId));
+    }
+
+    /** Unlinked accounts named {@code name} that Spot created within {@link #LOOK_ALIKE_WINDOW} (on Spot's clock). */
+    static List<SpotAccount> lookAlikes(final AccountListing listing, final String name) {
         final Instant now = listing.serverTime() != null ? listing.serverTime() : Instant.now();
         return listing.accounts().stream()
             .filter(a -> !a.isLinked())
             .filter(a -> name.equals(a.name()))
-            .filter(a -> a.createdAt() != null && !a.createdAt().isBefore(now.minus(RECOVERY_WINDOW)))
-            .min(Comparator.comparing(SpotAccount::createdAt).thenComparing(SpotAccount::accountId));
+            .filter(a -> a.createdAt() != null && !a.createdAt().isBefore(now.minus(LOOK_ALIKE_WINDOW)))
+            .toList();
     }
 
     static String describe(final List<SpotAccount> accounts) {

@@ -23,6 +23,8 @@ public class CallbackContext extends SpotCallbackContext {
     /** The account's name in Spot when it was found or created. */
     private String spotName;
     private String externalId;
+    /** An Adopted account's name before this Create renamed it: what a rollback puts back. */
+    private String previousName;
     /**
      * This operation listed the organization and found no account an earlier attempt created, and
      * has sent no create since whose outcome is unknown: a create Spot throttled is retried without

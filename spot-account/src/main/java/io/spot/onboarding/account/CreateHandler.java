@@ -1,5 +1,6 @@
 package io.spot.onboarding.account;
 
+import io.spot.onboarding.common.api.AccountListing;
 import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.api.SpotApi;
 import io.spot.onboarding.common.api.SpotRateLimitException;
@@ -15,7 +16,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 /**
  * Finds or creates the Spot account for the AWS account, then mints the external ID. Two
  * invocations for a new account: the first ends as soon as Spot has answered the create, so the
- * new ID is in the callback context before anything else can fail.
+ * new ID is in the callback context before anything else can fail; the account is created under
+ * its {@link CreateMarker} name and given its final name in the second.
  */
 public class CreateHandler extends AccountHandler {
     /** What a Reused account reports as ExternalId: it is never changed, so nothing is minted. */
@@ -25,9 +27,17 @@ public class CreateHandler extends AccountHandler {
         super(Action.CREATE, invoker);
     }
 
+    /**
+     * Only a Created account is this stack's while the Create is still running: a rollback must
+     * delete what it made, and must never delete what it only found, so a found account's events
+     * claim nothing until the Create has succeeded.
+     */
     @Override
     protected ResourceModel progressModel(final ResourceModel model, final CallbackContext context) {
-        return super.progressModel(model, context).toBuilder().ownership(context.getOwnership()).build();
+        final ResourceModel progress = super.progressModel(model, context);
+        return Ownership.CREATED.value().equals(context.getOwnership())
+            ? progress.toBuilder().ownership(Ownership.CREATED.value()).build()
+            : progress.toBuilder().ownership(null).build();
     }
 
     @Override
@@ -54,7 +64,7 @@ public class CreateHandler extends AccountHandler {
             }
             if (Ownership.CREATED.value().equals(context.getOwnership())) {
                 return Events.inProgress(progressModel(model, context), context, 0,
-                    "Created Spot account " + context.getAccountId() + "; minting its external ID");
+                    "Created Spot account " + context.getAccountId() + "; naming it and minting its external ID");
             }
         }
         return finish(call, awsAccountId, policy, name);
@@ -76,10 +86,10 @@ public class CreateHandler extends AccountHandler {
             if ("Fail".equals(policy)) {
                 return Events.failed(HandlerErrorCode.AlreadyExists, "AWS account " + awsAccountId + " is already connected "
                     + "to Spot account " + AccountLookup.describe(connected) + " and ExistingAccountPolicy is Fail. "
-                    + "Set ExistingAccountPolicy to Adopt (manage and delete it with the stack) or Reuse (use it "
-                    + "untouched) to use it.");
+                    + "Set ExistingAccountPolicy to Reuse (use it untouched) or Adopt (manage it, and delete it with "
+                    + "the stack) to use it.");
             }
-            final Ownership ownership = "Reuse".equals(policy) ? Ownership.REUSED : Ownership.ADOPTED;
+            final Ownership ownership = "Adopt".equals(policy) ? Ownership.ADOPTED : Ownership.REUSED;
             if (ownership == Ownership.REUSED && call.model().getName() != null
                 && !call.model().getName().equals(existing.name())) {
                 return Events.failed(HandlerErrorCode.InvalidRequest, "ExistingAccountPolicy Reuse never changes Spot "
@@ -91,19 +101,32 @@ public class CreateHandler extends AccountHandler {
                 + " (" + ownership.value() + ")");
             return null;
         }
+        final String marker = CreateMarker.of(call.request(), awsAccountId);
         if (!context.isEarlierAttemptsRuledOut()) {
-            final Optional<SpotAccount> earlier = AccountLookup.earlierAttempt(spot.listAccounts(), name);
+            final AccountListing listing = spot.listAccounts();
+            final Optional<SpotAccount> earlier = AccountLookup.createdByThisResource(listing, marker);
             if (earlier.isPresent()) {
                 call.log("Spot account " + earlier.get().accountId() + " was created by an earlier attempt of this "
-                    + "Create (unlinked, named '" + name + "'); using it instead of creating another");
+                    + "resource's Create (it carries the name '" + marker + "' only this resource gives); using it "
+                    + "instead of creating another");
                 remember(context, earlier.get(), Ownership.CREATED);
                 return null;
+            }
+            final List<SpotAccount> lookAlikes = AccountLookup.lookAlikes(listing, name);
+            if (!lookAlikes.isEmpty()) {
+                return Events.failed(HandlerErrorCode.AlreadyExists, "Spot account " + AccountLookup.describe(lookAlikes)
+                    + " is not connected to any cloud account and was created in the last "
+                    + AccountLookup.LOOK_ALIKE_WINDOW.toHours() + " hours with the name this resource would give. "
+                    + "It may be someone else's onboarding in progress, or this resource's own from an attempt whose "
+                    + "answer was lost; Spot cannot tell which, so it is neither taken nor duplicated. If nobody uses "
+                    + "it, delete it in Spot and retry; or set Name to another name; or connect it to AWS account "
+                    + awsAccountId + " and set ExistingAccountPolicy to Reuse.");
             }
             context.setEarlierAttemptsRuledOut(true);
         }
         final SpotAccount created;
         try {
-            created = spot.createAccount(name);
+            created = spot.createAccount(marker);
         } catch (SpotRateLimitException refused) {
             // Spot did nothing, so the search above still holds: the retry after the wait needn't list the organization.
             throw refused;
@@ -113,7 +136,8 @@ public class CreateHandler extends AccountHandler {
             throw unknownOutcome;
         }
         remember(context, created, Ownership.CREATED);
-        call.log("Created Spot account " + created.accountId() + " named '" + name + "'");
+        call.log("Created Spot account " + created.accountId() + " as '" + marker + "'; it is named '" + name
+            + "' next");
         return null;
     }
 
@@ -124,7 +148,12 @@ public class CreateHandler extends AccountHandler {
         final CallbackContext context = call.context();
         final Ownership ownership = Ownership.parse(context.getOwnership());
         String spotName = context.getSpotName();
-        if (ownership == Ownership.ADOPTED && call.model().getName() != null && !name.equals(spotName)) {
+        final boolean renames = ownership == Ownership.CREATED
+            || ownership == Ownership.ADOPTED && call.model().getName() != null;
+        if (renames && !name.equals(spotName)) {
+            if (ownership == Ownership.ADOPTED && context.getPreviousName() == null) {
+                context.setPreviousName(spotName);
+            }
             call.spot().renameAccount(context.getAccountId(), name);
             spotName = name;
             context.setSpotName(name);
@@ -141,6 +170,7 @@ public class CreateHandler extends AccountHandler {
             .organizationId(context.getOrganizationId())
             .externalId(context.getExternalId())
             .ownership(ownership.value())
+            .previousName(context.getPreviousName())
             .build();
         return Events.success(result, describe(ownership, context.getAccountId(), awsAccountId));
     }
@@ -156,7 +186,7 @@ public class CreateHandler extends AccountHandler {
         return switch (ownership) {
             case CREATED -> "Created Spot account " + accountId + " for AWS account " + awsAccountId;
             case ADOPTED -> "Adopted Spot account " + accountId + ", already connected to AWS account " + awsAccountId
-                + "; this stack now manages it and deletes it with the stack";
+                + "; this stack now manages it and deletes it when the stack is deleted (a rollback leaves it as it was)";
             case REUSED -> "Reusing Spot account " + accountId + ", already connected to AWS account " + awsAccountId
                 + "; this stack never changes or deletes it";
         };

@@ -1,6 +1,7 @@
 package io.spot.onboarding.account;
 
 import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -9,8 +10,9 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 /**
  * Reports the account as Spot has it now: name, organization and linked AWS account, so a rename
  * or relink outside CloudFormation shows as drift. Spot keeps no record of ExternalId, Ownership
- * or ExistingAccountPolicy; they are echoed from the model CloudFormation passes, and absent when
- * a caller (Cloud Control) passes only the identifier.
+ * or ExistingAccountPolicy; they are echoed from the model CloudFormation passes. A model without
+ * Ownership (resource import, Cloud Control) reads as Reused: nothing proves the stack made the
+ * account, and Reused is what keeps a later Delete from deleting it.
  */
 public class ReadHandler extends AccountHandler {
 
@@ -26,6 +28,8 @@ public class ReadHandler extends AccountHandler {
         if (!isAccountId(accountId)) {
             return notAnAccountId(accountId);
         }
-        return Events.success(fromSpot(call.spot().getAccount(accountId), call.model()), null);
+        final ResourceModel read = fromSpot(call.spot().getAccount(accountId), call.model());
+        return Events.success(Ownership.parse(read.getOwnership()) != null ? read
+            : read.toBuilder().ownership(Ownership.REUSED.value()).build(), null);
     }
 }

@@ -45,6 +45,9 @@ public class ResourceModel {
     @JsonProperty("Ownership")
     private String ownership;
 
+    @JsonProperty("PreviousName")
+    private String previousName;
+
     @JsonIgnore
     public JSONObject getPrimaryIdentifier() {
         final JSONObject identifier = new JSONObject();

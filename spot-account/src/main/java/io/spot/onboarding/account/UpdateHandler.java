@@ -13,6 +13,9 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 /**
  * Renames the account when {@code Name} changes. A {@code Name} removed from the template leaves
  * the current name alone: a Spot::Onboarding::AccountAlias resource may be naming the account.
+ * {@code AwsAccountId} is updatable only to the value it has (setting {@code !Ref AWS::AccountId}
+ * where it was omitted): a real change is refused, and no edit makes CloudFormation replace the
+ * resource, which would delete the account its replacement had just found.
  */
 public class UpdateHandler extends AccountHandler {
 
@@ -30,8 +33,9 @@ public class UpdateHandler extends AccountHandler {
             : request.getPreviousResourceState();
         final String changed = createOnlyChange(desired, previous, request.getAwsAccountId());
         if (changed != null) {
-            return Events.failed(HandlerErrorCode.NotUpdatable, changed + " is create-only: CloudFormation replaces "
-                + "the resource to change it, and the update handler may not.");
+            return Events.failed(HandlerErrorCode.NotUpdatable, changed + " cannot change: this resource stands for "
+                + "one AWS account's Spot account. To onboard another AWS account, add another resource (a stack "
+                + "replacing this one would hand the account to its cleanup).");
         }
         final String accountId = desired.getAccountId() != null ? desired.getAccountId() : previous.getAccountId();
         if (!isAccountId(accountId)) {
@@ -39,7 +43,7 @@ public class UpdateHandler extends AccountHandler {
         }
         call.context().setAccountId(accountId);
         final SpotAccount account = call.spot().getAccount(accountId);
-        final String ownership = desired.getOwnership() != null ? desired.getOwnership() : previous.getOwnership();
+        final String ownership = ownership(desired, previous);
         final String wanted = desired.getName();
         String name = account.name();
         if (wanted != null && !wanted.equals(account.name())) {
@@ -58,11 +62,27 @@ public class UpdateHandler extends AccountHandler {
                 : previous.getExistingAccountPolicy())
             .externalId(desired.getExternalId() != null ? desired.getExternalId() : previous.getExternalId())
             .ownership(ownership)
+            .previousName(desired.getPreviousName() != null ? desired.getPreviousName() : previous.getPreviousName())
             .build();
         return Events.success(result, null);
     }
 
-    /** The create-only property the update would change, compared as the resource applied it, or null. */
+    /**
+     * Never null: an update that does not know (an imported resource, a model that lost it) must not
+     * write an empty Ownership that a later Delete could read as anything. Unknown is Reused, the one
+     * ownership that never changes or deletes the account.
+     */
+    static String ownership(final ResourceModel desired, final ResourceModel previous) {
+        if (Ownership.parse(desired.getOwnership()) != null) {
+            return desired.getOwnership();
+        }
+        if (Ownership.parse(previous.getOwnership()) != null) {
+            return previous.getOwnership();
+        }
+        return Ownership.REUSED.value();
+    }
+
+    /** The unchangeable property the update would change, compared as the resource applied it, or null. */
     static String createOnlyChange(final ResourceModel desired, final ResourceModel previous,
                                    final String requestAccount) {
         if (!Objects.equals(orDefault(desired.getAwsAccountId(), requestAccount),

@@ -42,7 +42,7 @@ class AccountExistingTest {
         final SpotAccountRecord existing = connectedAccount("legacy");
         final int before = harness.spot.state().accounts().size();
 
-        final HandlerResponse done = harness.create(props("{}")).last();
+        final HandlerResponse done = harness.create(props("{\"ExistingAccountPolicy\":\"Adopt\"}")).last();
 
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(done.modelText("AccountId")).isEqualTo(existing.accountId());
@@ -53,24 +53,27 @@ class AccountExistingTest {
         assertThat(harness.spot.state().accounts()).hasSize(before);
 
         assertThat(harness.delete(done.model()).last().status()).isEqualTo("SUCCESS");
-        assertThat(harness.spot.state().account(existing.accountId())).as("adopted accounts go with the stack").isEmpty();
+        assertThat(harness.spot.state().account(existing.accountId())).as("adopted accounts go with a stack delete")
+            .isEmpty();
     }
 
     @Test
     void adoptWithANameRenamesTheAccount() {
         final SpotAccountRecord existing = connectedAccount("legacy");
 
-        final HandlerResponse done = harness.create(props("{\"Name\":\"managed\"}")).last();
+        final HandlerResponse done = harness.create(props("{\"ExistingAccountPolicy\":\"Adopt\",\"Name\":\"managed\"}"))
+            .last();
 
         assertThat(done.modelText("Name")).isEqualTo("managed");
+        assertThat(done.modelText("PreviousName")).isEqualTo("legacy");
         assertThat(harness.spot.state().account(existing.accountId()).orElseThrow().name()).isEqualTo("managed");
     }
 
     @Test
-    void reuseNeverWritesToSpotAndDeleteLeavesTheAccount() {
+    void reuseIsTheDefaultNeverWritesToSpotAndDeleteLeavesTheAccount() {
         final SpotAccountRecord existing = connectedAccount("shared");
 
-        final HandlerResponse done = harness.create(props("{\"ExistingAccountPolicy\":\"Reuse\"}")).last();
+        final HandlerResponse done = harness.create(props("{}")).last();
 
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(done.modelText("Ownership")).isEqualTo("Reused");
@@ -158,14 +161,15 @@ class AccountExistingTest {
     }
 
     @Test
-    void anOldUnlinkedAccountWithTheSameNameIsNotClaimed() {
+    void anOldUnlinkedAccountWithTheSameNameIsNeitherClaimedNorInTheWay() {
         final SpotAccountRecord old = harness.spot.state().createAccount(AWS_ACCOUNT_ID);
-        harness.clock.advance(AccountLookup.RECOVERY_WINDOW.plusMinutes(1));
+        harness.clock.advance(AccountLookup.LOOK_ALIKE_WINDOW.plusMinutes(1));
 
         final HandlerResponse done = harness.create(props("{}")).last();
 
+        assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(done.modelText("AccountId")).isNotEqualTo(old.accountId());
-        assertThat(harness.spot.state().account(old.accountId())).isPresent();
+        assertThat(harness.spot.state().account(old.accountId()).orElseThrow().name()).isEqualTo(AWS_ACCOUNT_ID);
     }
 
     @Test
@@ -183,7 +187,8 @@ class AccountExistingTest {
     void theDefaultAccountIsNeverDeletedAndTheRefusalSaysWhy() {
         final String defaultAccount = harness.spot.state().defaultAccountId();
 
-        final HandlerResponse refused = harness.delete(props("{\"AccountId\":\"" + defaultAccount + "\"}")).last();
+        final HandlerResponse refused = harness.delete(props("{\"AccountId\":\"" + defaultAccount
+            + "\",\"Ownership\":\"Created\"}")).last();
 
         assertThat(refused.status()).isEqualTo("FAILED");
         assertThat(refused.errorCode()).isEqualTo("InvalidRequest");

@@ -78,14 +78,15 @@ class AccountLifecycleTest {
     }
 
     @Test
-    void readWithOnlyTheIdentifierReportsWhatSpotKnows() {
+    void readWithOnlyTheIdentifierReportsWhatSpotKnowsAndClaimsNoMoreThanReuse() {
         final String accountId = harness.create(props("{}")).last().modelText("AccountId");
 
         final HandlerResponse read = harness.read(props("{\"AccountId\":\"" + accountId + "\"}"));
 
         assertThat(read.status()).isEqualTo("SUCCESS");
         assertThat(read.modelText("Name")).isEqualTo(AWS_ACCOUNT_ID);
-        assertThat(read.modelText("Ownership")).isNull();
+        assertThat(read.modelText("Ownership")).as("an imported resource: nothing proves the stack made it")
+            .isEqualTo("Reused");
     }
 
     @Test
@@ -121,8 +122,26 @@ class AccountLifecycleTest {
         final HandlerResponse otherAccount = harness.update(created, props("{\"AwsAccountId\":\"999999999999\"}")).last();
 
         assertThat(otherAccount.errorCode()).isEqualTo("NotUpdatable");
-        assertThat(otherAccount.message()).contains("AwsAccountId is create-only");
+        assertThat(otherAccount.message()).contains("AwsAccountId cannot change");
         assertThat(harness.writes()).isEqualTo(writes);
+    }
+
+    /** Setting AwsAccountId to the value it had (omitted before, !Ref AWS::AccountId now) replaces nothing. */
+    @Test
+    void updateAcceptsTheAwsAccountItAlreadyHas() {
+        final JsonNode created = harness.create(props("{}")).last().model();
+        final ObjectNode previous = ((ObjectNode) created.deepCopy());
+        previous.remove("AwsAccountId");
+        final long writes = harness.writes();
+
+        final HandlerResponse same = harness.update(previous, props("{\"AwsAccountId\":\"" + AWS_ACCOUNT_ID + "\"}"))
+            .last();
+
+        assertThat(same.status()).as(same.message()).isEqualTo("SUCCESS");
+        assertThat(same.modelText("AccountId")).isEqualTo(created.get("AccountId").asText());
+        assertThat(same.modelText("Ownership")).isEqualTo("Created");
+        assertThat(harness.writes()).isEqualTo(writes);
+        assertThat(harness.spot.state().account(created.get("AccountId").asText())).isPresent();
     }
 
     /**
@@ -159,14 +178,18 @@ class AccountLifecycleTest {
         assertThat(again.message()).contains(accountId);
     }
 
+    /** Cloud Control, resource import or a lost model: ownership unknown, so the account stays. */
     @Test
-    void deleteWithOnlyTheIdentifierDeletesTheAccount() {
+    void deleteWithOnlyTheIdentifierLeavesTheAccountAndSaysSo() {
         final String accountId = harness.create(props("{}")).last().modelText("AccountId");
+        final long writes = harness.writes();
 
         final Operation delete = harness.delete(props("{\"AccountId\":\"" + accountId + "\"}"));
 
         assertThat(delete.last().status()).isEqualTo("SUCCESS");
-        assertThat(harness.spot.state().account(accountId)).isEmpty();
+        assertThat(delete.last().message()).contains(accountId).contains("left in place").contains("never deleted");
+        assertThat(harness.spot.state().account(accountId)).isPresent();
+        assertThat(harness.writes()).isEqualTo(writes);
     }
 
     @Test

@@ -30,4 +30,6 @@ public class CallbackContext extends SpotCallbackContext {
     private int stabilizationChecks;
     /** Spot's pagination key to resume a search from; null when the next search starts at the first page. */
     private String searchKey;
+    /** Pages of the enrolled-accounts list this operation has read, across all its searches and invocations. */
+    private int searchPages;
 }

@@ -18,6 +18,15 @@ abstract class CostIntelligenceHandler extends SpotResourceHandler<ResourceModel
         ResourceModel.class, CallbackContext.class, ResourceModel::new, CallbackContext::new,
         ResourceModel::getAccountId);
 
+    /**
+     * Pages one operation may read, across invocations. Even if every page took the Spot client's
+     * whole 15 s call timeout, 400 pages end within 100 minutes, under the 120-minute timeout of
+     * Create, Update and Delete with Create's 5 minutes of stabilization waits on top. At Spot's
+     * largest page size that is 400,000 enrollments; at its default size (100 in the emulator),
+     * 40,000 in one search.
+     */
+    static final int MAX_OPERATION_PAGES = 400;
+
     private final EnrollmentSearch search;
 
     CostIntelligenceHandler(final Action action, final SpotInvoker invoker, final EnrollmentSearch search) {
@@ -37,16 +46,38 @@ abstract class CostIntelligenceHandler extends SpotResourceHandler<ResourceModel
                                          final String accountId) {
         final EnrollmentSearch.Result result = search.find(call.spot(), accountId, call.context().getSearchKey());
         call.context().setSearchKey(result.stopped() ? result.resumeKey() : null);
+        call.context().setSearchPages(call.context().getSearchPages() + result.pages());
         return result;
+    }
+
+    /**
+     * Whether a stopped search may go on in another invocation. A list whose keys move on for ever
+     * would otherwise hold the operation IN_PROGRESS until CloudFormation's 2-hour timeout.
+     */
+    static boolean mayReadOn(final CallbackContext context) {
+        return context.getSearchPages() < MAX_OPERATION_PAGES;
     }
 
     /** The next invocation goes on searching at once: the wait is for CloudFormation's time limit, not for Spot. */
     static ProgressEvent<ResourceModel, CallbackContext> searchGoesOn(final ResourceModel model,
                                                                     final CallbackContext context,
                                                                     final EnrollmentSearch.Result result) {
+        if (!mayReadOn(context)) {
+            return Events.failed(HandlerErrorCode.GeneralServiceException, listDoesNotEnd(model.getAccountId(),
+                context) + " Nothing was changed by this check. Retry the stack operation; if it fails again, ask "
+                + "Spot support about GET /cbi/v1/setup/account.");
+        }
         return Events.inProgress(model, context, 0, "Spot lists more Cost Intelligence enrollments than one "
             + "invocation reads: " + result.accountsSeen() + " accounts on " + result.pages() + " pages so far without "
             + model.getAccountId() + "; reading on");
+    }
+
+    /** Why a search gave up: the list did not end within the operation's page budget. */
+    static String listDoesNotEnd(final String accountId, final CallbackContext context) {
+        return "Could not tell whether " + accountId + " is enrolled in Cost Intelligence: Spot's list of enrolled "
+            + "accounts (GET /cbi/v1/setup/account) still named a next page after " + context.getSearchPages()
+            + " pages in this operation, more than any organization's list should take (at most "
+            + MAX_OPERATION_PAGES + " pages an operation, so it ends well inside CloudFormation's 2-hour timeout).";
     }
 
     /** What Spot lists about the enrollment, over what the caller gave (Spot keeps no AccountOwnership or Validate). */

@@ -2,6 +2,7 @@ package io.spot.onboarding.costintelligence;
 
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.Ownership;
+import io.spot.onboarding.common.handler.Rollback;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -28,27 +29,41 @@ public class DeleteHandler extends CostIntelligenceHandler {
             return notAnAccountId(accountId);
         }
         final EnrollmentSearch.Result result = searchOnward(call, accountId);
+        if (result.stopped() && !mayReadOn(call.context())) {
+            // Nothing would be undone either way: failing would only block the stack's deletion.
+            final String message = listDoesNotEnd(accountId, call.context()) + " "
+                + released(accountId, Ownership.parse(call.model().getAccountOwnership()),
+                Rollback.requested(call.request()));
+            call.log(message);
+            return Events.deleted(message);
+        }
         if (result.stopped()) {
             return searchGoesOn(call.model(), call.context(), result);
         }
         if (result.notListed()) {
             return notEnrolled(accountId);
         }
-        final String message = released(accountId, Ownership.parse(call.model().getAccountOwnership()));
+        final String message = released(accountId, Ownership.parse(call.model().getAccountOwnership()),
+                Rollback.requested(call.request()));
         call.log(message);
         return Events.deleted(message);
     }
 
-    static String released(final String accountId, final Ownership ownership) {
+    static String released(final String accountId, final Ownership ownership, final boolean rollback) {
         final String noUnenroll = "Spot has no API to leave Cost Intelligence, so " + accountId + " stays enrolled";
         if (ownership == null) {
             return noUnenroll + " until its Spot account is deleted or it is un-enrolled in the Spot console. "
                 + "The resource is released from the stack.";
         }
         return switch (ownership) {
-            case CREATED, ADOPTED -> noUnenroll + " until its Spot account is deleted, which the "
-                + "Spot::Onboarding::Account that " + ownership.value().toLowerCase() + " it does when it is deleted "
-                + "(in a stack, right after this resource): that ends the enrollment.";
+            case CREATED -> noUnenroll + " until its Spot account is deleted, which the Spot::Onboarding::Account "
+                + "that created it does when it is deleted (in a stack, right after this resource): that ends the "
+                + "enrollment.";
+            case ADOPTED -> rollback
+                ? noUnenroll + ": the Spot account existed before the stack, and a rollback keeps it. If it was not "
+                    + "enrolled before, un-enroll it in the Spot console."
+                : noUnenroll + " until its Spot account is deleted, which the Spot::Onboarding::Account that adopted "
+                    + "it does on a stack delete (right after this resource): that ends the enrollment.";
             case REUSED -> "Spot account " + accountId + " is Reused: its Cost Intelligence enrollment is left as it "
                 + "is, untouched.";
         };

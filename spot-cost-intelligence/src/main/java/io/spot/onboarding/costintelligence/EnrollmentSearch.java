@@ -13,6 +13,9 @@ import java.util.function.LongSupplier;
  * starts no page after {@link #MAX_ELAPSED}, so even when every call takes its whole 15 s timeout a
  * Read answers within CloudFormation's 30 s (10 s of searching, then one last call). A search the
  * budget stops returns the key to resume from. Pages are as large as Spot allows ({@link PageSizeChoice}).
+ * The list ends at a page without a next key, at a key that does not move on, and at an empty page,
+ * whatever key it names: a Spot that pages past its end must not keep a search going. A list whose
+ * keys move on for ever is bounded by the operation, not here ({@link CostIntelligenceHandler#MAX_OPERATION_PAGES}).
  */
 final class EnrollmentSearch {
     static final int MAX_PAGES = 50;
@@ -54,8 +57,8 @@ final class EnrollmentSearch {
                     return new Result(enrolled, null, pages, seen);
                 }
             }
-            // A key that does not move on would page forever: the list ends there.
-            if (!page.hasNext() || page.nextKey().equals(key)) {
+            // An empty page, or a key that does not move on, would page forever: the list ends there.
+            if (page.items().isEmpty() || !page.hasNext() || page.nextKey().equals(key)) {
                 return new Result(null, null, pages, seen);
             }
             key = page.nextKey();

@@ -99,6 +99,22 @@ class EnrollmentSearchTest {
         assertThat(result.accountsSeen()).isEqualTo(2);
     }
 
+    @Test
+    void anEmptyPageEndsTheListEvenWhenItNamesANextKey() {
+        when(spot.listCostIntelligenceAccounts(isNull(), isNull()))
+            .thenReturn(new Page<>(List.of(enrolled("act-00000001")), "2", null));
+        when(spot.listCostIntelligenceAccounts("2", null)).thenReturn(new Page<>(List.of(), "3", null));
+
+        final EnrollmentSearch.Result result = new EnrollmentSearch(50, Duration.ofSeconds(10), nanos::get,
+            PageSizeChoice.spotDefault()).find(spot, "act-0000000f", null);
+
+        assertThat(result.notListed()).isTrue();
+        assertThat(result.pages()).isEqualTo(2);
+        verify(spot).listCostIntelligenceAccounts(null, null);
+        verify(spot).listCostIntelligenceAccounts("2", null);
+        verifyNoMoreInteractions(spot);
+    }
+
     /** The production budget, on a clock the test moves. */
     private EnrollmentSearch productionBudget() {
         return new EnrollmentSearch(EnrollmentSearch.MAX_PAGES, EnrollmentSearch.MAX_ELAPSED, nanos::get, PageSizeChoice.spotDefault());

@@ -41,8 +41,10 @@ final class CostIntelligenceEndpoints {
 
     /** E11. Paginated by an opaque key; see {@link CostIntelligencePages}. */
     private ApiResponse list(ApiRequest request) {
-        CostIntelligencePages.Page<SpotAccountRecord> page = CostIntelligencePages.of(
-                state.costIntelligenceAccounts(), request, faults.ciPaging());
+        EndlessCostIntelligenceList.Pages endless = faults.ciEndless();
+        CostIntelligencePages.Page<SpotAccountRecord> page = endless == null
+                ? CostIntelligencePages.of(state.costIntelligenceAccounts(), request, faults.ciPaging())
+                : EndlessCostIntelligenceList.serve(request, endless, state.costIntelligenceAccounts(), faults.ciPaging());
         List<Map<String, Object>> items = page.items().stream().map(CostIntelligenceEndpoints::withStatus).toList();
         return ApiResponse.page(Wire.CI_ACCOUNT_KIND, items, page.info());
     }

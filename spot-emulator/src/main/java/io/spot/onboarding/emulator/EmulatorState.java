@@ -1,6 +1,7 @@
 package io.spot.onboarding.emulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,11 +45,21 @@ public final class EmulatorState {
         return account.snapshot(organizationId);
     }
 
-    /** Links a role as a successful set-credentials would, without any propagation delay. */
+    /**
+     * Links a role as a successful set-credentials would, without any propagation delay. A role
+     * linked this way (an onboarding from before the test) is one IAM propagated long ago, unless
+     * the test said when it was created: a later set-credentials naming it again, such as a
+     * rollback giving an adopted account its old link back, is not held up as a new role.
+     */
     public void link(String accountId, String roleArn) {
         String awsAccountId = IamRoleArn.awsAccountIdOf(roleArn)
                 .orElseThrow(() -> new IllegalArgumentException("Not an IAM role ARN: " + roleArn));
         modify(accountId, account -> account.linkRole(roleArn, awsAccountId));
+        roleExistedLongAgo(roleArn);
+    }
+
+    private synchronized void roleExistedLongAgo(String roleArn) {
+        roleFirstSeen.putIfAbsent(roleArn, Instant.EPOCH);
     }
 
     public void rename(String accountId, String name) {
@@ -75,6 +86,25 @@ public final class EmulatorState {
     /** All accounts, oldest first. */
     public synchronized List<SpotAccountRecord> accounts() {
         return accounts.values().stream().map(a -> a.snapshot(organizationId)).toList();
+    }
+
+    /** The organization as its users see it, oldest account first: equal before and after means nothing changed. */
+    public synchronized List<VisibleAccount> visibleAccounts() {
+        return accounts().stream().map(VisibleAccount::of).toList();
+    }
+
+    /**
+     * An account that was there before any stack: created {@code age} ago (on the emulator's clock)
+     * and, when {@code awsAccountId} is given, connected to it through {@code roleArn}.
+     */
+    public synchronized SpotAccountRecord seedAccount(String name, Duration age, String roleArn) {
+        Objects.requireNonNull(name, "name");
+        Account account = new Account(newAccountId(), name, now().minus(age));
+        accounts.put(account.id, account);
+        if (roleArn != null) {
+            link(account.id, roleArn);
+        }
+        return account.snapshot(organizationId);
     }
 
     public synchronized Optional<SpotAccountRecord> account(String accountId) {

@@ -35,6 +35,7 @@ public final class Faults {
     private volatile int accountLimit = Integer.MAX_VALUE;
     private volatile CostIntelligencePages.Rules ciPaging = CostIntelligencePages.Rules.INVENTED;
     private volatile Chaos chaos;
+    private volatile EndlessCostIntelligenceList.Pages ciEndless;
 
     /** Random faults: each request meets one with probability {@code probability}, reproducibly from {@code seed}. */
     private record Chaos(double probability, Random random) {
@@ -157,6 +158,14 @@ public final class Faults {
         ciPaging = ciPaging.accepting(maxPageSize);
     }
 
+    /**
+     * GET /cbi/v1/setup/account never ends: past the last page every page names a new next key, its
+     * pages empty ({@code emptyPages}) or repeating the first page. See {@link EndlessCostIntelligenceList}.
+     */
+    public void ciListNeverEnds(boolean emptyPages) {
+        ciEndless = emptyPages ? EndlessCostIntelligenceList.Pages.EMPTY : EndlessCostIntelligenceList.Pages.REPEATED;
+    }
+
     public void reset() {
         rateLimiter.reset();
         throttles.clear();
@@ -170,6 +179,7 @@ public final class Faults {
         accountLimit = Integer.MAX_VALUE;
         ciPaging = CostIntelligencePages.Rules.INVENTED;
         chaos = null;
+        ciEndless = null;
     }
 
     // ---- read by the dispatcher and the endpoints ----
@@ -218,6 +228,10 @@ public final class Faults {
 
     Optional<List<Map<String, Object>>> ciValidationResult(String accountId) {
         return Optional.ofNullable(ciValidationResults.get(accountId));
+    }
+
+    EndlessCostIntelligenceList.Pages ciEndless() {
+        return ciEndless;
     }
 
     CostIntelligencePages.Rules ciPaging() {

@@ -52,6 +52,21 @@ class EmulatorStateTest extends EmulatorTest {
     }
 
     @Test
+    void aSeededAccountIsOlderAndConnectedAndListedAsAUserSeesIt() {
+        SpotAccountRecord seeded = state().seedAccount("production", Duration.ofDays(30), ROLE_ARN);
+        SpotAccountRecord unlinked = state().seedAccount("123456789012", Duration.ofMinutes(1), null);
+
+        Reply found = http.get("/setup/account?cloudAccountId=123456789012");
+
+        assertThat(seeded.createdAt()).isEqualTo(START.minus(Duration.ofDays(30)));
+        assertThat(unlinked.createdAt()).isEqualTo(START.minus(Duration.ofMinutes(1)));
+        assertThat(found.item().path("accountId").asText()).isEqualTo(seeded.accountId());
+        assertThat(state().visibleAccounts()).contains(
+                new VisibleAccount(seeded.accountId(), "production", "123456789012", ROLE_ARN, false),
+                new VisibleAccount(unlinked.accountId(), "123456789012", null, null, false));
+    }
+
+    @Test
     void outOfBandCreateIgnoresTheAccountLimit() {
         faults().accountLimit(1);
 

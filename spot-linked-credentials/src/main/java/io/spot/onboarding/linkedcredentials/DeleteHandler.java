@@ -1,20 +1,32 @@
 package io.spot.onboarding.linkedcredentials;
 
-import io.spot.onboarding.common.api.AwsCredentials;
+import io.spot.onboarding.common.api.SpotValidationException;
 import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.Ownership;
+import io.spot.onboarding.common.handler.Rollback;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import java.util.Optional;
 import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
- * Spot has no call to unlink credentials (spot-api.md E9), and overwriting the link with another
- * role, or deleting the account, would destroy more than this resource stands for. So Delete
- * writes nothing to Spot: it checks the link is still there (NotFound when the account is gone or
- * has no role, as for any resource already deleted) and releases it, saying in its message that
- * Spot keeps the link until the role or the account goes. In the onboarding template both do:
- * the stack deletes SpotRole next, and Spot::Onboarding::Account deletes a Created or Adopted
- * account. Read therefore still finds the link after Delete until then (documented in the docs).
+ * Spot has no call to unlink credentials (spot-api.md E9); the only write Delete can make is a
+ * relink. It makes one only to give an account the stack did not create (Adopted, or ownership
+ * unknown) back the link this resource replaced (PreviousRoleArn): otherwise a stack delete or a
+ * rollback, which deletes the stack's SpotRole right after this resource, would leave Spot assuming
+ * a role that no longer exists on an account that worked before the stack. A stack delete and a
+ * rollback are treated alike; the message says which it was.
+ * <ul>
+ *   <li>Created: nothing is written; the link goes with the account, which Spot::Onboarding::Account
+ *       deletes next.</li>
+ *   <li>Reused: nothing is written, ever.</li>
+ *   <li>Adopted or unknown: relinked to PreviousRoleArn when the model records one and the account
+ *       still carries the link this resource made (RoleArn); a relink made outside CloudFormation
+ *       since is someone's choice and is left. No PreviousRoleArn: left as it is, and said so.</li>
+ * </ul>
+ * An account gone, or linked to no role, is NotFound, as for any resource already deleted. A relink
+ * whose answer was lost is found on the next invocation: the account then already has its old link.
  */
 public class DeleteHandler extends LinkedCredentialsHandler {
 
@@ -26,20 +38,80 @@ public class DeleteHandler extends LinkedCredentialsHandler {
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
         final HandlerCall<ResourceModel, CallbackContext> call) {
 
-        final String accountId = call.model().getAccountId();
+        final ResourceModel model = call.model();
+        final String accountId = model.getAccountId();
         if (!isAccountId(accountId)) {
             return notAnAccountId(accountId);
         }
-        final Optional<AwsCredentials> link = call.spot().getAwsCredentials(accountId);
+        final Optional<String> link = CurrentLink.of(call.spot(), accountId);
         if (link.isEmpty()) {
             return notLinked(accountId);
         }
-        final String role = link.get().iamRole();
-        final String message = isReused(call.model())
-            ? "Spot account " + accountId + " is Reused: left linked to role " + role + ", untouched"
-            : "Spot has no call to unlink credentials, so Spot account " + accountId + " stays linked to role " + role
-                + "; nothing was changed in Spot. The link stops working when the role is deleted and disappears with "
-                + "the Spot account (Spot::Onboarding::Account deletes it when Created or Adopted).";
+        final String current = link.get();
+        final Ownership ownership = Ownership.parse(model.getAccountOwnership());
+        if (ownership == Ownership.REUSED) {
+            return released(call, "Spot account " + accountId + " is Reused: left linked to role " + current
+                + ", untouched");
+        }
+        if (ownership == Ownership.CREATED) {
+            return released(call, "Spot has no call to unlink credentials, so Spot account " + accountId + " stays "
+                + "linked to role " + current + "; nothing was changed in Spot. The account is Created: the link "
+                + "disappears with it when Spot::Onboarding::Account deletes it, and stops working when the role is "
+                + "deleted.");
+        }
+        return giveBack(call, ownership, current);
+    }
+
+    /** Adopted or unknown ownership: the account existed before the stack, or may have. */
+    private ProgressEvent<ResourceModel, CallbackContext> giveBack(
+        final HandlerCall<ResourceModel, CallbackContext> call, final Ownership ownership, final String current) {
+
+        final ResourceModel model = call.model();
+        final String accountId = model.getAccountId();
+        final String previous = model.getPreviousRoleArn();
+        final String holder = ownership == null
+            ? "AccountOwnership is unknown (the model does not say who made Spot account " + accountId + ")"
+            : "Spot account " + accountId + " is Adopted";
+        if (previous == null) {
+            return released(call, holder + ", and no earlier link is recorded (PreviousRoleArn is unset: the account "
+                + "had no link before this resource, or the model does not carry it). Spot has no call to unlink, so "
+                + "it stays linked to role " + current + "; nothing was changed in Spot.");
+        }
+        if (previous.equals(current)) {
+            return released(call, "Spot account " + accountId + " is linked to role " + current + ", as before this "
+                + "resource linked it; nothing was changed in Spot.");
+        }
+        if (!current.equals(model.getRoleArn())) {
+            return released(call, "Spot account " + accountId + " is linked to role " + current + ", not to the role "
+                + "this resource linked (" + model.getRoleArn() + "): it was relinked outside CloudFormation, and that "
+                + "link was left, not changed back to role " + previous + ".");
+        }
+        final String operation = Rollback.or(call.request(), "delete");
+        try {
+            call.spot().setAwsCredentials(accountId, previous);
+        } catch (SpotValidationException refusal) {
+            return Events.failed(HandlerErrorCode.InvalidRequest, "Spot refused to link Spot account " + accountId
+                + " back to role " + previous + ", its link before this resource (" + holder + "): "
+                + refusal.getMessage() + ". The account stays linked to role " + current + ". The " + operation
+                + " stops here, because deleting role " + current + " next would leave Spot assuming a role that no "
+                + "longer exists. Make role " + previous + " usable by Spot again (it must exist and trust "
+                + "arn:aws:iam::922761411349:root with the account's current external ID) and retry; or keep role "
+                + current + " and retain this resource (delete-stack --retain-resources, continue-update-rollback "
+                + "--resources-to-skip).");
+        }
+        final String reported = CurrentLink.ofExisting(call.spot(), accountId).orElse(null);
+        if (!previous.equals(reported)) {
+            return Events.failed(HandlerErrorCode.NotStabilized, "Spot accepted linking Spot account " + accountId
+                + " back to role " + previous + " but reports " + (reported == null ? "no role" : "role " + reported)
+                + "; another client may be relinking the account. Check its credentials in the Spot console, then "
+                + "retry the " + operation + ".");
+        }
+        return released(call, "Linked Spot account " + accountId + " back to role " + previous + ", its link before "
+            + "this resource, in place of role " + current + " (" + holder + "; " + operation + ").");
+    }
+
+    private static ProgressEvent<ResourceModel, CallbackContext> released(
+        final HandlerCall<ResourceModel, CallbackContext> call, final String message) {
         call.log(message);
         return Events.deleted(message);
     }

@@ -16,17 +16,21 @@ abstract class LinkedCredentialsHandler extends SpotResourceHandler<ResourceMode
         super(TYPE, action, invoker);
     }
 
-    /** Reused accounts are only observed; Created, Adopted and unset (the Account type's default, Adopt) are linked. */
+    /** Reused accounts are only observed; Created, Adopted and unset (a template that passes no ownership) are linked. */
     static boolean isReused(final ResourceModel model) {
         return isReused(model.getAccountOwnership());
     }
 
-    /** The link as Spot reports it, with what Spot cannot tell (AccountOwnership) kept from the caller's model. */
+    /**
+     * The link as Spot reports it, with what Spot cannot tell (AccountOwnership, PreviousRoleArn)
+     * kept from the caller's model.
+     */
     static ResourceModel linked(final ResourceModel known, final String accountId, final String roleArn) {
         return ResourceModel.builder()
             .accountId(accountId)
             .roleArn(roleArn)
             .accountOwnership(known == null ? null : known.getAccountOwnership())
+            .previousRoleArn(known == null ? null : known.getPreviousRoleArn())
             .build();
     }
 

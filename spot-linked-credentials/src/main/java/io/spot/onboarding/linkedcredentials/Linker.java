@@ -1,6 +1,5 @@
 package io.spot.onboarding.linkedcredentials;
 
-import io.spot.onboarding.common.api.AwsCredentials;
 import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.api.SpotApi;
 import io.spot.onboarding.common.api.SpotNotFoundException;
@@ -9,6 +8,7 @@ import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.SpotResourceHandler.HandlerCall;
 import java.util.OptionalInt;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.OperationStatus;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
@@ -47,9 +47,12 @@ final class Linker {
                 return settled;
             }
             context.setChecked(true);
+            final String replaced = context.getPreviousRoleArn() == null ? "" : "; it is linked to role "
+                + context.getPreviousRoleArn() + " now" + (desired.getPreviousRoleArn() == null ? ""
+                : ", and PreviousRoleArn " + desired.getPreviousRoleArn() + " is what Delete and rollback give back");
             return Events.inProgress(desired, context, PropagationWait.FIRST_SECONDS, "Waiting "
                 + PropagationWait.FIRST_SECONDS + " s for IAM to propagate role " + role.value() + " before Spot "
-                + "account " + accountId + " is linked to it");
+                + "account " + accountId + " is linked to it" + replaced);
         }
         if (!context.isLinkAccepted()) {
             try {
@@ -77,7 +80,12 @@ final class Linker {
                 + "of the organization the configured token belongs to. Pass the Ref of a Spot::Onboarding::Account "
                 + "resource, or the ID of an existing account. Nothing was changed. " + missing.getMessage());
         }
-        final String current = spot.getAwsCredentials(accountId).map(AwsCredentials::iamRole).orElse(null);
+        final String current = CurrentLink.ofExisting(spot, accountId).orElse(null);
+        if (creating) {
+            // The link this resource replaces, for Delete and rollback to give back: it is in the
+            // model of the IN_PROGRESS event that ends this check, before any link is sent.
+            desired.setPreviousRoleArn(current);
+        }
         if (LinkedCredentialsHandler.isReused(desired)) {
             return observe(current);
         }
@@ -111,24 +119,33 @@ final class Linker {
 
     private ProgressEvent<ResourceModel, CallbackContext> refused(final SpotValidationException refusal) {
         if (LinkRefusals.isFinal(refusal)) {
-            return Events.failed(HandlerErrorCode.InvalidRequest, "Spot refused to link account " + accountId
+            return failed(HandlerErrorCode.InvalidRequest, "Spot refused to link account " + accountId
                 + " to role " + role.value() + ": " + refusal.getMessage() + hint(refusal) + " Nothing was changed.");
         }
         final CallbackContext context = call.context();
         final OptionalInt delay = PropagationWait.next(context);
         if (delay.isEmpty()) {
-            return Events.failed(HandlerErrorCode.NotStabilized, "Spot still could not use role " + role.value()
+            return failed(HandlerErrorCode.NotStabilized, "Spot still could not use role " + role.value()
                 + " for account " + accountId + " after " + PropagationWait.ATTEMPTS + " attempts over "
                 + PropagationWait.TOTAL_SECONDS + " s, longer than IAM takes to propagate a new role. Spot said: "
                 + refusal.getMessage() + ". Check that the role exists and trusts arn:aws:iam::922761411349:root "
                 + "with sts:ExternalId equal to the Spot::Onboarding::Account's ExternalId, then update the stack "
-                + "again. The account's link was not changed.");
+                + "again. The account's link was not changed." + hint(refusal));
         }
         call.log("Spot cannot use role " + role.value() + " yet (" + LinkRefusals.spotWords(refusal)
             + "); calling again in " + delay.getAsInt() + " s");
         return Events.inProgress(desired, context, delay.getAsInt(), "Waiting " + delay.getAsInt() + " s for IAM "
             + "to propagate role " + role.value() + " before linking it again (" + PropagationWait.attemptOf(context)
             + "): " + LinkRefusals.spotWords(refusal));
+    }
+
+    /**
+     * FAILED after the check carries the model: a link may have been sent, and the rollback's
+     * Delete must still find PreviousRoleArn in it.
+     */
+    private ProgressEvent<ResourceModel, CallbackContext> failed(final HandlerErrorCode code, final String message) {
+        return ProgressEvent.<ResourceModel, CallbackContext>builder().status(OperationStatus.FAILED).errorCode(code)
+            .message(message).resourceModel(desired).build();
     }
 
     private static String hint(final SpotValidationException refusal) {
@@ -138,7 +155,7 @@ final class Linker {
     }
 
     private ProgressEvent<ResourceModel, CallbackContext> confirm() {
-        final String reported = call.spot().getAwsCredentials(accountId).map(AwsCredentials::iamRole).orElse(null);
+        final String reported = CurrentLink.ofExisting(call.spot(), accountId).orElse(null);
         if (role.value().equals(reported)) {
             final String previous = call.context().getPreviousRoleArn();
             return Events.success(desired, previous == null
@@ -148,7 +165,7 @@ final class Linker {
         final OptionalInt delay = PropagationWait.next(call.context());
         final String seen = reported == null ? "no role" : "role " + reported;
         if (delay.isEmpty()) {
-            return Events.failed(HandlerErrorCode.NotStabilized, "Spot accepted the link of account " + accountId
+            return failed(HandlerErrorCode.NotStabilized, "Spot accepted the link of account " + accountId
                 + " to role " + role.value() + " but still reports " + seen + " after " + PropagationWait.TOTAL_SECONDS
                 + " s; another client may be relinking the account. Check its credentials in the Spot console, then "
                 + "update the stack again.");

@@ -38,8 +38,8 @@ public class ListHandler extends LinkedCredentialsHandler {
             PAGE_SIZE, PAGE_SIZE);
         final List<ResourceModel> models = new ArrayList<>();
         for (final String accountId : page.items()) {
-            call.spot().getAwsCredentials(accountId)
-                .ifPresent(link -> models.add(linked(null, accountId, link.iamRole())));
+            CurrentLink.ofExisting(call.spot(), accountId)
+                .ifPresent(role -> models.add(linked(null, accountId, role)));
         }
         return Events.listed(models, page.nextToken());
     }

@@ -1,6 +1,5 @@
 package io.spot.onboarding.linkedcredentials;
 
-import io.spot.onboarding.common.api.AwsCredentials;
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import java.util.Optional;
@@ -10,7 +9,9 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 /**
  * Reports the role Spot has linked now (E8), so a relink outside CloudFormation shows as drift.
  * The link exists while the account exists and has a role: an account gone, or one without a
- * role, is NotFound. Spot keeps no record of AccountOwnership: it is echoed from the caller's model.
+ * role, is NotFound (a 4xx on the link's read of an account that exists means "no link", see
+ * {@link CurrentLink}). Spot keeps no record of AccountOwnership or PreviousRoleArn: they are
+ * echoed from the caller's model.
  */
 public class ReadHandler extends LinkedCredentialsHandler {
 
@@ -26,10 +27,10 @@ public class ReadHandler extends LinkedCredentialsHandler {
         if (!isAccountId(accountId)) {
             return notAnAccountId(accountId);
         }
-        final Optional<AwsCredentials> link = call.spot().getAwsCredentials(accountId);
+        final Optional<String> link = CurrentLink.of(call.spot(), accountId);
         if (link.isEmpty()) {
             return notLinked(accountId);
         }
-        return Events.success(linked(call.model(), accountId, link.get().iamRole()), null);
+        return Events.success(linked(call.model(), accountId, link.get()), null);
     }
 }

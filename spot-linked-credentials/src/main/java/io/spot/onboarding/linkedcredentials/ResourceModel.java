@@ -33,6 +33,9 @@ public class ResourceModel {
     @JsonProperty("AccountOwnership")
     private String accountOwnership;
 
+    @JsonProperty("PreviousRoleArn")
+    private String previousRoleArn;
+
     @JsonIgnore
     public JSONObject getPrimaryIdentifier() {
         final JSONObject identifier = new JSONObject();

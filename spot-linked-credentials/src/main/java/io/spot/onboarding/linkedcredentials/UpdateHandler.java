@@ -36,6 +36,27 @@ public class UpdateHandler extends LinkedCredentialsHandler {
         if (role.isEmpty()) {
             return Events.failed(HandlerErrorCode.InvalidRequest, RoleArn.invalid(desired.getRoleArn()));
         }
+        if (previous != null) {
+            keepWhatOnlyThisResourceKnows(call, previous, desired);
+        }
         return new Linker(call, role.get(), false).converge();
+    }
+
+    /**
+     * PreviousRoleArn is the link before this resource first linked the account, so an Update
+     * carries it over and never records the link an earlier Create or Update made. A template
+     * (or a GetAtt) that stops giving AccountOwnership does not make a known ownership unknown:
+     * that would turn a Reused account, which this stack must never write to, into one it relinks.
+     */
+    private static void keepWhatOnlyThisResourceKnows(final HandlerCall<ResourceModel, CallbackContext> call,
+                                                     final ResourceModel previous, final ResourceModel desired) {
+        if (previous.getPreviousRoleArn() != null) {
+            desired.setPreviousRoleArn(previous.getPreviousRoleArn());
+        }
+        if (desired.getAccountOwnership() == null && previous.getAccountOwnership() != null) {
+            desired.setAccountOwnership(previous.getAccountOwnership());
+            call.log("AccountOwnership is unset in the update; kept " + previous.getAccountOwnership()
+                + " from the resource's current state");
+        }
     }
 }

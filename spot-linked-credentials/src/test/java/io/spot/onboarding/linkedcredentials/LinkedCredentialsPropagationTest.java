@@ -104,16 +104,16 @@ class LinkedCredentialsPropagationTest {
     }
 
     @Test
-    void aRefusalThatIsNoPropagationFailsAtTheFirstCall() {
+    void aMissingExternalIdIsWaitedOutThenFailsWithTheHint() {
         final String accountId = harness.type.spot.state().createAccount("no external id").accountId();
 
         final Operation create = harness.type.create(props(accountId, ROLE, "Created"));
 
-        assertThat(create.events()).as("the wait for IAM, then the refusal, with no wait after it").hasSize(2);
-        assertThat(create.last().errorCode()).isEqualTo("InvalidRequest");
+        assertThat(create.last().errorCode()).isEqualTo("NotStabilized");
         assertThat(create.last().message()).contains(Invented.EXTERNAL_ID_MISSING)
-            .contains("Spot::Onboarding::Account").contains("Nothing was changed");
-        assertThat(harness.linkCalls()).isEqualTo(1);
+            .contains("Spot::Onboarding::Account").contains("link was not changed");
+        assertThat(harness.linkCalls()).isEqualTo(PropagationWait.ATTEMPTS);
+        assertThat(create.totalDelaySeconds()).isEqualTo(PropagationWait.TOTAL_SECONDS);
         assertThat(harness.linkedRole(accountId)).isNull();
     }
 

@@ -2,6 +2,7 @@ package io.spot.onboarding.runner;
 
 import io.spot.onboarding.emulator.RecordedRequest;
 import io.spot.onboarding.emulator.SpotEmulator;
+import io.spot.onboarding.emulator.VisibleAccount;
 import io.spot.onboarding.runner.check.TemplateCheck;
 import io.spot.onboarding.runner.cli.Command;
 import io.spot.onboarding.runner.cli.Options;
@@ -71,6 +72,7 @@ public final class LocalRun implements AutoCloseable {
     private ProgressLine progress;
     private String token;
     private int recordedRequests;
+    private List<VisibleAccount> spotBefore;
 
     public LocalRun(final Options options, final Console console) {
         this(options, console, System::getenv);
@@ -147,6 +149,8 @@ public final class LocalRun implements AutoCloseable {
             case Command.UPDATE -> update(command.parameters());
             case Command.DETECT_DRIFT -> detectDrift();
             case Command.TAMPER -> tamper();
+            case Command.CONNECT_EXISTING -> connectExisting();
+            case Command.CHECK_UNCHANGED -> checkUnchanged();
             case Command.DELETE -> delete();
             case Command.DEMO -> demo();
             case Command.MIGRATE -> migrate();
@@ -291,6 +295,51 @@ public final class LocalRun implements AutoCloseable {
             + "account " + spotAccount + " from '" + before + "' to '" + RENAMED + "', and linked it to " + role
             + " instead of the stack's SpotRole");
         return true;
+    }
+
+    /**
+     * Before any stack: each target AWS account already has a Spot account, connected a month ago
+     * through a role of its own (as onboarding in Spot's console leaves it), not enrolled in Cost
+     * Intelligence, and failing Cost Intelligence's pre-flight. Whatever ExistingAccountPolicy says,
+     * the template's last resource then fails and the stack rolls back over accounts it did not create.
+     */
+    private boolean connectExisting() {
+        final SpotEmulator emulator = environment.spot().emulator().orElse(null);
+        if (emulator == null) {
+            console.line("connect-existing: skipped, it changes the emulator's state and this run uses the real Spot API");
+            return true;
+        }
+        if (!stacks.isEmpty()) {
+            throw new IllegalStateException("connect-existing: the stacks already exist; it sets Spot up before deploy");
+        }
+        final List<MemberAccount> accounts = MemberAccount.organization(options.accounts());
+        for (final MemberAccount account : accounts) {
+            final var existing = emulator.state().seedAccount("connected-" + account.accountId(), Duration.ofDays(30),
+                ExistingSpotAccounts.roleOf(account.accountId()));
+            emulator.faults().ciValidationResult(existing.accountId(), ExistingSpotAccounts.FAILED_PRE_FLIGHT);
+        }
+        spotBefore = emulator.state().visibleAccounts();
+        header("connect-existing", "out of band, in the Spot emulator, before any stack: " + accounts.size()
+            + " Spot account" + (accounts.size() == 1 ? "" : "s") + " connected to " + (accounts.size() == 1
+            ? "account " + accounts.get(0).accountId() : "the target accounts") + " through "
+            + ExistingSpotAccounts.ROLE_NAME + ", not in Cost Intelligence, failing its pre-flight; Spot as it is "
+            + "now is remembered for check-unchanged");
+        return true;
+    }
+
+    /** Spot now against Spot when connect-existing ran: every account, name, link and enrollment. */
+    private boolean checkUnchanged() {
+        final SpotEmulator emulator = environment.spot().emulator().orElse(null);
+        if (emulator == null || spotBefore == null) {
+            console.line("check-unchanged: nothing to compare; run connect-existing first, against the emulator");
+            return false;
+        }
+        final List<String> differences = ExistingSpotAccounts.differences(spotBefore, emulator.state().visibleAccounts());
+        header("check-unchanged", differences.isEmpty() ? "Spot is exactly as it was before the stack: "
+            + spotBefore.size() + " accounts, their names, links and Cost Intelligence enrollments unchanged"
+            : differences.size() + " difference(s) from Spot as it was before the stack:");
+        differences.forEach(d -> console.line("   " + d));
+        return differences.isEmpty();
     }
 
     /**

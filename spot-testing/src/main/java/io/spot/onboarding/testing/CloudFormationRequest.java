@@ -70,6 +70,12 @@ public final class CloudFormationRequest {
         return this;
     }
 
+    /** The flag CloudFormation sets on the handler calls that undo a failed stack operation. */
+    public CloudFormationRequest rollback() {
+        root.put("rollback", true);
+        return this;
+    }
+
     public CloudFormationRequest nextToken(final String token) {
         root.put("nextToken", token);
         return this;

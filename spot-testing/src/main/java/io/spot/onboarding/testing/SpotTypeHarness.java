@@ -65,6 +65,11 @@ public final class SpotTypeHarness implements AutoCloseable {
         return driver.run(request("DELETE").properties(model).json());
     }
 
+    /** The Delete a rollback sends: CloudFormation undoing a failed Create of this resource. */
+    public HandlerDriver.Operation rollbackDelete(final JsonNode model) {
+        return driver.run(request("DELETE").rollback().properties(model).json());
+    }
+
     public HandlerResponse list(final String nextToken) {
         return driver.invoke(request("LIST").nextToken(nextToken).json());
     }

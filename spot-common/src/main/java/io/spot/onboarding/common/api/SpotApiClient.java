@@ -23,6 +23,7 @@ import okhttp3.ResponseBody;
 public final class SpotApiClient implements SpotApi {
     private static final MediaType JSON = MediaType.get("application/json");
     private static final String USER_AGENT = "spot-onboarding-cloudformation/1.0";
+    static final String ACCOUNT_DOESNT_EXIST = "Account_DOESNT_EXIST";
 
     /**
      * {@code retryOnConnectionFailure(false)}: OkHttp would otherwise silently repeat a POST whose
@@ -74,7 +75,13 @@ public final class SpotApiClient implements SpotApi {
             throw new SpotNotFoundException("GET " + url.encodedPath(), 200, requestId(envelope),
                 List.of(new SpotError("Account_DOESNT_EXIST", "no item returned for " + accountId, null)), null);
         }
-        return accounts.get(0);
+        final SpotAccount account = accounts.get(0);
+        if (!accountId.equals(account.accountId())) {
+            // Whatever rewrote the path or answered for Spot, this is not the account asked for.
+            throw new SpotForeignAnswerException("GET " + url.encodedPath(), 200, requestId(envelope),
+                "the answer describes account " + account.accountId() + ", not " + accountId);
+        }
+        return account;
     }
 
     @Override
@@ -92,9 +99,24 @@ public final class SpotApiClient implements SpotApi {
         send("PUT", endpoint.path("setup", "account", accountId).build(), body);
     }
 
+    /**
+     * Only Spot's own {@code Account_DOESNT_EXIST} is taken at its word. Any other refusal that reads
+     * as "not found" (a generic code, a 404) is confirmed by reading the account: an account still
+     * there was not deleted, whatever the refusal said.
+     */
     @Override
     public void deleteAccount(final String accountId) {
-        send("DELETE", endpoint.path("setup", "account", accountId).build(), null);
+        try {
+            send("DELETE", endpoint.path("setup", "account", accountId).build(), null);
+        } catch (SpotNotFoundException refused) {
+            if (refused.hasErrorCode(ACCOUNT_DOESNT_EXIST)) {
+                throw refused;
+            }
+            getAccount(accountId);
+            throw new SpotValidationException(refused.operation(), refused.httpStatus(), refused.requestId(),
+                List.of(), "Spot refused the delete, yet account " + accountId + " still exists: "
+                + refused.getMessage());
+        }
     }
 
     @Override
@@ -180,6 +202,13 @@ public final class SpotApiClient implements SpotApi {
             final ResponseBody responseBody = response.body();
             final String text = responseBody == null ? "" : responseBody.string();
             final JsonNode envelope = parse(text);
+            if ((response.code() == 200 || response.code() == 404) && !isSpotEnvelope(envelope)) {
+                // A success or a "not found" counts only in Spot's words: a 404 page from a proxy or a
+                // wrong ApiUrl must never let a Delete "succeed" on an account that is still there.
+                throw new SpotForeignAnswerException(operation, response.code(), null, "HTTP " + response.code()
+                    + " without Spot's response envelope from " + url.host() + ": not an answer from Spot's API. "
+                    + "Check SpotCredentials.ApiUrl and any proxy in between");
+            }
             final int statusInBody = envelope.path("response").path("status").path("code").asInt(response.code());
             if (response.code() == 200 && statusInBody == 200) {
                 return envelope;
@@ -189,6 +218,11 @@ public final class SpotApiClient implements SpotApi {
         } catch (IOException e) {
             throw new SpotNetworkException(operation, e);
         }
+    }
+
+    /** Spot answers every call, success or failure, with {@code {"request": ..., "response": {...}}}. */
+    private static boolean isSpotEnvelope(final JsonNode envelope) {
+        return envelope.path("response").isObject();
     }
 
     private static JsonNode parse(final String text) {

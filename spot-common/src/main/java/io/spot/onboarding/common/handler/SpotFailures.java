@@ -2,6 +2,7 @@ package io.spot.onboarding.common.handler;
 
 import io.spot.onboarding.common.api.SpotApiException;
 import io.spot.onboarding.common.api.SpotForbiddenException;
+import io.spot.onboarding.common.api.SpotForeignAnswerException;
 import io.spot.onboarding.common.api.SpotNetworkException;
 import io.spot.onboarding.common.api.SpotNotFoundException;
 import io.spot.onboarding.common.api.SpotRateLimitException;
@@ -46,6 +47,10 @@ public final class SpotFailures {
     public static String message(final SpotApiException failure, final String typeName, final String identifier,
                                  final String tokenSource) {
         final String what = typeName + (identifier == null ? "" : " " + identifier);
+        if (failure instanceof SpotForeignAnswerException) {
+            return "The answer for " + what + " was not Spot's, so nothing was concluded from it; fix the address "
+                + "or proxy and retry. " + failure.getMessage();
+        }
         return switch (errorCode(failure)) {
             case NotFound -> String.format(HandlerErrorCode.NotFound.getMessage(), typeName, identifier)
                 + " " + failure.getMessage();

@@ -80,6 +80,8 @@ public final class HandlerDispatch<M, C, T> {
             .region(region)
             .awsPartition(partition(region))
             .stackId(request.getStackId())
+            // A Delete or Update that undoes a failed operation: handlers release what the stack did not create.
+            .rollback(request.getRollback())
             .build();
     }
 }

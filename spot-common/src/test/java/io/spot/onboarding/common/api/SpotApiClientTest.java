@@ -178,6 +178,60 @@ class SpotApiClientTest {
     }
 
     @Test
+    void a404WithoutSpotsEnvelopeIsNotNotFound() {
+        server.enqueue(new MockResponse().setResponseCode(404).setBody("<html>404 page not found</html>"));
+        server.enqueue(new MockResponse().setResponseCode(404).setBody(""));
+
+        assertThatThrownBy(() -> client.getAccount("act-1")).isInstanceOf(SpotForeignAnswerException.class)
+            .isNotInstanceOf(SpotNotFoundException.class).hasMessageContaining("without Spot's response envelope");
+        assertThatThrownBy(() -> client.deleteAccount("act-1")).isInstanceOf(SpotForeignAnswerException.class);
+    }
+
+    @Test
+    void a200WithoutSpotsEnvelopeIsNoAnswer() {
+        server.enqueue(new MockResponse().setResponseCode(200).setBody("<html>welcome</html>"));
+
+        assertThatThrownBy(() -> client.findAccountsByCloudAccount("123456789012"))
+            .isInstanceOf(SpotForeignAnswerException.class);
+    }
+
+    @Test
+    void anAnswerAboutAnotherAccountIsNotTheAccountAskedFor() {
+        answer(200, "{\"status\":{\"code\":200},\"items\":[{\"accountId\":\"act-2\",\"name\":\"other\"}]}");
+
+        assertThatThrownBy(() -> client.getAccount("act-1")).isInstanceOf(SpotForeignAnswerException.class)
+            .hasMessageContaining("act-2").hasMessageContaining("act-1");
+    }
+
+    @Test
+    void aDeleteRefusedWithAnotherNotFoundCodeIsConfirmedByARead() throws Exception {
+        answer(400, "{\"status\":{\"code\":400},\"errors\":[{\"code\":\"RESOURCE_DOES_NOT_EXIST\",\"message\":\"x\"}]}");
+        answer(200, "{\"status\":{\"code\":200},\"items\":[{\"accountId\":\"act-1\",\"name\":\"still here\"}]}");
+
+        assertThatThrownBy(() -> client.deleteAccount("act-1")).isInstanceOf(SpotValidationException.class)
+            .isNotInstanceOf(SpotNotFoundException.class).hasMessageContaining("still exists");
+        assertThat(taken().getMethod()).isEqualTo("DELETE");
+        assertThat(taken().getPath()).isEqualTo("/setup/account/act-1");
+    }
+
+    @Test
+    void aDeleteRefusedWithAnotherNotFoundCodeIsGoneWhenTheReadAgrees() {
+        answer(404, "{\"status\":{\"code\":404,\"message\":\"Not Found\"}}");
+        answer(400, "{\"status\":{\"code\":400},\"errors\":[{\"code\":\"Account_DOESNT_EXIST\",\"message\":\"x\"}]}");
+
+        assertThatThrownBy(() -> client.deleteAccount("act-1")).isInstanceOf(SpotNotFoundException.class);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void accountDoesntExistOnADeleteIsTakenAtItsWord() {
+        answer(400, "{\"status\":{\"code\":400},\"errors\":[{\"code\":\"Account_DOESNT_EXIST\",\"message\":\"x\"}]}");
+
+        assertThatThrownBy(() -> client.deleteAccount("act-1")).isInstanceOf(SpotNotFoundException.class);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void aDroppedConnectionIsANetworkFailureAndThePostIsNotRepeated() throws Exception {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
 

@@ -13,14 +13,16 @@ public record Command(String name, Map<String, String> parameters) {
     public static final String UPDATE = "update";
     public static final String DETECT_DRIFT = "detect-drift";
     public static final String TAMPER = "tamper";
+    public static final String CONNECT_EXISTING = "connect-existing";
+    public static final String CHECK_UNCHANGED = "check-unchanged";
     public static final String DELETE = "delete";
     public static final String DEMO = "demo";
     public static final String MIGRATE = "migrate";
     public static final String VALIDATE = "validate";
     public static final String HELP = "help";
 
-    public static final Set<String> NAMES = Set.of(DEPLOY, UPDATE, DETECT_DRIFT, TAMPER, DELETE, DEMO, MIGRATE, VALIDATE,
-        HELP);
+    public static final Set<String> NAMES = Set.of(DEPLOY, UPDATE, DETECT_DRIFT, TAMPER, CONNECT_EXISTING,
+        CHECK_UNCHANGED, DELETE, DEMO, MIGRATE, VALIDATE, HELP);
 
     public Command {
         parameters = Map.copyOf(parameters);

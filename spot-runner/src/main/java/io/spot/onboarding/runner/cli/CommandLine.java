@@ -28,6 +28,11 @@ public final class CommandLine {
                           role; then checks that none was deleted, unlinked or renamed
           tamper          out of band, in the emulator: rename the first account's Spot account
                           and link it to another role
+          connect-existing  before deploy, in the emulator: give each account a Spot account that
+                          predates the stack (connected to a role of its own, not in Cost
+                          Intelligence, failing its pre-flight), so the last resource fails and the
+                          stack rolls back; remembers Spot as it is
+          check-unchanged   compare Spot with what connect-existing remembered; fail on any difference
           detect-drift    report each resource IN_SYNC, MODIFIED or DELETED, with the differences
           delete          delete the stack, in reverse dependency order
           help            this text

@@ -59,15 +59,23 @@ public final class SpotHandlerType implements ResourceType {
      */
     @Override
     public ResourceTask update(final ResourceCall call) {
-        return new HandlerOperation(request(call.stack(), call.logicalId(), "UPDATE", known(call.desired(), call),
-            known(call.previousDesired(), call)), false);
+        return new HandlerOperation(rollback(call, request(call.stack(), call.logicalId(), "UPDATE",
+            known(call.desired(), call), known(call.previousDesired(), call))), false);
     }
 
     /** Delete gets the last model, as stack operations pass it. */
     @Override
     public ResourceTask delete(final ResourceCall call) {
-        return new HandlerOperation(request(call.stack(), call.logicalId(), "DELETE", call.current().model(), null),
-            true);
+        return new HandlerOperation(rollback(call, request(call.stack(), call.logicalId(), "DELETE",
+            call.current().model(), null)), true);
+    }
+
+    /** CloudFormation's flag on the calls that undo a failed operation: handlers release what they did not create. */
+    private static ObjectNode rollback(final ResourceCall call, final ObjectNode request) {
+        if (call.rollback()) {
+            request.put("rollback", true);
+        }
+        return request;
     }
 
     @Override

@@ -68,7 +68,7 @@ final class CreateStack extends StackOperation {
         }
         stackEvent("ROLLBACK_IN_PROGRESS", reason + "Rollback requested by user.");
         final List<String> existing = new ArrayList<>(stack.resources().keySet());
-        deleteResources(existing, new LinkedHashMap<>(stack.resources()), stack.dependencies(),
+        deleteResources(existing, new LinkedHashMap<>(stack.resources()), stack.dependencies(), true,
             notDeleted -> {
                 stackEvent(notDeleted.isEmpty() ? "ROLLBACK_COMPLETE" : "ROLLBACK_FAILED",
                     notDeleted.isEmpty() ? null : "The following resource(s) failed to delete: " + notDeleted + ".");

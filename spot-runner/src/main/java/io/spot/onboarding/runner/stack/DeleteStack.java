@@ -22,7 +22,7 @@ final class DeleteStack extends StackOperation {
     void start() {
         stackEvent("DELETE_IN_PROGRESS", "User Initiated");
         deleteResources(new ArrayList<>(stack.resources().keySet()), new LinkedHashMap<>(stack.resources()),
-            stack.dependencies(),
+            stack.dependencies(), false,
             notDeleted -> {
                 if (notDeleted.isEmpty()) {
                     stackEvent("DELETE_COMPLETE", null);

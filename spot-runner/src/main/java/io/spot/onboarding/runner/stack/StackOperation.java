@@ -155,13 +155,14 @@ abstract class StackOperation {
 
     /**
      * Deletes {@code logicalIds} (existing resources) each after everything that depends on it,
-     * then calls {@code finished} with the ones that failed to delete.
+     * then calls {@code finished} with the ones that failed to delete. {@code rollback}: the deletes
+     * undo a failed create or update, and the handlers are told so.
      */
     protected final void deleteResources(final List<String> logicalIds, final Map<String, StackResource> which,
-                                         final Map<String, Set<String>> dependencies,
+                                         final Map<String, Set<String>> dependencies, final boolean rollback,
                                          final Consumer<Set<String>> finished) {
         walk(logicalIds, id -> dependents(id, logicalIds, dependencies),
-            (id, deleted, notDeleted) -> deleteResource(which.get(id), deleted, notDeleted), finished);
+            (id, deleted, notDeleted) -> deleteResource(which.get(id), rollback, deleted, notDeleted), finished);
     }
 
     /** What a walk does to one resource: then {@code done} or {@code failed}. */
@@ -203,11 +204,12 @@ abstract class StackOperation {
             .toList();
     }
 
-    private void deleteResource(final StackResource resource, final Runnable deleted, final Runnable notDeleted) {
+    private void deleteResource(final StackResource resource, final boolean rollback, final Runnable deleted,
+                                final Runnable notDeleted) {
         final String type = resource.type().name();
         resourceEvent(resource.logicalId(), resource.state().physicalId(), type, "DELETE_IN_PROGRESS", null);
-        final ResourceTask task = resource.type().delete(ResourceCall.existing(stack.context(), resource.logicalId(),
-            resource.state()));
+        final ResourceCall call = ResourceCall.existing(stack.context(), resource.logicalId(), resource.state());
+        final ResourceTask task = resource.type().delete(rollback ? call.rollingBack() : call);
         drive(resource.logicalId(), type, "DELETE_IN_PROGRESS", null, task, done -> {
             resourceEvent(resource.logicalId(), resource.state().physicalId(), type, "DELETE_COMPLETE", null);
             forget(resource);

@@ -102,7 +102,7 @@ final class UpdateStack extends StackOperation {
         final String physicalId = existing.state().physicalId();
         resourceEvent(logicalId, physicalId, type.name(), "UPDATE_IN_PROGRESS", null);
         drive(logicalId, type.name(), "UPDATE_IN_PROGRESS", null, type.update(new ResourceCall(stack.context(),
-            logicalId, desired, existing.applied(), existing.state())), result -> {
+            logicalId, desired, existing.applied(), existing.state(), false)), result -> {
                 final StackResource updated = new StackResource(logicalId, type, result.state(), desired);
                 stack.put(updated);
                 changes.add(new Change(Kind.UPDATED, existing, updated));
@@ -126,7 +126,7 @@ final class UpdateStack extends StackOperation {
                 cleanup.put(id, resource);
             }
         });
-        deleteResources(new ArrayList<>(cleanup.keySet()), cleanup, previousDependencies, notDeleted -> {
+        deleteResources(new ArrayList<>(cleanup.keySet()), cleanup, previousDependencies, false, notDeleted -> {
             stack.dependencies(graph.edges());
             computeOutputs();
             sink.outputs(stack);
@@ -164,9 +164,9 @@ final class UpdateStack extends StackOperation {
         final StackResource after = change.after();
         switch (change.kind()) {
             case CREATED -> deleteResources(List.of(after.logicalId()), Map.of(after.logicalId(), after), Map.of(),
-                ignored -> then.run());
+                true, ignored -> then.run());
             case REPLACED -> deleteResources(List.of(after.logicalId()), Map.of(after.logicalId(), after), Map.of(),
-                ignored -> {
+                true, ignored -> {
                     stack.put(change.before());
                     then.run();
                 });
@@ -180,7 +180,7 @@ final class UpdateStack extends StackOperation {
         final String type = before.type().name();
         resourceEvent(logicalId, after.state().physicalId(), type, "UPDATE_IN_PROGRESS", null);
         drive(logicalId, type, "UPDATE_IN_PROGRESS", null, before.type().update(new ResourceCall(stack.context(),
-            logicalId, before.applied(), after.applied(), after.state())), result -> {
+            logicalId, before.applied(), after.applied(), after.state(), true)), result -> {
                 stack.put(new StackResource(logicalId, before.type(), result.state(), before.applied()));
                 resourceEvent(logicalId, result.state().physicalId(), type, "UPDATE_COMPLETE", null);
                 then.run();

@@ -1,0 +1,54 @@
+package io.spot.onboarding.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+/**
+ * The name a Create gives the Spot account it creates, until it renames it to its final name. Spot
+ * has no idempotency token, so this name is one: it is derived from the resource's place (the AWS
+ * account and region of the stack, the stack's name, the logical ID, the target AWS account), which
+ * nobody but this resource uses, so an account carrying it can only come from this resource's own
+ * create call. The stack's name rather than its full ID: a StackSet instance whose failed stack is
+ * created again under the same name finds the account its earlier attempt left, instead of leaving it
+ * behind. Without a stack (Cloud Control), the request token of the operation stands in.
+ */
+final class CreateMarker {
+    static final String PREFIX = "cfn-pending-";
+    private static final int HEX_DIGITS = 24;
+
+    private CreateMarker() {
+    }
+
+    static String of(final ResourceHandlerRequest<?> request, final String awsAccountId) {
+        final String seed;
+        if (request.getStackId() != null && request.getLogicalResourceIdentifier() != null) {
+            seed = "stack\n" + stackWithoutInstance(request.getStackId()) + "\n" + request.getLogicalResourceIdentifier()
+                + "\n" + awsAccountId;
+        } else {
+            seed = "request\n" + request.getClientRequestToken() + "\n" + awsAccountId;
+        }
+        return PREFIX + HexFormat.of().formatHex(sha256(seed)).substring(0, HEX_DIGITS);
+    }
+
+    static boolean isMarker(final String name) {
+        return name != null && name.startsWith(PREFIX);
+    }
+
+    /** arn:aws:cloudformation:region:account:stack/name/uuid without the /uuid. */
+    private static String stackWithoutInstance(final String stackId) {
+        final int stack = stackId.indexOf(":stack/");
+        final int last = stackId.lastIndexOf('/');
+        return stack >= 0 && last > stack + ":stack/".length() ? stackId.substring(0, last) : stackId;
+    }
+
+    private static byte[] sha256(final String seed) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.spot.onboarding.linkedcredentials;
+
+import static io.spot.onboarding.linkedcredentials.LinkedCredentialsHarness.ROLE;
+import static io.spot.onboarding.linkedcredentials.LinkedCredentialsHarness.props;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spot.onboarding.testing.HandlerDriver.Operation;
+import io.spot.onboarding.testing.HandlerResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How Spot answers the credentials read of an account without a link is not public: a 4xx there,
+ * for an account that exists, means "no link", never a failure; the account's own read tells a
+ * gone account apart.
+ */
+class LinkedCredentialsNoLinkTest {
+    private static final String CREDENTIALS = "/setup/credentials/aws";
+    private LinkedCredentialsHarness harness;
+
+    @BeforeEach
+    void start() {
+        harness = new LinkedCredentialsHarness();
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void aCreateWhoseCheckMeetsA4xxOnTheLinkReadLinksTheAccount() {
+        final String accountId = harness.account();
+        harness.type.spot.faults().serverErrorNext("GET", CREDENTIALS, 1, 404);
+
+        final Operation create = harness.type.create(props(accountId, ROLE, "Created"));
+
+        assertThat(create.last().status()).isEqualTo("SUCCESS");
+        assertThat(create.last().model().has("PreviousRoleArn")).isFalse();
+        assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
+    }
+
+    @Test
+    void aReadMeeting400ForAnExistingAccountIsNotFoundForNoLinkNotAFailure() {
+        final String accountId = harness.account();
+        harness.type.spot.faults().serverErrorNext("GET", CREDENTIALS, 1, 400);
+
+        final HandlerResponse read = harness.type.read(props(accountId, ROLE));
+
+        assertThat(read.errorCode()).isEqualTo("NotFound");
+        assertThat(read.message()).contains("linked to no IAM role");
+    }
+
+    @Test
+    void aReadOfAGoneAccountIsNotFoundForTheAccount() {
+        final String accountId = harness.accountLinkedTo(ROLE);
+        harness.type.spot.state().delete(accountId);
+
+        final HandlerResponse read = harness.type.read(props(accountId, ROLE));
+
+        assertThat(read.errorCode()).isEqualTo("NotFound");
+        assertThat(read.message()).doesNotContain("linked to no IAM role");
+    }
+
+    @Test
+    void a401OnTheLinkReadKeepsItsMeaning() {
+        final String accountId = harness.accountLinkedTo(ROLE);
+        harness.type.spot.faults().serverErrorNext("GET", CREDENTIALS, 1, 401);
+
+        final HandlerResponse read = harness.type.read(props(accountId, ROLE));
+
+        assertThat(read.errorCode()).isEqualTo("InvalidCredentials");
+    }
+}
