@@ -120,11 +120,15 @@ class LinkedCredentialsGiveBackTest {
     void aRealDeleteOfAnAdoptedAccountGivesBackItsOldLink() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
         final JsonNode model = harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
+        harness.type.spot.clearRequests();
 
         final HandlerResponse delete = harness.type.delete(model).last();
 
         assertThat(delete.status()).isEqualTo("SUCCESS");
         assertThat(delete.message()).contains("back to role " + CONSOLE_ROLE).contains("Adopted").contains("delete");
+        assertThat(harness.type.spot.requests()).as("read the link, link back, read it back")
+            .extracting(r -> r.method() + " " + r.path()).containsExactly("GET /setup/credentials/aws",
+                "POST /setup/credentials/aws", "GET /setup/credentials/aws");
         assertThat(harness.linkedRole(accountId)).isEqualTo(CONSOLE_ROLE);
         assertThat(harness.type.read(model).modelText("RoleArn")).as("Read reports Spot").isEqualTo(CONSOLE_ROLE);
     }
