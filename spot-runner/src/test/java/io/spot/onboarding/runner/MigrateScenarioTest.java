@@ -3,6 +3,7 @@ package io.spot.onboarding.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.spot.onboarding.common.handler.RetryPolicy;
 import io.spot.onboarding.emulator.SpotAccountRecord;
 import io.spot.onboarding.emulator.SpotEmulator;
 import io.spot.onboarding.runner.cli.Command;
@@ -37,20 +38,26 @@ class MigrateScenarioTest {
     void moto() {
         assumeThat(Files.exists(ONBOARDING)).as("the repository's template.yml").isTrue();
         MotoServer.shared().reset();
-        run = new LocalRun(CommandLine.parse("--template", ONBOARDING.toString(), "--accounts", "6", "--concurrency", "3"),
-            new Console(new PrintStream(output, true, StandardCharsets.UTF_8)));
+    }
+
+    private SpotEmulator start(final int concurrency) {
+        run = new LocalRun(CommandLine.parse("--template", ONBOARDING.toString(), "--accounts", "6", "--concurrency",
+            Integer.toString(concurrency)), new Console(new PrintStream(output, true, StandardCharsets.UTF_8)));
         assertThat(run.start()).isTrue();
+        return run.environment().spot().emulator().orElseThrow();
     }
 
     @AfterEach
     void stop() {
-        run.close();
-        new SecretScanner(run.token()).scan(printed(), "the runner's output");
+        if (run != null) {
+            run.close();
+            new SecretScanner(run.token()).scan(printed(), "the runner's output");
+        }
     }
 
     @Test
     void everyAccountSpotsStackSetEnrolledIsAdoptedRelinkedAndKept() {
-        final SpotEmulator spot = run.environment().spot().emulator().orElseThrow();
+        final SpotEmulator spot = start(3);
 
         final boolean migrated = run.run(Command.of(Command.MIGRATE));
 
@@ -69,12 +76,44 @@ class MigrateScenarioTest {
                 .doesNotContain("LEGACY");
             assertThat(account.name()).startsWith("acme-member-");
             assertThat(account.ciEnrolled()).isTrue();
+            assertThat(stack.resource("SpotLinkedCredentials").state().model().get("PreviousRoleArn").asText())
+                .isEqualTo("arn:aws:iam::" + account.providerExternalId() + ":role/StackSet-SpotOnboarding-SpotRole-LEGACY");
         });
         assertThat(printed()).containsPattern("adopted by its new stack +6")
             .containsPattern("linked to the new role +6")
+            .containsPattern("old link remembered +6")
             .containsPattern("Spot accounts deleted +0")
             .containsPattern("linked to a deleted role +0")
             .contains("Step 3 (remove): the old stack deleted in 6 accounts").contains("Spot API calls: 0");
+    }
+
+    /**
+     * One account's new stack fails (Spot refuses its Cost Intelligence pre-flight) and rolls back:
+     * its Spot account is released as it was, linked to the old role again, and that role is kept.
+     */
+    @Test
+    void anAccountWhoseNewStackRollsBackStaysOnItsOldRole() {
+        // One account at a time: the first to reach Cost Intelligence's pre-flight meets every 5xx and fails.
+        final SpotEmulator spot = start(1);
+        spot.faults().serverErrorNext("POST", "/cbi/v1/setup/account/validation", RetryPolicy.MAX_TRANSIENT_RETRIES + 1,
+            503);
+
+        final boolean migrated = run.run(Command.of(Command.MIGRATE));
+
+        assertThat(migrated).isFalse();
+        final List<Stack> rolledBack = run.stacks().stream().filter(s -> !s.status().equals("CREATE_COMPLETE")).toList();
+        assertThat(rolledBack).singleElement().satisfies(s -> assertThat(s.status()).isEqualTo("ROLLBACK_COMPLETE"));
+        final String failing = rolledBack.get(0).accountId();
+        final SpotAccountRecord kept = spot.state().accounts().stream()
+            .filter(a -> failing.equals(a.providerExternalId())).findFirst().orElseThrow();
+        assertThat(kept.iamRole()).isEqualTo("arn:aws:iam::" + failing + ":role/StackSet-SpotOnboarding-SpotRole-LEGACY");
+        assertThat(kept.name()).startsWith("acme-member-");
+        assertThat(kept.ciEnrolled()).isTrue();
+        assertThat(spot.state().accounts()).hasSize(7);
+        assertThat(printed()).containsPattern("adopted by its new stack +5").containsPattern("linked to the new role +5")
+            .containsPattern("Spot accounts deleted +0").containsPattern("linked to a deleted role +0")
+            .contains("the old stack deleted in 5 accounts").contains("kept in 1")
+            .contains("not migrated: " + failing);
     }
 
     private String printed() {

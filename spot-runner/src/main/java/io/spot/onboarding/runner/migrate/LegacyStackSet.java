@@ -3,6 +3,7 @@ package io.spot.onboarding.runner.migrate;
 import io.spot.onboarding.emulator.SpotEmulator;
 import io.spot.onboarding.runner.aws.AwsClients;
 import io.spot.onboarding.runner.env.MemberAccount;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 public final class LegacyStackSet {
     /** The name CloudFormation generated for the old stack's SpotRole (any fixed name serves). */
     public static final String OLD_ROLE = "StackSet-SpotOnboarding-SpotRole-LEGACY";
+    private static final Duration ENROLLED_AGO = Duration.ofDays(90);
     private static final String TRUST = """
         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::922761411349:root"},\
         "Action":"sts:AssumeRole"}]}""";
@@ -36,9 +38,8 @@ public final class LegacyStackSet {
             final AwsSessionCredentials session = aws.enter(member.accountId(), "spot-legacy-" + member.index());
             final String roleArn = aws.iam().createRole(r -> r.roleName(OLD_ROLE).assumeRolePolicyDocument(TRUST)
                 .overrideConfiguration(AwsClients.as(session))).role().arn();
-            // Spot's StackSet names a new Spot account after the AWS account ID, then renames it to the alias.
-            final String spotAccount = spot.state().createAccount(member.accountId()).accountId();
-            spot.state().link(spotAccount, roleArn);
+            // Spot's StackSet named the Spot account after the AWS account ID, then renamed it to the alias.
+            final String spotAccount = spot.state().seedAccount(member.accountId(), ENROLLED_AGO, roleArn).accountId();
             spot.state().rename(spotAccount, member.alias());
             spot.state().enrollCostIntelligence(spotAccount);
             accounts.add(new LegacyAccount(member, spotAccount, roleArn, session));
