@@ -4,6 +4,7 @@ import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.api.SpotNotFoundException;
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.Ownership;
+import io.spot.onboarding.common.handler.Rollback;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -35,7 +36,7 @@ public class DeleteHandler extends AccountHandler {
         }
         call.context().setAccountId(accountId);
         final Ownership ownership = Ownership.parse(model.getOwnership());
-        final boolean rollback = Boolean.TRUE.equals(call.request().getRollback());
+        final boolean rollback = Rollback.requested(call.request());
         if (ownership == null) {
             call.spot().getAccount(accountId);
             return Events.deleted("Spot account " + accountId + " left in place: this resource's model does not say "

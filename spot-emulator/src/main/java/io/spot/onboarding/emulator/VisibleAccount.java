@@ -7,7 +7,7 @@ package io.spot.onboarding.emulator;
 public record VisibleAccount(String accountId, String name, String providerExternalId, String iamRole,
                              boolean ciEnrolled) {
 
-    static VisibleAccount of(SpotAccountRecord account) {
+    public static VisibleAccount of(SpotAccountRecord account) {
         return new VisibleAccount(account.accountId(), account.name(), account.providerExternalId(),
                 account.iamRole(), account.ciEnrolled());
     }

@@ -2,17 +2,9 @@ package io.spot.onboarding.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.emulator.SpotAccountRecord;
 import io.spot.onboarding.emulator.SpotEmulator;
-import io.spot.onboarding.testing.CloudFormationRequest;
-import io.spot.onboarding.testing.HandlerContract;
-import io.spot.onboarding.testing.HandlerDriver;
-import io.spot.onboarding.testing.HandlerResponse;
-import io.spot.onboarding.testing.SecretScanner;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +24,7 @@ import org.junit.jupiter.api.Test;
 class StackSetChaosTest {
     private static final int ACCOUNTS = 40;
     private static final String TOKEN = "chaosToken" + Long.toHexString(System.nanoTime());
-    private static final Set<String> RETRIABLE = Set.of("Throttling", "ServiceInternalError", "NetworkFailure",
-        "NotStabilized");
+    private static final Set<String> RETRIABLE = StackInstance.RETRIABLE;
 
     @Test
     void everyAccountEndsEnrolledOrCleanlyFailedAndASecondRunEnrolsAll() throws Exception {
@@ -84,85 +75,18 @@ class StackSetChaosTest {
         try {
             final List<Future<?>> stacks = new ArrayList<>();
             for (final String awsAccount : awsAccounts) {
-                stacks.add(pool.submit(() -> new Stack(spot, awsAccount).createOrRollBack(failures)));
+                stacks.add(pool.submit(() -> {
+                    final StackInstance stack = new StackInstance(spot, TOKEN, awsAccount, "{}", "SpotRole");
+                    if (!stack.createOrRollBack()) {
+                        failures.put(awsAccount, stack.failure().errorCode());
+                    }
+                }));
             }
             for (final Future<?> stack : stacks) {
                 stack.get();
             }
         } finally {
             pool.shutdown();
-        }
-    }
-
-    /** One account's stack: the four Spot resources in the template's order, rolled back on failure. */
-    private static final class Stack {
-        private final SpotEmulator spot;
-        private final String awsAccount;
-        private final Map<SpotTypes, HandlerDriver> drivers = new EnumMap<>(SpotTypes.class);
-        private final Map<SpotTypes, JsonNode> created = new EnumMap<>(SpotTypes.class);
-
-        Stack(final SpotEmulator spot, final String awsAccount) {
-            this.spot = spot;
-            this.awsAccount = awsAccount;
-            final SecretScanner scanner = new SecretScanner(TOKEN);
-            for (final SpotTypes type : SpotTypes.values()) {
-                drivers.put(type, new HandlerDriver(type.wrapper(), new HandlerContract("AccountId",
-                    type == SpotTypes.ACCOUNT), scanner, seconds -> { }));
-            }
-        }
-
-        void createOrRollBack(final Map<String, String> failures) {
-            final HandlerResponse account = create(SpotTypes.ACCOUNT, CloudFormationRequest.props("{}"));
-            String failed = account.errorCode();
-            if (failed == null) {
-                final String accountId = account.modelText("AccountId");
-                final String ownership = account.modelText("Ownership");
-                final List<Map.Entry<SpotTypes, String>> rest = List.of(
-                    Map.entry(SpotTypes.LINKED_CREDENTIALS, "{\"AccountId\":\"" + accountId + "\",\"RoleArn\":\""
-                        + role(awsAccount) + "\",\"AccountOwnership\":\"" + ownership + "\"}"),
-                    Map.entry(SpotTypes.ACCOUNT_ALIAS, "{\"AccountId\":\"" + accountId + "\",\"Name\":\"alias-"
-                        + awsAccount + "\",\"AccountOwnership\":\"" + ownership + "\"}"),
-                    Map.entry(SpotTypes.COST_INTELLIGENCE, "{\"AccountId\":\"" + accountId + "\",\"AccountOwnership\":\""
-                        + ownership + "\"}"));
-                for (final Map.Entry<SpotTypes, String> resource : rest) {
-                    failed = create(resource.getKey(), CloudFormationRequest.props(resource.getValue())).errorCode();
-                    if (failed != null) {
-                        break;
-                    }
-                }
-            }
-            if (failed != null) {
-                failures.put(awsAccount, failed);
-                rollBack();
-            }
-        }
-
-        private HandlerResponse create(final SpotTypes type, final ObjectNode properties) {
-            final HandlerResponse last = drivers.get(type).run(request(type, "CREATE", properties)).last();
-            if ("SUCCESS".equals(last.status())) {
-                created.put(type, last.model());
-            }
-            return last;
-        }
-
-        /** CloudFormation deletes what a failed create made, newest first; faults may strike here too. */
-        private void rollBack() {
-            final List<SpotTypes> newestFirst = new ArrayList<>(created.keySet());
-            java.util.Collections.reverse(newestFirst);
-            for (final SpotTypes type : newestFirst) {
-                HandlerResponse deleted;
-                do {
-                    deleted = drivers.get(type).run(request(type, "DELETE", (ObjectNode) created.get(type))).last();
-                } while ("FAILED".equals(deleted.status()) && RETRIABLE.contains(deleted.errorCode()));
-                assertThat(deleted.errorCode()).as(deleted.message()).isIn(null, "NotFound");
-            }
-        }
-
-        private ObjectNode request(final SpotTypes type, final String action, final ObjectNode properties) {
-            final ObjectNode configuration = CloudFormationRequest.MAPPER.createObjectNode();
-            configuration.putObject("SpotCredentials").put("ApiToken", TOKEN).put("ApiUrl", spot.baseUrl());
-            return CloudFormationRequest.of(type.typeName(), action).awsAccountId(awsAccount)
-                .typeConfiguration(configuration).properties(properties).json();
         }
     }
 }
