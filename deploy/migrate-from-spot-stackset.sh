@@ -120,22 +120,26 @@ stack_set_exists() {
 
 # Waits until no operation of the StackSet is running, then says how the last one ended.
 wait_for() {
-    local stack_set="$1" deadline=$(( $(date +%s) + wait_minutes * 60 )) running last
+    local stack_set="$1" deadline=$(( $(date +%s) + wait_minutes * 60 )) state running action status
     if [ "$dry_run" = "true" ]; then
         echo "# then wait until no operation of $stack_set is RUNNING, QUEUED or STOPPING"
         return 0
     fi
-    stack_set_exists "$stack_set" || return 0
     while :; do
-        running=$(aws_read cloudformation list-stack-set-operations --stack-set-name "$stack_set" --output text \
-            --query "length(Summaries[?Status=='RUNNING' || Status=='QUEUED' || Status=='STOPPING'])")
+        # One call a poll: how many operations still run, and the latest one's action and status.
+        if ! state=$(aws_read cloudformation list-stack-set-operations --stack-set-name "$stack_set" --output text \
+            --query "[length(Summaries[?Status=='RUNNING' || Status=='QUEUED' || Status=='STOPPING']),
+                      reverse(sort_by(Summaries, &CreationTimestamp))[0].Action,
+                      reverse(sort_by(Summaries, &CreationTimestamp))[0].Status]" 2>&1); then
+            [[ "$state" == *StackSetNotFound* ]] && return 0
+            fail "cannot read the operations of $stack_set: $state"
+        fi
+        read -r running action status <<< "$state"
         [ "$running" = "0" ] && break
         [ "$(date +%s)" -lt "$deadline" ] || fail "$stack_set still has an operation running after $wait_minutes minutes: run the same command again later to go on"
         sleep 30
     done
-    last=$(aws_read cloudformation list-stack-set-operations --stack-set-name "$stack_set" --output text \
-        --query "reverse(sort_by(Summaries, &CreationTimestamp))[0].[Action,Status]" 2>/dev/null || true)
-    echo "   $stack_set: last operation ${last:-none}"
+    [ "$action" = "None" ] || echo "   $stack_set: last operation $action $status"
 }
 
 # "account region status" for every stack instance of a StackSet, one a line.
