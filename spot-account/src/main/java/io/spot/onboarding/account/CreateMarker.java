@@ -33,10 +33,6 @@ final class CreateMarker {
         return PREFIX + HexFormat.of().formatHex(sha256(seed)).substring(0, HEX_DIGITS);
     }
 
-    static boolean isMarker(final String name) {
-        return name != null && name.startsWith(PREFIX);
-    }
-
     /** arn:aws:cloudformation:region:account:stack/name/uuid without the /uuid. */
     private static String stackWithoutInstance(final String stackId) {
         final int stack = stackId.indexOf(":stack/");
