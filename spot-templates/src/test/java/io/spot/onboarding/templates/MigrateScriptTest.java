@@ -79,11 +79,14 @@ class MigrateScriptTest {
 
     /** Spot's StackSet as a user has it: an instance per member account, Spot's template, the token as a parameter. */
     private static void spotStackSet(final PermissionModels model) throws IOException {
+        spotStackSet(model, () -> cloudFormation.createStackInstances(b -> b.stackSetName(OLD).accounts(MEMBERS)
+            .regions("us-east-1")));
+    }
+
+    private static void spotStackSet(final PermissionModels model, final Runnable instances) throws IOException {
         cloudFormation.createStackSet(b -> b.stackSetName(OLD).templateBody(ROLE_STAND_IN).permissionModel(model)
             .parameters(parameter("Token", OLD_TOKEN), parameter("UpdateExistingAccounts", "true")));
-        if (model == PermissionModels.SELF_MANAGED) {
-            cloudFormation.createStackInstances(b -> b.stackSetName(OLD).accounts(MEMBERS).regions("us-east-1"));
-        }
+        instances.run();
         final String spot = Files.readString(SPOT_TEMPLATE);
         cloudFormation.updateStackSet(b -> b.stackSetName(OLD).templateBody(spot).parameters(
             Parameter.builder().parameterKey("Token").usePreviousValue(true).build(),
@@ -232,14 +235,38 @@ class MigrateScriptTest {
     }
 
     @Test
-    void aServiceManagedStackSetAlsoStopsAutoDeployment(@TempDir final Path dir) throws IOException {
-        spotStackSet(PermissionModels.SERVICE_MANAGED);
+    void aServiceManagedStackSetStopsAutoDeploymentAndIsTargetedByOrganizationalUnit(@TempDir final Path dir)
+        throws IOException {
+        // Two member accounts in an OU of moto's organization, each with an instance of Spot's StackSet.
+        final Processes.Result organization = Processes.run(List.of("bash", "-c", """
+            aws organizations create-organization --feature-set ALL > /dev/null
+            root=$(aws organizations list-roots --query 'Roots[0].Id' --output text)
+            ou=$(aws organizations create-organizational-unit --parent-id "$root" --name members \
+                --query OrganizationalUnit.Id --output text)
+            for i in 1 2; do
+                id=$(aws organizations create-account --email "m$i@example.com" --account-name "m$i" \
+                    --query CreateAccountStatus.AccountId --output text)
+                aws organizations move-account --account-id "$id" --source-parent-id "$root" --destination-parent-id "$ou"
+                echo "$id"
+            done
+            echo "$ou"
+            """), environment);
+        assertThat(organization.exitCode()).as(organization.output()).isZero();
+        final List<String> lines = organization.output().lines().toList();
+        final String ou = lines.get(lines.size() - 1);
+        final List<String> members = lines.subList(lines.size() - 3, lines.size() - 1).stream().sorted().toList();
+        spotStackSet(PermissionModels.SERVICE_MANAGED, () -> cloudFormation.createStackInstances(b -> b.stackSetName(OLD)
+            .deploymentTargets(t -> t.organizationalUnitIds(ou)).regions("us-east-1")));
+        assertThat(accountsOf(OLD)).containsExactlyInAnyOrderElementsOf(members);
 
-        final Processes.Result run = migrate(dir.resolve("state"), "--dry-run", "--stop-after", "retain");
+        final Processes.Result run = migrate(dir.resolve("state"), "--dry-run");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("--auto-deployment Enabled=false").contains("Stopped after 'retain'")
-            .doesNotContain("Step 2/4");
+        assertThat(run.output()).contains("--auto-deployment Enabled=false")
+            .contains("delete-stack-instances --stack-set-name SpotOnboarding --regions us-east-1 --deployment-targets")
+            .contains("\\\"Accounts\\\":\\[\\\"" + members.get(0) + "\\\"\\,\\\"" + members.get(1) + "\\\"\\]")
+            .contains("AccountFilterType\\\":\\\"INTERSECTION");
+        assertThat(accountsOf(OLD)).hasSize(2);
     }
 
     @Test
