@@ -10,6 +10,8 @@ import io.spot.onboarding.runner.cli.Options;
 import io.spot.onboarding.runner.env.LocalEnvironment;
 import io.spot.onboarding.runner.env.MemberAccount;
 import io.spot.onboarding.runner.eval.ParameterValues;
+import io.spot.onboarding.runner.migrate.LegacyStackSet;
+import io.spot.onboarding.runner.migrate.MigrationCheck;
 import io.spot.onboarding.runner.output.Console;
 import io.spot.onboarding.runner.output.EventPrinter;
 import io.spot.onboarding.runner.output.ProgressLine;
@@ -60,6 +62,7 @@ public final class LocalRun implements AutoCloseable {
     static final String CENTRAL_STACK = "spot-onboarding-central-token";
     static final String CENTRAL_PARAMETER = "CentralTokenSecretArn";
     static final String ORGANIZATION_ID = "o-spotlocal01";
+    static final String EXISTING_ACCOUNT_POLICY = "ExistingAccountPolicy";
 
     private final Options options;
     private final Console console;
@@ -157,6 +160,7 @@ public final class LocalRun implements AutoCloseable {
             case Command.CHECK_UNCHANGED -> checkUnchanged();
             case Command.DELETE -> delete();
             case Command.DEMO -> demo();
+            case Command.MIGRATE -> migrate();
             default -> throw new IllegalStateException(command.name());
         };
     }
@@ -177,6 +181,52 @@ public final class LocalRun implements AutoCloseable {
             succeeded &= update(Map.of("IncludeCostIntelligence", "false"));
         }
         return delete() && succeeded;
+    }
+
+    /**
+     * The Spot side of deploy/migrate-from-spot-stackset.sh: the accounts start as Spot's StackSet
+     * left them, the new stacks adopt them, the old stacks are removed where Spot uses the new
+     * role (their custom resources retained: no Spot call), and the emulator and moto are checked.
+     */
+    private boolean migrate() {
+        final SpotEmulator emulator = environment.spot().emulator().orElse(null);
+        if (emulator == null) {
+            console.line("migrate: skipped, it seeds the emulator with Spot's StackSet's accounts and this run uses the "
+                + "real Spot API");
+            return false;
+        }
+        if (!template.parameters().containsKey(EXISTING_ACCOUNT_POLICY)) {
+            throw new IllegalStateException("migrate: the template has no " + EXISTING_ACCOUNT_POLICY + " parameter: "
+                + "run it with the onboarding template.yml");
+        }
+        final List<MemberAccount> accounts = MemberAccount.organization(options.accounts());
+        final LegacyStackSet legacy = LegacyStackSet.seed(environment.aws(), emulator, accounts);
+        final int before = emulator.state().accounts().size();
+        header("migrate", accounts.size() + " account" + (accounts.size() == 1 ? "" : "s") + " enrolled by Spot's "
+            + "Lambda-backed StackSet: each Spot account linked to the old stack's " + LegacyStackSet.OLD_ROLE
+            + ", named after the alias, enrolled in Cost Intelligence"
+            + "\n   Step 1 (retain): Spot's template with DeletionPolicy Retain on its custom resources; a StackSet update "
+            + "that changes no property, so no Spot Lambda runs: 0 Spot API calls"
+            + "\n   Step 2 (deploy): the onboarding template with " + EXISTING_ACCOUNT_POLICY + "=Adopt");
+        final boolean deployed = deploy(Map.of(EXISTING_ACCOUNT_POLICY, "Adopt"));
+        final Map<String, Stack> byAccount = stacks.stream().collect(Collectors.toMap(Stack::accountId, s -> s));
+        final MigrationCheck adopted = MigrationCheck.of(emulator, legacy, byAccount, before);
+        final int requests = emulator.requests().size();
+        int removed = 0;
+        for (final MigrationCheck.AccountState account : adopted.accounts()) {
+            if (account.usesNewRole()) {
+                legacy.removeOldStack(account.legacy());
+                removed++;
+            }
+        }
+        header("migrate", "Step 3 (remove): the old stack deleted in " + removed + " account" + (removed == 1 ? "" : "s")
+            + " whose Spot account uses the new role (its SpotRole goes, its custom resources are retained), kept in "
+            + (accounts.size() - removed) + "; Spot API calls: " + (emulator.requests().size() - requests)
+            + "\n   Step 4 (delete): the old StackSet, once it holds no stack");
+        final MigrationCheck result = MigrationCheck.of(emulator, legacy, byAccount, before);
+        console.line();
+        result.lines().forEach(console::line);
+        return deployed && result.complete() && emulator.requests().size() == requests;
     }
 
     private boolean deploy(final Map<String, String> commandParameters) {

@@ -17,11 +17,12 @@ public record Command(String name, Map<String, String> parameters) {
     public static final String CHECK_UNCHANGED = "check-unchanged";
     public static final String DELETE = "delete";
     public static final String DEMO = "demo";
+    public static final String MIGRATE = "migrate";
     public static final String VALIDATE = "validate";
     public static final String HELP = "help";
 
     public static final Set<String> NAMES = Set.of(DEPLOY, UPDATE, DETECT_DRIFT, TAMPER, CONNECT_EXISTING,
-        CHECK_UNCHANGED, DELETE, DEMO, VALIDATE, HELP);
+        CHECK_UNCHANGED, DELETE, DEMO, MIGRATE, VALIDATE, HELP);
 
     public Command {
         parameters = Map.copyOf(parameters);

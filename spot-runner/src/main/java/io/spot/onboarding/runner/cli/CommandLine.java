@@ -22,6 +22,10 @@ public final class CommandLine {
           validate        parse the template and check it against the types' schemas
           deploy [N=V..]  create the stack (one per account with --accounts)
           update N=V ...  update the stack with new parameter values (others keep theirs)
+          migrate         leave Spot's Lambda-backed StackSet: each account starts with a Spot account
+                          linked to the old StackSet's SpotRole, named and enrolled; deploy adopts it
+                          (ExistingAccountPolicy=Adopt); the old stacks go where Spot uses the new
+                          role; then checks that none was deleted, unlinked or renamed
           tamper          out of band, in the emulator: rename the first account's Spot account
                           and link it to another role
           connect-existing  before deploy, in the emulator: give each account a Spot account that

@@ -73,6 +73,11 @@ public final class LocalEnvironment implements AutoCloseable {
                            List<RateLimitSpec> rateLimits, int threads) {
     }
 
+    /** The runner's own AWS clients (moto), for what happens around the stacks. */
+    public AwsClients aws() {
+        return aws;
+    }
+
     public Scheduler scheduler() {
         return scheduler;
     }
