@@ -139,8 +139,10 @@ class RetainPolicyTest {
             .hasSize(1);
         assertThat(RetainPolicy.notRetained(result.template().text(), Selection.of(List.of("Spot::Onboarding::Account"))))
             .isEmpty();
+        final var before = TemplateDocument.parse(onboarding).resources();
         assertThat(TemplateDocument.parse(result.template().text()).resources()).allSatisfy((id, body) ->
-            assertThat(body.containsKey("DeletionPolicy")).as(id).isEqualTo("Spot::Onboarding::Account".equals(body.get("Type"))));
+            assertThat(body.get("DeletionPolicy")).as(id).isEqualTo("Spot::Onboarding::Account".equals(body.get("Type"))
+                ? "Retain" : before.get(id).get("DeletionPolicy")));
         assertThatThrownBy(() -> RetainPolicy.apply(onboarding, Selection.of(List.of("Spot::Onboarding::Nothing"))))
             .hasMessageContaining("no resource of type Spot::Onboarding::Nothing");
     }
