@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Prints every figure of the benchmark in a stable layout: package size, cold start, warm latency,
- * Spot API calls per account, organization scale. Run through bench/run, which builds first and
+ * Spot API calls per account, organization scale, the concurrency sweep, and a StackSet's
+ * update and drift detection. Run through bench/run, which builds first and
  * gives this JVM a private tmpdir (the handlers' wrapper empties it on every invocation).
  */
 public final class Benchmark {
@@ -34,7 +35,7 @@ public final class Benchmark {
         ApiCalls.print(out);
         out.println();
         new OrgScale(root, quick ? List.of(10, 100, 1000) : List.of(10, 100, 1000, 10_000),
-            quick ? List.of(1000) : List.of(1000, 10_000)).print(out);
+            quick ? List.of(1000) : List.of(1000, 10_000), List.of(200, 1000)).print(out);
         out.println();
         out.println("benchmark took " + Duration.between(start, Instant.now()).toSeconds() + " s");
     }

@@ -45,17 +45,29 @@ final class OrgScale {
 
     /** StackSets' MaxConcurrentCount of the sweep, besides 100% of the accounts. */
     static final List<Integer> SWEEP_CONCURRENCY = List.of(25, 250);
+    /** The MaxConcurrentCount deploy/deploy-stacksets.sh ships. */
+    static final int SHIPPED_CONCURRENCY = 50;
+    /**
+     * Figure 7's StackSet update: a parameter change that updates a Spot resource in every
+     * instance (AccountAlias puts the name it recorded back), as a new template version re-runs them.
+     */
+    static final List<String> UPDATE = List.of("update", "RenameToAlias=false");
+    private static final Pattern DONE = Pattern.compile("(?:accounts enrolled|stacks updated|stacks checked)\\s+(\\d+)");
+    private static final Pattern DRIFTED = Pattern.compile("drifted\\s+(\\d+)");
 
     private final Path root;
     private final List<Integer> sizes;
     private final List<Integer> sweepSizes;
+    private final List<Integer> lifecycleSizes;
     /** Runner summaries by "accounts/concurrency": the sweep reuses the rows figure 5 has run. */
     private final Map<String, String> summaries = new HashMap<>();
 
-    OrgScale(final Path root, final List<Integer> sizes, final List<Integer> sweepSizes) {
+    OrgScale(final Path root, final List<Integer> sizes, final List<Integer> sweepSizes,
+             final List<Integer> lifecycleSizes) {
         this.root = root;
         this.sizes = sizes;
         this.sweepSizes = sweepSizes;
+        this.lifecycleSizes = lifecycleSizes;
     }
 
     void print(final PrintStream out) throws IOException, InterruptedException {
@@ -79,6 +91,51 @@ final class OrgScale {
                 first[0], last[0], last[0] / first[0], last[1] / first[1], last[2] / first[2]);
         }
         printSweep(out);
+        printLifecycle(out);
+    }
+
+    /**
+     * Figure 7: after the deploy, a StackSet update that touches every instance and drift detection
+     * of the whole StackSet, at the shipped concurrency and the same limits, in one runner process.
+     */
+    private void printLifecycle(final PrintStream out) throws IOException, InterruptedException {
+        out.println();
+        out.println("7. Deploy, update (" + UPDATE.get(1) + ") and drift detection of the StackSet, "
+            + SHIPPED_CONCURRENCY + " in flight (shipped), same limits");
+        out.printf("   %8s %-13s %6s %7s %8s %10s %8s %9s %7s %11s %9s%n", "accounts", "operation", "done", "failed",
+            "drifted", "calls/acct", "KB/acct", "org-wide", "429s", "simulated", "wall s");
+        for (final int accounts : lifecycleSizes) {
+            final List<String> commands = new ArrayList<>(List.of("deploy"));
+            commands.addAll(UPDATE);
+            commands.add("detect-drift");
+            lifecycleRows(out, accounts, run(accounts, SHIPPED_CONCURRENCY, commands));
+        }
+    }
+
+    /** Figure 7's rows of one runner output: one for each command it ran. */
+    static void lifecycleRows(final PrintStream out, final int accounts, final String output) {
+        for (final String command : List.of("deploy", "update", "detect-drift")) {
+            final String summary = section(output, command, accounts);
+            final Matcher calls = find(CALLS, summary);
+            final Matcher elapsed = find(ELAPSED, summary);
+            final Matcher drifted = DRIFTED.matcher(summary);
+            out.printf("   %8d %-13s %6s %7s %8s %10s %8s %9s %7s %11s %9s%n", accounts, command,
+                find(DONE, summary).group(1), find(FAILED, summary).group(1), drifted.find() ? drifted.group(1) : "",
+                calls.group(3), find(BYTES, summary).group(2), calls.group(5), find(RETRIES, summary).group(1),
+                elapsed.group(2), elapsed.group(1));
+            summary.lines().filter(line -> line.startsWith("      ")).forEach(line -> out.println("   failed:" + line));
+        }
+    }
+
+    /** One command's summary out of a runner output that ran several. */
+    private static String section(final String output, final String command, final int accounts) {
+        final int start = output.indexOf("Summary of " + command + " ");
+        if (start < 0) {
+            throw new IllegalStateException("the " + accounts + "-account run has no summary of " + command + ":\n"
+                + output);
+        }
+        final int next = output.indexOf("Summary of ", start + 1);
+        return output.substring(start, next < 0 ? output.length() : next);
     }
 
     /** Figure 6: the same StackSet at the concurrency a user may pick, up to every account at once. */
@@ -111,12 +168,15 @@ final class OrgScale {
     private String summary(final int accounts, final int concurrency) throws IOException, InterruptedException {
         final String key = accounts + "/" + concurrency;
         if (!summaries.containsKey(key)) {
-            summaries.put(key, run(accounts, concurrency));
+            final String output = run(accounts, concurrency, List.of("deploy"));
+            summaries.put(key, output.substring(output.lastIndexOf("Summary of deploy")));
         }
         return summaries.get(key);
     }
 
-    private String run(final int accounts, final int concurrency) throws IOException, InterruptedException {
+    /** The runner's whole output for the commands, run in order in one process over one StackSet. */
+    private String run(final int accounts, final int concurrency, final List<String> commands)
+        throws IOException, InterruptedException {
         final Path tmp = Files.createDirectories(root.resolve("spot-runner/target/local-tmp"));
         final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
             .toString(), "-Djava.io.tmpdir=" + tmp, "-jar",
@@ -124,14 +184,14 @@ final class OrgScale {
             root.resolve("template.yml").toString(), "--accounts", Integer.toString(accounts), "--concurrency",
             Integer.toString(concurrency), "--quiet"));
         LIMITS.forEach(limit -> command.addAll(List.of("--rate-limit", limit)));
-        command.add("deploy");
+        command.addAll(commands);
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         final String output = new String(process.getInputStream().readAllBytes());
         // A run with failed stacks exits non-zero but still has its figures: the failed column shows them.
         if (!process.waitFor(12, TimeUnit.HOURS) || !output.contains("Summary of deploy")) {
             throw new IllegalStateException("the " + accounts + "-account run ended without a summary:\n" + output);
         }
-        return output.substring(output.lastIndexOf("Summary of deploy"));
+        return output;
     }
 
     private static Matcher find(final Pattern pattern, final String text) {
