@@ -37,7 +37,7 @@ usage: deploy/migrate-from-spot-stackset.sh --old-stack-set NAME --bucket NAME -
   --dry-run                 read the current state, print every AWS CLI command that would change something
 
   Passed to deploy/deploy-stacksets.sh (step 2), which documents them: --bucket --org-id --targets
-  --registry-regions --onboarding-region --token-env --prefix --include-elastigroup-policy
+  --registry-regions --onboarding-region --token-env --token-location --prefix --include-elastigroup-policy
   --include-cost-intelligence --rename-to-alias --packages-dir. The policy is always Adopt.
 USAGE
 }
@@ -59,7 +59,7 @@ while [ $# -gt 0 ]; do
         --bucket) bucket="$2"; deploy_args+=("$1" "$2"); shift 2 ;;
         --prefix) prefix="$2"; deploy_args+=("$1" "$2"); shift 2 ;;
         --onboarding-region) onboarding_region="$2"; deploy_args+=("$1" "$2"); shift 2 ;;
-        --org-id|--targets|--registry-regions|--include-elastigroup-policy|--include-cost-intelligence|--rename-to-alias|--packages-dir)
+        --org-id|--targets|--registry-regions|--token-location|--include-elastigroup-policy|--include-cost-intelligence|--rename-to-alias|--packages-dir)
             deploy_args+=("$1" "$2"); shift 2 ;;
         --existing-account-policy|--include-management-account)
             echo "migrate: $1 is not an option here: the migration always adopts the existing Spot accounts" >&2; exit 2 ;;
