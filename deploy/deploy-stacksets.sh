@@ -86,6 +86,8 @@ registry_regions="${registry_regions:-$onboarding_region}"
 case " $registry_regions " in *" $onboarding_region "*) ;; *) registry_regions="$registry_regions $onboarding_region" ;; esac
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=print-command.sh
+. "$root/deploy/print-command.sh"
 if [ -n "$packages_dir" ]; then
     packages=("$packages_dir"/spot-onboarding-{account,linkedcredentials,accountalias,costintelligence}.zip)
 else
@@ -108,7 +110,7 @@ aws_cli() {
     if [ "$dry_run" = "true" ]; then
         local shown=()
         for arg in "$@"; do shown+=("${arg//$token/****}"); done
-        printf 'aws'; printf ' %q' "${shown[@]}"; printf '\n'
+        print_command aws "${shown[@]}"
     else
         aws "$@"
     fi

@@ -77,6 +77,8 @@ case "$old" in spot-onboarding|spot-onboarding-registry) fail "--old-stack-set c
 [ -z "$spot_template" ] || [ -f "$spot_template" ] || fail "--spot-template: no file $spot_template"
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=print-command.sh
+. "$root/deploy/print-command.sh"
 state_dir="${state_dir:-./spot-migration-$old}"
 NEW=spot-onboarding
 REGISTRY=spot-onboarding-registry
@@ -96,7 +98,7 @@ tool() {
 # Runs an AWS CLI command that changes something (its answer is not needed), or prints it.
 aws_cli() {
     if [ "$dry_run" = "true" ]; then
-        printf 'aws'; printf ' %q' "$@"; printf '\n'
+        print_command aws "$@"
     else
         aws "$@" > /dev/null
     fi

@@ -61,7 +61,10 @@ class ExistingAccountRollbackTest {
 
         assertThat(run.stacks()).hasSize(3).allSatisfy(stack -> assertThat(stack.status()).isEqualTo("ROLLBACK_COMPLETE"));
         assertThat(printed()).containsPattern("SpotCostIntelligence +Spot::Onboarding::CostIntelligence +CREATE_FAILED")
-            .containsPattern("SpotAccount +Spot::Onboarding::Account +DELETE_COMPLETE");
+            // Each DELETE_COMPLETE says what it left in Spot and why, as the handler put it.
+            .containsPattern("SpotAccount +Spot::Onboarding::Account +DELETE_COMPLETE +Spot account \\S+ was "
+                + ("Reuse".equals(policy) ? "Reused, not created by this stack: left untouched"
+                : "Adopted by a Create that is being rolled back: released as it was found, not deleted"));
         assertThat(spot.state().visibleAccounts()).isEqualTo(before);
         assertThat(run.run(Command.of(Command.CHECK_UNCHANGED))).isTrue();
         assertThat(printed()).contains("Spot is exactly as it was before the stack");

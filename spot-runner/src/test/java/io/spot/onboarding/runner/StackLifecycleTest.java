@@ -116,6 +116,9 @@ class StackLifecycleTest {
 
         assertThat(run.run(Command.of(Command.DELETE))).isTrue();
         assertThat(stack.status()).isEqualTo("DELETE_COMPLETE");
+        // What the delete did in Spot, in the event stream itself (no --verbose): the handler's message.
+        assertThat(printed()).containsPattern("Account +Spot::Onboarding::Account +DELETE_COMPLETE +Deleted Spot "
+            + "account " + first + " \\(");
         assertThat(spot.state().accounts()).extracting(a -> a.accountId()).containsExactly(spot.state()
             .defaultAccountId());
         assertThat(exists(() -> iam.getRole(r -> r.roleName(role)))).isFalse();

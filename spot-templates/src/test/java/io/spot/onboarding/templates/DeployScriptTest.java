@@ -64,6 +64,54 @@ class DeployScriptTest {
         }
     }
 
+    /** What --dry-run prints is for pasting: every word, quoted or not, comes back as the word it was. */
+    @Test
+    void aPrintedCommandPastedIntoBashGivesBackTheSameArguments() {
+        final List<String> words = List.of("cloudformation", "create-stack-set", "--description",
+            "Registers the Spot::Onboarding resource types", "ParameterKey=Token,UsePreviousValue=true", "",
+            "{\"ParameterKey\":\"SpotApiToken\",\"ParameterValue\":\"****\"}", "it's", "$HOME `id` \\n", "two\nlines",
+            "~", "*", "!x", "a&b", "arn:aws:iam::<this account>:role/<your role>");
+        final List<String> print = new ArrayList<>(List.of("bash", "-c",
+            ". deploy/print-command.sh; print_command aws \"$@\"", "print"));
+        print.addAll(words);
+        final Processes.Result printed = Processes.run(print, Map.of());
+        assertThat(printed.exitCode()).as(printed.output()).isZero();
+        // Readable: bare where the shell needs no quoting, single quotes elsewhere, never %q's backslashes.
+        assertThat(printed.output()).startsWith("aws cloudformation create-stack-set --description 'Registers the "
+            + "Spot::Onboarding resource types' ParameterKey=Token,UsePreviousValue=true '' "
+            + "'{\"ParameterKey\":\"SpotApiToken\",\"ParameterValue\":\"****\"}' 'it'\\''s' ");
+
+        // Pasted into bash, with aws standing for a command that prints its arguments one per NUL.
+        final Processes.Result pasted = Processes.run(List.of("bash", "-c", "aws() { printf '%s\\0' \"$@\"; }\n"
+            + printed.output()), Map.of());
+        assertThat(pasted.exitCode()).as(pasted.output()).isZero();
+        final String argv = pasted.output();
+        assertThat(argv).endsWith("\0");
+        assertThat(argv.substring(0, argv.length() - 1).split("\0", -1)).containsExactlyElementsOf(words);
+    }
+
+    /** The dry run's commands themselves: each parses, and a JSON or spaced argument stays one word. */
+    @Test
+    void aDryRunsCommandsPasteIntoBash(@TempDir final Path dir) throws IOException {
+        final Processes.Result run = Processes.run(command(packages(dir), "--dry-run", "--include-management-account"),
+            Map.of("SPOT_API_TOKEN", TOKEN));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        final List<String> commands = run.output().lines().filter(line -> line.startsWith("aws ")).toList();
+        assertThat(commands).hasSizeGreaterThan(10).noneMatch(line -> line.contains("\\"));
+
+        final Processes.Result pasted = Processes.run(List.of("bash", "-c", "aws() { printf '%s\\0' \"$@\"; echo; }\n"
+            + String.join("\n", commands)), Map.of());
+        assertThat(pasted.exitCode()).as(pasted.output()).isZero();
+        final List<List<String>> argvs = pasted.output().lines().map(line -> List.of(line.split("\0"))).toList();
+        assertThat(argvs).hasSameSizeAs(commands);
+        assertThat(argvs).filteredOn(argv -> argv.contains("put-bucket-policy")).singleElement()
+            .satisfies(argv -> assertThat(argv.get(argv.indexOf("--policy") + 1)).startsWith("{\"Version\":\"2012-10-17\"")
+                .endsWith("}]}").contains("\"aws:PrincipalOrgID\":\"o-abcdefghij\""));
+        assertThat(argvs).filteredOn(argv -> argv.contains("spot-onboarding-registry") && argv.contains("create-stack-set"))
+            .singleElement().satisfies(argv -> assertThat(argv.get(argv.indexOf("--description") + 1))
+                .isEqualTo("Registers the Spot::Onboarding resource types"));
+    }
+
     @Test
     void theCentralOptionStoresTheTokenOnceAndGivesTheMembersOnlyItsArn(@TempDir final Path dir) throws IOException {
         final Path tmp = Files.createDirectory(dir.resolve("tmp"));

@@ -221,7 +221,7 @@ class MigrateScriptTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output())
             .contains("aws cloudformation update-stack-set --stack-set-name SpotOnboarding --template-body file://")
-            .contains("ParameterKey=Token\\,UsePreviousValue=true", "ParameterKey=UpdateExistingAccounts\\,UsePreviousValue=true")
+            .contains("ParameterKey=Token,UsePreviousValue=true", "ParameterKey=UpdateExistingAccounts,UsePreviousValue=true")
             .contains("Retain added: SpotLinkedCredentials (Custom::SpotLinkedCredentials, ServiceToken "
                 + "arn:aws:lambda:${AWS::Region}:178579023202:function:spotinst-set-credentials)")
             .contains("create-stack-set --stack-set-name spot-onboarding-registry")
@@ -267,8 +267,8 @@ class MigrateScriptTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("--auto-deployment Enabled=false")
             .contains("delete-stack-instances --stack-set-name SpotOnboarding --regions us-east-1 --deployment-targets")
-            .contains("\\\"Accounts\\\":\\[\\\"" + members.get(0) + "\\\"\\,\\\"" + members.get(1) + "\\\"\\]")
-            .contains("AccountFilterType\\\":\\\"INTERSECTION");
+            .contains("'{\"OrganizationalUnitIds\":[", "\"Accounts\":[\"" + members.get(0) + "\",\"" + members.get(1)
+                + "\"]", "\"AccountFilterType\":\"INTERSECTION\"}'");
         assertThat(accountsOf(OLD)).hasSize(2);
     }
 

@@ -68,7 +68,8 @@ public final class MotoServer {
         try {
             process = new ProcessBuilder(command(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            throw new IllegalStateException("moto_server could not be started: install it with "
+            throw new IllegalStateException("moto_server (the AWS emulator local runs and tests create IAM and "
+                + "Secrets Manager resources in) could not be started: is it on PATH? Install it with: "
                 + "pip install 'moto[server]'", e);
         }
         final MotoServer server = new MotoServer(process, "http://127.0.0.1:" + port);

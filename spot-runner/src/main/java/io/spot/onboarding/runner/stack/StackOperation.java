@@ -211,7 +211,10 @@ abstract class StackOperation {
         final ResourceCall call = ResourceCall.existing(stack.context(), resource.logicalId(), resource.state());
         final ResourceTask task = resource.type().delete(rollback ? call.rollingBack() : call);
         drive(resource.logicalId(), type, "DELETE_IN_PROGRESS", null, task, done -> {
-            resourceEvent(resource.logicalId(), resource.state().physicalId(), type, "DELETE_COMPLETE", null);
+            // What a delete leaves in Spot (a link kept, an enrollment kept, a name restored) is
+            // the handler's message: shown as the event's reason, as the console shows it.
+            resourceEvent(resource.logicalId(), resource.state().physicalId(), type, "DELETE_COMPLETE",
+                done.message() == null || done.message().isBlank() ? null : done.message());
             forget(resource);
             deleted.run();
         }, failure -> {
