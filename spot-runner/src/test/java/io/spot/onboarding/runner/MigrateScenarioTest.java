@@ -1,58 +1,30 @@
 package io.spot.onboarding.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.spot.onboarding.common.handler.RetryPolicy;
 import io.spot.onboarding.emulator.SpotAccountRecord;
 import io.spot.onboarding.emulator.SpotEmulator;
 import io.spot.onboarding.runner.cli.Command;
-import io.spot.onboarding.runner.cli.CommandLine;
-import io.spot.onboarding.runner.output.Console;
 import io.spot.onboarding.runner.stack.Stack;
-import io.spot.onboarding.testing.MotoServer;
-import io.spot.onboarding.testing.SecretScanner;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code ./spot-local --accounts N migrate}: the Spot side of leaving Spot's Lambda-backed StackSet.
  * What the emulator holds before and after is compared directly, not through the runner's summary.
  */
 class MigrateScenarioTest {
-    private static final Path ONBOARDING = Path.of("..", "template.yml");
-
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    @RegisterExtension
+    final TemplateRun template = new TemplateRun();
     private LocalRun run;
 
-    @BeforeEach
-    void moto() {
-        assumeThat(Files.exists(ONBOARDING)).as("the repository's template.yml").isTrue();
-        MotoServer.shared().reset();
-    }
-
     private SpotEmulator start(final int concurrency) {
-        run = new LocalRun(CommandLine.parse("--template", ONBOARDING.toString(), "--accounts", "6", "--concurrency",
-            Integer.toString(concurrency)), new Console(new PrintStream(output, true, StandardCharsets.UTF_8)));
-        assertThat(run.start()).isTrue();
-        return run.environment().spot().emulator().orElseThrow();
-    }
-
-    @AfterEach
-    void stop() {
-        if (run != null) {
-            run.close();
-            new SecretScanner(run.token()).scan(printed(), "the runner's output");
-        }
+        run = template.start("--accounts", "6", "--concurrency", Integer.toString(concurrency));
+        return template.spot();
     }
 
     @Test
@@ -61,7 +33,7 @@ class MigrateScenarioTest {
 
         final boolean migrated = run.run(Command.of(Command.MIGRATE));
 
-        assertThat(migrated).as(printed()).isTrue();
+        assertThat(migrated).as(template.printed()).isTrue();
         final Map<String, Stack> stacks = run.stacks().stream().collect(Collectors.toMap(Stack::accountId, s -> s));
         final List<SpotAccountRecord> members = spot.state().accounts().stream()
             .filter(a -> !a.accountId().equals(spot.state().defaultAccountId())).toList();
@@ -79,7 +51,7 @@ class MigrateScenarioTest {
             assertThat(stack.resource("SpotLinkedCredentials").state().model().get("PreviousRoleArn").asText())
                 .isEqualTo("arn:aws:iam::" + account.providerExternalId() + ":role/StackSet-SpotOnboarding-SpotRole-LEGACY");
         });
-        assertThat(printed()).containsPattern("adopted by its new stack +6")
+        assertThat(template.printed()).containsPattern("adopted by its new stack +6")
             .containsPattern("linked to the new role +6")
             .containsPattern("old link remembered +6")
             .containsPattern("Spot accounts deleted +0")
@@ -110,13 +82,10 @@ class MigrateScenarioTest {
         assertThat(kept.name()).startsWith("acme-member-");
         assertThat(kept.ciEnrolled()).isTrue();
         assertThat(spot.state().accounts()).hasSize(7);
-        assertThat(printed()).containsPattern("adopted by its new stack +5").containsPattern("linked to the new role +5")
+        assertThat(template.printed()).containsPattern("adopted by its new stack +5").containsPattern("linked to the new role +5")
             .containsPattern("Spot accounts deleted +0").containsPattern("linked to a deleted role +0")
             .contains("the old stack deleted in 5 accounts").contains("kept in 1")
             .contains("not migrated: " + failing);
     }
 
-    private String printed() {
-        return output.toString(StandardCharsets.UTF_8);
-    }
 }

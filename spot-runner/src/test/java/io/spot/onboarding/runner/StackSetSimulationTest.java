@@ -1,59 +1,27 @@
 package io.spot.onboarding.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.spot.onboarding.emulator.SpotEmulator;
 import io.spot.onboarding.runner.cli.Command;
-import io.spot.onboarding.runner.cli.CommandLine;
-import io.spot.onboarding.runner.output.Console;
 import io.spot.onboarding.runner.stackset.RunSummary;
-import io.spot.onboarding.testing.MotoServer;
-import io.spot.onboarding.testing.SecretScanner;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The onboarding template as a StackSet over a simulated organization: every member account
  * through all four types' real handlers, against one emulator (one Spot organization) and moto.
  */
 class StackSetSimulationTest {
-    private static final Path ONBOARDING = Path.of("..", "template.yml");
-
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    @RegisterExtension
+    final TemplateRun template = new TemplateRun();
     private LocalRun run;
-
-    @BeforeEach
-    void moto() {
-        assumeThat(Files.exists(ONBOARDING)).as("the repository's template.yml").isTrue();
-        MotoServer.shared().reset();
-    }
-
-    @AfterEach
-    void stop() {
-        if (run != null) {
-            run.close();
-            new SecretScanner(tokenOf(run)).scan(output.toString(StandardCharsets.UTF_8), "the runner's output");
-        }
-    }
-
-    private LocalRun start(final String... args) {
-        run = new LocalRun(CommandLine.parse(args), new Console(new PrintStream(output, true, StandardCharsets.UTF_8)));
-        assertThat(run.start()).isTrue();
-        return run;
-    }
 
     @Test
     void twoHundredAccountsEnrollAndLeaveWithoutAFailure() {
-        start("--template", ONBOARDING.toString(), "--accounts", "200", "--concurrency", "50");
-        final SpotEmulator spot = run.environment().spot().emulator().orElseThrow();
+        run = template.start("--accounts", "200", "--concurrency", "50");
+        final SpotEmulator spot = template.spot();
 
         assertThat(run.run(Command.of(Command.DEPLOY))).isTrue();
         final RunSummary deploy = run.summaries().get(0);
@@ -89,7 +57,7 @@ class StackSetSimulationTest {
      */
     @Test
     void aRateLimitSlowsTheSimulatedClockNotTheRun() {
-        start("--template", ONBOARDING.toString(), "--accounts", "20", "--concurrency", "20", "--quiet",
+        run = template.start("--accounts", "20", "--concurrency", "20", "--quiet",
             "--rate-limit", "POST:/setup/account=5/60s");
 
         assertThat(run.run(Command.of(Command.DEPLOY))).isTrue();
@@ -103,7 +71,4 @@ class StackSetSimulationTest {
             .contains("admitted").contains("of the"));
     }
 
-    private static String tokenOf(final LocalRun run) {
-        return run.token();
-    }
 }

@@ -1,27 +1,15 @@
 package io.spot.onboarding.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.spot.onboarding.common.handler.SpotTokenResolver;
-import io.spot.onboarding.emulator.SpotEmulator;
 import io.spot.onboarding.runner.cli.Command;
-import io.spot.onboarding.runner.cli.CommandLine;
 import io.spot.onboarding.runner.env.MemberAccount;
-import io.spot.onboarding.runner.output.Console;
 import io.spot.onboarding.runner.stack.OperationOutcome;
 import io.spot.onboarding.runner.stack.Stack;
-import io.spot.onboarding.testing.MotoServer;
-import io.spot.onboarding.testing.SecretScanner;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -42,37 +30,17 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * afterwards (keys, secrets, policies) is checked in each account.
  */
 class TokenOptionsTest {
-    private static final Path ONBOARDING = Path.of("..", "template.yml");
     private static final String HANDLERS = "SpotOnboardingHandlers-us-east-1";
 
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    @RegisterExtension
+    final TemplateRun template = new TemplateRun();
     private LocalRun run;
-
-    @BeforeEach
-    void moto() {
-        assumeThat(Files.exists(ONBOARDING)).as("the repository's template.yml").isTrue();
-        MotoServer.shared().reset();
-    }
-
-    @AfterEach
-    void stop() {
-        if (run != null) {
-            run.close();
-            new SecretScanner(run.token()).scan(output.toString(StandardCharsets.UTF_8), "the runner's output");
-        }
-    }
-
-    private LocalRun start(final String... args) {
-        run = new LocalRun(CommandLine.parse(args), new Console(new PrintStream(output, true, StandardCharsets.UTF_8)));
-        assertThat(run.start()).isTrue();
-        return run;
-    }
 
     @Test
     void inTheAccountTheTokenIsUnderItsOwnKeyAndThePolicyNamesTheHandlersRole() {
-        start("--template", ONBOARDING.toString());
+        run = template.start();
 
-        assertThat(run.run(Command.of(Command.DEPLOY))).as(printed()).isTrue();
+        assertThat(run.run(Command.of(Command.DEPLOY))).as(template.printed()).isTrue();
         final Stack stack = run.stacks().get(0);
         assertThat(stack.context().typeConfiguration().path("SpotCredentials").has("ApiToken")).isFalse();
         assertEnrolled(stack);
@@ -91,7 +59,7 @@ class TokenOptionsTest {
             assertThat(kms.getKeyPolicy(r -> r.keyId(keyId).policyName("default")).policy())
                 .contains("OnlyTheHandlersDecryptTheToken", HANDLERS);
 
-            assertThat(run.run(Command.of(Command.DELETE))).as(printed()).isTrue();
+            assertThat(run.run(Command.of(Command.DELETE))).as(template.printed()).isTrue();
             assertThat(kms.describeKey(r -> r.keyId(keyId)).keyMetadata().keyState()).isEqualTo(KeyState.PENDING_DELETION);
             assertThat(secrets.listSecrets().secretList()).isEmpty();
         }
@@ -99,9 +67,9 @@ class TokenOptionsTest {
 
     @Test
     void centrallyTheMembersHoldOnlyThePointerAndTheirHandlersReadTheManagementAccountsSecret() {
-        start("--template", ONBOARDING.toString(), "--central-token", "--accounts", "3", "--concurrency", "3");
+        run = template.start("--central-token", "--accounts", "3", "--concurrency", "3");
 
-        assertThat(run.run(Command.of(Command.DEPLOY))).as(printed()).isTrue();
+        assertThat(run.run(Command.of(Command.DEPLOY))).as(template.printed()).isTrue();
         assertThat(run.summaries().get(1).succeeded()).isEqualTo(3);
         final String central;
         try (SecretsManagerClient management = secrets(session(MemberAccount.MANAGEMENT_ACCOUNT_ID))) {
@@ -128,7 +96,7 @@ class TokenOptionsTest {
             assertEnrolled(member);
         }
 
-        assertThat(run.run(Command.of(Command.DELETE))).as(printed()).isTrue();
+        assertThat(run.run(Command.of(Command.DELETE))).as(template.printed()).isTrue();
         try (SecretsManagerClient management = secrets(session(MemberAccount.MANAGEMENT_ACCOUNT_ID))) {
             assertThat(management.listSecrets().secretList()).as("the central token goes last").isEmpty();
         }
@@ -138,29 +106,21 @@ class TokenOptionsTest {
     void aPointerToASecretThatIsNotThereFailsNamingIt() {
         final String missing = "arn:aws:secretsmanager:us-east-1:" + MemberAccount.MANAGEMENT_ACCOUNT_ID
             + ":secret:cfn/spot/organization-api-token-AbCdEf";
-        start("--template", ONBOARDING.toString(), "--param", "CentralTokenSecretArn=" + missing,
+        run = template.start("--param", "CentralTokenSecretArn=" + missing,
             "--param", "SpotApiToken=");
 
         assertThat(run.run(Command.of(Command.DEPLOY))).isFalse();
         final OperationOutcome outcome = run.summaries().get(0).outcomes().get(0);
         assertThat(String.join("\n", outcome.failures())).contains(missing, "does not exist",
             "CentralTokenSecretArn");
-        assertThat(spot().state().accounts()).as("only the emulator's own account").hasSize(1);
+        assertThat(template.spot().state().accounts()).as("only the emulator's own account").hasSize(1);
     }
 
     /** Linked and enrolled in Cost Intelligence: every handler found the token. */
     private void assertEnrolled(final Stack stack) {
         final String spotAccount = stack.resource("SpotAccount").state().physicalId();
-        assertThat(spot().state().account(spotAccount)).as(stack.accountId()).isPresent();
-        assertThat(spot().state().isCostIntelligenceEnrolled(spotAccount)).as(stack.accountId()).isTrue();
-    }
-
-    private SpotEmulator spot() {
-        return run.environment().spot().emulator().orElseThrow();
-    }
-
-    private String printed() {
-        return output.toString(StandardCharsets.UTF_8);
+        assertThat(template.spot().state().account(spotAccount)).as(stack.accountId()).isPresent();
+        assertThat(template.spot().state().isCostIntelligenceEnrolled(spotAccount)).as(stack.accountId()).isTrue();
     }
 
     /** A session in the account, as the runner's own: moto files what it reads under that account. */
