@@ -1,6 +1,7 @@
 package io.spot.onboarding.account;
 
 import io.spot.onboarding.common.api.AccountListing;
+import io.spot.onboarding.common.api.RouteWindow;
 import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.api.SpotApi;
 import io.spot.onboarding.common.api.SpotRateLimitException;
@@ -112,10 +113,11 @@ public class CreateHandler extends AccountHandler {
         }
         if (!context.isFirstWriteSpread()) {
             context.setFirstWriteSpread(true);
-            final OptionalInt wait = spread.delaySeconds(spot.lastWindow("GET", "/setup/account"));
+            final Optional<RouteWindow> lookups = spot.lastWindow("GET", "/setup/account");
+            final OptionalInt wait = spread.delaySeconds(lookups);
             if (wait.isPresent()) {
                 return Events.inProgress(progressModel(call.model(), context), context, wait.getAsInt(), "Spot counted "
-                    + spot.lastWindow("GET", "/setup/account").get().used() + " account lookups in the last minute, more "
+                    + lookups.get().used() + " account lookups in the last minute, more "
                     + "creates than it admits in one: waiting " + wait.getAsInt() + " s before creating the Spot account");
             }
         }
