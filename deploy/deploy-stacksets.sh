@@ -8,7 +8,7 @@
 #
 # The Spot token is read from an environment variable and handed to the AWS CLI in a file only
 # this user can read (never on a command line, where `ps` would show it); it is never printed.
-# By default (--token-location central) it is stored once, in this account (central-token.yml),
+# By default (--token-location central) it is stored once, in this account (deploy/central-token.yml),
 # readable only by the organization's handler roles; member accounts get its ARN, not the token.
 set -euo pipefail
 
@@ -152,7 +152,7 @@ fi
 central_arn=""
 token_parameter="$token"
 if [ "$token_location" = "central" ]; then
-    echo "== The Spot token, once, in this account: stack spot-onboarding-central-token (central-token.yml) in $onboarding_region"
+    echo "== The Spot token, once, in this account: stack spot-onboarding-central-token (deploy/central-token.yml) in $onboarding_region"
     new_parameter_file central_parameters
     cat > "$central_parameters" <<JSON
 [{"ParameterKey":"SpotApiToken","ParameterValue":"$token"},
@@ -161,7 +161,7 @@ if [ "$token_location" = "central" ]; then
 JSON
     show_parameter_file "$central_parameters"
     aws_cli cloudformation create-stack --stack-name spot-onboarding-central-token --region "$onboarding_region" \
-        --template-body "file://$root/central-token.yml" --parameters "file://$central_parameters"
+        --template-body "file://$root/deploy/central-token.yml" --parameters "file://$central_parameters"
     aws_cli cloudformation wait stack-create-complete --stack-name spot-onboarding-central-token \
         --region "$onboarding_region"
     if [ "$dry_run" = "true" ]; then

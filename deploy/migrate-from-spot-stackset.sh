@@ -86,11 +86,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # The template tool (spot-migration): built on first use, as ./spot-local builds its runner.
-tool_jar="$root/spot-migration/target/spot-migration.jar"
+tool_jar="$root/tooling/migration/target/spot-migration.jar"
 tool() {
     if [ ! -f "$tool_jar" ]; then
         echo "# building spot-migration.jar ..." >&2
-        (cd "$root" && ./mvnw -q -pl spot-migration package -DskipTests) >&2
+        (cd "$root" && ./mvnw -q -pl tooling/migration -am package -DskipTests) >&2
     fi
     java -jar "$tool_jar" "$@"
 }

@@ -1,9 +1,9 @@
 package io.spot.onboarding.accountalias;
 
 import io.spot.onboarding.emulator.SpotAccountRecord;
-import io.spot.onboarding.testing.CloudFormationRequest;
-import io.spot.onboarding.testing.HandlerContract;
-import io.spot.onboarding.testing.MotoServer;
+import io.spot.onboarding.harness.CloudFormationRequest;
+import io.spot.onboarding.harness.HandlerContract;
+import io.spot.onboarding.harness.MotoServer;
 import io.spot.onboarding.testing.SpotTypeHarness;
 
 /** The AccountAlias type under test: its real HandlerWrapper against a fresh emulator. */

@@ -1,7 +1,7 @@
 package io.spot.onboarding.accountalias;
 
-import io.spot.onboarding.testing.CloudFormationRequest;
-import io.spot.onboarding.testing.MotoServer;
+import io.spot.onboarding.harness.CloudFormationRequest;
+import io.spot.onboarding.harness.MotoServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;

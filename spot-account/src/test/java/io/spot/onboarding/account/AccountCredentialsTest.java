@@ -1,13 +1,13 @@
 package io.spot.onboarding.account;
 
-import static io.spot.onboarding.testing.CloudFormationRequest.props;
+import static io.spot.onboarding.harness.CloudFormationRequest.props;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.common.handler.SpotTokenResolver;
-import io.spot.onboarding.testing.CloudFormationRequest;
-import io.spot.onboarding.testing.HandlerResponse;
-import io.spot.onboarding.testing.MotoServer;
+import io.spot.onboarding.harness.CloudFormationRequest;
+import io.spot.onboarding.harness.HandlerResponse;
+import io.spot.onboarding.harness.MotoServer;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,13 +1,13 @@
 package io.spot.onboarding.account;
 
-import static io.spot.onboarding.testing.CloudFormationRequest.AWS_ACCOUNT_ID;
-import static io.spot.onboarding.testing.CloudFormationRequest.props;
+import static io.spot.onboarding.harness.CloudFormationRequest.AWS_ACCOUNT_ID;
+import static io.spot.onboarding.harness.CloudFormationRequest.props;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spot.onboarding.emulator.SpotAccountRecord;
-import io.spot.onboarding.testing.HandlerDriver;
-import io.spot.onboarding.testing.HandlerResponse;
+import io.spot.onboarding.harness.HandlerDriver;
+import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,12 +1,12 @@
 package io.spot.onboarding.account;
 
-import static io.spot.onboarding.testing.CloudFormationRequest.props;
+import static io.spot.onboarding.harness.CloudFormationRequest.props;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spot.onboarding.common.handler.RetryPolicy;
-import io.spot.onboarding.testing.HandlerDriver.Operation;
-import io.spot.onboarding.testing.HandlerResponse;
+import io.spot.onboarding.harness.HandlerDriver.Operation;
+import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package io.spot.onboarding.account;
 
-import io.spot.onboarding.testing.HandlerContract;
+import io.spot.onboarding.harness.HandlerContract;
 import io.spot.onboarding.testing.SpotTypeHarness;
 
 /** The Account type under test: its real HandlerWrapper against a fresh emulator. */

@@ -1,7 +1,7 @@
 package io.spot.onboarding.account;
 
-import static io.spot.onboarding.testing.CloudFormationRequest.AWS_ACCOUNT_ID;
-import static io.spot.onboarding.testing.CloudFormationRequest.props;
+import static io.spot.onboarding.harness.CloudFormationRequest.AWS_ACCOUNT_ID;
+import static io.spot.onboarding.harness.CloudFormationRequest.props;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,9 +10,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.spot.onboarding.emulator.RecordedRequest;
 import io.spot.onboarding.emulator.SpotAccountRecord;
 import io.spot.onboarding.emulator.VisibleAccount;
-import io.spot.onboarding.testing.CloudFormationRequest;
-import io.spot.onboarding.testing.HandlerDriver.Operation;
-import io.spot.onboarding.testing.HandlerResponse;
+import io.spot.onboarding.harness.CloudFormationRequest;
+import io.spot.onboarding.harness.HandlerDriver.Operation;
+import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

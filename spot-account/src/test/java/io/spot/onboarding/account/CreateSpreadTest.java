@@ -1,12 +1,12 @@
 package io.spot.onboarding.account;
 
-import static io.spot.onboarding.testing.CloudFormationRequest.props;
+import static io.spot.onboarding.harness.CloudFormationRequest.props;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spot.onboarding.common.api.SpotApiClient;
 import io.spot.onboarding.common.api.SpotClientTimeouts;
 import io.spot.onboarding.common.api.SpotEndpoint;
-import io.spot.onboarding.testing.HandlerDriver.Operation;
+import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -2,12 +2,12 @@ package io.spot.onboarding.costintelligence;
 
 import static io.spot.onboarding.costintelligence.CostIntelligenceHarness.linkedAccount;
 import static io.spot.onboarding.costintelligence.CostIntelligenceHarness.properties;
-import static io.spot.onboarding.testing.CloudFormationRequest.props;
+import static io.spot.onboarding.harness.CloudFormationRequest.props;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.spot.onboarding.testing.HandlerDriver.Operation;
-import io.spot.onboarding.testing.HandlerResponse;
+import io.spot.onboarding.harness.HandlerDriver.Operation;
+import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

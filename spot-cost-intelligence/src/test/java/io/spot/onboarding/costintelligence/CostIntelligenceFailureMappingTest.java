@@ -8,8 +8,8 @@ import static io.spot.onboarding.costintelligence.CostIntelligenceHarness.proper
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spot.onboarding.common.handler.RetryPolicy;
-import io.spot.onboarding.testing.HandlerDriver.Operation;
-import io.spot.onboarding.testing.HandlerResponse;
+import io.spot.onboarding.harness.HandlerDriver.Operation;
+import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import java.time.Duration;
 import java.time.Instant;

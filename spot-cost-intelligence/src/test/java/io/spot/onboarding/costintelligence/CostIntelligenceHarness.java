@@ -1,10 +1,10 @@
 package io.spot.onboarding.costintelligence;
 
-import static io.spot.onboarding.testing.CloudFormationRequest.AWS_ACCOUNT_ID;
+import static io.spot.onboarding.harness.CloudFormationRequest.AWS_ACCOUNT_ID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spot.onboarding.testing.CloudFormationRequest;
-import io.spot.onboarding.testing.HandlerContract;
+import io.spot.onboarding.harness.CloudFormationRequest;
+import io.spot.onboarding.harness.HandlerContract;
 import io.spot.onboarding.testing.SpotTypeHarness;
 
 /** The CostIntelligence type under test: its real HandlerWrapper against a fresh emulator, and the accounts it needs. */

@@ -4,13 +4,13 @@ import static io.spot.onboarding.costintelligence.CostIntelligenceHarness.CI_ROU
 import static io.spot.onboarding.costintelligence.CostIntelligenceHarness.VALIDATION_ROUTE;
 import static io.spot.onboarding.costintelligence.CostIntelligenceHarness.linkedAccount;
 import static io.spot.onboarding.costintelligence.CostIntelligenceHarness.properties;
-import static io.spot.onboarding.testing.CloudFormationRequest.props;
+import static io.spot.onboarding.harness.CloudFormationRequest.props;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spot.onboarding.emulator.SpotAccountRecord;
-import io.spot.onboarding.testing.HandlerDriver.Operation;
-import io.spot.onboarding.testing.HandlerResponse;
+import io.spot.onboarding.harness.HandlerDriver.Operation;
+import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static io.spot.onboarding.costintelligence.CostIntelligenceHarness.linked
 import static io.spot.onboarding.costintelligence.CostIntelligenceHarness.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spot.onboarding.testing.HandlerResponse;
+import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import java.time.Duration;
 import java.time.Instant;

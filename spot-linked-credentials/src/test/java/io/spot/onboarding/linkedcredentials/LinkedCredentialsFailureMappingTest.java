@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spot.onboarding.common.handler.RetryPolicy;
-import io.spot.onboarding.testing.HandlerDriver.Operation;
-import io.spot.onboarding.testing.HandlerResponse;
+import io.spot.onboarding.harness.HandlerDriver.Operation;
+import io.spot.onboarding.harness.HandlerResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

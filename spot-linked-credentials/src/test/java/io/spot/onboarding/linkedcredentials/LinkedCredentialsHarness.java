@@ -1,14 +1,14 @@
 package io.spot.onboarding.linkedcredentials;
 
-import static io.spot.onboarding.testing.CloudFormationRequest.AWS_ACCOUNT_ID;
+import static io.spot.onboarding.harness.CloudFormationRequest.AWS_ACCOUNT_ID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.common.api.SpotApiClient;
 import io.spot.onboarding.common.api.SpotClientTimeouts;
 import io.spot.onboarding.common.api.SpotEndpoint;
 import io.spot.onboarding.emulator.SpotAccountRecord;
-import io.spot.onboarding.testing.CloudFormationRequest;
-import io.spot.onboarding.testing.HandlerContract;
+import io.spot.onboarding.harness.CloudFormationRequest;
+import io.spot.onboarding.harness.HandlerContract;
 import io.spot.onboarding.testing.SpotTypeHarness;
 
 /**

@@ -4,8 +4,8 @@ import static io.spot.onboarding.linkedcredentials.LinkedCredentialsHarness.ROLE
 import static io.spot.onboarding.linkedcredentials.LinkedCredentialsHarness.props;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spot.onboarding.testing.HandlerDriver.Operation;
-import io.spot.onboarding.testing.HandlerResponse;
+import io.spot.onboarding.harness.HandlerDriver.Operation;
+import io.spot.onboarding.harness.HandlerResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,163 @@
+package io.spot.onboarding.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spot.onboarding.emulator.SpotEmulator;
+import io.spot.onboarding.harness.CloudFormationRequest;
+import io.spot.onboarding.harness.HandlerContract;
+import io.spot.onboarding.harness.HandlerDriver;
+import io.spot.onboarding.harness.HandlerResponse;
+import io.spot.onboarding.harness.SecretScanner;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One account's stack instance of a StackSet, as CloudFormation runs it: the four Spot resources in
+ * the template's order; on a failure, a rollback that deletes, newest first and with
+ * {@code rollback: true}, every resource that was created and the failed one too when its last event
+ * named it (CloudFormation then holds its physical ID). Faults may strike the rollback as well: a
+ * Delete that fails retriably is run again, as CloudFormation's continued rollback would.
+ */
+final class StackInstance {
+    static final Set<String> RETRIABLE = Set.of("Throttling", "ServiceInternalError", "NetworkFailure",
+        "NotStabilized");
+
+    private final SpotEmulator spot;
+    private final String token;
+    private final String awsAccount;
+    private final String accountProperties;
+    private final Map<SpotTypes, HandlerDriver> drivers = new EnumMap<>(SpotTypes.class);
+    private final Map<SpotTypes, JsonNode> created = new LinkedHashMap<>();
+    private final String roleName;
+    private final String roleArn;
+    private HandlerResponse failure;
+
+    /**
+     * @param accountProperties the Account resource's properties, as JSON
+     * @param roleName          the name of the role this stack creates for Spot (deleted by its rollback)
+     */
+    StackInstance(final SpotEmulator spot, final String token, final String awsAccount, final String accountProperties,
+                  final String roleName) {
+        this.spot = spot;
+        this.token = token;
+        this.awsAccount = awsAccount;
+        this.accountProperties = accountProperties;
+        this.roleName = roleName;
+        this.roleArn = "arn:aws:iam::" + awsAccount + ":role/" + roleName;
+        final SecretScanner scanner = new SecretScanner(token);
+        for (final SpotTypes type : SpotTypes.values()) {
+            drivers.put(type, new HandlerDriver(type.wrapper(), new HandlerContract("AccountId",
+                type == SpotTypes.ACCOUNT), scanner, seconds -> { }));
+        }
+    }
+
+    /**
+     * The same stack instance created anew, as a user retries a failed one: the same stack and resources,
+     * and a role with a new generated name (the rolled-back one was deleted).
+     */
+    StackInstance again() {
+        return new StackInstance(spot, token, awsAccount, accountProperties, roleName + "-again");
+    }
+
+    String awsAccount() {
+        return awsAccount;
+    }
+
+    String roleArn() {
+        return roleArn;
+    }
+
+    /** The failed resource's last event, or null when the stack was created. */
+    HandlerResponse failure() {
+        return failure;
+    }
+
+    boolean succeeded() {
+        return failure == null;
+    }
+
+    /** The Spot account the stack's Account resource ended with, or null. */
+    String spotAccount() {
+        final JsonNode account = created.get(SpotTypes.ACCOUNT);
+        return account == null ? null : account.path("AccountId").asText(null);
+    }
+
+    /** Creates the stack; on a failure rolls it back, and returns false. */
+    boolean createOrRollBack() {
+        HandlerResponse last = create(SpotTypes.ACCOUNT, CloudFormationRequest.props(accountProperties));
+        if (last.errorCode() == null) {
+            final String accountId = last.modelText("AccountId");
+            final String ownership = last.modelText("Ownership");
+            // A Reused account keeps its name: the template would name it after an alias equal to it, or not at all.
+            final String name = "Reused".equals(ownership) ? last.modelText("Name") : "alias-" + awsAccount;
+            final List<Map.Entry<SpotTypes, String>> rest = List.of(
+                Map.entry(SpotTypes.LINKED_CREDENTIALS, "{\"AccountId\":\"" + accountId + "\",\"RoleArn\":\""
+                    + roleArn + "\",\"AccountOwnership\":\"" + ownership + "\"}"),
+                Map.entry(SpotTypes.ACCOUNT_ALIAS, "{\"AccountId\":\"" + accountId + "\",\"Name\":\"" + name
+                    + "\",\"AccountOwnership\":\"" + ownership + "\"}"),
+                Map.entry(SpotTypes.COST_INTELLIGENCE, "{\"AccountId\":\"" + accountId + "\",\"AccountOwnership\":\""
+                    + ownership + "\"}"));
+            for (final Map.Entry<SpotTypes, String> resource : rest) {
+                last = create(resource.getKey(), CloudFormationRequest.props(resource.getValue()));
+                if (last.errorCode() != null) {
+                    break;
+                }
+            }
+        }
+        if (last.errorCode() == null) {
+            return true;
+        }
+        failure = last;
+        rollBack();
+        return false;
+    }
+
+    /** A real stack delete: every resource, newest first, without the rollback flag. */
+    void delete() {
+        deleteAll(false);
+    }
+
+    private HandlerResponse create(final SpotTypes type, final ObjectNode properties) {
+        final HandlerResponse last = drivers.get(type).run(request(type, "CREATE", properties)).last();
+        if ("SUCCESS".equals(last.status()) || last.hasModel() && last.model().hasNonNull("AccountId")) {
+            created.put(type, last.model());
+        }
+        return last;
+    }
+
+    private void rollBack() {
+        deleteAll(true);
+    }
+
+    private void deleteAll(final boolean rollback) {
+        final List<SpotTypes> newestFirst = new ArrayList<>(created.keySet());
+        Collections.reverse(newestFirst);
+        for (final SpotTypes type : newestFirst) {
+            HandlerResponse deleted;
+            do {
+                final CloudFormationRequest request = base(type, "DELETE").properties(created.get(type));
+                deleted = drivers.get(type).run((rollback ? request.rollback() : request).json()).last();
+            } while ("FAILED".equals(deleted.status()) && RETRIABLE.contains(deleted.errorCode()));
+            assertThat(deleted.errorCode()).as(type + " " + deleted.message()).isIn(null, "NotFound");
+        }
+        created.clear();
+    }
+
+    private ObjectNode request(final SpotTypes type, final String action, final ObjectNode properties) {
+        return base(type, action).properties(properties).json();
+    }
+
+    private CloudFormationRequest base(final SpotTypes type, final String action) {
+        final ObjectNode configuration = CloudFormationRequest.MAPPER.createObjectNode();
+        configuration.putObject("SpotCredentials").put("ApiToken", token).put("ApiUrl", spot.baseUrl());
+        return CloudFormationRequest.of(type.typeName(), action).awsAccountId(awsAccount)
+            .typeConfiguration(configuration);
+    }
+}

@@ -1,0 +1,62 @@
+package io.spot.onboarding.runner;
+
+import io.spot.onboarding.runner.cli.Command;
+import io.spot.onboarding.runner.cli.CommandLine;
+import io.spot.onboarding.runner.cli.Options;
+import io.spot.onboarding.runner.cli.UsageException;
+import io.spot.onboarding.runner.eval.EvaluationException;
+import io.spot.onboarding.runner.output.Console;
+import io.spot.onboarding.runner.template.TemplateException;
+import io.spot.onboarding.harness.HandlerDriver;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+
+/**
+ * spot-local: runs template.yml locally, through the real handlers, against moto and the Spot
+ * emulator. Exit code 0 when everything succeeded, 1 when an operation failed, 2 when the command
+ * line, the environment or the template is wrong.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(final String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(final String[] args, final PrintStream out, final PrintStream err) {
+        final Options options;
+        try {
+            options = CommandLine.parse(args);
+        } catch (UsageException e) {
+            err.println("spot-local: " + e.getMessage());
+            err.println();
+            err.print(CommandLine.USAGE);
+            return 2;
+        }
+        if (options.commands().stream().anyMatch(c -> c.name().equals(Command.HELP))) {
+            out.print(CommandLine.USAGE);
+            return 0;
+        }
+        try {
+            // The CloudFormation wrapper empties java.io.tmpdir on every invocation.
+            HandlerDriver.requirePrivateTmpdir();
+        } catch (IllegalStateException e) {
+            err.println("spot-local: " + e.getMessage() + " (the spot-local script does this for you)");
+            return 2;
+        }
+        final Console console = new Console(out);
+        try (LocalRun run = new LocalRun(options, console)) {
+            return run.execute();
+        } catch (TemplateException e) {
+            err.println("spot-local: the template has " + e.problems().size() + " problem"
+                + (e.problems().size() == 1 ? "" : "s") + ":");
+            e.problems().forEach(problem -> err.println("  " + console.redact(problem.toString())));
+            return 2;
+        } catch (EvaluationException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+            err.println("spot-local: " + console.redact(e.getMessage()));
+            return 2;
+        }
+    }
+}
