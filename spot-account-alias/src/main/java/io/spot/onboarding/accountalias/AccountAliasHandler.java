@@ -1,15 +1,19 @@
 package io.spot.onboarding.accountalias;
 
 import io.spot.onboarding.common.handler.SpotInvoker;
-import software.amazon.cloudformation.Action;
-import io.spot.onboarding.common.handler.SpotType;
 import io.spot.onboarding.common.handler.SpotResourceHandler;
+import io.spot.onboarding.common.handler.SpotType;
+import software.amazon.cloudformation.Action;
 
 /** What the five AccountAlias handlers share: the type's classes, and how they name the account. */
 abstract class AccountAliasHandler extends SpotResourceHandler<ResourceModel, CallbackContext> {
-    static final SpotType<ResourceModel, CallbackContext> TYPE = new SpotType<>(ResourceModel.TYPE_NAME,
-        ResourceModel.class, CallbackContext.class, ResourceModel::new, CallbackContext::new,
-        ResourceModel::getAccountId);
+    static final SpotType<ResourceModel, CallbackContext> TYPE = new SpotType<>(
+            ResourceModel.TYPE_NAME,
+            ResourceModel.class,
+            CallbackContext.class,
+            ResourceModel::new,
+            CallbackContext::new,
+            ResourceModel::getAccountId);
 
     AccountAliasHandler(final Action action, final SpotInvoker invoker) {
         super(TYPE, action, invoker);
@@ -21,8 +25,9 @@ abstract class AccountAliasHandler extends SpotResourceHandler<ResourceModel, Ca
      */
     @Override
     protected ResourceModel progressModel(final ResourceModel model, final CallbackContext context) {
-        return model.getPreviousName() != null || context.getPreviousName() == null ? model
-            : model.toBuilder().previousName(context.getPreviousName()).build();
+        return model.getPreviousName() != null || context.getPreviousName() == null
+                ? model
+                : model.toBuilder().previousName(context.getPreviousName()).build();
     }
 
     static boolean isReused(final ResourceModel model) {

@@ -46,10 +46,14 @@ final class AliasLookupException extends RuntimeException {
 
     /** IAM's own error code and message are kept: they name the principal that was refused. */
     static AliasLookupException from(final AwsServiceException failure) {
-        final String code = failure.awsErrorDetails() == null ? null : failure.awsErrorDetails().errorCode();
+        final String code = failure.awsErrorDetails() == null
+                ? null
+                : failure.awsErrorDetails().errorCode();
         final String said = "IAM answered HTTP " + failure.statusCode() + (code == null ? "" : " " + code) + ": "
-            + (failure.awsErrorDetails() == null ? failure.getMessage() : failure.awsErrorDetails().errorMessage())
-            + (failure.requestId() == null ? "" : " [AWS request id " + failure.requestId() + "]");
+                + (failure.awsErrorDetails() == null
+                        ? failure.getMessage()
+                        : failure.awsErrorDetails().errorMessage())
+                + (failure.requestId() == null ? "" : " [AWS request id " + failure.requestId() + "]");
         if (failure.statusCode() == 403 || "AccessDenied".equals(code) || "AccessDeniedException".equals(code)) {
             return new AliasLookupException(Kind.ACCESS_DENIED, said, failure);
         }

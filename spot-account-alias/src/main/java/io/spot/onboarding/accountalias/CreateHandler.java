@@ -24,12 +24,15 @@ public class CreateHandler extends AccountAliasHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String accountId = call.model().getAccountId();
         if (!isAccountId(accountId)) {
-            return Events.failed(HandlerErrorCode.InvalidRequest, "AccountId must be a Spot account ID such as "
-                + "act-1a2b3c4d: pass !Ref of a Spot::Onboarding::Account resource (was '" + accountId + "').");
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "AccountId must be a Spot account ID such as "
+                            + "act-1a2b3c4d: pass !Ref of a Spot::Onboarding::Account resource (was '" + accountId
+                            + "').");
         }
         return naming.apply(call, null);
     }

@@ -31,7 +31,7 @@ public class DeleteHandler extends AccountAliasHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final ResourceModel model = call.model();
         if (!isAccountId(model.getAccountId())) {
@@ -45,29 +45,29 @@ public class DeleteHandler extends AccountAliasHandler {
         final Ownership ownership = Ownership.parse(model.getAccountOwnership());
         if (ownership == Ownership.REUSED) {
             return Events.deleted("Spot account " + id + " is Reused (AccountOwnership): its name '" + current
-                + "' was left untouched");
+                    + "' was left untouched");
         }
         if (previous == null) {
             return Events.deleted("No name to restore is known for Spot account " + id + " (PreviousName is unset): "
-                + "its name '" + current + "' was left untouched");
+                    + "its name '" + current + "' was left untouched");
         }
         if (previous.equals(current)) {
-            return Events.deleted("Spot account " + id + " is named '" + current + "', as before this resource named "
-                + "it");
+            return Events.deleted(
+                    "Spot account " + id + " is named '" + current + "', as before this resource named " + "it");
         }
         if (applied != null && !applied.equals(current)) {
             return Events.deleted("Spot account " + id + " was renamed to '" + current + "' outside CloudFormation "
-                + "after this resource named it '" + applied + "': that name was left, not restored to '" + previous
-                + "'");
+                    + "after this resource named it '" + applied + "': that name was left, not restored to '" + previous
+                    + "'");
         }
         if (ownership == null && applied == null) {
             return Events.deleted("AccountOwnership is unknown and the model does not say which name this resource "
-                + "gave Spot account " + id + " (AppliedName is unset), so its name '" + current + "' was left "
-                + "untouched rather than renamed to '" + previous + "'");
+                    + "gave Spot account " + id + " (AppliedName is unset), so its name '" + current + "' was left "
+                    + "untouched rather than renamed to '" + previous + "'");
         }
         call.spot().renameAccount(id, previous);
         final String message = "Restored Spot account " + id + "'s name from '" + current + "' to '" + previous + "' ("
-            + Rollback.or(call.request(), "delete") + ")";
+                + Rollback.or(call.request(), "delete") + ")";
         call.log(message);
         return Events.deleted(message);
     }

@@ -7,8 +7,7 @@ import java.io.IOException;
 
 public final class HandlerWrapperExecutable {
 
-    private HandlerWrapperExecutable() {
-    }
+    private HandlerWrapperExecutable() {}
 
     public static void main(final String[] args) throws IOException {
         ExecutableEntry.main(new HandlerWrapper(), args);

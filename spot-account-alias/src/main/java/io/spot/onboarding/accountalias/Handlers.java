@@ -8,8 +8,7 @@ import software.amazon.cloudformation.Action;
 /** The type's five handlers, for both entry points. */
 final class Handlers {
 
-    private Handlers() {
-    }
+    private Handlers() {}
 
     static HandlerDispatch<ResourceModel, CallbackContext, SpotCredentialsSettings> dispatch() {
         return dispatch(IamAccountAliases.standard());
@@ -17,13 +16,13 @@ final class Handlers {
 
     /** Only Create and Update read the AWS account alias. */
     static HandlerDispatch<ResourceModel, CallbackContext, SpotCredentialsSettings> dispatch(
-        final AccountAliasSource aliases) {
+            final AccountAliasSource aliases) {
         final SpotInvoker invoker = SpotInvoker.standard();
         return new HandlerDispatch<ResourceModel, CallbackContext, SpotCredentialsSettings>()
-            .on(Action.CREATE, new CreateHandler(invoker, aliases))
-            .on(Action.READ, new ReadHandler(invoker))
-            .on(Action.UPDATE, new UpdateHandler(invoker, aliases))
-            .on(Action.DELETE, new DeleteHandler(invoker))
-            .on(Action.LIST, new ListHandler(invoker));
+                .on(Action.CREATE, new CreateHandler(invoker, aliases))
+                .on(Action.READ, new ReadHandler(invoker))
+                .on(Action.UPDATE, new UpdateHandler(invoker, aliases))
+                .on(Action.DELETE, new DeleteHandler(invoker))
+                .on(Action.LIST, new ListHandler(invoker));
     }
 }

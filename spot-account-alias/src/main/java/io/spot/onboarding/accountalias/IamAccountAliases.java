@@ -30,6 +30,7 @@ final class IamAccountAliases implements AccountAliasSource {
     private static final Map<String, IamClient> CLIENTS = new ConcurrentHashMap<>();
     /** Bounds the SDK's own retries too, so a stuck IAM cannot use up the handler's 60 s. */
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+
     private static final String FALLBACK_REGION = "us-east-1";
 
     private final Function<String, IamClient> clients;
@@ -45,22 +46,26 @@ final class IamAccountAliases implements AccountAliasSource {
 
     private static IamClient newClient(final String region) {
         return IamClient.builder()
-            .region(Region.of(region))
-            .httpClient(AbstractWrapper.HTTP_CLIENT)
-            .overrideConfiguration(c -> c.apiCallTimeout(CALL_TIMEOUT))
-            .build();
+                .region(Region.of(region))
+                .httpClient(AbstractWrapper.HTTP_CLIENT)
+                .overrideConfiguration(c -> c.apiCallTimeout(CALL_TIMEOUT))
+                .build();
     }
 
     @Override
     public Optional<String> alias(final AmazonWebServicesClientProxy proxy, final String region) {
         final IamClient client = clients.apply(region == null || region.isBlank() ? FALLBACK_REGION : region);
-        final ListAccountAliasesRequest request = ListAccountAliasesRequest.builder().build();
+        final ListAccountAliasesRequest request =
+                ListAccountAliasesRequest.builder().build();
         try {
             final ListAccountAliasesResponse response = proxy == null
-                ? client.listAccountAliases(request)
-                : proxy.injectCredentialsAndInvokeV2(request, client::listAccountAliases);
+                    ? client.listAccountAliases(request)
+                    : proxy.injectCredentialsAndInvokeV2(request, client::listAccountAliases);
             // IAM allows one alias per account; the list shape is historical.
-            return response.accountAliases().stream().filter(Objects::nonNull).filter(a -> !a.isEmpty()).findFirst();
+            return response.accountAliases().stream()
+                    .filter(Objects::nonNull)
+                    .filter(a -> !a.isEmpty())
+                    .findFirst();
         } catch (AwsServiceException e) {
             throw AliasLookupException.from(e);
         } catch (SdkClientException e) {

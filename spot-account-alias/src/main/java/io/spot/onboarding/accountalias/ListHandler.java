@@ -22,15 +22,20 @@ public class ListHandler extends AccountAliasHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final List<SpotAccount> accounts = call.spot().listAccounts().accounts().stream()
-            .sorted(Comparator.comparing(SpotAccount::accountId))
-            .toList();
-        final ListPage<SpotAccount> page = ListPage.of(accounts, call.request().getNextToken(),
-            call.request().getMaxResults());
-        return Events.listed(page.items().stream()
-            .map(a -> ResourceModel.builder().accountId(a.accountId()).name(a.name()).build())
-            .toList(), page.nextToken());
+                .sorted(Comparator.comparing(SpotAccount::accountId))
+                .toList();
+        final ListPage<SpotAccount> page = ListPage.of(
+                accounts, call.request().getNextToken(), call.request().getMaxResults());
+        return Events.listed(
+                page.items().stream()
+                        .map(a -> ResourceModel.builder()
+                                .accountId(a.accountId())
+                                .name(a.name())
+                                .build())
+                        .toList(),
+                page.nextToken());
     }
 }

@@ -25,16 +25,17 @@ final class Naming {
      * @param knownPreviousName the name to restore on Delete as an earlier operation recorded it,
      *                          or null to record the name the account has now
      */
-    ProgressEvent<ResourceModel, CallbackContext> apply(final HandlerCall<ResourceModel, CallbackContext> call,
-                                                        final String knownPreviousName) {
+    ProgressEvent<ResourceModel, CallbackContext> apply(
+            final HandlerCall<ResourceModel, CallbackContext> call, final String knownPreviousName) {
         final ResourceModel model = call.model();
         final CallbackContext context = call.context();
         final String wanted = model.getName();
         if (wanted != null) {
             final Optional<String> problem = SpotAccountNames.problem(wanted);
             if (problem.isPresent()) {
-                return Events.failed(HandlerErrorCode.InvalidRequest, "Name '" + wanted + "' " + problem.get()
-                    + ". Name must be " + SpotAccountNames.rule() + ".");
+                return Events.failed(
+                        HandlerErrorCode.InvalidRequest,
+                        "Name '" + wanted + "' " + problem.get() + ". Name must be " + SpotAccountNames.rule() + ".");
             }
         }
         final boolean reused = AccountAliasHandler.isReused(model);
@@ -47,10 +48,13 @@ final class Naming {
         }
         final String awsAccountId = call.request().getAwsAccountId();
         if (byAlias && context.getAlias() == null && Boolean.TRUE.equals(model.getFailWithoutAlias())) {
-            return Events.failed(HandlerErrorCode.InvalidRequest, "AWS account " + awsAccountId + " has no account "
-                + "alias and FailWithoutAlias is true, so Spot account " + model.getAccountId() + " was not named. "
-                + "Create an alias (aws iam create-account-alias --account-alias <alias>) and retry, set Name, or set "
-                + "FailWithoutAlias to false to keep the account's current name.");
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "AWS account " + awsAccountId + " has no account "
+                            + "alias and FailWithoutAlias is true, so Spot account " + model.getAccountId()
+                            + " was not named. "
+                            + "Create an alias (aws iam create-account-alias --account-alias <alias>) and retry, set Name, or set "
+                            + "FailWithoutAlias to false to keep the account's current name.");
         }
 
         final SpotAccount account = call.spot().getAccount(model.getAccountId());
@@ -63,40 +67,56 @@ final class Naming {
             return observe(model, account, context);
         }
         if (byAlias && context.getAlias() == null) {
-            return Events.success(named(model, account.name(), context), "AWS account " + awsAccountId + " has no "
-                + "account alias: kept Spot account " + account.accountId() + "'s name '" + account.name() + "'. "
-                + "Create an alias (aws iam create-account-alias) and update the stack to apply it, or set "
-                + "FailWithoutAlias to true to make a missing alias fail.");
+            return Events.success(
+                    named(model, account.name(), context),
+                    "AWS account " + awsAccountId + " has no "
+                            + "account alias: kept Spot account " + account.accountId() + "'s name '" + account.name()
+                            + "'. "
+                            + "Create an alias (aws iam create-account-alias) and update the stack to apply it, or set "
+                            + "FailWithoutAlias to true to make a missing alias fail.");
         }
-        if (byAlias && account.isLinked() && awsAccountId != null && !awsAccountId.equals(account.providerExternalId())) {
-            return Events.failed(HandlerErrorCode.InvalidRequest, "Spot account " + account.accountId() + " is "
-                + "connected to AWS account " + account.providerExternalId() + ", but the alias '" + context.getAlias()
-                + "' belongs to AWS account " + awsAccountId + ", where the stack runs. Name the Spot account of this "
-                + "AWS account, or set Name.");
+        if (byAlias
+                && account.isLinked()
+                && awsAccountId != null
+                && !awsAccountId.equals(account.providerExternalId())) {
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "Spot account " + account.accountId() + " is "
+                            + "connected to AWS account " + account.providerExternalId() + ", but the alias '"
+                            + context.getAlias()
+                            + "' belongs to AWS account " + awsAccountId
+                            + ", where the stack runs. Name the Spot account of this "
+                            + "AWS account, or set Name.");
         }
         final String target = byAlias ? context.getAlias() : wanted;
         final String source = byAlias ? ", the alias of AWS account " + awsAccountId : "";
         if (target.equals(account.name())) {
-            return Events.success(named(model, target, context), "Spot account " + account.accountId()
-                + " is already named '" + target + "'" + source);
+            return Events.success(
+                    named(model, target, context),
+                    "Spot account " + account.accountId() + " is already named '" + target + "'" + source);
         }
         if (previousJustRecorded) {
             // The name to restore must reach CloudFormation (in the callback context) before the
             // rename happens: a process that died after renaming would otherwise leave a retry
             // reading the new name as the one to restore, and the old name would be lost.
-            return Events.inProgress(model.toBuilder().previousName(context.getPreviousName()).build(), context, 0,
-                "Recorded Spot account " + account.accountId() + "'s name '"
-                + context.getPreviousName() + "' to restore on delete; renaming it to '" + target + "'" + source);
+            return Events.inProgress(
+                    model.toBuilder().previousName(context.getPreviousName()).build(),
+                    context,
+                    0,
+                    "Recorded Spot account " + account.accountId() + "'s name '" + context.getPreviousName()
+                            + "' to restore on delete; renaming it to '" + target + "'" + source);
         }
         call.spot().renameAccount(account.accountId(), target);
         call.log("Renamed Spot account " + account.accountId() + " from '" + account.name() + "' to '" + target + "'");
-        return Events.success(named(model, target, context), "Renamed Spot account " + account.accountId() + " from '"
-            + account.name() + "' to '" + target + "'" + source);
+        return Events.success(
+                named(model, target, context),
+                "Renamed Spot account " + account.accountId() + " from '" + account.name() + "' to '" + target + "'"
+                        + source);
     }
 
     /** Reads the alias into the context; returns the event to stop with when IAM did not answer. */
     private ProgressEvent<ResourceModel, CallbackContext> lookUpAlias(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final CallbackContext context = call.context();
         final String awsAccountId = call.request().getAwsAccountId();
@@ -108,18 +128,26 @@ final class Naming {
                 final int delay = 5 << context.getAliasLookupRetries();
                 context.setAliasLookupRetries(context.getAliasLookupRetries() + 1);
                 call.log(AliasLookupException.PERMISSION + " failed (" + e.getMessage() + "); asking again in " + delay
-                    + " s");
-                return Events.inProgress(call.model(), context, delay, "Waiting " + delay + " s before asking IAM "
-                    + "for the account alias again: " + e.getMessage());
+                        + " s");
+                return Events.inProgress(
+                        call.model(),
+                        context,
+                        delay,
+                        "Waiting " + delay + " s before asking IAM " + "for the account alias again: "
+                                + e.getMessage());
             }
             return Events.failed(e.kind().errorCode(), lookupFailure(e, awsAccountId));
         }
         if (alias.isPresent()) {
             final Optional<String> problem = SpotAccountNames.problem(alias.get());
             if (problem.isPresent()) {
-                return Events.failed(HandlerErrorCode.InvalidRequest, "The alias '" + alias.get() + "' of AWS account "
-                    + awsAccountId + " (from " + AliasLookupException.PERMISSION + ") cannot name a Spot account: it "
-                    + problem.get() + ". Set Name to a name Spot accepts: " + SpotAccountNames.rule() + ".");
+                return Events.failed(
+                        HandlerErrorCode.InvalidRequest,
+                        "The alias '" + alias.get() + "' of AWS account "
+                                + awsAccountId + " (from " + AliasLookupException.PERMISSION
+                                + ") cannot name a Spot account: it "
+                                + problem.get() + ". Set Name to a name Spot accepts: " + SpotAccountNames.rule()
+                                + ".");
             }
         }
         context.setAlias(alias.orElse(null));
@@ -130,10 +158,12 @@ final class Naming {
     private static String lookupFailure(final AliasLookupException e, final String awsAccountId) {
         final String call = AliasLookupException.PERMISSION + " in AWS account " + awsAccountId;
         return switch (e.kind()) {
-            case ACCESS_DENIED -> "The handler's execution role may not call " + call + " (" + e.getMessage() + "). "
-                + "Name is unset, so the Spot account is named after the AWS account alias: grant the type's "
-                + "execution role " + AliasLookupException.PERMISSION + " (this type's resource-role.yaml does), or "
-                + "set Name.";
+            case ACCESS_DENIED ->
+                "The handler's execution role may not call " + call + " (" + e.getMessage() + "). "
+                        + "Name is unset, so the Spot account is named after the AWS account alias: grant the type's "
+                        + "execution role " + AliasLookupException.PERMISSION
+                        + " (this type's resource-role.yaml does), or "
+                        + "set Name.";
             case THROTTLED -> "IAM kept throttling " + call + "; CloudFormation may retry. " + e.getMessage();
             case UNAVAILABLE -> "IAM failed while handling " + call + "; retry later. " + e.getMessage();
             case NETWORK -> "Could not get an answer from IAM for " + call + "; retry later. " + e.getMessage();
@@ -141,21 +171,31 @@ final class Naming {
         };
     }
 
-    private static ProgressEvent<ResourceModel, CallbackContext> observe(final ResourceModel model,
-                                                                         final SpotAccount account,
-                                                                         final CallbackContext context) {
+    private static ProgressEvent<ResourceModel, CallbackContext> observe(
+            final ResourceModel model, final SpotAccount account, final CallbackContext context) {
         if (model.getName() != null && !model.getName().equals(account.name())) {
-            return Events.failed(HandlerErrorCode.InvalidRequest, "Spot account " + account.accountId() + " is Reused "
-                + "(AccountOwnership): this stack never renames it, but Name '" + model.getName() + "' differs from its "
-                + "name '" + account.name() + "'. Remove Name, or manage the account (ExistingAccountPolicy Adopt on "
-                + "the Spot::Onboarding::Account resource).");
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "Spot account " + account.accountId() + " is Reused "
+                            + "(AccountOwnership): this stack never renames it, but Name '" + model.getName()
+                            + "' differs from its "
+                            + "name '" + account.name()
+                            + "'. Remove Name, or manage the account (ExistingAccountPolicy Adopt on "
+                            + "the Spot::Onboarding::Account resource).");
         }
-        return Events.success(named(model, account.name(), context), "Spot account " + account.accountId()
-            + " is Reused (AccountOwnership): this stack never renames it, so its name stays '" + account.name() + "'");
+        return Events.success(
+                named(model, account.name(), context),
+                "Spot account " + account.accountId()
+                        + " is Reused (AccountOwnership): this stack never renames it, so its name stays '"
+                        + account.name() + "'");
     }
 
     /** The model after naming: Name and AppliedName are what the account is now called. */
     private static ResourceModel named(final ResourceModel model, final String name, final CallbackContext context) {
-        return model.toBuilder().name(name).appliedName(name).previousName(context.getPreviousName()).build();
+        return model.toBuilder()
+                .name(name)
+                .appliedName(name)
+                .previousName(context.getPreviousName())
+                .build();
     }
 }

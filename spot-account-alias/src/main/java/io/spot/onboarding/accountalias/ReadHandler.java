@@ -20,14 +20,18 @@ public class ReadHandler extends AccountAliasHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String accountId = call.model().getAccountId();
         if (!isAccountId(accountId)) {
             return notAnAccountId(accountId);
         }
         final SpotAccount account = call.spot().getAccount(accountId);
-        return Events.success(call.model().toBuilder().accountId(account.accountId()).name(account.name()).build(),
-            null);
+        return Events.success(
+                call.model().toBuilder()
+                        .accountId(account.accountId())
+                        .name(account.name())
+                        .build(),
+                null);
     }
 }

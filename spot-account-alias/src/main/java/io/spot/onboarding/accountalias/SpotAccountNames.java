@@ -16,8 +16,7 @@ final class SpotAccountNames {
     static final String PATTERN = "^[^\\s\\x00-\\x1f\\x7f]([^\\x00-\\x1f\\x7f]*[^\\s\\x00-\\x1f\\x7f])?$";
     private static final Pattern ALLOWED = Pattern.compile(PATTERN);
 
-    private SpotAccountNames() {
-    }
+    private SpotAccountNames() {}
 
     /**
      * What is wrong with {@code name} as a Spot account name, or empty when nothing is. Length is
@@ -29,8 +28,8 @@ final class SpotAccountNames {
             return Optional.of("is empty");
         }
         if (name.length() > MAX_LENGTH) {
-            return Optional.of("is " + name.length() + " characters long; Spot account names have at most "
-                + MAX_LENGTH);
+            return Optional.of(
+                    "is " + name.length() + " characters long; Spot account names have at most " + MAX_LENGTH);
         }
         if (!ALLOWED.matcher(name).matches()) {
             return Optional.of("has a control character or a space at either end");

@@ -25,15 +25,19 @@ public class UpdateHandler extends AccountAliasHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final ResourceModel desired = call.model();
-        final ResourceModel previous = call.request().getPreviousResourceState() == null ? new ResourceModel()
-            : call.request().getPreviousResourceState();
-        if (desired.getAccountId() != null && previous.getAccountId() != null
-            && !desired.getAccountId().equals(previous.getAccountId())) {
-            return Events.failed(HandlerErrorCode.NotUpdatable, "AccountId is create-only: CloudFormation replaces "
-                + "the resource to name another Spot account, and the update handler may not.");
+        final ResourceModel previous = call.request().getPreviousResourceState() == null
+                ? new ResourceModel()
+                : call.request().getPreviousResourceState();
+        if (desired.getAccountId() != null
+                && previous.getAccountId() != null
+                && !desired.getAccountId().equals(previous.getAccountId())) {
+            return Events.failed(
+                    HandlerErrorCode.NotUpdatable,
+                    "AccountId is create-only: CloudFormation replaces "
+                            + "the resource to name another Spot account, and the update handler may not.");
         }
         if (desired.getAccountId() == null) {
             // Cloud Control may patch without the identifier; every event of this update still names it.
@@ -46,9 +50,9 @@ public class UpdateHandler extends AccountAliasHandler {
             // An update that stops giving AccountOwnership must not make a Reused account one this stack renames.
             desired.setAccountOwnership(previous.getAccountOwnership());
             call.log("AccountOwnership is unset in the update; kept " + previous.getAccountOwnership()
-                + " from the resource's current state");
+                    + " from the resource's current state");
         }
-        return naming.apply(call, desired.getPreviousName() != null ? desired.getPreviousName()
-            : previous.getPreviousName());
+        return naming.apply(
+                call, desired.getPreviousName() != null ? desired.getPreviousName() : previous.getPreviousName());
     }
 }

@@ -41,8 +41,9 @@ class AccountAliasFailureMappingTest {
 
         final Operation create = harness.create(named("after-throttling"));
 
-        assertThat(create.events()).extracting(HandlerResponse::status)
-            .containsExactly("IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
+        assertThat(create.events())
+                .extracting(HandlerResponse::status)
+                .containsExactly("IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
         assertThat(create.events().subList(1, 3)).allSatisfy(e -> {
             assertThat(e.callbackDelaySeconds()).isBetween(42 + 1, 42 + RetryPolicy.SPREAD * 42);
             assertThat(e.modelText("AccountId")).isEqualTo(accountId);
@@ -57,10 +58,12 @@ class AccountAliasFailureMappingTest {
 
         final Operation create = harness.create(named("applied-once"));
 
-        assertThat(create.events()).extracting(HandlerResponse::status)
-            .containsExactly("IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
-        assertThat(create.last().modelText("PreviousName")).as("not the name the lost rename already applied")
-            .isEqualTo(AWS_ACCOUNT_ID);
+        assertThat(create.events())
+                .extracting(HandlerResponse::status)
+                .containsExactly("IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
+        assertThat(create.last().modelText("PreviousName"))
+                .as("not the name the lost rename already applied")
+                .isEqualTo(AWS_ACCOUNT_ID);
         harness.delete(create.last().model());
         assertThat(nameOf(harness, accountId)).isEqualTo(AWS_ACCOUNT_ID);
     }
@@ -72,8 +75,9 @@ class AccountAliasFailureMappingTest {
         final Operation create = harness.create(named("never"));
 
         assertThat(create.last().errorCode()).isEqualTo("Throttling");
-        assertThat(create.totalDelaySeconds()).as("waited out the limit for the whole budget, no longer")
-            .isBetween((long) RetryPolicy.MAX_THROTTLE_WAIT_SECONDS, RetryPolicy.MAX_THROTTLE_WAIT_SECONDS + 600L);
+        assertThat(create.totalDelaySeconds())
+                .as("waited out the limit for the whole budget, no longer")
+                .isBetween((long) RetryPolicy.MAX_THROTTLE_WAIT_SECONDS, RetryPolicy.MAX_THROTTLE_WAIT_SECONDS + 600L);
     }
 
     @Test
@@ -94,9 +98,12 @@ class AccountAliasFailureMappingTest {
 
         final Operation update = harness.update(model, named("after"));
 
-        assertThat(update.events()).extracting(HandlerResponse::status)
-            .containsExactly("IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
-        assertThat(update.events().subList(0, 2)).extracting(HandlerResponse::callbackDelaySeconds).containsExactly(5, 10);
+        assertThat(update.events())
+                .extracting(HandlerResponse::status)
+                .containsExactly("IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
+        assertThat(update.events().subList(0, 2))
+                .extracting(HandlerResponse::callbackDelaySeconds)
+                .containsExactly(5, 10);
         assertThat(nameOf(harness, accountId)).isEqualTo("after");
     }
 
@@ -123,7 +130,9 @@ class AccountAliasFailureMappingTest {
     @Test
     void aRejectedTokenIsInvalidCredentialsSayingWhereTheTokenCameFrom() {
         final HandlerResponse response = harness.driver.invoke(harness.request("READ")
-            .typeConfiguration(harness.typeConfiguration("notTheRightToken")).properties(named("x")).json());
+                .typeConfiguration(harness.typeConfiguration("notTheRightToken"))
+                .properties(named("x"))
+                .json());
 
         assertThat(response.errorCode()).isEqualTo("InvalidCredentials");
         assertThat(response.message()).contains("SpotCredentials.ApiToken").contains("401");
@@ -132,7 +141,9 @@ class AccountAliasFailureMappingTest {
     @Test
     void aTokenWithoutWriteRightsIsAccessDeniedAndTheNameIsUnchanged() {
         final Operation create = harness.driver.run(harness.request("CREATE")
-            .typeConfiguration(harness.typeConfiguration(harness.readOnlyToken)).properties(named("denied")).json());
+                .typeConfiguration(harness.typeConfiguration(harness.readOnlyToken))
+                .properties(named("denied"))
+                .json());
 
         assertThat(create.last().errorCode()).isEqualTo("AccessDenied");
         assertThat(create.last().message()).contains("403").contains("organization admin");

@@ -51,8 +51,10 @@ class AccountAliasIamFailureTest {
         assertThat(nameOf(harness, accountId)).isEqualTo("acme-signed");
         assertThat(iam.seen()).singleElement().satisfies(call -> {
             assertThat(call.body()).contains("Action=ListAccountAliases");
-            assertThat(call.authorization()).as("signed with the caller credentials of the request, not the client's")
-                .contains("Credential=AKIAIOSFODNN7EXAMPLE/").contains("/us-east-1/iam/aws4_request");
+            assertThat(call.authorization())
+                    .as("signed with the caller credentials of the request, not the client's")
+                    .contains("Credential=AKIAIOSFODNN7EXAMPLE/")
+                    .contains("/us-east-1/iam/aws4_request");
             assertThat(call.securityToken()).isEqualTo("test-session-token");
         });
     }
@@ -63,23 +65,26 @@ class AccountAliasIamFailureTest {
 
         final Operation create = harness.create(byAlias());
 
-        assertThat(create.events()).as("no waiting: permissions do not appear by themselves").hasSize(1);
+        assertThat(create.events())
+                .as("no waiting: permissions do not appear by themselves")
+                .hasSize(1);
         final HandlerResponse refused = create.last();
         assertThat(refused.status()).isEqualTo("FAILED");
         assertThat(refused.errorCode()).isEqualTo("AccessDenied");
         assertThat(refused.message())
-            .contains("may not call iam:ListAccountAliases in AWS account " + AWS_ACCOUNT_ID)
-            .contains("HTTP 403 AccessDenied")
-            .contains("is not authorized to perform: iam:ListAccountAliases")
-            .contains("resource-role.yaml")
-            .contains("or set Name");
+                .contains("may not call iam:ListAccountAliases in AWS account " + AWS_ACCOUNT_ID)
+                .contains("HTTP 403 AccessDenied")
+                .contains("is not authorized to perform: iam:ListAccountAliases")
+                .contains("resource-role.yaml")
+                .contains("or set Name");
         assertThat(harness.spot.requests()).as("IAM is asked before Spot").isEmpty();
     }
 
     @Test
     void accessDeniedDuringUpdateToTheAliasLeavesTheNameAlone() {
         final JsonNode created = harness.create(props("{\"AccountId\":\"" + accountId + "\",\"Name\":\"explicit\"}"))
-            .last().model();
+                .last()
+                .model();
         iam.denyAlways();
 
         final HandlerResponse refused = harness.update(created, byAlias()).last();
@@ -93,7 +98,8 @@ class AccountAliasIamFailureTest {
     void anExplicitNameNeedsNoIamPermission() {
         iam.denyAlways();
 
-        final HandlerResponse done = harness.create(props("{\"AccountId\":\"" + accountId + "\",\"Name\":\"x\"}")).last();
+        final HandlerResponse done = harness.create(props("{\"AccountId\":\"" + accountId + "\",\"Name\":\"x\"}"))
+                .last();
 
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(iam.seen()).isEmpty();
@@ -105,12 +111,15 @@ class AccountAliasIamFailureTest {
 
         final Operation create = harness.create(byAlias());
 
-        assertThat(create.events()).extracting(HandlerResponse::status)
-            .containsExactly("IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
-        assertThat(create.events().subList(0, 3)).extracting(HandlerResponse::callbackDelaySeconds)
-            .containsExactly(5, 10, 0);
-        assertThat(create.events().get(0).message()).contains("asking IAM for the account alias again")
-            .contains("Throttling");
+        assertThat(create.events())
+                .extracting(HandlerResponse::status)
+                .containsExactly("IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
+        assertThat(create.events().subList(0, 3))
+                .extracting(HandlerResponse::callbackDelaySeconds)
+                .containsExactly(5, 10, 0);
+        assertThat(create.events().get(0).message())
+                .contains("asking IAM for the account alias again")
+                .contains("Throttling");
         assertThat(nameOf(harness, accountId)).isEqualTo("acme-patient");
         assertThat(iam.seen()).hasSize(3);
     }
@@ -146,7 +155,9 @@ class AccountAliasIamFailureTest {
         final Operation create = harness.create(byAlias());
 
         assertThat(create.last().status()).isEqualTo("SUCCESS");
-        assertThat(create.events()).as("the name recorded, two throttled renames, the rename").hasSize(4);
+        assertThat(create.events())
+                .as("the name recorded, two throttled renames, the rename")
+                .hasSize(4);
         assertThat(iam.seen()).hasSize(1);
     }
 }

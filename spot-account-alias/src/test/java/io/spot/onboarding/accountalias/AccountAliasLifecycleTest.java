@@ -44,16 +44,18 @@ class AccountAliasLifecycleTest {
     void anExplicitNameRenamesTheAccountAndRecordsTheNameItHad() {
         final Operation create = harness.create(model("\"Name\":\"Payments prod\""));
 
-        assertThat(create.events()).as("the old name reaches CloudFormation before the rename")
-            .extracting(HandlerResponse::status).containsExactly("IN_PROGRESS", "SUCCESS");
+        assertThat(create.events())
+                .as("the old name reaches CloudFormation before the rename")
+                .extracting(HandlerResponse::status)
+                .containsExactly("IN_PROGRESS", "SUCCESS");
         final HandlerResponse done = create.last();
         assertThat(nameOf(harness, accountId)).isEqualTo("Payments prod");
         assertThat(done.modelText("AccountId")).isEqualTo(accountId);
         assertThat(done.modelText("Name")).isEqualTo("Payments prod");
         assertThat(done.modelText("AppliedName")).isEqualTo("Payments prod");
         assertThat(done.modelText("PreviousName")).isEqualTo(AWS_ACCOUNT_ID);
-        assertThat(done.message()).isEqualTo("Renamed Spot account " + accountId + " from '" + AWS_ACCOUNT_ID
-            + "' to 'Payments prod'");
+        assertThat(done.message())
+                .isEqualTo("Renamed Spot account " + accountId + " from '" + AWS_ACCOUNT_ID + "' to 'Payments prod'");
     }
 
     @Test
@@ -77,20 +79,23 @@ class AccountAliasLifecycleTest {
         assertThat(nameOf(harness, accountId)).isEqualTo(AWS_ACCOUNT_ID);
         assertThat(done.modelText("AppliedName")).isEqualTo(AWS_ACCOUNT_ID);
         assertThat(done.modelText("PreviousName")).isEqualTo(AWS_ACCOUNT_ID);
-        assertThat(done.message()).contains("AWS account " + AWS_ACCOUNT_ID + " has no account alias")
-            .contains("kept Spot account " + accountId + "'s name '" + AWS_ACCOUNT_ID + "'")
-            .contains("FailWithoutAlias");
+        assertThat(done.message())
+                .contains("AWS account " + AWS_ACCOUNT_ID + " has no account alias")
+                .contains("kept Spot account " + accountId + "'s name '" + AWS_ACCOUNT_ID + "'")
+                .contains("FailWithoutAlias");
         assertThat(harness.writes()).isZero();
     }
 
     @Test
     void failWithoutAliasMakesAMissingAliasFailBeforeAnySpotCall() {
-        final HandlerResponse refused = harness.create(model("\"FailWithoutAlias\":true")).last();
+        final HandlerResponse refused =
+                harness.create(model("\"FailWithoutAlias\":true")).last();
 
         assertThat(refused.status()).isEqualTo("FAILED");
         assertThat(refused.errorCode()).isEqualTo("InvalidRequest");
-        assertThat(refused.message()).contains("has no account alias and FailWithoutAlias is true")
-            .contains("aws iam create-account-alias");
+        assertThat(refused.message())
+                .contains("has no account alias and FailWithoutAlias is true")
+                .contains("aws iam create-account-alias");
         assertThat(harness.spot.requests()).isEmpty();
         assertThat(nameOf(harness, accountId)).isEqualTo(AWS_ACCOUNT_ID);
     }
@@ -99,7 +104,8 @@ class AccountAliasLifecycleTest {
     void failWithoutAliasChangesNothingWhenThereIsAnAlias() {
         MotoIam.setAlias("acme-strict");
 
-        final HandlerResponse done = harness.create(model("\"FailWithoutAlias\":true")).last();
+        final HandlerResponse done =
+                harness.create(model("\"FailWithoutAlias\":true")).last();
 
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(nameOf(harness, accountId)).isEqualTo("acme-strict");
@@ -108,7 +114,8 @@ class AccountAliasLifecycleTest {
 
     @Test
     void aNameTheAccountAlreadyHasIsNotWrittenAgain() {
-        final HandlerResponse done = harness.create(model("\"Name\":\"" + AWS_ACCOUNT_ID + "\"")).last();
+        final HandlerResponse done =
+                harness.create(model("\"Name\":\"" + AWS_ACCOUNT_ID + "\"")).last();
 
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(done.message()).contains("is already named '" + AWS_ACCOUNT_ID + "'");
@@ -117,21 +124,25 @@ class AccountAliasLifecycleTest {
 
     @Test
     void updateRenamesTheAccountAndKeepsTheNameToRestore() {
-        final JsonNode created = harness.create(model("\"Name\":\"before\"")).last().model();
+        final JsonNode created =
+                harness.create(model("\"Name\":\"before\"")).last().model();
 
-        final HandlerResponse updated = harness.update(created, model("\"Name\":\"after\"")).last();
+        final HandlerResponse updated =
+                harness.update(created, model("\"Name\":\"after\"")).last();
 
         assertThat(updated.status()).isEqualTo("SUCCESS");
         assertThat(nameOf(harness, accountId)).isEqualTo("after");
         assertThat(updated.modelText("AppliedName")).isEqualTo("after");
-        assertThat(updated.modelText("PreviousName")).as("the name before the resource existed, not 'before'")
-            .isEqualTo(AWS_ACCOUNT_ID);
+        assertThat(updated.modelText("PreviousName"))
+                .as("the name before the resource existed, not 'before'")
+                .isEqualTo(AWS_ACCOUNT_ID);
         assertThat(updated.message()).contains("from 'before' to 'after'");
     }
 
     @Test
     void updateWithoutNameTurnsToTheAlias() {
-        final JsonNode created = harness.create(model("\"Name\":\"explicit\"")).last().model();
+        final JsonNode created =
+                harness.create(model("\"Name\":\"explicit\"")).last().model();
         MotoIam.setAlias("acme-from-iam");
 
         final HandlerResponse updated = harness.update(created, model("")).last();
@@ -143,11 +154,13 @@ class AccountAliasLifecycleTest {
 
     @Test
     void updateRefusesToNameAnotherAccount() {
-        final JsonNode created = harness.create(model("\"Name\":\"mine\"")).last().model();
+        final JsonNode created =
+                harness.create(model("\"Name\":\"mine\"")).last().model();
         final String other = harness.spot.state().createAccount("other").accountId();
         final long writes = harness.writes();
 
-        final HandlerResponse refused = harness.update(created, props("{\"AccountId\":\"" + other + "\"}")).last();
+        final HandlerResponse refused = harness.update(created, props("{\"AccountId\":\"" + other + "\"}"))
+                .last();
 
         assertThat(refused.errorCode()).isEqualTo("NotUpdatable");
         assertThat(refused.message()).contains("AccountId is create-only");
@@ -164,15 +177,17 @@ class AccountAliasLifecycleTest {
 
         assertThat(delete.last().status()).isEqualTo("SUCCESS");
         assertThat(delete.last().hasModel()).isFalse();
-        assertThat(delete.last().message()).contains("Restored Spot account " + accountId + "'s name from "
-            + "'acme-temporary' to '" + AWS_ACCOUNT_ID + "'");
+        assertThat(delete.last().message())
+                .contains("Restored Spot account " + accountId + "'s name from " + "'acme-temporary' to '"
+                        + AWS_ACCOUNT_ID + "'");
         assertThat(nameOf(harness, accountId)).isEqualTo(AWS_ACCOUNT_ID);
     }
 
     /** Documented bend: a name cannot be deleted, only given back, so the account is still there to read. */
     @Test
     void afterDeleteReadStillFindsTheAccountAndASecondDeleteChangesNothing() {
-        final JsonNode created = harness.create(model("\"Name\":\"temporary\"")).last().model();
+        final JsonNode created =
+                harness.create(model("\"Name\":\"temporary\"")).last().model();
         harness.delete(created);
         final long writes = harness.writes();
 
@@ -188,22 +203,25 @@ class AccountAliasLifecycleTest {
 
     @Test
     void deleteLeavesANameSetOutsideCloudFormationAfterTheResourceNamedIt() {
-        final JsonNode created = harness.create(model("\"Name\":\"ours\"")).last().model();
+        final JsonNode created =
+                harness.create(model("\"Name\":\"ours\"")).last().model();
         harness.spot.state().rename(accountId, "renamed-in-console");
         final long writes = harness.writes();
 
         final HandlerResponse deleted = harness.delete(created).last();
 
         assertThat(deleted.status()).isEqualTo("SUCCESS");
-        assertThat(deleted.message()).contains("renamed to 'renamed-in-console' outside CloudFormation")
-            .contains("not restored to '" + AWS_ACCOUNT_ID + "'");
+        assertThat(deleted.message())
+                .contains("renamed to 'renamed-in-console' outside CloudFormation")
+                .contains("not restored to '" + AWS_ACCOUNT_ID + "'");
         assertThat(nameOf(harness, accountId)).isEqualTo("renamed-in-console");
         assertThat(harness.writes()).isEqualTo(writes);
     }
 
     @Test
     void deleteOfASpotAccountThatIsGoneIsNotFound() {
-        final JsonNode created = harness.create(model("\"Name\":\"doomed\"")).last().model();
+        final JsonNode created =
+                harness.create(model("\"Name\":\"doomed\"")).last().model();
         harness.spot.state().delete(accountId);
 
         final HandlerResponse deleted = harness.delete(created).last();
@@ -225,20 +243,26 @@ class AccountAliasLifecycleTest {
 
     @Test
     void readReportsTheCurrentNameSoARenameOutsideCloudFormationIsDrift() {
-        final JsonNode created = harness.create(model("\"Name\":\"team-a\"")).last().model();
+        final JsonNode created =
+                harness.create(model("\"Name\":\"team-a\"")).last().model();
         harness.spot.state().rename(accountId, "renamed-in-console");
 
         final HandlerResponse read = harness.read(created);
 
         assertThat(read.status()).isEqualTo("SUCCESS");
-        assertThat(read.modelText("Name")).as("differs from the template's Name: drift").isEqualTo("renamed-in-console");
-        assertThat(read.modelText("AppliedName")).as("echoed: Spot cannot tell it").isEqualTo("team-a");
+        assertThat(read.modelText("Name"))
+                .as("differs from the template's Name: drift")
+                .isEqualTo("renamed-in-console");
+        assertThat(read.modelText("AppliedName"))
+                .as("echoed: Spot cannot tell it")
+                .isEqualTo("team-a");
         assertThat(read.modelText("PreviousName")).isEqualTo(AWS_ACCOUNT_ID);
     }
 
     @Test
     void readMatchesWhatCreateReturnedWhileNobodyRenamesTheAccount() {
-        final HandlerResponse created = harness.create(model("\"Name\":\"steady\"")).last();
+        final HandlerResponse created =
+                harness.create(model("\"Name\":\"steady\"")).last();
 
         assertThat(harness.read(created.model()).model()).isEqualTo(created.model());
     }
@@ -261,16 +285,18 @@ class AccountAliasLifecycleTest {
         final HandlerResponse page = harness.list(null);
 
         assertThat(page.status()).isEqualTo("SUCCESS");
-        assertThat(page.models()).hasSize(harness.spot.state().accounts().size())
-            .anySatisfy(m -> {
-                assertThat(m.get("AccountId").asText()).isEqualTo(accountId);
-                assertThat(m.get("Name").asText()).isEqualTo("listed");
-            });
+        assertThat(page.models())
+                .hasSize(harness.spot.state().accounts().size())
+                .anySatisfy(m -> {
+                    assertThat(m.get("AccountId").asText()).isEqualTo(accountId);
+                    assertThat(m.get("Name").asText()).isEqualTo("listed");
+                });
     }
 
     @Test
     void aSpotAccountThatDoesNotExistIsNotFound() {
-        final HandlerResponse refused = harness.create(props("{\"AccountId\":\"act-deadbeef\",\"Name\":\"x\"}")).last();
+        final HandlerResponse refused = harness.create(props("{\"AccountId\":\"act-deadbeef\",\"Name\":\"x\"}"))
+                .last();
 
         assertThat(refused.errorCode()).isEqualTo("NotFound");
         assertThat(refused.message()).contains("act-deadbeef");
@@ -279,9 +305,12 @@ class AccountAliasLifecycleTest {
 
     @Test
     void badInputIsRefusedBeforeAnySpotCallNamingThePropertyAndTheAllowedForm() {
-        final HandlerResponse longName = harness.create(model("\"Name\":\"" + "n".repeat(101) + "\"")).last();
-        final HandlerResponse badId = harness.create(props("{\"AccountId\":\"123456789012\"}")).last();
-        final HandlerResponse badOwnership = harness.create(model("\"AccountOwnership\":\"Stolen\"")).last();
+        final HandlerResponse longName =
+                harness.create(model("\"Name\":\"" + "n".repeat(101) + "\"")).last();
+        final HandlerResponse badId =
+                harness.create(props("{\"AccountId\":\"123456789012\"}")).last();
+        final HandlerResponse badOwnership =
+                harness.create(model("\"AccountOwnership\":\"Stolen\"")).last();
         final HandlerResponse noId = harness.create(props("{\"Name\":\"x\"}")).last();
 
         assertThat(longName.errorCode()).isEqualTo("InvalidRequest");
@@ -303,8 +332,10 @@ class AccountAliasLifecycleTest {
         final HandlerResponse refused = harness.create(model("")).last();
 
         assertThat(refused.errorCode()).isEqualTo("InvalidRequest");
-        assertThat(refused.message()).contains("cannot name a Spot account").contains("120 characters")
-            .contains("Set Name");
+        assertThat(refused.message())
+                .contains("cannot name a Spot account")
+                .contains("120 characters")
+                .contains("Set Name");
         assertThat(harness.spot.requests()).isEmpty();
     }
 
@@ -314,10 +345,13 @@ class AccountAliasLifecycleTest {
         harness.spot.state().link(elsewhere, "arn:aws:iam::210987654321:role/SpotRole");
         MotoIam.setAlias("acme-here");
 
-        final HandlerResponse refused = harness.create(props("{\"AccountId\":\"" + elsewhere + "\"}")).last();
+        final HandlerResponse refused =
+                harness.create(props("{\"AccountId\":\"" + elsewhere + "\"}")).last();
 
         assertThat(refused.errorCode()).isEqualTo("InvalidRequest");
-        assertThat(refused.message()).contains("connected to AWS account 210987654321").contains("set Name");
+        assertThat(refused.message())
+                .contains("connected to AWS account 210987654321")
+                .contains("set Name");
         assertThat(nameOf(harness, elsewhere)).isEqualTo("elsewhere");
     }
 
@@ -328,7 +362,9 @@ class AccountAliasLifecycleTest {
         harness.read(created);
         harness.delete(created);
 
-        assertThat(harness.scanner.scannedCount()).as("responses and log lines scanned").isGreaterThan(3);
+        assertThat(harness.scanner.scannedCount())
+                .as("responses and log lines scanned")
+                .isGreaterThan(3);
         assertThat(harness.driver.logLines()).isNotEmpty();
     }
 }

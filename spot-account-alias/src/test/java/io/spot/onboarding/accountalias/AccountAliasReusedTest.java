@@ -54,17 +54,21 @@ class AccountAliasReusedTest {
 
     @Test
     void aReusedAccountRefusesANameThatWouldChangeIt() {
-        final HandlerResponse refused = harness.create(reused(",\"Name\":\"mine\"")).last();
+        final HandlerResponse refused =
+                harness.create(reused(",\"Name\":\"mine\"")).last();
 
         assertThat(refused.errorCode()).isEqualTo("InvalidRequest");
-        assertThat(refused.message()).contains("never renames it").contains("'" + AWS_ACCOUNT_ID + "'")
-            .contains("Remove Name");
+        assertThat(refused.message())
+                .contains("never renames it")
+                .contains("'" + AWS_ACCOUNT_ID + "'")
+                .contains("Remove Name");
         assertThat(harness.writes()).isZero();
     }
 
     @Test
     void aReusedAccountAcceptsTheNameItAlreadyHas() {
-        final HandlerResponse done = harness.create(reused(",\"Name\":\"" + AWS_ACCOUNT_ID + "\"")).last();
+        final HandlerResponse done =
+                harness.create(reused(",\"Name\":\"" + AWS_ACCOUNT_ID + "\"")).last();
 
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(harness.writes()).isZero();
@@ -91,7 +95,8 @@ class AccountAliasReusedTest {
     void aReusedAccountRefusesARenameByUpdate() {
         final JsonNode created = harness.create(reused("")).last().model();
 
-        final HandlerResponse refused = harness.update(created, reused(",\"Name\":\"new-name\"")).last();
+        final HandlerResponse refused =
+                harness.update(created, reused(",\"Name\":\"new-name\"")).last();
 
         assertThat(refused.errorCode()).isEqualTo("InvalidRequest");
         assertThat(harness.writes()).isZero();
@@ -100,7 +105,8 @@ class AccountAliasReusedTest {
     @Test
     void adoptedAndCreatedAccountsAreNamedAndRestored() {
         for (final String ownership : new String[] {"Adopted", "Created"}) {
-            final ObjectNode model = props("{\"AccountOwnership\":\"" + ownership + "\"}").put("AccountId", accountId);
+            final ObjectNode model =
+                    props("{\"AccountOwnership\":\"" + ownership + "\"}").put("AccountId", accountId);
 
             final JsonNode created = harness.create(model).last().model();
             assertThat(nameOf(harness, accountId)).as(ownership).isEqualTo("acme-would-be-applied");

@@ -10,10 +10,10 @@ import io.spot.onboarding.testing.SpotTypeHarness;
 final class AliasHarness {
     /** AccountId is an input, so every IN_PROGRESS carries it, from the first Create event on. */
     static final HandlerContract CONTRACT = new HandlerContract("AccountId", false);
+
     static final String AWS_ACCOUNT_ID = CloudFormationRequest.AWS_ACCOUNT_ID;
 
-    private AliasHarness() {
-    }
+    private AliasHarness() {}
 
     /**
      * As deployed: the alias comes from IAM through the AWS SDK, here moto_server's IAM. Moto is

@@ -31,12 +31,10 @@ final class FakeIam implements AutoCloseable {
     private volatile String alias;
     private IamClient client;
 
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     /** What the fake received: enough to tell which credentials signed the call. */
-    record Seen(String body, String authorization, String securityToken) {
-    }
+    record Seen(String body, String authorization, String securityToken) {}
 
     FakeIam() {
         try {
@@ -46,8 +44,10 @@ final class FakeIam implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             final String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            seen.add(new Seen(body, exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("X-Amz-Security-Token")));
+            seen.add(new Seen(
+                    body,
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("X-Amz-Security-Token")));
             final Answer answer;
             synchronized (queued) {
                 answer = queued.isEmpty() ? aliases() : queued.poll();
@@ -70,18 +70,24 @@ final class FakeIam implements AutoCloseable {
     FakeIam thenError(final int status, final String code, final String message, final int times) {
         synchronized (queued) {
             for (int i = 0; i < times; i++) {
-                queued.add(new Answer(status, "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type><Code>"
-                    + code + "</Code><Message>" + message + "</Message></Error><RequestId>fake-request-" + i
-                    + "</RequestId></ErrorResponse>"));
+                queued.add(new Answer(
+                        status,
+                        "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type><Code>"
+                                + code + "</Code><Message>" + message + "</Message></Error><RequestId>fake-request-" + i
+                                + "</RequestId></ErrorResponse>"));
             }
         }
         return this;
     }
 
     FakeIam denyAlways() {
-        return thenError(403, "AccessDenied", "User: arn:aws:sts::" + AliasHarness.AWS_ACCOUNT_ID
-            + ":assumed-role/CloudFormationExecutionRole/session is not authorized to perform: "
-            + "iam:ListAccountAliases on resource: *", 1000);
+        return thenError(
+                403,
+                "AccessDenied",
+                "User: arn:aws:sts::" + AliasHarness.AWS_ACCOUNT_ID
+                        + ":assumed-role/CloudFormationExecutionRole/session is not authorized to perform: "
+                        + "iam:ListAccountAliases on resource: *",
+                1000);
     }
 
     List<Seen> seen() {
@@ -92,11 +98,12 @@ final class FakeIam implements AutoCloseable {
     synchronized IamClient client() {
         if (client == null) {
             client = IamClient.builder()
-                .region(Region.of("us-east-1"))
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fake", "fake")))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+                    .region(Region.of("us-east-1"))
+                    .endpointOverride(
+                            URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fake", "fake")))
+                    .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                    .build();
         }
         return client;
     }
@@ -107,10 +114,12 @@ final class FakeIam implements AutoCloseable {
 
     private Answer aliases() {
         final String members = alias == null ? "" : "<member>" + alias + "</member>";
-        return new Answer(200, "<ListAccountAliasesResponse xmlns=\"" + NS + "\"><ListAccountAliasesResult>"
-            + "<IsTruncated>false</IsTruncated><AccountAliases>" + members + "</AccountAliases>"
-            + "</ListAccountAliasesResult><ResponseMetadata><RequestId>fake-ok</RequestId></ResponseMetadata>"
-            + "</ListAccountAliasesResponse>");
+        return new Answer(
+                200,
+                "<ListAccountAliasesResponse xmlns=\"" + NS + "\"><ListAccountAliasesResult>"
+                        + "<IsTruncated>false</IsTruncated><AccountAliases>" + members + "</AccountAliases>"
+                        + "</ListAccountAliasesResult><ResponseMetadata><RequestId>fake-ok</RequestId></ResponseMetadata>"
+                        + "</ListAccountAliasesResponse>");
     }
 
     /** IAM stops answering: the port is closed, the client stays usable. */

@@ -29,7 +29,8 @@ class IamAccountAliasesTest {
         assertThat(aliases.alias(null, "eu-west-1")).isEmpty();
         iam.alias("acme");
         assertThat(aliases.alias(null, "eu-west-1")).contains("acme");
-        assertThat(iam.seen()).allSatisfy(call -> assertThat(call.authorization()).contains("Credential=fake/"));
+        assertThat(iam.seen())
+                .allSatisfy(call -> assertThat(call.authorization()).contains("Credential=fake/"));
     }
 
     @Test
@@ -43,9 +44,9 @@ class IamAccountAliasesTest {
     @Test
     void sortsIamErrorsIntoWhatAHandlerCanDoAboutThem() {
         iam.thenError(403, "AccessDenied", "not authorized", 1)
-            .thenError(400, "Throttling", "Rate exceeded", 1)
-            .thenError(500, "ServiceFailure", "oops", 1)
-            .thenError(400, "InvalidInput", "odd", 1);
+                .thenError(400, "Throttling", "Rate exceeded", 1)
+                .thenError(500, "ServiceFailure", "oops", 1)
+                .thenError(400, "InvalidInput", "odd", 1);
 
         assertThat(kindOfNextFailure()).isEqualTo(AliasLookupException.Kind.ACCESS_DENIED);
         assertThat(kindOfNextFailure()).isEqualTo(AliasLookupException.Kind.THROTTLED);
@@ -69,11 +70,15 @@ class IamAccountAliasesTest {
     }
 
     private AliasLookupException.Kind kindOfNextFailure() {
-        return catchThrowableOfType(AliasLookupException.class, () -> aliases.alias(null, "us-east-1")).kind();
+        return catchThrowableOfType(AliasLookupException.class, () -> aliases.alias(null, "us-east-1"))
+                .kind();
     }
 
     private static String endpoint(final String region) {
-        return IamEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(Region.of(region))).join().url()
-            .toString();
+        return IamEndpointProvider.defaultProvider()
+                .resolveEndpoint(p -> p.region(Region.of(region)))
+                .join()
+                .url()
+                .toString();
     }
 }

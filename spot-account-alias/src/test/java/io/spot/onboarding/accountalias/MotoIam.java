@@ -11,17 +11,16 @@ import software.amazon.awssdk.services.iam.IamClient;
 final class MotoIam {
     private static IamClient client;
 
-    private MotoIam() {
-    }
+    private MotoIam() {}
 
     /** Starts moto if needed and forgets every alias, role and secret of earlier tests. */
     static synchronized void reset() {
         MotoServer.shared().reset();
         if (client == null) {
             client = IamClient.builder()
-                .region(Region.of(CloudFormationRequest.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
+                    .region(Region.of(CloudFormationRequest.REGION))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                    .build();
         }
     }
 

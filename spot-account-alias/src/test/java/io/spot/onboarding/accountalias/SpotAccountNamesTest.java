@@ -9,17 +9,23 @@ class SpotAccountNamesTest {
 
     @Test
     void acceptsWhatSpotsOwnOnboardingUsesAndTypicalAliases() {
-        assertThat(SpotAccountNames.problem("123456789012")).as("digits only, as the StackSet names accounts").isEmpty();
+        assertThat(SpotAccountNames.problem("123456789012"))
+                .as("digits only, as the StackSet names accounts")
+                .isEmpty();
         assertThat(SpotAccountNames.problem("acme-payments-prod")).isEmpty();
         assertThat(SpotAccountNames.problem("Payments prod (EU)")).isEmpty();
-        assertThat(SpotAccountNames.problem("x".repeat(SpotAccountNames.MAX_LENGTH))).isEmpty();
+        assertThat(SpotAccountNames.problem("x".repeat(SpotAccountNames.MAX_LENGTH)))
+                .isEmpty();
     }
 
     @Test
     void refusesWhatSpotOrTheSchemaWouldRefuseSayingWhy() {
         assertThat(SpotAccountNames.problem("")).contains("is empty");
-        assertThat(SpotAccountNames.problem("x".repeat(SpotAccountNames.MAX_LENGTH + 1))).get().asString()
-            .contains("101 characters").contains("at most 100");
+        assertThat(SpotAccountNames.problem("x".repeat(SpotAccountNames.MAX_LENGTH + 1)))
+                .get()
+                .asString()
+                .contains("101 characters")
+                .contains("at most 100");
         assertThat(SpotAccountNames.problem(" padded")).get().asString().contains("space at either end");
         assertThat(SpotAccountNames.problem("line\nbreak")).get().asString().contains("control character");
     }

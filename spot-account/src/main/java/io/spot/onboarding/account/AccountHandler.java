@@ -1,16 +1,20 @@
 package io.spot.onboarding.account;
 
-import io.spot.onboarding.common.handler.SpotInvoker;
-import software.amazon.cloudformation.Action;
-import io.spot.onboarding.common.handler.SpotType;
-import io.spot.onboarding.common.handler.SpotResourceHandler;
 import io.spot.onboarding.common.api.SpotAccount;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import io.spot.onboarding.common.handler.SpotResourceHandler;
+import io.spot.onboarding.common.handler.SpotType;
+import software.amazon.cloudformation.Action;
 
 /** What the five Account handlers share: the type's classes, and how a Spot account reads as a model. */
 abstract class AccountHandler extends SpotResourceHandler<ResourceModel, CallbackContext> {
-    static final SpotType<ResourceModel, CallbackContext> TYPE = new SpotType<>(ResourceModel.TYPE_NAME,
-        ResourceModel.class, CallbackContext.class, ResourceModel::new, CallbackContext::new,
-        ResourceModel::getAccountId);
+    static final SpotType<ResourceModel, CallbackContext> TYPE = new SpotType<>(
+            ResourceModel.TYPE_NAME,
+            ResourceModel.class,
+            CallbackContext.class,
+            ResourceModel::new,
+            CallbackContext::new,
+            ResourceModel::getAccountId);
 
     static final String DEFAULT_POLICY = "Reuse";
 
@@ -26,17 +30,19 @@ abstract class AccountHandler extends SpotResourceHandler<ResourceModel, Callbac
     /** IN_PROGRESS and FAILED events name the account as soon as this operation knows it. */
     @Override
     protected ResourceModel progressModel(final ResourceModel model, final CallbackContext context) {
-        return context.getAccountId() == null ? model : model.toBuilder().accountId(context.getAccountId()).build();
+        return context.getAccountId() == null
+                ? model
+                : model.toBuilder().accountId(context.getAccountId()).build();
     }
 
     /** What Spot says of the account, over what the caller already knew of what Spot cannot tell. */
     static ResourceModel fromSpot(final SpotAccount account, final ResourceModel known) {
         final ResourceModel base = known == null ? new ResourceModel() : known;
         return base.toBuilder()
-            .accountId(account.accountId())
-            .name(account.name())
-            .organizationId(account.organizationId() != null ? account.organizationId() : base.getOrganizationId())
-            .awsAccountId(account.isLinked() ? account.providerExternalId() : base.getAwsAccountId())
-            .build();
+                .accountId(account.accountId())
+                .name(account.name())
+                .organizationId(account.organizationId() != null ? account.organizationId() : base.getOrganizationId())
+                .awsAccountId(account.isLinked() ? account.providerExternalId() : base.getAwsAccountId())
+                .build();
     }
 }

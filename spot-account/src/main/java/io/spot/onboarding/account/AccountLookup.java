@@ -21,31 +21,30 @@ import java.util.stream.Collectors;
 final class AccountLookup {
     static final Duration LOOK_ALIKE_WINDOW = Duration.ofHours(6);
 
-    private AccountLookup() {
-    }
+    private AccountLookup() {}
 
     /** The account an earlier attempt of this resource's create made, if any; the oldest if somehow several. */
     static Optional<SpotAccount> createdByThisResource(final AccountListing listing, final String marker) {
         return listing.accounts().stream()
-            .filter(a -> !a.isLinked())
-            .filter(a -> marker.equals(a.name()))
-            .min(Comparator.comparing(SpotAccount::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(SpotAccount::accountId));
+                .filter(a -> !a.isLinked())
+                .filter(a -> marker.equals(a.name()))
+                .min(Comparator.comparing(SpotAccount::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(SpotAccount::accountId));
     }
 
     /** Unlinked accounts named {@code name} that Spot created within {@link #LOOK_ALIKE_WINDOW} (on Spot's clock). */
     static List<SpotAccount> lookAlikes(final AccountListing listing, final String name) {
         final Instant now = listing.serverTime() != null ? listing.serverTime() : Instant.now();
         return listing.accounts().stream()
-            .filter(a -> !a.isLinked())
-            .filter(a -> name.equals(a.name()))
-            .filter(a -> a.createdAt() != null && !a.createdAt().isBefore(now.minus(LOOK_ALIKE_WINDOW)))
-            .toList();
+                .filter(a -> !a.isLinked())
+                .filter(a -> name.equals(a.name()))
+                .filter(a -> a.createdAt() != null && !a.createdAt().isBefore(now.minus(LOOK_ALIKE_WINDOW)))
+                .toList();
     }
 
     static String describe(final List<SpotAccount> accounts) {
         return accounts.stream()
-            .map(a -> a.accountId() + " ('" + a.name() + "')")
-            .collect(Collectors.joining(", "));
+                .map(a -> a.accountId() + " ('" + a.name() + "')")
+                .collect(Collectors.joining(", "));
     }
 }

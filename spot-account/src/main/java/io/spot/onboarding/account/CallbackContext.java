@@ -22,6 +22,7 @@ public class CallbackContext extends SpotCallbackContext {
     private String organizationId;
     /** The account's name in Spot when it was found or created. */
     private String spotName;
+
     private String externalId;
     /** An Adopted account's name before this Create renamed it: what a rollback puts back. */
     private String previousName;

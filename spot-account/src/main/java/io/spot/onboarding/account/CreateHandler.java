@@ -46,35 +46,41 @@ public class CreateHandler extends AccountHandler {
     protected ResourceModel progressModel(final ResourceModel model, final CallbackContext context) {
         final ResourceModel progress = super.progressModel(model, context);
         return Ownership.CREATED.value().equals(context.getOwnership())
-            ? progress.toBuilder().ownership(Ownership.CREATED.value()).build()
-            : progress.toBuilder().ownership(null).build();
+                ? progress.toBuilder().ownership(Ownership.CREATED.value()).build()
+                : progress.toBuilder().ownership(null).build();
     }
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final ResourceModel model = call.model();
         final CallbackContext context = call.context();
-        final String awsAccountId = model.getAwsAccountId() != null ? model.getAwsAccountId()
-            : call.request().getAwsAccountId();
+        final String awsAccountId = model.getAwsAccountId() != null
+                ? model.getAwsAccountId()
+                : call.request().getAwsAccountId();
         if (awsAccountId == null || !awsAccountId.matches("[0-9]{12}")) {
-            return Events.failed(HandlerErrorCode.InvalidRequest, "AwsAccountId must be a 12-digit AWS account ID, and the "
-                + "request names no account to default to (was '" + awsAccountId + "').");
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "AwsAccountId must be a 12-digit AWS account ID, and the "
+                            + "request names no account to default to (was '" + awsAccountId + "').");
         }
-        final String policy = model.getExistingAccountPolicy() != null ? model.getExistingAccountPolicy()
-            : DEFAULT_POLICY;
+        final String policy =
+                model.getExistingAccountPolicy() != null ? model.getExistingAccountPolicy() : DEFAULT_POLICY;
         final String name = model.getName() != null ? model.getName() : awsAccountId;
 
         if (context.getAccountId() == null) {
-            final ProgressEvent<ResourceModel, CallbackContext> refused = findOrCreate(call.spot(), context,
-                awsAccountId, policy, name, call);
+            final ProgressEvent<ResourceModel, CallbackContext> refused =
+                    findOrCreate(call.spot(), context, awsAccountId, policy, name, call);
             if (refused != null) {
                 return refused;
             }
             if (Ownership.CREATED.value().equals(context.getOwnership())) {
-                return Events.inProgress(progressModel(model, context), context, 0,
-                    "Created Spot account " + context.getAccountId() + "; naming it and minting its external ID");
+                return Events.inProgress(
+                        progressModel(model, context),
+                        context,
+                        0,
+                        "Created Spot account " + context.getAccountId() + "; naming it and minting its external ID");
             }
         }
         return finish(call, awsAccountId, policy, name);
@@ -82,33 +88,47 @@ public class CreateHandler extends AccountHandler {
 
     /** Returns a FAILED event when the policy refuses the existing accounts, else null with the context filled. */
     private ProgressEvent<ResourceModel, CallbackContext> findOrCreate(
-        final SpotApi spot, final CallbackContext context, final String awsAccountId, final String policy,
-        final String name, final HandlerCall<ResourceModel, CallbackContext> call) {
+            final SpotApi spot,
+            final CallbackContext context,
+            final String awsAccountId,
+            final String policy,
+            final String name,
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final List<SpotAccount> connected = spot.findAccountsByCloudAccount(awsAccountId);
         if (connected.size() > 1) {
-            return Events.failed(HandlerErrorCode.InvalidRequest, "AWS account " + awsAccountId + " is connected to "
-                + connected.size() + " Spot accounts: " + AccountLookup.describe(connected) + ". Spot's onboarding "
-                + "needs exactly one. Delete or disconnect the extra Spot accounts, then retry.");
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "AWS account " + awsAccountId + " is connected to "
+                            + connected.size() + " Spot accounts: " + AccountLookup.describe(connected)
+                            + ". Spot's onboarding "
+                            + "needs exactly one. Delete or disconnect the extra Spot accounts, then retry.");
         }
         if (connected.size() == 1) {
             final SpotAccount existing = connected.get(0);
             if ("Fail".equals(policy)) {
-                return Events.failed(HandlerErrorCode.AlreadyExists, "AWS account " + awsAccountId + " is already connected "
-                    + "to Spot account " + AccountLookup.describe(connected) + " and ExistingAccountPolicy is Fail. "
-                    + "Set ExistingAccountPolicy to Reuse (use it untouched) or Adopt (manage it, and delete it with "
-                    + "the stack) to use it.");
+                return Events.failed(
+                        HandlerErrorCode.AlreadyExists,
+                        "AWS account " + awsAccountId + " is already connected "
+                                + "to Spot account " + AccountLookup.describe(connected)
+                                + " and ExistingAccountPolicy is Fail. "
+                                + "Set ExistingAccountPolicy to Reuse (use it untouched) or Adopt (manage it, and delete it with "
+                                + "the stack) to use it.");
             }
             final Ownership ownership = "Adopt".equals(policy) ? Ownership.ADOPTED : Ownership.REUSED;
-            if (ownership == Ownership.REUSED && call.model().getName() != null
-                && !call.model().getName().equals(existing.name())) {
-                return Events.failed(HandlerErrorCode.InvalidRequest, "ExistingAccountPolicy Reuse never changes Spot "
-                    + "account " + existing.accountId() + ", but Name '" + call.model().getName() + "' differs from "
-                    + "its name '" + existing.name() + "'. Remove Name, or use Adopt to rename it.");
+            if (ownership == Ownership.REUSED
+                    && call.model().getName() != null
+                    && !call.model().getName().equals(existing.name())) {
+                return Events.failed(
+                        HandlerErrorCode.InvalidRequest,
+                        "ExistingAccountPolicy Reuse never changes Spot "
+                                + "account " + existing.accountId() + ", but Name '"
+                                + call.model().getName() + "' differs from "
+                                + "its name '" + existing.name() + "'. Remove Name, or use Adopt to rename it.");
             }
             remember(context, existing, ownership);
-            call.log("Using Spot account " + existing.accountId() + " connected to AWS account " + awsAccountId
-                + " (" + ownership.value() + ")");
+            call.log("Using Spot account " + existing.accountId() + " connected to AWS account " + awsAccountId + " ("
+                    + ownership.value() + ")");
             return null;
         }
         if (!context.isFirstWriteSpread()) {
@@ -116,9 +136,14 @@ public class CreateHandler extends AccountHandler {
             final Optional<RouteWindow> lookups = spot.lastWindow("GET", "/setup/account");
             final OptionalInt wait = spread.delaySeconds(lookups);
             if (wait.isPresent()) {
-                return Events.inProgress(progressModel(call.model(), context), context, wait.getAsInt(), "Spot counted "
-                    + lookups.get().used() + " account lookups in the last minute, more "
-                    + "creates than it admits in one: waiting " + wait.getAsInt() + " s before creating the Spot account");
+                return Events.inProgress(
+                        progressModel(call.model(), context),
+                        context,
+                        wait.getAsInt(),
+                        "Spot counted "
+                                + lookups.get().used() + " account lookups in the last minute, more "
+                                + "creates than it admits in one: waiting " + wait.getAsInt()
+                                + " s before creating the Spot account");
             }
         }
         final String marker = CreateMarker.of(call.request(), awsAccountId);
@@ -127,20 +152,23 @@ public class CreateHandler extends AccountHandler {
             final Optional<SpotAccount> earlier = AccountLookup.createdByThisResource(listing, marker);
             if (earlier.isPresent()) {
                 call.log("Spot account " + earlier.get().accountId() + " was created by an earlier attempt of this "
-                    + "resource's Create (it carries the name '" + marker + "' only this resource gives); using it "
-                    + "instead of creating another");
+                        + "resource's Create (it carries the name '" + marker + "' only this resource gives); using it "
+                        + "instead of creating another");
                 remember(context, earlier.get(), Ownership.CREATED);
                 return null;
             }
             final List<SpotAccount> lookAlikes = AccountLookup.lookAlikes(listing, name);
             if (!lookAlikes.isEmpty()) {
-                return Events.failed(HandlerErrorCode.AlreadyExists, "Spot account " + AccountLookup.describe(lookAlikes)
-                    + " is not connected to any cloud account and was created in the last "
-                    + AccountLookup.LOOK_ALIKE_WINDOW.toHours() + " hours with the name this resource would give. "
-                    + "It may be someone else's onboarding in progress, or this resource's own from an attempt whose "
-                    + "answer was lost; Spot cannot tell which, so it is neither taken nor duplicated. If nobody uses "
-                    + "it, delete it in Spot and retry; or set Name to another name; or connect it to AWS account "
-                    + awsAccountId + " and set ExistingAccountPolicy to Reuse.");
+                return Events.failed(
+                        HandlerErrorCode.AlreadyExists,
+                        "Spot account " + AccountLookup.describe(lookAlikes)
+                                + " is not connected to any cloud account and was created in the last "
+                                + AccountLookup.LOOK_ALIKE_WINDOW.toHours()
+                                + " hours with the name this resource would give. "
+                                + "It may be someone else's onboarding in progress, or this resource's own from an attempt whose "
+                                + "answer was lost; Spot cannot tell which, so it is neither taken nor duplicated. If nobody uses "
+                                + "it, delete it in Spot and retry; or set Name to another name; or connect it to AWS account "
+                                + awsAccountId + " and set ExistingAccountPolicy to Reuse.");
             }
             context.setEarlierAttemptsRuledOut(true);
         }
@@ -148,7 +176,8 @@ public class CreateHandler extends AccountHandler {
         try {
             created = spot.createAccount(marker);
         } catch (SpotRateLimitException refused) {
-            // Spot did nothing, so the search above still holds: the retry after the wait needn't list the organization.
+            // Spot did nothing, so the search above still holds: the retry after the wait needn't list the
+            // organization.
             throw refused;
         } catch (RuntimeException unknownOutcome) {
             // The account may exist now without our knowing its ID: the next attempt must look for it.
@@ -157,19 +186,21 @@ public class CreateHandler extends AccountHandler {
         }
         remember(context, created, Ownership.CREATED);
         call.log("Created Spot account " + created.accountId() + " as '" + marker + "'; it is named '" + name
-            + "' next");
+                + "' next");
         return null;
     }
 
     private ProgressEvent<ResourceModel, CallbackContext> finish(
-        final HandlerCall<ResourceModel, CallbackContext> call, final String awsAccountId, final String policy,
-        final String name) {
+            final HandlerCall<ResourceModel, CallbackContext> call,
+            final String awsAccountId,
+            final String policy,
+            final String name) {
 
         final CallbackContext context = call.context();
         final Ownership ownership = Ownership.parse(context.getOwnership());
         String spotName = context.getSpotName();
         final boolean renames = ownership == Ownership.CREATED
-            || ownership == Ownership.ADOPTED && call.model().getName() != null;
+                || ownership == Ownership.ADOPTED && call.model().getName() != null;
         if (renames && !name.equals(spotName)) {
             if (ownership == Ownership.ADOPTED && context.getPreviousName() == null) {
                 context.setPreviousName(spotName);
@@ -179,19 +210,23 @@ public class CreateHandler extends AccountHandler {
             context.setSpotName(name);
         }
         if (context.getExternalId() == null) {
-            context.setExternalId(ownership.mayChange()
-                ? call.spot().createExternalId(context.getAccountId()).externalId() : NOT_MINTED);
+            context.setExternalId(
+                    ownership.mayChange()
+                            ? call.spot()
+                                    .createExternalId(context.getAccountId())
+                                    .externalId()
+                            : NOT_MINTED);
         }
         final ResourceModel result = call.model().toBuilder()
-            .accountId(context.getAccountId())
-            .awsAccountId(awsAccountId)
-            .name(spotName != null ? spotName : name)
-            .existingAccountPolicy(policy)
-            .organizationId(context.getOrganizationId())
-            .externalId(context.getExternalId())
-            .ownership(ownership.value())
-            .previousName(context.getPreviousName())
-            .build();
+                .accountId(context.getAccountId())
+                .awsAccountId(awsAccountId)
+                .name(spotName != null ? spotName : name)
+                .existingAccountPolicy(policy)
+                .organizationId(context.getOrganizationId())
+                .externalId(context.getExternalId())
+                .ownership(ownership.value())
+                .previousName(context.getPreviousName())
+                .build();
         return Events.success(result, describe(ownership, context.getAccountId(), awsAccountId));
     }
 
@@ -205,10 +240,12 @@ public class CreateHandler extends AccountHandler {
     private static String describe(final Ownership ownership, final String accountId, final String awsAccountId) {
         return switch (ownership) {
             case CREATED -> "Created Spot account " + accountId + " for AWS account " + awsAccountId;
-            case ADOPTED -> "Adopted Spot account " + accountId + ", already connected to AWS account " + awsAccountId
-                + "; this stack now manages it and deletes it when the stack is deleted (a rollback leaves it as it was)";
-            case REUSED -> "Reusing Spot account " + accountId + ", already connected to AWS account " + awsAccountId
-                + "; this stack never changes or deletes it";
+            case ADOPTED ->
+                "Adopted Spot account " + accountId + ", already connected to AWS account " + awsAccountId
+                        + "; this stack now manages it and deletes it when the stack is deleted (a rollback leaves it as it was)";
+            case REUSED ->
+                "Reusing Spot account " + accountId + ", already connected to AWS account " + awsAccountId
+                        + "; this stack never changes or deletes it";
         };
     }
 }

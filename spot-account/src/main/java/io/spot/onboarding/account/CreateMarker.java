@@ -19,14 +19,13 @@ final class CreateMarker {
     static final String PREFIX = "cfn-pending-";
     private static final int HEX_DIGITS = 24;
 
-    private CreateMarker() {
-    }
+    private CreateMarker() {}
 
     static String of(final ResourceHandlerRequest<?> request, final String awsAccountId) {
         final String seed;
         if (request.getStackId() != null && request.getLogicalResourceIdentifier() != null) {
-            seed = "stack\n" + stackWithoutInstance(request.getStackId()) + "\n" + request.getLogicalResourceIdentifier()
-                + "\n" + awsAccountId;
+            seed = "stack\n" + stackWithoutInstance(request.getStackId()) + "\n"
+                    + request.getLogicalResourceIdentifier() + "\n" + awsAccountId;
         } else {
             seed = "request\n" + request.getClientRequestToken() + "\n" + awsAccountId;
         }

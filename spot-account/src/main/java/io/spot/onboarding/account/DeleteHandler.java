@@ -27,7 +27,7 @@ public class DeleteHandler extends AccountHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final ResourceModel model = call.model();
         final String accountId = model.getAccountId();
@@ -40,13 +40,13 @@ public class DeleteHandler extends AccountHandler {
         if (ownership == null) {
             call.spot().getAccount(accountId);
             return Events.deleted("Spot account " + accountId + " left in place: this resource's model does not say "
-                + "that this stack created it (resource import, Cloud Control, or a Create that never finished), and "
-                + "an account of unknown ownership is never deleted. Delete it in Spot if it should go.");
+                    + "that this stack created it (resource import, Cloud Control, or a Create that never finished), and "
+                    + "an account of unknown ownership is never deleted. Delete it in Spot if it should go.");
         }
         if (ownership == Ownership.REUSED) {
             call.spot().getAccount(accountId);
-            return Events.deleted("Spot account " + accountId + " was Reused, not created by this stack: left "
-                + "untouched");
+            return Events.deleted(
+                    "Spot account " + accountId + " was Reused, not created by this stack: left " + "untouched");
         }
         if (ownership == Ownership.ADOPTED && rollback) {
             return Events.deleted(release(call, accountId));
@@ -61,13 +61,13 @@ public class DeleteHandler extends AccountHandler {
         final SpotAccount account = call.spot().getAccount(accountId);
         final String previous = call.model().getPreviousName();
         final String released = "Spot account " + accountId + " was Adopted by a Create that is being rolled back: "
-            + "released as it was found, not deleted";
+                + "released as it was found, not deleted";
         if (previous == null || previous.equals(account.name())) {
             return released;
         }
         if (call.model().getName() != null && !call.model().getName().equals(account.name())) {
             return released + "; its name '" + account.name() + "' was changed outside this stack, so it is kept "
-                + "(it was '" + previous + "' before the adoption)";
+                    + "(it was '" + previous + "' before the adoption)";
         }
         call.spot().renameAccount(accountId, previous);
         call.log("Renamed Spot account " + accountId + " back to '" + previous + "'");

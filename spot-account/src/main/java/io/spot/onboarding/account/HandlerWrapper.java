@@ -4,7 +4,8 @@ package io.spot.onboarding.account;
 
 import io.spot.onboarding.common.wrapper.RegistryLambdaWrapper;
 
-public final class HandlerWrapper extends RegistryLambdaWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
+public final class HandlerWrapper
+        extends RegistryLambdaWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
 
     public HandlerWrapper() {
         super(new Configuration()::resourceSchemaJSONObject, Handlers.dispatch());

@@ -18,13 +18,13 @@ public class ListHandler extends AccountHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final List<SpotAccount> accounts = call.spot().listAccounts().accounts().stream()
-            .sorted(Comparator.comparing(SpotAccount::accountId))
-            .toList();
-        final ListPage<SpotAccount> page = ListPage.of(accounts, call.request().getNextToken(),
-            call.request().getMaxResults());
+                .sorted(Comparator.comparing(SpotAccount::accountId))
+                .toList();
+        final ListPage<SpotAccount> page = ListPage.of(
+                accounts, call.request().getNextToken(), call.request().getMaxResults());
         return Events.listed(page.items().stream().map(a -> fromSpot(a, null)).toList(), page.nextToken());
     }
 }

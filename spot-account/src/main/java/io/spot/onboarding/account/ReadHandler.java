@@ -4,7 +4,6 @@ import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import software.amazon.cloudformation.Action;
-import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
@@ -22,14 +21,17 @@ public class ReadHandler extends AccountHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String accountId = call.model().getAccountId();
         if (!isAccountId(accountId)) {
             return notAnAccountId(accountId);
         }
         final ResourceModel read = fromSpot(call.spot().getAccount(accountId), call.model());
-        return Events.success(Ownership.parse(read.getOwnership()) != null ? read
-            : read.toBuilder().ownership(Ownership.REUSED.value()).build(), null);
+        return Events.success(
+                Ownership.parse(read.getOwnership()) != null
+                        ? read
+                        : read.toBuilder().ownership(Ownership.REUSED.value()).build(),
+                null);
     }
 }

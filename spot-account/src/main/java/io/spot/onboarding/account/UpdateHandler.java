@@ -25,17 +25,19 @@ public class UpdateHandler extends AccountHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final ResourceHandlerRequest<ResourceModel> request = call.request();
         final ResourceModel desired = call.model();
-        final ResourceModel previous = request.getPreviousResourceState() == null ? new ResourceModel()
-            : request.getPreviousResourceState();
+        final ResourceModel previous =
+                request.getPreviousResourceState() == null ? new ResourceModel() : request.getPreviousResourceState();
         final String changed = createOnlyChange(desired, previous, request.getAwsAccountId());
         if (changed != null) {
-            return Events.failed(HandlerErrorCode.NotUpdatable, changed + " cannot change: this resource stands for "
-                + "one AWS account's Spot account. To onboard another AWS account, add another resource (a stack "
-                + "replacing this one would hand the account to its cleanup).");
+            return Events.failed(
+                    HandlerErrorCode.NotUpdatable,
+                    changed + " cannot change: this resource stands for "
+                            + "one AWS account's Spot account. To onboard another AWS account, add another resource (a stack "
+                            + "replacing this one would hand the account to its cleanup).");
         }
         final String accountId = desired.getAccountId() != null ? desired.getAccountId() : previous.getAccountId();
         if (!isAccountId(accountId)) {
@@ -48,22 +50,28 @@ public class UpdateHandler extends AccountHandler {
         String name = account.name();
         if (wanted != null && !wanted.equals(account.name())) {
             if (Ownership.REUSED.value().equals(ownership)) {
-                return Events.failed(HandlerErrorCode.InvalidRequest, "Spot account " + accountId + " is Reused: this "
-                    + "stack never changes it, so Name cannot become '" + wanted + "'. Remove Name, or recreate the "
-                    + "resource with ExistingAccountPolicy Adopt.");
+                return Events.failed(
+                        HandlerErrorCode.InvalidRequest,
+                        "Spot account " + accountId + " is Reused: this "
+                                + "stack never changes it, so Name cannot become '" + wanted
+                                + "'. Remove Name, or recreate the "
+                                + "resource with ExistingAccountPolicy Adopt.");
             }
             call.spot().renameAccount(accountId, wanted);
             call.log("Renamed Spot account " + accountId + " from '" + account.name() + "' to '" + wanted + "'");
             name = wanted;
         }
         final ResourceModel result = fromSpot(account, desired).toBuilder()
-            .name(name)
-            .existingAccountPolicy(desired.getExistingAccountPolicy() != null ? desired.getExistingAccountPolicy()
-                : previous.getExistingAccountPolicy())
-            .externalId(desired.getExternalId() != null ? desired.getExternalId() : previous.getExternalId())
-            .ownership(ownership)
-            .previousName(desired.getPreviousName() != null ? desired.getPreviousName() : previous.getPreviousName())
-            .build();
+                .name(name)
+                .existingAccountPolicy(
+                        desired.getExistingAccountPolicy() != null
+                                ? desired.getExistingAccountPolicy()
+                                : previous.getExistingAccountPolicy())
+                .externalId(desired.getExternalId() != null ? desired.getExternalId() : previous.getExternalId())
+                .ownership(ownership)
+                .previousName(
+                        desired.getPreviousName() != null ? desired.getPreviousName() : previous.getPreviousName())
+                .build();
         return Events.success(result, null);
     }
 
@@ -83,10 +91,11 @@ public class UpdateHandler extends AccountHandler {
     }
 
     /** The unchangeable property the update would change, compared as the resource applied it, or null. */
-    static String createOnlyChange(final ResourceModel desired, final ResourceModel previous,
-                                   final String requestAccount) {
-        if (!Objects.equals(orDefault(desired.getAwsAccountId(), requestAccount),
-            orDefault(previous.getAwsAccountId(), requestAccount))) {
+    static String createOnlyChange(
+            final ResourceModel desired, final ResourceModel previous, final String requestAccount) {
+        if (!Objects.equals(
+                orDefault(desired.getAwsAccountId(), requestAccount),
+                orDefault(previous.getAwsAccountId(), requestAccount))) {
             return "AwsAccountId";
         }
         return null;

@@ -31,9 +31,9 @@ class AccountCredentialsTest {
     static void startMoto() {
         moto = MotoServer.shared();
         secrets = SecretsManagerClient.builder()
-            .region(Region.of(CloudFormationRequest.REGION))
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .build();
+                .region(Region.of(CloudFormationRequest.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
     }
 
     @BeforeEach
@@ -54,8 +54,10 @@ class AccountCredentialsTest {
     }
 
     private HandlerResponse readDefaultAccount(final ObjectNode configuration) {
-        return harness.driver.invoke(harness.request("READ").typeConfiguration(configuration)
-            .properties(props("{\"AccountId\":\"" + harness.spot.state().defaultAccountId() + "\"}")).json());
+        return harness.driver.invoke(harness.request("READ")
+                .typeConfiguration(configuration)
+                .properties(props("{\"AccountId\":\"" + harness.spot.state().defaultAccountId() + "\"}"))
+                .json());
     }
 
     @Test
@@ -83,12 +85,18 @@ class AccountCredentialsTest {
 
     @Test
     void noConfigurationAndNoSecretIsInvalidTypeConfigurationSayingWhatToSet() {
-        final HandlerResponse response = harness.driver.invoke(harness.request("CREATE").typeConfiguration(null)
-            .properties(props("{}")).json());
+        final HandlerResponse response = harness.driver.invoke(harness.request("CREATE")
+                .typeConfiguration(null)
+                .properties(props("{}"))
+                .json());
 
         assertThat(response.errorCode()).isEqualTo("InvalidTypeConfiguration");
-        assertThat(response.message()).contains("SpotCredentials.ApiToken", "SpotCredentials.ApiTokenSecret",
-            "cfn/spot/api-token", "set-type-configuration");
+        assertThat(response.message())
+                .contains(
+                        "SpotCredentials.ApiToken",
+                        "SpotCredentials.ApiTokenSecret",
+                        "cfn/spot/api-token",
+                        "set-type-configuration");
         assertThat(harness.spot.requests()).isEmpty();
     }
 

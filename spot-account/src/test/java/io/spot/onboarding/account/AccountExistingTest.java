@@ -42,19 +42,27 @@ class AccountExistingTest {
         final SpotAccountRecord existing = connectedAccount("legacy");
         final int before = harness.spot.state().accounts().size();
 
-        final HandlerResponse done = harness.create(props("{\"ExistingAccountPolicy\":\"Adopt\"}")).last();
+        final HandlerResponse done =
+                harness.create(props("{\"ExistingAccountPolicy\":\"Adopt\"}")).last();
 
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(done.modelText("AccountId")).isEqualTo(existing.accountId());
         assertThat(done.modelText("Ownership")).isEqualTo("Adopted");
-        assertThat(done.modelText("Name")).as("an adopted account keeps its name unless Name is set").isEqualTo("legacy");
-        assertThat(done.modelText("ExternalId")).isEqualTo(harness.spot.state().account(existing.accountId())
-            .orElseThrow().externalId());
+        assertThat(done.modelText("Name"))
+                .as("an adopted account keeps its name unless Name is set")
+                .isEqualTo("legacy");
+        assertThat(done.modelText("ExternalId"))
+                .isEqualTo(harness.spot
+                        .state()
+                        .account(existing.accountId())
+                        .orElseThrow()
+                        .externalId());
         assertThat(harness.spot.state().accounts()).hasSize(before);
 
         assertThat(harness.delete(done.model()).last().status()).isEqualTo("SUCCESS");
-        assertThat(harness.spot.state().account(existing.accountId())).as("adopted accounts go with a stack delete")
-            .isEmpty();
+        assertThat(harness.spot.state().account(existing.accountId()))
+                .as("adopted accounts go with a stack delete")
+                .isEmpty();
     }
 
     @Test
@@ -62,11 +70,16 @@ class AccountExistingTest {
         final SpotAccountRecord existing = connectedAccount("legacy");
 
         final HandlerResponse done = harness.create(props("{\"ExistingAccountPolicy\":\"Adopt\",\"Name\":\"managed\"}"))
-            .last();
+                .last();
 
         assertThat(done.modelText("Name")).isEqualTo("managed");
         assertThat(done.modelText("PreviousName")).isEqualTo("legacy");
-        assertThat(harness.spot.state().account(existing.accountId()).orElseThrow().name()).isEqualTo("managed");
+        assertThat(harness.spot
+                        .state()
+                        .account(existing.accountId())
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("managed");
     }
 
     @Test
@@ -82,7 +95,12 @@ class AccountExistingTest {
         assertThat(deleted.status()).isEqualTo("SUCCESS");
         assertThat(deleted.message()).contains("left untouched");
         assertThat(harness.writes()).as("POST, PUT or DELETE calls").isZero();
-        assertThat(harness.spot.state().account(existing.accountId()).orElseThrow().name()).isEqualTo("shared");
+        assertThat(harness.spot
+                        .state()
+                        .account(existing.accountId())
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("shared");
     }
 
     @Test
@@ -90,7 +108,7 @@ class AccountExistingTest {
         connectedAccount("shared");
 
         final HandlerResponse refused = harness.create(props("{\"ExistingAccountPolicy\":\"Reuse\",\"Name\":\"mine\"}"))
-            .last();
+                .last();
 
         assertThat(refused.errorCode()).isEqualTo("InvalidRequest");
         assertThat(refused.message()).contains("Reuse never changes").contains("'shared'");
@@ -100,10 +118,13 @@ class AccountExistingTest {
     @Test
     void reusedAccountRefusesARenameByUpdate() {
         connectedAccount("shared");
-        final JsonNode model = harness.create(props("{\"ExistingAccountPolicy\":\"Reuse\"}")).last().model();
+        final JsonNode model = harness.create(props("{\"ExistingAccountPolicy\":\"Reuse\"}"))
+                .last()
+                .model();
 
-        final HandlerResponse refused = harness.update(model, props("{\"ExistingAccountPolicy\":\"Reuse\",\"Name\":\"x\"}"))
-            .last();
+        final HandlerResponse refused = harness.update(
+                        model, props("{\"ExistingAccountPolicy\":\"Reuse\",\"Name\":\"x\"}"))
+                .last();
 
         assertThat(refused.errorCode()).isEqualTo("InvalidRequest");
         assertThat(harness.writes()).isZero();
@@ -113,10 +134,14 @@ class AccountExistingTest {
     void failPolicyRefusesAConnectedAccount() {
         final SpotAccountRecord existing = connectedAccount("legacy");
 
-        final HandlerResponse refused = harness.create(props("{\"ExistingAccountPolicy\":\"Fail\"}")).last();
+        final HandlerResponse refused =
+                harness.create(props("{\"ExistingAccountPolicy\":\"Fail\"}")).last();
 
         assertThat(refused.errorCode()).isEqualTo("AlreadyExists");
-        assertThat(refused.message()).contains(existing.accountId()).contains("Adopt").contains("Reuse");
+        assertThat(refused.message())
+                .contains(existing.accountId())
+                .contains("Adopt")
+                .contains("Reuse");
         assertThat(harness.writes()).isZero();
     }
 
@@ -149,15 +174,20 @@ class AccountExistingTest {
     void aWholeCreateRetriedWithAFreshContextFindsItsEarlierAccount() {
         final int before = harness.spot.state().accounts().size();
         harness.spot.faults().dropResponseAfterWrite("POST", "/setup/account", 1);
-        final HandlerResponse lost = harness.driver.invoke(harness.request("CREATE").properties(props("{}")).json());
+        final HandlerResponse lost = harness.driver.invoke(
+                harness.request("CREATE").properties(props("{}")).json());
         assertThat(lost.status()).as("a lost answer is retried, not failed").isEqualTo("IN_PROGRESS");
 
         final HandlerResponse retried = harness.create(props("{}")).last();
 
         assertThat(retried.status()).isEqualTo("SUCCESS");
         assertThat(harness.spot.state().accounts()).hasSize(before + 1);
-        assertThat(retried.modelText("AccountId")).isEqualTo(harness.spot.state().accounts().stream()
-            .filter(a -> a.name().equals(AWS_ACCOUNT_ID)).findFirst().orElseThrow().accountId());
+        assertThat(retried.modelText("AccountId"))
+                .isEqualTo(harness.spot.state().accounts().stream()
+                        .filter(a -> a.name().equals(AWS_ACCOUNT_ID))
+                        .findFirst()
+                        .orElseThrow()
+                        .accountId());
     }
 
     @Test
@@ -169,7 +199,8 @@ class AccountExistingTest {
 
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(done.modelText("AccountId")).isNotEqualTo(old.accountId());
-        assertThat(harness.spot.state().account(old.accountId()).orElseThrow().name()).isEqualTo(AWS_ACCOUNT_ID);
+        assertThat(harness.spot.state().account(old.accountId()).orElseThrow().name())
+                .isEqualTo(AWS_ACCOUNT_ID);
     }
 
     @Test
@@ -180,15 +211,17 @@ class AccountExistingTest {
         final HandlerDriver.Operation delete = harness.delete(model);
 
         assertThat(delete.events()).extracting(HandlerResponse::status).containsExactly("IN_PROGRESS", "SUCCESS");
-        assertThat(harness.spot.state().account(model.get("AccountId").asText())).isEmpty();
+        assertThat(harness.spot.state().account(model.get("AccountId").asText()))
+                .isEmpty();
     }
 
     @Test
     void theDefaultAccountIsNeverDeletedAndTheRefusalSaysWhy() {
         final String defaultAccount = harness.spot.state().defaultAccountId();
 
-        final HandlerResponse refused = harness.delete(props("{\"AccountId\":\"" + defaultAccount
-            + "\",\"Ownership\":\"Created\"}")).last();
+        final HandlerResponse refused = harness.delete(
+                        props("{\"AccountId\":\"" + defaultAccount + "\",\"Ownership\":\"Created\"}"))
+                .last();
 
         assertThat(refused.status()).isEqualTo("FAILED");
         assertThat(refused.errorCode()).isEqualTo("InvalidRequest");

@@ -34,8 +34,9 @@ class AccountFailureMappingTest {
     @Test
     void aRejectedTokenIsInvalidCredentialsSayingWhereTheTokenCameFrom() {
         final HandlerResponse response = harness.driver.invoke(harness.request("READ")
-            .typeConfiguration(harness.typeConfiguration("notTheRightToken")).properties(props("{\"AccountId\":\"act-12345678\"}"))
-            .json());
+                .typeConfiguration(harness.typeConfiguration("notTheRightToken"))
+                .properties(props("{\"AccountId\":\"act-12345678\"}"))
+                .json());
 
         assertThat(response.errorCode()).isEqualTo("InvalidCredentials");
         assertThat(response.message()).contains("SpotCredentials.ApiToken").contains("401");
@@ -44,7 +45,9 @@ class AccountFailureMappingTest {
     @Test
     void aTokenWithoutWriteRightsIsAccessDenied() {
         final Operation create = harness.driver.run(harness.request("CREATE")
-            .typeConfiguration(harness.typeConfiguration(harness.readOnlyToken)).properties(props("{}")).json());
+                .typeConfiguration(harness.typeConfiguration(harness.readOnlyToken))
+                .properties(props("{}"))
+                .json());
 
         assertThat(create.last().errorCode()).isEqualTo("AccessDenied");
         assertThat(create.last().message()).contains("403").contains("organization admin");
@@ -57,15 +60,17 @@ class AccountFailureMappingTest {
         final Operation create = harness.create(props("{}"));
 
         assertThat(create.last().status()).isEqualTo("SUCCESS");
-        assertThat(create.events()).filteredOn(e -> e.message() != null && e.message().contains("429"))
-            .hasSize(2)
-            .allSatisfy(e -> {
-                assertThat(e.status()).isEqualTo("IN_PROGRESS");
-                assertThat(e.callbackDelaySeconds()).isBetween(42 + 1, 42 + RetryPolicy.SPREAD * 42);
-            });
+        assertThat(create.events())
+                .filteredOn(e -> e.message() != null && e.message().contains("429"))
+                .hasSize(2)
+                .allSatisfy(e -> {
+                    assertThat(e.status()).isEqualTo("IN_PROGRESS");
+                    assertThat(e.callbackDelaySeconds()).isBetween(42 + 1, 42 + RetryPolicy.SPREAD * 42);
+                });
         assertThat(harness.spot.state().accounts()).hasSize(2);
-        assertThat(organizationListings()).as("a throttled create did nothing: the organization is listed once")
-            .isEqualTo(1);
+        assertThat(organizationListings())
+                .as("a throttled create did nothing: the organization is listed once")
+                .isEqualTo(1);
     }
 
     @Test
@@ -76,16 +81,20 @@ class AccountFailureMappingTest {
         final Operation create = harness.create(props("{}"));
 
         assertThat(create.last().status()).as(create.last().message()).isEqualTo("SUCCESS");
-        assertThat(organizationListings()).as("before the first create, and after each with no answer").isEqualTo(3);
+        assertThat(organizationListings())
+                .as("before the first create, and after each with no answer")
+                .isEqualTo(3);
         assertThat(harness.spot.requestCount("POST", "/setup/account")).isEqualTo(2);
-        assertThat(harness.spot.state().accounts()).as("the seeded account and the one created").hasSize(2);
+        assertThat(harness.spot.state().accounts())
+                .as("the seeded account and the one created")
+                .hasSize(2);
     }
 
     /** GET /setup/account without a filter: the whole organization. */
     private long organizationListings() {
         return harness.spot.requests().stream()
-            .filter(r -> "GET".equals(r.method()) && "/setup/account".equals(r.route()) && r.query() == null)
-            .count();
+                .filter(r -> "GET".equals(r.method()) && "/setup/account".equals(r.route()) && r.query() == null)
+                .count();
     }
 
     @Test
@@ -95,12 +104,13 @@ class AccountFailureMappingTest {
         final Operation create = harness.create(props("{}"));
 
         assertThat(create.last().status()).isEqualTo("SUCCESS");
-        assertThat(create.events().subList(0, 3)).extracting(HandlerResponse::callbackDelaySeconds)
-            .satisfies(d -> {
-                assertThat(d.get(0)).isBetween(2 + 1, 2 + 8);
-                assertThat(d.get(1)).isBetween(4 + 1, 4 + 16);
-                assertThat(d.get(2)).isBetween(8 + 1, 8 + 32);
-            });
+        assertThat(create.events().subList(0, 3))
+                .extracting(HandlerResponse::callbackDelaySeconds)
+                .satisfies(d -> {
+                    assertThat(d.get(0)).isBetween(2 + 1, 2 + 8);
+                    assertThat(d.get(1)).isBetween(4 + 1, 4 + 16);
+                    assertThat(d.get(2)).isBetween(8 + 1, 8 + 32);
+                });
     }
 
     @Test
@@ -110,18 +120,25 @@ class AccountFailureMappingTest {
         final Operation create = harness.create(props("{}"));
 
         assertThat(create.last().errorCode()).isEqualTo("Throttling");
-        assertThat(create.totalDelaySeconds()).as("waited out the limit for the whole budget, no longer")
-            .isBetween((long) RetryPolicy.MAX_THROTTLE_WAIT_SECONDS, RetryPolicy.MAX_THROTTLE_WAIT_SECONDS + 600L);
-        assertThat(create.totalDelaySeconds()).as("within the schema's 2,160-minute timeout")
-            .isLessThan(Duration.ofMinutes(2160).toSeconds());
+        assertThat(create.totalDelaySeconds())
+                .as("waited out the limit for the whole budget, no longer")
+                .isBetween((long) RetryPolicy.MAX_THROTTLE_WAIT_SECONDS, RetryPolicy.MAX_THROTTLE_WAIT_SECONDS + 600L);
+        assertThat(create.totalDelaySeconds())
+                .as("within the schema's 2,160-minute timeout")
+                .isLessThan(Duration.ofMinutes(2160).toSeconds());
         final long refusedWaits = create.events().stream()
-            // A refusal's wait, not an owed one: "Waiting 429 s more ..." would otherwise count as a refusal.
-            .filter(e -> "IN_PROGRESS".equals(e.status()) && e.message() != null
-                && e.message().contains(" s before calling Spot again") && e.message().contains("429")).count();
-        assertThat(create.events()).as("waits longer than one callback go on without calling Spot")
-            .anySatisfy(e -> assertThat(e.message()).contains("more before calling Spot again"));
-        assertThat(harness.spot.requestCount("GET", "/setup/account")).as("one call per refusal, and the last")
-            .isEqualTo(refusedWaits + 1);
+                // A refusal's wait, not an owed one: "Waiting 429 s more ..." would otherwise count as a refusal.
+                .filter(e -> "IN_PROGRESS".equals(e.status())
+                        && e.message() != null
+                        && e.message().contains(" s before calling Spot again")
+                        && e.message().contains("429"))
+                .count();
+        assertThat(create.events())
+                .as("waits longer than one callback go on without calling Spot")
+                .anySatisfy(e -> assertThat(e.message()).contains("more before calling Spot again"));
+        assertThat(harness.spot.requestCount("GET", "/setup/account"))
+                .as("one call per refusal, and the last")
+                .isEqualTo(refusedWaits + 1);
     }
 
     @Test
@@ -142,9 +159,12 @@ class AccountFailureMappingTest {
 
         final Operation update = harness.update(model, props("{\"Name\":\"renamed\"}"));
 
-        assertThat(update.events()).extracting(HandlerResponse::status)
-            .containsExactly("IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
-        assertThat(update.events().subList(0, 2)).extracting(HandlerResponse::callbackDelaySeconds).containsExactly(5, 10);
+        assertThat(update.events())
+                .extracting(HandlerResponse::status)
+                .containsExactly("IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
+        assertThat(update.events().subList(0, 2))
+                .extracting(HandlerResponse::callbackDelaySeconds)
+                .containsExactly(5, 10);
     }
 
     @Test
@@ -188,12 +208,15 @@ class AccountFailureMappingTest {
         final Operation delete = harness.delete(model);
 
         assertThat(delete.last().status()).isEqualTo("SUCCESS");
-        assertThat(harness.spot.state().account(model.get("AccountId").asText())).isEmpty();
+        assertThat(harness.spot.state().account(model.get("AccountId").asText()))
+                .isEmpty();
     }
 
     @Test
     void anUnreachableSpotIsNetworkFailure() {
-        final var request = harness.request("READ").properties(props("{\"AccountId\":\"act-12345678\"}")).json();
+        final var request = harness.request("READ")
+                .properties(props("{\"AccountId\":\"act-12345678\"}"))
+                .json();
         harness.spot.close();
 
         final HandlerResponse read = harness.driver.invoke(request);
@@ -206,10 +229,12 @@ class AccountFailureMappingTest {
     void anApiUrlThatWouldSendTheTokenInClearTextIsRefused() {
         final var configuration = harness.typeConfiguration();
         ((com.fasterxml.jackson.databind.node.ObjectNode) configuration.get("SpotCredentials"))
-            .put("ApiUrl", "http://api.spotinst.io");
+                .put("ApiUrl", "http://api.spotinst.io");
 
-        final HandlerResponse read = harness.driver.invoke(harness.request("READ").typeConfiguration(configuration)
-            .properties(props("{\"AccountId\":\"act-12345678\"}")).json());
+        final HandlerResponse read = harness.driver.invoke(harness.request("READ")
+                .typeConfiguration(configuration)
+                .properties(props("{\"AccountId\":\"act-12345678\"}"))
+                .json());
 
         assertThat(read.errorCode()).isEqualTo("InvalidTypeConfiguration");
         assertThat(read.message()).contains("SpotCredentials.ApiUrl").contains("https://");

@@ -8,8 +8,7 @@ final class AccountHarness {
     /** Spot assigns the ID, so a Create throttled before the account exists has none to carry (see docs). */
     static final HandlerContract CONTRACT = new HandlerContract("AccountId", true);
 
-    private AccountHarness() {
-    }
+    private AccountHarness() {}
 
     static SpotTypeHarness start() {
         return new SpotTypeHarness(ResourceModel.TYPE_NAME, HandlerWrapper::new, CONTRACT);

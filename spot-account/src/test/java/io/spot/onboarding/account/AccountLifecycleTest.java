@@ -37,34 +37,43 @@ class AccountLifecycleTest {
         final Operation create = harness.create(props("{}"));
 
         assertThat(create.events()).extracting(HandlerResponse::status).containsExactly("IN_PROGRESS", "SUCCESS");
-        assertThat(create.events().get(0).modelText("AccountId")).as("the first event already names the account")
-            .isEqualTo(create.last().modelText("AccountId"));
+        assertThat(create.events().get(0).modelText("AccountId"))
+                .as("the first event already names the account")
+                .isEqualTo(create.last().modelText("AccountId"));
         final HandlerResponse done = create.last();
-        final SpotAccountRecord account = harness.spot.state().account(done.modelText("AccountId")).orElseThrow();
+        final SpotAccountRecord account =
+                harness.spot.state().account(done.modelText("AccountId")).orElseThrow();
         assertThat(harness.spot.state().accounts()).hasSize(before + 1);
         assertThat(account.name()).isEqualTo(AWS_ACCOUNT_ID);
         assertThat(done.modelText("Name")).isEqualTo(AWS_ACCOUNT_ID);
         assertThat(done.modelText("AwsAccountId")).isEqualTo(AWS_ACCOUNT_ID);
         assertThat(done.modelText("Ownership")).isEqualTo("Created");
-        assertThat(done.modelText("OrganizationId")).isEqualTo(harness.spot.state().organizationId());
+        assertThat(done.modelText("OrganizationId"))
+                .isEqualTo(harness.spot.state().organizationId());
         assertThat(done.modelText("ExternalId")).isEqualTo(account.externalId()).startsWith("spotinst:aws:extid:");
         assertThat(done.message()).contains("Created Spot account " + account.accountId());
     }
 
     @Test
     void createUsesTheGivenNameAndAwsAccount() {
-        final HandlerResponse done = harness.create(props("{\"Name\":\"Payments prod\",\"AwsAccountId\":\"210987654321\"}"))
-            .last();
+        final HandlerResponse done = harness.create(
+                        props("{\"Name\":\"Payments prod\",\"AwsAccountId\":\"210987654321\"}"))
+                .last();
 
         assertThat(done.status()).isEqualTo("SUCCESS");
-        assertThat(harness.spot.state().account(done.modelText("AccountId")).orElseThrow().name())
-            .isEqualTo("Payments prod");
+        assertThat(harness.spot
+                        .state()
+                        .account(done.modelText("AccountId"))
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("Payments prod");
         assertThat(done.modelText("AwsAccountId")).isEqualTo("210987654321");
     }
 
     @Test
     void readReportsWhatSpotHasNowSoARenameOutsideCloudFormationIsDrift() {
-        final JsonNode model = harness.create(props("{\"Name\":\"team-a\"}")).last().model();
+        final JsonNode model =
+                harness.create(props("{\"Name\":\"team-a\"}")).last().model();
         harness.spot.state().rename(model.get("AccountId").asText(), "renamed-in-console");
 
         final HandlerResponse read = harness.read(model);
@@ -72,8 +81,9 @@ class AccountLifecycleTest {
         assertThat(read.status()).isEqualTo("SUCCESS");
         assertThat(read.modelText("Name")).isEqualTo("renamed-in-console");
         assertThat(read.modelText("AccountId")).isEqualTo(model.get("AccountId").asText());
-        assertThat(read.modelText("ExternalId")).as("echoed from the model: Spot cannot tell it")
-            .isEqualTo(model.get("ExternalId").asText());
+        assertThat(read.modelText("ExternalId"))
+                .as("echoed from the model: Spot cannot tell it")
+                .isEqualTo(model.get("ExternalId").asText());
         assertThat(read.modelText("Ownership")).isEqualTo("Created");
     }
 
@@ -85,33 +95,45 @@ class AccountLifecycleTest {
 
         assertThat(read.status()).isEqualTo("SUCCESS");
         assertThat(read.modelText("Name")).isEqualTo(AWS_ACCOUNT_ID);
-        assertThat(read.modelText("Ownership")).as("an imported resource: nothing proves the stack made it")
-            .isEqualTo("Reused");
+        assertThat(read.modelText("Ownership"))
+                .as("an imported resource: nothing proves the stack made it")
+                .isEqualTo("Reused");
     }
 
     @Test
     void updateRenamesTheAccount() {
-        final JsonNode created = harness.create(props("{\"Name\":\"before\"}")).last().model();
+        final JsonNode created =
+                harness.create(props("{\"Name\":\"before\"}")).last().model();
         final ObjectNode desired = props("{\"Name\":\"after\"}");
 
         final Operation update = harness.update(created, desired);
 
         assertThat(update.last().status()).isEqualTo("SUCCESS");
         assertThat(update.last().modelText("Name")).isEqualTo("after");
-        assertThat(update.last().modelText("ExternalId")).isEqualTo(created.get("ExternalId").asText());
-        assertThat(harness.spot.state().account(created.get("AccountId").asText()).orElseThrow().name())
-            .isEqualTo("after");
+        assertThat(update.last().modelText("ExternalId"))
+                .isEqualTo(created.get("ExternalId").asText());
+        assertThat(harness.spot
+                        .state()
+                        .account(created.get("AccountId").asText())
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("after");
     }
 
     @Test
     void updateWithoutNameLeavesTheNameAlone() {
-        final JsonNode created = harness.create(props("{\"Name\":\"kept\"}")).last().model();
+        final JsonNode created =
+                harness.create(props("{\"Name\":\"kept\"}")).last().model();
 
         final Operation update = harness.update(created, props("{}"));
 
         assertThat(update.last().status()).isEqualTo("SUCCESS");
-        assertThat(harness.spot.state().account(created.get("AccountId").asText()).orElseThrow().name())
-            .isEqualTo("kept");
+        assertThat(harness.spot
+                        .state()
+                        .account(created.get("AccountId").asText())
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("kept");
     }
 
     @Test
@@ -119,7 +141,8 @@ class AccountLifecycleTest {
         final JsonNode created = harness.create(props("{}")).last().model();
         final long writes = harness.writes();
 
-        final HandlerResponse otherAccount = harness.update(created, props("{\"AwsAccountId\":\"999999999999\"}")).last();
+        final HandlerResponse otherAccount = harness.update(created, props("{\"AwsAccountId\":\"999999999999\"}"))
+                .last();
 
         assertThat(otherAccount.errorCode()).isEqualTo("NotUpdatable");
         assertThat(otherAccount.message()).contains("AwsAccountId cannot change");
@@ -135,13 +158,15 @@ class AccountLifecycleTest {
         final long writes = harness.writes();
 
         final HandlerResponse same = harness.update(previous, props("{\"AwsAccountId\":\"" + AWS_ACCOUNT_ID + "\"}"))
-            .last();
+                .last();
 
         assertThat(same.status()).as(same.message()).isEqualTo("SUCCESS");
-        assertThat(same.modelText("AccountId")).isEqualTo(created.get("AccountId").asText());
+        assertThat(same.modelText("AccountId"))
+                .isEqualTo(created.get("AccountId").asText());
         assertThat(same.modelText("Ownership")).isEqualTo("Created");
         assertThat(harness.writes()).isEqualTo(writes);
-        assertThat(harness.spot.state().account(created.get("AccountId").asText())).isPresent();
+        assertThat(harness.spot.state().account(created.get("AccountId").asText()))
+                .isPresent();
     }
 
     /**
@@ -153,11 +178,14 @@ class AccountLifecycleTest {
         final JsonNode created = harness.create(props("{}")).last().model();
         final long writes = harness.writes();
 
-        final HandlerResponse updated = harness.update(created, props("{\"ExistingAccountPolicy\":\"Reuse\"}")).last();
+        final HandlerResponse updated = harness.update(created, props("{\"ExistingAccountPolicy\":\"Reuse\"}"))
+                .last();
 
         assertThat(updated.status()).isEqualTo("SUCCESS");
         assertThat(updated.modelText("ExistingAccountPolicy")).isEqualTo("Reuse");
-        assertThat(updated.modelText("Ownership")).as("decided once, at creation").isEqualTo("Created");
+        assertThat(updated.modelText("Ownership"))
+                .as("decided once, at creation")
+                .isEqualTo("Created");
         assertThat(harness.writes()).isEqualTo(writes);
     }
 
@@ -172,7 +200,8 @@ class AccountLifecycleTest {
         assertThat(delete.last().hasModel()).isFalse();
         assertThat(harness.spot.state().account(accountId)).isEmpty();
         assertThat(harness.read(created).errorCode()).isEqualTo("NotFound");
-        assertThat(harness.update(created, props("{\"Name\":\"x\"}")).last().errorCode()).isEqualTo("NotFound");
+        assertThat(harness.update(created, props("{\"Name\":\"x\"}")).last().errorCode())
+                .isEqualTo("NotFound");
         final HandlerResponse again = harness.delete(created).last();
         assertThat(again.errorCode()).isEqualTo("NotFound");
         assertThat(again.message()).contains(accountId);
@@ -187,7 +216,10 @@ class AccountLifecycleTest {
         final Operation delete = harness.delete(props("{\"AccountId\":\"" + accountId + "\"}"));
 
         assertThat(delete.last().status()).isEqualTo("SUCCESS");
-        assertThat(delete.last().message()).contains(accountId).contains("left in place").contains("never deleted");
+        assertThat(delete.last().message())
+                .contains(accountId)
+                .contains("left in place")
+                .contains("never deleted");
         assertThat(harness.spot.state().account(accountId)).isPresent();
         assertThat(harness.writes()).isEqualTo(writes);
     }
@@ -232,9 +264,12 @@ class AccountLifecycleTest {
 
     @Test
     void badInputIsRefusedBeforeAnySpotCallNamingTheProperty() {
-        final HandlerResponse badAccount = harness.create(props("{\"AwsAccountId\":\"12345\"}")).last();
-        final HandlerResponse badPolicy = harness.create(props("{\"ExistingAccountPolicy\":\"Steal\"}")).last();
-        final HandlerResponse unknown = harness.create(props("{\"Color\":\"red\"}")).last();
+        final HandlerResponse badAccount =
+                harness.create(props("{\"AwsAccountId\":\"12345\"}")).last();
+        final HandlerResponse badPolicy =
+                harness.create(props("{\"ExistingAccountPolicy\":\"Steal\"}")).last();
+        final HandlerResponse unknown =
+                harness.create(props("{\"Color\":\"red\"}")).last();
 
         assertThat(badAccount.errorCode()).isEqualTo("InvalidRequest");
         assertThat(badAccount.message()).contains("AwsAccountId").contains("^[0-9]{12}$");

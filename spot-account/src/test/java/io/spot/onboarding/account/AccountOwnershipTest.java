@@ -75,15 +75,19 @@ class AccountOwnershipTest {
         final SpotAccountRecord existing = production();
         final List<VisibleAccount> before = spot();
 
-        final HandlerResponse adopted = harness.create(props("{\"ExistingAccountPolicy\":\"Adopt\",\"Name\":\"managed\"}"))
-            .last();
+        final HandlerResponse adopted = harness.create(
+                        props("{\"ExistingAccountPolicy\":\"Adopt\",\"Name\":\"managed\"}"))
+                .last();
         assertThat(adopted.modelText("Ownership")).isEqualTo("Adopted");
         assertThat(adopted.modelText("PreviousName")).isEqualTo("production");
 
         final HandlerResponse released = harness.rollbackDelete(adopted.model()).last();
 
         assertThat(released.status()).isEqualTo("SUCCESS");
-        assertThat(released.message()).contains(existing.accountId()).contains("released").contains("'production'");
+        assertThat(released.message())
+                .contains(existing.accountId())
+                .contains("released")
+                .contains("'production'");
         assertThat(spot()).isEqualTo(before);
     }
 
@@ -96,11 +100,15 @@ class AccountOwnershipTest {
         final Operation create = harness.create(props("{\"ExistingAccountPolicy\":\"Adopt\"}"));
 
         assertThat(create.last().errorCode()).isEqualTo("ServiceInternalError");
-        assertThat(create.events()).allSatisfy(event -> assertThat(event.modelText("Ownership"))
-            .as("%s event", event.status()).isNull());
+        assertThat(create.events())
+                .allSatisfy(event -> assertThat(event.modelText("Ownership"))
+                        .as("%s event", event.status())
+                        .isNull());
         harness.spot.faults().reset();
-        final HandlerResponse rolledBack = harness.rollbackDelete(create.last().model()).last();
-        final HandlerResponse deletedLater = harness.delete(create.last().model()).last();
+        final HandlerResponse rolledBack =
+                harness.rollbackDelete(create.last().model()).last();
+        final HandlerResponse deletedLater =
+                harness.delete(create.last().model()).last();
 
         assertThat(rolledBack.status()).isEqualTo("SUCCESS");
         assertThat(rolledBack.message()).contains("left in place");
@@ -116,11 +124,14 @@ class AccountOwnershipTest {
         final Operation create = harness.create(props("{}"));
 
         assertThat(create.last().errorCode()).isEqualTo("ServiceInternalError");
-        assertThat(create.last().modelText("Ownership")).as("Created from the moment Spot answered").isEqualTo("Created");
+        assertThat(create.last().modelText("Ownership"))
+                .as("Created from the moment Spot answered")
+                .isEqualTo("Created");
         assertThat(spot()).hasSize(before.size() + 1);
         harness.spot.faults().reset();
 
-        final HandlerResponse rolledBack = harness.rollbackDelete(create.last().model()).last();
+        final HandlerResponse rolledBack =
+                harness.rollbackDelete(create.last().model()).last();
 
         assertThat(rolledBack.status()).isEqualTo("SUCCESS");
         assertThat(spot()).as("no orphan").isEqualTo(before);
@@ -130,11 +141,14 @@ class AccountOwnershipTest {
     void aStackDeleteOfAnAdoptedAccountStillDeletesIt() {
         final SpotAccountRecord existing = production();
 
-        final HandlerResponse adopted = harness.create(props("{\"ExistingAccountPolicy\":\"Adopt\"}")).last();
+        final HandlerResponse adopted =
+                harness.create(props("{\"ExistingAccountPolicy\":\"Adopt\"}")).last();
         final HandlerResponse deleted = harness.delete(adopted.model()).last();
 
         assertThat(deleted.status()).isEqualTo("SUCCESS");
-        assertThat(harness.spot.state().account(existing.accountId())).as("Adopt is the opt-in to this").isEmpty();
+        assertThat(harness.spot.state().account(existing.accountId()))
+                .as("Adopt is the opt-in to this")
+                .isEmpty();
     }
 
     // 4. Create claims accounts it did not make.
@@ -154,7 +168,8 @@ class AccountOwnershipTest {
 
     @Test
     void anAccountCarryingAnotherResourcesMarkerIsNeverTaken() {
-        final ObjectNode otherResource = harness.request("CREATE").logicalResourceId("OtherAccount").json();
+        final ObjectNode otherResource =
+                harness.request("CREATE").logicalResourceId("OtherAccount").json();
         final String otherMarker = marker(otherResource);
         final SpotAccountRecord others = harness.spot.state().seedAccount(otherMarker, Duration.ofMinutes(1), null);
 
@@ -162,7 +177,12 @@ class AccountOwnershipTest {
 
         assertThat(created.status()).isEqualTo("SUCCESS");
         assertThat(created.modelText("AccountId")).isNotEqualTo(others.accountId());
-        assertThat(harness.spot.state().account(others.accountId()).orElseThrow().name()).isEqualTo(otherMarker);
+        assertThat(harness.spot
+                        .state()
+                        .account(others.accountId())
+                        .orElseThrow()
+                        .name())
+                .isEqualTo(otherMarker);
     }
 
     @Test
@@ -170,10 +190,16 @@ class AccountOwnershipTest {
         final HandlerResponse created = harness.create(props("{}")).last();
 
         final RecordedRequest post = harness.spot.requests().stream()
-            .filter(r -> "POST".equals(r.method()) && "/setup/account".equals(r.path())).findFirst().orElseThrow();
+                .filter(r -> "POST".equals(r.method()) && "/setup/account".equals(r.path()))
+                .findFirst()
+                .orElseThrow();
         assertThat(post.body()).contains(marker(harness.request("CREATE").json()));
-        assertThat(harness.spot.state().account(created.modelText("AccountId")).orElseThrow().name())
-            .isEqualTo(AWS_ACCOUNT_ID);
+        assertThat(harness.spot
+                        .state()
+                        .account(created.modelText("AccountId"))
+                        .orElseThrow()
+                        .name())
+                .isEqualTo(AWS_ACCOUNT_ID);
     }
 
     // 5. A Delete whose model lacks Ownership deletes; Update writes a null Ownership.
@@ -199,9 +225,10 @@ class AccountOwnershipTest {
         final List<VisibleAccount> before = spot();
 
         final HandlerResponse stackDelete = harness.delete(props("{\"AccountId\":\"" + existing.accountId() + "\"}"))
-            .last();
-        final HandlerResponse rollback = harness.rollbackDelete(props("{\"AccountId\":\"" + existing.accountId()
-            + "\"}")).last();
+                .last();
+        final HandlerResponse rollback = harness.rollbackDelete(
+                        props("{\"AccountId\":\"" + existing.accountId() + "\"}"))
+                .last();
 
         assertThat(stackDelete.status()).isEqualTo("SUCCESS");
         assertThat(stackDelete.message()).contains("left in place");
@@ -219,7 +246,7 @@ class AccountOwnershipTest {
         previous.remove("AwsAccountId");
 
         final HandlerResponse updated = harness.update(previous, props("{\"AwsAccountId\":\"" + AWS_ACCOUNT_ID + "\"}"))
-            .last();
+                .last();
         final HandlerResponse deleted = harness.delete(updated.model()).last();
 
         assertThat(updated.status()).isEqualTo("SUCCESS");
@@ -241,10 +268,14 @@ class AccountOwnershipTest {
         notSpot.start();
         try {
             final ObjectNode configuration = CloudFormationRequest.MAPPER.createObjectNode();
-            configuration.putObject("SpotCredentials").put("ApiToken", harness.token)
-                .put("ApiUrl", "http://127.0.0.1:" + notSpot.getAddress().getPort());
-            final ObjectNode request = harness.request("DELETE").typeConfiguration(configuration)
-                .properties(props("{\"AccountId\":\"act-1a2b3c4d\",\"Ownership\":\"Created\"}")).json();
+            configuration
+                    .putObject("SpotCredentials")
+                    .put("ApiToken", harness.token)
+                    .put("ApiUrl", "http://127.0.0.1:" + notSpot.getAddress().getPort());
+            final ObjectNode request = harness.request("DELETE")
+                    .typeConfiguration(configuration)
+                    .properties(props("{\"AccountId\":\"act-1a2b3c4d\",\"Ownership\":\"Created\"}"))
+                    .json();
 
             final HandlerResponse last = harness.driver.run(request).last();
 
@@ -257,10 +288,14 @@ class AccountOwnershipTest {
     }
 
     private static String marker(final ObjectNode request) {
-        return CreateMarker.of(ResourceHandlerRequest.builder()
-            .stackId(request.path("stackId").asText())
-            .logicalResourceIdentifier(request.path("requestData").path("logicalResourceId").asText())
-            .clientRequestToken(request.path("bearerToken").asText())
-            .build(), AWS_ACCOUNT_ID);
+        return CreateMarker.of(
+                ResourceHandlerRequest.builder()
+                        .stackId(request.path("stackId").asText())
+                        .logicalResourceIdentifier(request.path("requestData")
+                                .path("logicalResourceId")
+                                .asText())
+                        .clientRequestToken(request.path("bearerToken").asText())
+                        .build(),
+                AWS_ACCOUNT_ID);
     }
 }

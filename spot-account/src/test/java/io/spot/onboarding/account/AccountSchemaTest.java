@@ -6,6 +6,10 @@ import io.spot.onboarding.testing.RegistryTypeSchemaTest;
 class AccountSchemaTest extends RegistryTypeSchemaTest {
 
     AccountSchemaTest() {
-        super("spot-onboarding-account.json", ResourceModel.class, HandlerWrapper.class, HandlerWrapperExecutable.class);
+        super(
+                "spot-onboarding-account.json",
+                ResourceModel.class,
+                HandlerWrapper.class,
+                HandlerWrapperExecutable.class);
     }
 }

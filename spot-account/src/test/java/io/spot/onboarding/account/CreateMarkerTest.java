@@ -9,10 +9,15 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 class CreateMarkerTest {
     private static final String STACK = "arn:aws:cloudformation:us-east-1:123456789012:stack/onboarding/";
 
-    private static String marker(final String stackId, final String logicalId, final String token,
-                                 final String awsAccountId) {
-        return CreateMarker.of(ResourceHandlerRequest.builder().stackId(stackId).logicalResourceIdentifier(logicalId)
-            .clientRequestToken(token).build(), awsAccountId);
+    private static String marker(
+            final String stackId, final String logicalId, final String token, final String awsAccountId) {
+        return CreateMarker.of(
+                ResourceHandlerRequest.builder()
+                        .stackId(stackId)
+                        .logicalResourceIdentifier(logicalId)
+                        .clientRequestToken(token)
+                        .build(),
+                awsAccountId);
     }
 
     @Test
@@ -20,27 +25,39 @@ class CreateMarkerTest {
         final String first = marker(STACK + "uuid-1", "SpotAccount", "token-1", "123456789012");
 
         assertThat(first).startsWith(CreateMarker.PREFIX).hasSize(36).matches(".*[a-zA-Z].*");
-        assertThat(marker(STACK + "uuid-1", "SpotAccount", "token-2", "123456789012")).isEqualTo(first);
+        assertThat(marker(STACK + "uuid-1", "SpotAccount", "token-2", "123456789012"))
+                .isEqualTo(first);
         assertThat(marker(STACK + "uuid-2", "SpotAccount", "token-3", "123456789012"))
-            .as("the same stack name created again").isEqualTo(first);
+                .as("the same stack name created again")
+                .isEqualTo(first);
     }
 
     @Test
     void anyOtherResourceGivesAnotherName() {
         final String mine = marker(STACK + "uuid-1", "SpotAccount", "t", "123456789012");
 
-        assertThat(marker(STACK + "uuid-1", "OtherAccount", "t", "123456789012")).isNotEqualTo(mine);
+        assertThat(marker(STACK + "uuid-1", "OtherAccount", "t", "123456789012"))
+                .isNotEqualTo(mine);
         assertThat(marker(STACK + "uuid-1", "SpotAccount", "t", "210987654321")).isNotEqualTo(mine);
-        assertThat(marker("arn:aws:cloudformation:us-east-1:123456789012:stack/other/uuid-1", "SpotAccount", "t",
-            "123456789012")).isNotEqualTo(mine);
-        assertThat(marker("arn:aws:cloudformation:eu-west-1:123456789012:stack/onboarding/uuid-1", "SpotAccount", "t",
-            "123456789012")).isNotEqualTo(mine);
+        assertThat(marker(
+                        "arn:aws:cloudformation:us-east-1:123456789012:stack/other/uuid-1",
+                        "SpotAccount",
+                        "t",
+                        "123456789012"))
+                .isNotEqualTo(mine);
+        assertThat(marker(
+                        "arn:aws:cloudformation:eu-west-1:123456789012:stack/onboarding/uuid-1",
+                        "SpotAccount",
+                        "t",
+                        "123456789012"))
+                .isNotEqualTo(mine);
     }
 
     /** Cloud Control sends no stack: the operation's request token stands in. */
     @Test
     void withoutAStackTheRequestTokenDecides() {
-        assertThat(marker(null, null, "token-1", "123456789012")).isEqualTo(marker(null, null, "token-1", "123456789012"))
-            .isNotEqualTo(marker(null, null, "token-2", "123456789012"));
+        assertThat(marker(null, null, "token-1", "123456789012"))
+                .isEqualTo(marker(null, null, "token-1", "123456789012"))
+                .isNotEqualTo(marker(null, null, "token-2", "123456789012"));
     }
 }

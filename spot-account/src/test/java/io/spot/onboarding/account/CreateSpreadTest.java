@@ -30,8 +30,10 @@ class CreateSpreadTest {
 
     /** Other accounts' handlers looking up their Spot accounts in the same minute. */
     private void othersLookUp(final int calls) {
-        final SpotApiClient other = SpotApiClient.create(SpotEndpoint.of(harness.spot.baseUrl()), harness.token,
-            new SpotClientTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5)));
+        final SpotApiClient other = SpotApiClient.create(
+                SpotEndpoint.of(harness.spot.baseUrl()),
+                harness.token,
+                new SpotClientTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5)));
         for (int i = 0; i < calls; i++) {
             other.findAccountsByCloudAccount(String.format("2100000%05d", i));
         }
@@ -45,11 +47,17 @@ class CreateSpreadTest {
 
         assertThat(create.last().status()).isEqualTo("SUCCESS");
         assertThat(create.events().get(0).status()).isEqualTo("IN_PROGRESS");
-        assertThat(create.events().get(0).message()).contains("151 account lookups").contains("before creating");
+        assertThat(create.events().get(0).message())
+                .contains("151 account lookups")
+                .contains("before creating");
         assertThat(create.events().get(0).callbackDelaySeconds()).isBetween(1, 151);
-        assertThat(harness.spot.requestCount("POST", "/setup/account")).as("no create before the wait").isEqualTo(1);
-        assertThat(create.events()).filteredOn(e -> e.message() != null && e.message().contains("before creating"))
-            .as("only the first create waits").hasSize(1);
+        assertThat(harness.spot.requestCount("POST", "/setup/account"))
+                .as("no create before the wait")
+                .isEqualTo(1);
+        assertThat(create.events())
+                .filteredOn(e -> e.message() != null && e.message().contains("before creating"))
+                .as("only the first create waits")
+                .hasSize(1);
     }
 
     @Test

@@ -3,9 +3,9 @@ package io.spot.onboarding.costintelligence;
 import io.spot.onboarding.common.api.CostIntelligenceAccount;
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.SpotInvoker;
-import software.amazon.cloudformation.Action;
-import io.spot.onboarding.common.handler.SpotType;
 import io.spot.onboarding.common.handler.SpotResourceHandler;
+import io.spot.onboarding.common.handler.SpotType;
+import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
@@ -14,9 +14,13 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  * model, and the search through Spot's enrolled-accounts list that every handler but List starts with.
  */
 abstract class CostIntelligenceHandler extends SpotResourceHandler<ResourceModel, CallbackContext> {
-    static final SpotType<ResourceModel, CallbackContext> TYPE = new SpotType<>(ResourceModel.TYPE_NAME,
-        ResourceModel.class, CallbackContext.class, ResourceModel::new, CallbackContext::new,
-        ResourceModel::getAccountId);
+    static final SpotType<ResourceModel, CallbackContext> TYPE = new SpotType<>(
+            ResourceModel.TYPE_NAME,
+            ResourceModel.class,
+            CallbackContext.class,
+            ResourceModel::new,
+            CallbackContext::new,
+            ResourceModel::getAccountId);
 
     /**
      * Pages one operation may read, across invocations. Even if every page took the Spot client's
@@ -42,9 +46,10 @@ abstract class CostIntelligenceHandler extends SpotResourceHandler<ResourceModel
      * One invocation's share of a search that may span several (Create, Update and Delete may wait):
      * it starts where the previous invocation's stopped, and leaves the key to go on from in the context.
      */
-    EnrollmentSearch.Result searchOnward(final HandlerCall<ResourceModel, CallbackContext> call,
-                                         final String accountId) {
-        final EnrollmentSearch.Result result = search.find(call.spot(), accountId, call.context().getSearchKey());
+    EnrollmentSearch.Result searchOnward(
+            final HandlerCall<ResourceModel, CallbackContext> call, final String accountId) {
+        final EnrollmentSearch.Result result =
+                search.find(call.spot(), accountId, call.context().getSearchKey());
         call.context().setSearchKey(result.stopped() ? result.resumeKey() : null);
         call.context().setSearchPages(call.context().getSearchPages() + result.pages());
         return result;
@@ -59,39 +64,49 @@ abstract class CostIntelligenceHandler extends SpotResourceHandler<ResourceModel
     }
 
     /** The next invocation goes on searching at once: the wait is for CloudFormation's time limit, not for Spot. */
-    static ProgressEvent<ResourceModel, CallbackContext> searchGoesOn(final ResourceModel model,
-                                                                    final CallbackContext context,
-                                                                    final EnrollmentSearch.Result result) {
+    static ProgressEvent<ResourceModel, CallbackContext> searchGoesOn(
+            final ResourceModel model, final CallbackContext context, final EnrollmentSearch.Result result) {
         if (!mayReadOn(context)) {
-            return Events.failed(HandlerErrorCode.GeneralServiceException, listDoesNotEnd(model.getAccountId(),
-                context) + " Nothing was changed by this check. Retry the stack operation; if it fails again, ask "
-                + "Spot support about GET /cbi/v1/setup/account.");
+            return Events.failed(
+                    HandlerErrorCode.GeneralServiceException,
+                    listDoesNotEnd(model.getAccountId(), context)
+                            + " Nothing was changed by this check. Retry the stack operation; if it fails again, ask "
+                            + "Spot support about GET /cbi/v1/setup/account.");
         }
-        return Events.inProgress(model, context, 0, "Spot lists more Cost Intelligence enrollments than one "
-            + "invocation reads: " + result.accountsSeen() + " accounts on " + result.pages() + " pages so far without "
-            + model.getAccountId() + "; reading on");
+        return Events.inProgress(
+                model,
+                context,
+                0,
+                "Spot lists more Cost Intelligence enrollments than one "
+                        + "invocation reads: " + result.accountsSeen() + " accounts on " + result.pages()
+                        + " pages so far without "
+                        + model.getAccountId() + "; reading on");
     }
 
     /** Why a search gave up: the list did not end within the operation's page budget. */
     static String listDoesNotEnd(final String accountId, final CallbackContext context) {
         return "Could not tell whether " + accountId + " is enrolled in Cost Intelligence: Spot's list of enrolled "
-            + "accounts (GET /cbi/v1/setup/account) still named a next page after " + context.getSearchPages()
-            + " pages in this operation, more than any organization's list should take (at most "
-            + MAX_OPERATION_PAGES + " pages an operation, so it ends well inside CloudFormation's 2-hour timeout).";
+                + "accounts (GET /cbi/v1/setup/account) still named a next page after " + context.getSearchPages()
+                + " pages in this operation, more than any organization's list should take (at most "
+                + MAX_OPERATION_PAGES + " pages an operation, so it ends well inside CloudFormation's 2-hour timeout).";
     }
 
     /** What Spot lists about the enrollment, over what the caller gave (Spot keeps no AccountOwnership or Validate). */
     static ResourceModel withEnrollment(final ResourceModel known, final CostIntelligenceAccount enrolled) {
         return known.toBuilder()
-            .accountId(enrolled.accountId())
-            .statusSummary(enrolled.statusSummary())
-            .enabledDate(enrolled.enabledDate() == null ? null : enrolled.enabledDate().toString())
-            .build();
+                .accountId(enrolled.accountId())
+                .statusSummary(enrolled.statusSummary())
+                .enabledDate(
+                        enrolled.enabledDate() == null
+                                ? null
+                                : enrolled.enabledDate().toString())
+                .build();
     }
 
     ProgressEvent<ResourceModel, CallbackContext> notEnrolled(final String accountId) {
-        return notFound(accountId, "Spot does not list it among the accounts enrolled in Cost Intelligence "
-            + "(GET /cbi/v1/setup/account): it was never enrolled, or its Spot account was deleted.");
+        return notFound(
+                accountId,
+                "Spot does not list it among the accounts enrolled in Cost Intelligence "
+                        + "(GET /cbi/v1/setup/account): it was never enrolled, or its Spot account was deleted.");
     }
-
 }

@@ -28,13 +28,16 @@ public class CreateHandler extends CostIntelligenceHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String accountId = call.model().getAccountId();
         if (!isAccountId(accountId)) {
-            return Events.failed(HandlerErrorCode.InvalidRequest, "AccountId must be a Spot account ID matching ^"
-                + ACCOUNT_ID_PATTERN + "$, such as act-1a2b3c4d (was '" + accountId + "'): pass !Ref of the stack's "
-                + "Spot::Onboarding::Account.");
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "AccountId must be a Spot account ID matching ^"
+                            + ACCOUNT_ID_PATTERN + "$, such as act-1a2b3c4d (was '" + accountId
+                            + "'): pass !Ref of the stack's "
+                            + "Spot::Onboarding::Account.");
         }
         if (Ownership.parse(call.model().getAccountOwnership()) == Ownership.REUSED) {
             return observeReused(call, accountId);
@@ -43,16 +46,18 @@ public class CreateHandler extends CostIntelligenceHandler {
             try {
                 return enroll(call, accountId);
             } catch (SpotNotFoundException missing) {
-                return Events.failed(HandlerErrorCode.InvalidRequest, "Spot account " + accountId + " does not exist "
-                    + "in the organization of the Spot API token, so it cannot be enrolled: pass the AccountId of a "
-                    + "Spot::Onboarding::Account. " + missing.getMessage());
+                return Events.failed(
+                        HandlerErrorCode.InvalidRequest,
+                        "Spot account " + accountId + " does not exist "
+                                + "in the organization of the Spot API token, so it cannot be enrolled: pass the AccountId of a "
+                                + "Spot::Onboarding::Account. " + missing.getMessage());
             }
         }
         return stabilize(call, accountId);
     }
 
     private ProgressEvent<ResourceModel, CallbackContext> enroll(
-        final HandlerCall<ResourceModel, CallbackContext> call, final String accountId) {
+            final HandlerCall<ResourceModel, CallbackContext> call, final String accountId) {
 
         final CallbackContext context = call.context();
         final SpotApi spot = call.spot();
@@ -60,7 +65,8 @@ public class CreateHandler extends CostIntelligenceHandler {
             final ValidationReport report = ValidationReport.of(spot.validateCostIntelligence(accountId));
             if (!report.passed()) {
                 final String hint = CredentialsPrecondition.noRoleLinked(spot, accountId, call::log)
-                    ? CredentialsPrecondition.linkFirst(accountId) + " " : "";
+                        ? CredentialsPrecondition.linkFirst(accountId) + " "
+                        : "";
                 return Events.failed(HandlerErrorCode.InvalidRequest, hint + report.failureMessage(accountId));
             }
             context.setWarnings(report.warningText());
@@ -69,16 +75,17 @@ public class CreateHandler extends CostIntelligenceHandler {
         try {
             final CostIntelligenceAccount enrolled = spot.enrollCostIntelligence(accountId);
             call.log("Spot accepted the Cost Intelligence enrollment of " + accountId + " (enabled "
-                + enrolled.enabledDate() + ")");
+                    + enrolled.enabledDate() + ")");
         } catch (SpotValidationException refused) {
             if (CredentialsPrecondition.explains(refused, spot, accountId, call::log)) {
-                return Events.failed(HandlerErrorCode.InvalidRequest, CredentialsPrecondition.linkFirst(accountId)
-                    + " " + refused.getMessage());
+                return Events.failed(
+                        HandlerErrorCode.InvalidRequest,
+                        CredentialsPrecondition.linkFirst(accountId) + " " + refused.getMessage());
             }
             // Whether Spot refuses to enroll an account twice is not public: the list tells.
             context.setEnrollRefusal(refused.getMessage());
             call.log("Spot refused to enroll " + accountId + "; checking whether it is enrolled already: "
-                + refused.getMessage());
+                    + refused.getMessage());
         }
         context.setEnrollAnswered(true);
         // Spot answers the enrollment with the enrolled account, so the list most likely shows it already.
@@ -86,58 +93,78 @@ public class CreateHandler extends CostIntelligenceHandler {
     }
 
     private ProgressEvent<ResourceModel, CallbackContext> stabilize(
-        final HandlerCall<ResourceModel, CallbackContext> call, final String accountId) {
+            final HandlerCall<ResourceModel, CallbackContext> call, final String accountId) {
 
         final CallbackContext context = call.context();
         final EnrollmentSearch.Result result = searchOnward(call, accountId);
         if (result.found()) {
-            return Events.success(withEnrollment(call.model(), result.account()), enrolledMessage(result.account(),
-                context));
+            return Events.success(
+                    withEnrollment(call.model(), result.account()), enrolledMessage(result.account(), context));
         }
         if (result.stopped()) {
             return searchGoesOn(call.model(), context, result);
         }
         if (context.getEnrollRefusal() != null) {
-            return Events.failed(HandlerErrorCode.InvalidRequest, "Spot refused to enroll " + accountId + " in Cost "
-                + "Intelligence, and does not list it as enrolled. " + context.getEnrollRefusal());
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "Spot refused to enroll " + accountId + " in Cost "
+                            + "Intelligence, and does not list it as enrolled. " + context.getEnrollRefusal());
         }
         final int checks = context.getStabilizationChecks() + 1;
         context.setStabilizationChecks(checks);
         if (checks > MAX_STABILIZATION_WAITS) {
-            return Events.failed(HandlerErrorCode.NotStabilized, "Spot accepted the Cost Intelligence enrollment of "
-                + accountId + " but did not list it as enrolled (GET /cbi/v1/setup/account) in " + checks + " searches "
-                + "over " + MAX_STABILIZATION_WAITS * STABILIZE_DELAY_SECONDS / 60 + " minutes. Check the account in "
-                + "Spot's Cost Intelligence console; once it is listed there, retry the stack operation.");
+            return Events.failed(
+                    HandlerErrorCode.NotStabilized,
+                    "Spot accepted the Cost Intelligence enrollment of "
+                            + accountId + " but did not list it as enrolled (GET /cbi/v1/setup/account) in " + checks
+                            + " searches "
+                            + "over " + MAX_STABILIZATION_WAITS * STABILIZE_DELAY_SECONDS / 60
+                            + " minutes. Check the account in "
+                            + "Spot's Cost Intelligence console; once it is listed there, retry the stack operation.");
         }
-        return Events.inProgress(call.model(), context, STABILIZE_DELAY_SECONDS, "Spot does not list " + accountId
-            + " as enrolled yet; searching again in " + STABILIZE_DELAY_SECONDS + " s (search " + (checks + 1) + " of "
-            + (MAX_STABILIZATION_WAITS + 1) + ")");
+        return Events.inProgress(
+                call.model(),
+                context,
+                STABILIZE_DELAY_SECONDS,
+                "Spot does not list " + accountId
+                        + " as enrolled yet; searching again in " + STABILIZE_DELAY_SECONDS + " s (search "
+                        + (checks + 1) + " of "
+                        + (MAX_STABILIZATION_WAITS + 1) + ")");
     }
 
     private ProgressEvent<ResourceModel, CallbackContext> observeReused(
-        final HandlerCall<ResourceModel, CallbackContext> call, final String accountId) {
+            final HandlerCall<ResourceModel, CallbackContext> call, final String accountId) {
 
         final EnrollmentSearch.Result result = searchOnward(call, accountId);
         if (result.found()) {
-            return Events.success(withEnrollment(call.model(), result.account()), "Spot account " + accountId
-                + " is Reused: it is enrolled in Cost Intelligence" + status(result.account()) + ", and this stack "
-                + "only observes the enrollment, never changing it.");
+            return Events.success(
+                    withEnrollment(call.model(), result.account()),
+                    "Spot account " + accountId
+                            + " is Reused: it is enrolled in Cost Intelligence" + status(result.account())
+                            + ", and this stack "
+                            + "only observes the enrollment, never changing it.");
         }
         if (result.stopped()) {
             return searchGoesOn(call.model(), call.context(), result);
         }
-        return Events.failed(HandlerErrorCode.InvalidRequest, "Spot account " + accountId + " is Reused "
-            + "(AccountOwnership), so this stack never writes to it, and it is not enrolled in Cost Intelligence. "
-            + "Enroll it in the Spot console and retry, or let the stack manage the account (Spot::Onboarding::Account "
-            + "with ExistingAccountPolicy Adopt) so that this resource may enroll it.");
+        return Events.failed(
+                HandlerErrorCode.InvalidRequest,
+                "Spot account " + accountId + " is Reused "
+                        + "(AccountOwnership), so this stack never writes to it, and it is not enrolled in Cost Intelligence. "
+                        + "Enroll it in the Spot console and retry, or let the stack manage the account (Spot::Onboarding::Account "
+                        + "with ExistingAccountPolicy Adopt) so that this resource may enroll it.");
     }
 
     private static String enrolledMessage(final CostIntelligenceAccount enrolled, final CallbackContext context) {
-        final StringBuilder message = new StringBuilder("Spot account ").append(enrolled.accountId())
-            .append(" is enrolled in Cost Intelligence").append(status(enrolled)).append('.');
+        final StringBuilder message = new StringBuilder("Spot account ")
+                .append(enrolled.accountId())
+                .append(" is enrolled in Cost Intelligence")
+                .append(status(enrolled))
+                .append('.');
         if (context.getEnrollRefusal() != null) {
             message.append(" It was enrolled already: Spot refused to enroll it again (")
-                .append(context.getEnrollRefusal()).append(").");
+                    .append(context.getEnrollRefusal())
+                    .append(").");
         }
         if (context.getWarnings() != null) {
             message.append(' ').append(context.getWarnings());

@@ -15,11 +15,10 @@ final class CredentialsPrecondition {
      */
     static final String NOT_SET_CODE = "ACCOUNT_CREDENTIALS_NOT_SET";
 
-    private CredentialsPrecondition() {
-    }
+    private CredentialsPrecondition() {}
 
-    static boolean explains(final SpotApiException refusal, final SpotApi spot, final String accountId,
-                            final Consumer<String> log) {
+    static boolean explains(
+            final SpotApiException refusal, final SpotApi spot, final String accountId, final Consumer<String> log) {
         return refusal.hasErrorCode(NOT_SET_CODE) || noRoleLinked(spot, accountId, log);
     }
 
@@ -29,15 +28,15 @@ final class CredentialsPrecondition {
             return spot.getAwsCredentials(accountId).isEmpty();
         } catch (SpotApiException unknown) {
             log.accept("Could not read the credentials of " + accountId + " to explain Spot's refusal: "
-                + unknown.getMessage());
+                    + unknown.getMessage());
             return false;
         }
     }
 
     static String linkFirst(final String accountId) {
         return "Spot account " + accountId + " has no linked AWS credentials, and Spot enrolls only accounts whose "
-            + "IAM role it can assume. Link credentials first: give this resource DependsOn on the stack's "
-            + "Spot::Onboarding::LinkedCredentials for the same account (or link the role in the Spot console), then "
-            + "retry.";
+                + "IAM role it can assume. Link credentials first: give this resource DependsOn on the stack's "
+                + "Spot::Onboarding::LinkedCredentials for the same account (or link the role in the Spot console), then "
+                + "retry.";
     }
 }

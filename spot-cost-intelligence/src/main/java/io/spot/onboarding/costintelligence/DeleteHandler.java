@@ -22,7 +22,7 @@ public class DeleteHandler extends CostIntelligenceHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String accountId = call.model().getAccountId();
         if (!isAccountId(accountId)) {
@@ -32,8 +32,10 @@ public class DeleteHandler extends CostIntelligenceHandler {
         if (result.stopped() && !mayReadOn(call.context())) {
             // Nothing would be undone either way: failing would only block the stack's deletion.
             final String message = listDoesNotEnd(accountId, call.context()) + " "
-                + released(accountId, Ownership.parse(call.model().getAccountOwnership()),
-                Rollback.requested(call.request()));
+                    + released(
+                            accountId,
+                            Ownership.parse(call.model().getAccountOwnership()),
+                            Rollback.requested(call.request()));
             call.log(message);
             return Events.deleted(message);
         }
@@ -43,8 +45,8 @@ public class DeleteHandler extends CostIntelligenceHandler {
         if (result.notListed()) {
             return notEnrolled(accountId);
         }
-        final String message = released(accountId, Ownership.parse(call.model().getAccountOwnership()),
-                Rollback.requested(call.request()));
+        final String message = released(
+                accountId, Ownership.parse(call.model().getAccountOwnership()), Rollback.requested(call.request()));
         call.log(message);
         return Events.deleted(message);
     }
@@ -53,19 +55,24 @@ public class DeleteHandler extends CostIntelligenceHandler {
         final String noUnenroll = "Spot has no API to leave Cost Intelligence, so " + accountId + " stays enrolled";
         if (ownership == null) {
             return noUnenroll + " until its Spot account is deleted or it is un-enrolled in the Spot console. "
-                + "The resource is released from the stack.";
+                    + "The resource is released from the stack.";
         }
         return switch (ownership) {
-            case CREATED -> noUnenroll + " until its Spot account is deleted, which the Spot::Onboarding::Account "
-                + "that created it does when it is deleted (in a stack, right after this resource): that ends the "
-                + "enrollment.";
-            case ADOPTED -> rollback
-                ? noUnenroll + ": the Spot account existed before the stack, and a rollback keeps it. If it was not "
-                    + "enrolled before, un-enroll it in the Spot console."
-                : noUnenroll + " until its Spot account is deleted, which the Spot::Onboarding::Account that adopted "
-                    + "it does on a stack delete (right after this resource): that ends the enrollment.";
-            case REUSED -> "Spot account " + accountId + " is Reused: its Cost Intelligence enrollment is left as it "
-                + "is, untouched.";
+            case CREATED ->
+                noUnenroll + " until its Spot account is deleted, which the Spot::Onboarding::Account "
+                        + "that created it does when it is deleted (in a stack, right after this resource): that ends the "
+                        + "enrollment.";
+            case ADOPTED ->
+                rollback
+                        ? noUnenroll
+                                + ": the Spot account existed before the stack, and a rollback keeps it. If it was not "
+                                + "enrolled before, un-enroll it in the Spot console."
+                        : noUnenroll
+                                + " until its Spot account is deleted, which the Spot::Onboarding::Account that adopted "
+                                + "it does on a stack delete (right after this resource): that ends the enrollment.";
+            case REUSED ->
+                "Spot account " + accountId + " is Reused: its Cost Intelligence enrollment is left as it "
+                        + "is, untouched.";
         };
     }
 }

@@ -26,8 +26,8 @@ final class EnrollmentSearch {
     private final LongSupplier nanoTime;
     private final PageSizeChoice pageSize;
 
-    EnrollmentSearch(final int maxPages, final Duration maxElapsed, final LongSupplier nanoTime,
-                     final PageSizeChoice pageSize) {
+    EnrollmentSearch(
+            final int maxPages, final Duration maxElapsed, final LongSupplier nanoTime, final PageSizeChoice pageSize) {
         if (maxPages < 1) {
             throw new IllegalArgumentException("a search reads at least one page: " + maxPages);
         }

@@ -20,7 +20,7 @@ public class ListHandler extends CostIntelligenceHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String nextToken = call.request().getNextToken();
         final Optional<ListToken> parsed = ListToken.parse(nextToken);
@@ -41,16 +41,19 @@ public class ListHandler extends CostIntelligenceHandler {
         final int from = Math.min(token.skip(), items.size());
         final Integer maxResults = call.request().getMaxResults();
         final int to = maxResults == null || maxResults <= 0 ? items.size() : Math.min(items.size(), from + maxResults);
-        final ListToken next = to < items.size() ? new ListToken(token.spotKey(), to)
-            : page.hasNext() && !page.nextKey().equals(token.spotKey()) ? new ListToken(page.nextKey(), 0) : null;
+        final ListToken next = to < items.size()
+                ? new ListToken(token.spotKey(), to)
+                : page.hasNext() && !page.nextKey().equals(token.spotKey()) ? new ListToken(page.nextKey(), 0) : null;
         final List<ResourceModel> models = items.subList(from, to).stream()
-            .map(enrolled -> withEnrollment(new ResourceModel(), enrolled))
-            .toList();
+                .map(enrolled -> withEnrollment(new ResourceModel(), enrolled))
+                .toList();
         return Events.listed(models, next == null ? null : next.text());
     }
 
     private static ProgressEvent<ResourceModel, CallbackContext> refused(final String nextToken) {
-        return Events.failed(HandlerErrorCode.InvalidRequest, "NextToken '" + nextToken + "' is not one this handler "
-            + "returned, or Spot no longer accepts the page it points to; start the listing again without NextToken");
+        return Events.failed(
+                HandlerErrorCode.InvalidRequest,
+                "NextToken '" + nextToken + "' is not one this handler "
+                        + "returned, or Spot no longer accepts the page it points to; start the listing again without NextToken");
     }
 }

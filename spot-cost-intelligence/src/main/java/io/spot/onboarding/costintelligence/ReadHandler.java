@@ -20,7 +20,7 @@ public class ReadHandler extends CostIntelligenceHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String accountId = call.model().getAccountId();
         if (!isAccountId(accountId)) {
@@ -32,11 +32,15 @@ public class ReadHandler extends CostIntelligenceHandler {
         }
         if (result.stopped()) {
             // Read may not wait and resume, and "not found" would be a guess: say what is known.
-            return Events.failed(HandlerErrorCode.GeneralServiceException, "Could not tell whether " + accountId
-                + " is enrolled in Cost Intelligence: Spot has no per-account lookup, and its list of enrolled "
-                + "accounts is longer than a Read may page through within CloudFormation's 30 s (" + result.accountsSeen()
-                + " accounts on " + result.pages() + " pages read, " + accountId + " not among them). Create, Update "
-                + "and Delete are not limited this way: they read the whole list over several invocations.");
+            return Events.failed(
+                    HandlerErrorCode.GeneralServiceException,
+                    "Could not tell whether " + accountId
+                            + " is enrolled in Cost Intelligence: Spot has no per-account lookup, and its list of enrolled "
+                            + "accounts is longer than a Read may page through within CloudFormation's 30 s ("
+                            + result.accountsSeen()
+                            + " accounts on " + result.pages() + " pages read, " + accountId
+                            + " not among them). Create, Update "
+                            + "and Delete are not limited this way: they read the whole list over several invocations.");
         }
         return notEnrolled(accountId);
     }

@@ -20,15 +20,19 @@ public class UpdateHandler extends CostIntelligenceHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final ResourceModel desired = call.model();
         final ResourceModel previous = call.request().getPreviousResourceState();
-        if (previous != null && previous.getAccountId() != null
-            && !Objects.equals(previous.getAccountId(), desired.getAccountId())) {
-            return Events.failed(HandlerErrorCode.NotUpdatable, "AccountId is create-only: CloudFormation replaces the "
-                + "resource to change it, and the update handler may not (was " + previous.getAccountId() + ", asked "
-                + desired.getAccountId() + ").");
+        if (previous != null
+                && previous.getAccountId() != null
+                && !Objects.equals(previous.getAccountId(), desired.getAccountId())) {
+            return Events.failed(
+                    HandlerErrorCode.NotUpdatable,
+                    "AccountId is create-only: CloudFormation replaces the "
+                            + "resource to change it, and the update handler may not (was " + previous.getAccountId()
+                            + ", asked "
+                            + desired.getAccountId() + ").");
         }
         final String accountId = desired.getAccountId();
         if (!isAccountId(accountId)) {

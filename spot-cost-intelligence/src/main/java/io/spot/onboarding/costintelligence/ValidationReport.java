@@ -7,8 +7,9 @@ import java.util.List;
 record ValidationReport(List<ValidationCheck> failed, List<ValidationCheck> warnings) {
 
     static ValidationReport of(final List<ValidationCheck> checks) {
-        return new ValidationReport(checks.stream().filter(ValidationCheck::failed).toList(),
-            checks.stream().filter(ValidationCheck::warning).toList());
+        return new ValidationReport(
+                checks.stream().filter(ValidationCheck::failed).toList(),
+                checks.stream().filter(ValidationCheck::warning).toList());
     }
 
     boolean passed() {
@@ -17,9 +18,10 @@ record ValidationReport(List<ValidationCheck> failed, List<ValidationCheck> warn
 
     String failureMessage(final String accountId) {
         return "Spot's Cost Intelligence pre-flight validation of " + accountId + " failed " + failed.size()
-            + (failed.size() == 1 ? " check: " : " checks: ") + numbered(failed) + ". Nothing was enrolled. Fix "
-            + (failed.size() == 1 ? "it" : "them") + " and retry (Validate: false skips the pre-flight, but Spot is "
-            + "then likely to refuse or only partly connect the enrollment).";
+                + (failed.size() == 1 ? " check: " : " checks: ") + numbered(failed) + ". Nothing was enrolled. Fix "
+                + (failed.size() == 1 ? "it" : "them")
+                + " and retry (Validate: false skips the pre-flight, but Spot is "
+                + "then likely to refuse or only partly connect the enrollment).";
     }
 
     /** Null when there is nothing to warn about. */

@@ -48,8 +48,11 @@ class CostIntelligenceDeleteTest {
 
         assertThat(delete.events()).extracting(HandlerResponse::status).containsExactly("SUCCESS");
         assertThat(delete.last().hasModel()).isFalse();
-        assertThat(delete.last().message()).contains("no API to leave Cost Intelligence", accountId + " stays enrolled",
-            "Spot::Onboarding::Account that " + ownership.toLowerCase());
+        assertThat(delete.last().message())
+                .contains(
+                        "no API to leave Cost Intelligence",
+                        accountId + " stays enrolled",
+                        "Spot::Onboarding::Account that " + ownership.toLowerCase());
         assertThat(harness.writes()).isEqualTo(writes);
         assertThat(harness.spot.state().isCostIntelligenceEnrolled(accountId)).isTrue();
     }
@@ -66,7 +69,9 @@ class CostIntelligenceDeleteTest {
         final HandlerResponse readAfterAccount = harness.read(model);
         final HandlerResponse deleteAgain = harness.delete(model).last();
 
-        assertThat(readAfterDelete.status()).as("the enrollment really is still there").isEqualTo("SUCCESS");
+        assertThat(readAfterDelete.status())
+                .as("the enrollment really is still there")
+                .isEqualTo("SUCCESS");
         assertThat(readAfterAccount.errorCode()).isEqualTo("NotFound");
         assertThat(deleteAgain.errorCode()).isEqualTo("NotFound");
         assertThat(deleteAgain.message()).contains(accountId);
@@ -77,11 +82,12 @@ class CostIntelligenceDeleteTest {
         final String accountId = linkedAccount(harness);
         enrolled(accountId, "Created");
 
-        final HandlerResponse deleted = harness.delete(props("{\"AccountId\":\"" + accountId + "\"}")).last();
+        final HandlerResponse deleted =
+                harness.delete(props("{\"AccountId\":\"" + accountId + "\"}")).last();
 
         assertThat(deleted.status()).isEqualTo("SUCCESS");
-        assertThat(deleted.message()).contains("stays enrolled until its Spot account is deleted",
-            "un-enrolled in the Spot console");
+        assertThat(deleted.message())
+                .contains("stays enrolled until its Spot account is deleted", "un-enrolled in the Spot console");
     }
 
     @Test

@@ -39,12 +39,14 @@ class CostIntelligenceFailureMappingTest {
         final Operation create = harness.create(properties(accountId));
 
         assertThat(create.last().status()).isEqualTo("SUCCESS");
-        assertThat(create.events()).filteredOn(e -> e.message() != null && e.message().contains("429")).hasSize(2)
-            .allSatisfy(e -> {
-                assertThat(e.status()).isEqualTo("IN_PROGRESS");
-                assertThat(e.callbackDelaySeconds()).isBetween(30 + 1, 30 + RetryPolicy.SPREAD * 30);
-                assertThat(e.modelText("AccountId")).isEqualTo(accountId);
-            });
+        assertThat(create.events())
+                .filteredOn(e -> e.message() != null && e.message().contains("429"))
+                .hasSize(2)
+                .allSatisfy(e -> {
+                    assertThat(e.status()).isEqualTo("IN_PROGRESS");
+                    assertThat(e.callbackDelaySeconds()).isBetween(30 + 1, 30 + RetryPolicy.SPREAD * 30);
+                    assertThat(e.modelText("AccountId")).isEqualTo(accountId);
+                });
         assertThat(harness.spot.requestCount("POST", VALIDATION_ROUTE)).isEqualTo(1);
         assertThat(harness.spot.requestCount("POST", CI_ROUTE)).isEqualTo(3);
     }
@@ -57,8 +59,9 @@ class CostIntelligenceFailureMappingTest {
         final Operation create = harness.create(properties(accountId));
 
         assertThat(create.last().errorCode()).isEqualTo("Throttling");
-        assertThat(create.totalDelaySeconds()).as("waited out the limit for the whole budget, no longer")
-            .isBetween((long) RetryPolicy.MAX_THROTTLE_WAIT_SECONDS, RetryPolicy.MAX_THROTTLE_WAIT_SECONDS + 600L);
+        assertThat(create.totalDelaySeconds())
+                .as("waited out the limit for the whole budget, no longer")
+                .isBetween((long) RetryPolicy.MAX_THROTTLE_WAIT_SECONDS, RetryPolicy.MAX_THROTTLE_WAIT_SECONDS + 600L);
         assertThat(harness.spot.state().isCostIntelligenceEnrolled(accountId)).isFalse();
     }
 
@@ -82,10 +85,15 @@ class CostIntelligenceFailureMappingTest {
 
         final Operation create = harness.create(properties(accountId));
 
-        assertThat(create.events()).extracting(HandlerResponse::status)
-            .containsExactly("IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
-        assertThat(create.events().subList(0, 2)).extracting(HandlerResponse::callbackDelaySeconds).containsExactly(5, 10);
-        assertThat(harness.spot.requestCount("POST", CI_ROUTE)).as("enrolled once").isEqualTo(1);
+        assertThat(create.events())
+                .extracting(HandlerResponse::status)
+                .containsExactly("IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
+        assertThat(create.events().subList(0, 2))
+                .extracting(HandlerResponse::callbackDelaySeconds)
+                .containsExactly(5, 10);
+        assertThat(harness.spot.requestCount("POST", CI_ROUTE))
+                .as("enrolled once")
+                .isEqualTo(1);
     }
 
     @Test
@@ -133,7 +141,8 @@ class CostIntelligenceFailureMappingTest {
         final Operation create = harness.create(properties(accountId));
 
         assertThat(create.last().status()).isEqualTo("SUCCESS");
-        final Instant enabled = harness.spot.state().account(accountId).orElseThrow().ciEnabledDate();
+        final Instant enabled =
+                harness.spot.state().account(accountId).orElseThrow().ciEnabledDate();
         assertThat(create.last().modelText("EnabledDate")).isEqualTo(enabled.toString());
         assertThat(create.events().get(0).message()).contains("Waiting 5 s before calling Spot again");
         assertThat(harness.spot.requestCount("POST", VALIDATION_ROUTE)).isEqualTo(1);
@@ -144,14 +153,20 @@ class CostIntelligenceFailureMappingTest {
         final String accountId = linkedAccount(harness);
 
         final HandlerResponse rejected = harness.driver.invoke(harness.request("READ")
-            .typeConfiguration(harness.typeConfiguration("notTheRightToken")).properties(properties(accountId)).json());
+                .typeConfiguration(harness.typeConfiguration("notTheRightToken"))
+                .properties(properties(accountId))
+                .json());
         final Operation readOnly = harness.driver.run(harness.request("CREATE")
-            .typeConfiguration(harness.typeConfiguration(harness.readOnlyToken)).properties(properties(accountId)).json());
+                .typeConfiguration(harness.typeConfiguration(harness.readOnlyToken))
+                .properties(properties(accountId))
+                .json());
 
         assertThat(rejected.errorCode()).isEqualTo("InvalidCredentials");
         assertThat(rejected.message()).contains("SpotCredentials.ApiToken", "401");
         assertThat(readOnly.last().errorCode()).isEqualTo("AccessDenied");
         assertThat(readOnly.last().message()).contains("403", "organization admin");
-        assertThat(harness.scanner.scannedCount()).as("every output was scanned for the token").isPositive();
+        assertThat(harness.scanner.scannedCount())
+                .as("every output was scanned for the token")
+                .isPositive();
     }
 }

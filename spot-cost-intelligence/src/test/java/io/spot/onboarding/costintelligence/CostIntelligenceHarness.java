@@ -11,12 +11,12 @@ import io.spot.onboarding.testing.SpotTypeHarness;
 final class CostIntelligenceHarness {
     /** The user names the account, so every IN_PROGRESS, even the first, carries AccountId. */
     static final HandlerContract CONTRACT = new HandlerContract("AccountId", false);
+
     static final String ROLE = "arn:aws:iam::" + AWS_ACCOUNT_ID + ":role/SpotRole";
     static final String CI_ROUTE = "/cbi/v1/setup/account";
     static final String VALIDATION_ROUTE = "/cbi/v1/setup/account/validation";
 
-    private CostIntelligenceHarness() {
-    }
+    private CostIntelligenceHarness() {}
 
     static SpotTypeHarness start() {
         return new SpotTypeHarness(ResourceModel.TYPE_NAME, HandlerWrapper::new, CONTRACT);
@@ -39,12 +39,16 @@ final class CostIntelligenceHarness {
     /** Enrolled accounts of other teams, so the enrolled-accounts list runs over several pages. */
     static void otherEnrolledAccounts(final SpotTypeHarness harness, final int count) {
         for (int i = 0; i < count; i++) {
-            harness.spot.state().enrollCostIntelligence(harness.spot.state().createAccount("other-" + i).accountId());
+            harness.spot
+                    .state()
+                    .enrollCostIntelligence(
+                            harness.spot.state().createAccount("other-" + i).accountId());
         }
     }
 
     static ObjectNode properties(final String accountId, final String ownership) {
-        final ObjectNode properties = CloudFormationRequest.MAPPER.createObjectNode().put("AccountId", accountId);
+        final ObjectNode properties =
+                CloudFormationRequest.MAPPER.createObjectNode().put("AccountId", accountId);
         return ownership == null ? properties : properties.put("AccountOwnership", ownership);
     }
 

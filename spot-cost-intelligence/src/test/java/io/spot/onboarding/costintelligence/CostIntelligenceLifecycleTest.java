@@ -32,10 +32,19 @@ class CostIntelligenceLifecycleTest {
         harness.close();
     }
 
-    private static Map<String, Object> check(final String id, final String description, final String status,
-                                             final String info) {
-        return Map.of("id", id, "description", description, "status", status, "validationInfo", info,
-            "validationInfoDetails", Map.of());
+    private static Map<String, Object> check(
+            final String id, final String description, final String status, final String info) {
+        return Map.of(
+                "id",
+                id,
+                "description",
+                description,
+                "status",
+                status,
+                "validationInfo",
+                info,
+                "validationInfoDetails",
+                Map.of());
     }
 
     @Test
@@ -45,25 +54,34 @@ class CostIntelligenceLifecycleTest {
         final Operation create = harness.create(properties(accountId));
 
         assertThat(create.events()).extracting(HandlerResponse::status).containsExactly("SUCCESS");
-        assertThat(harness.spot.requestCount("GET", CI_ROUTE)).as("one search, right after the enrollment").isEqualTo(1);
-        final SpotAccountRecord account = harness.spot.state().account(accountId).orElseThrow();
+        assertThat(harness.spot.requestCount("GET", CI_ROUTE))
+                .as("one search, right after the enrollment")
+                .isEqualTo(1);
+        final SpotAccountRecord account =
+                harness.spot.state().account(accountId).orElseThrow();
         assertThat(account.ciEnrolled()).isTrue();
         final HandlerResponse done = create.last();
         assertThat(done.modelText("AccountId")).isEqualTo(accountId);
         assertThat(done.modelText("AccountOwnership")).isEqualTo("Created");
         assertThat(done.modelText("StatusSummary")).isEqualTo("connected");
-        assertThat(done.modelText("EnabledDate")).isEqualTo(account.ciEnabledDate().toString());
-        assertThat(done.message()).contains(accountId + " is enrolled in Cost Intelligence").doesNotContain("warned");
+        assertThat(done.modelText("EnabledDate"))
+                .isEqualTo(account.ciEnabledDate().toString());
+        assertThat(done.message())
+                .contains(accountId + " is enrolled in Cost Intelligence")
+                .doesNotContain("warned");
         assertThat(harness.spot.requestCount("POST", VALIDATION_ROUTE)).isEqualTo(1);
         assertThat(harness.spot.requestCount("POST", CI_ROUTE)).isEqualTo(1);
-        assertThat(harness.spot.requests().get(0).route()).as("validation comes first").isEqualTo(VALIDATION_ROUTE);
+        assertThat(harness.spot.requests().get(0).route())
+                .as("validation comes first")
+                .isEqualTo(VALIDATION_ROUTE);
     }
 
     @Test
     void validateFalseEnrollsWithoutThePreflight() {
         final String accountId = linkedAccount(harness);
 
-        final HandlerResponse done = harness.create(properties(accountId).put("Validate", false)).last();
+        final HandlerResponse done =
+                harness.create(properties(accountId).put("Validate", false)).last();
 
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(done.model().get("Validate").asBoolean(true)).isFalse();
@@ -74,19 +92,29 @@ class CostIntelligenceLifecycleTest {
     @Test
     void failedValidationChecksFailTheCreateListingEachAndEnrollNothing() {
         final String accountId = linkedAccount(harness);
-        harness.spot.faults().ciValidationResult(accountId, List.of(
-            check("spotAccount", "The Spot account exists", "success", accountId),
-            check("costIntelligencePolicy", "The IAM role has the Cost Intelligence permissions", "failed",
-                "ce:GetCostAndUsage is not allowed"),
-            check("curBucket", "A Cost and Usage Report is readable", "failed", "no CUR found")));
+        harness.spot
+                .faults()
+                .ciValidationResult(
+                        accountId,
+                        List.of(
+                                check("spotAccount", "The Spot account exists", "success", accountId),
+                                check(
+                                        "costIntelligencePolicy",
+                                        "The IAM role has the Cost Intelligence permissions",
+                                        "failed",
+                                        "ce:GetCostAndUsage is not allowed"),
+                                check("curBucket", "A Cost and Usage Report is readable", "failed", "no CUR found")));
 
         final HandlerResponse failed = harness.create(properties(accountId)).last();
 
         assertThat(failed.errorCode()).isEqualTo("InvalidRequest");
-        assertThat(failed.message()).contains("failed 2 checks",
-            "1) costIntelligencePolicy: The IAM role has the Cost Intelligence permissions (ce:GetCostAndUsage is not allowed)",
-            "2) curBucket: A Cost and Usage Report is readable (no CUR found)")
-            .doesNotContain("spotAccount").doesNotContain("Link credentials first");
+        assertThat(failed.message())
+                .contains(
+                        "failed 2 checks",
+                        "1) costIntelligencePolicy: The IAM role has the Cost Intelligence permissions (ce:GetCostAndUsage is not allowed)",
+                        "2) curBucket: A Cost and Usage Report is readable (no CUR found)")
+                .doesNotContain("spotAccount")
+                .doesNotContain("Link credentials first");
         assertThat(harness.spot.requestCount("POST", CI_ROUTE)).isZero();
         assertThat(harness.spot.state().isCostIntelligenceEnrolled(accountId)).isFalse();
     }
@@ -94,38 +122,59 @@ class CostIntelligenceLifecycleTest {
     @Test
     void validationWarningsEnrollAndAreReportedInTheEventMessage() {
         final String accountId = linkedAccount(harness);
-        harness.spot.faults().ciValidationResult(accountId, List.of(
-            check("credentials", "Cloud credentials are linked", "success", CostIntelligenceHarness.ROLE),
-            check("billingEngine", "The payer account is onboarded to Billing Engine", "warning",
-                "Cost data will be partial until the payer account is onboarded")));
+        harness.spot
+                .faults()
+                .ciValidationResult(
+                        accountId,
+                        List.of(
+                                check(
+                                        "credentials",
+                                        "Cloud credentials are linked",
+                                        "success",
+                                        CostIntelligenceHarness.ROLE),
+                                check(
+                                        "billingEngine",
+                                        "The payer account is onboarded to Billing Engine",
+                                        "warning",
+                                        "Cost data will be partial until the payer account is onboarded")));
 
         final HandlerResponse done = harness.create(properties(accountId)).last();
 
         assertThat(done.status()).isEqualTo("SUCCESS");
-        assertThat(done.message()).contains("warned", "billingEngine: The payer account is onboarded to Billing Engine",
-            "Cost data will be partial");
+        assertThat(done.message())
+                .contains(
+                        "warned",
+                        "billingEngine: The payer account is onboarded to Billing Engine",
+                        "Cost data will be partial");
         assertThat(harness.spot.state().isCostIntelligenceEnrolled(accountId)).isTrue();
     }
 
     @Test
     void anAccountWithoutLinkedCredentialsFailsSayingToLinkThemFirst() {
-        final String accountId = harness.spot.state().createAccount("not-linked-yet").accountId();
+        final String accountId =
+                harness.spot.state().createAccount("not-linked-yet").accountId();
 
         final HandlerResponse validated = harness.create(properties(accountId)).last();
-        final HandlerResponse unvalidated = harness.create(properties(accountId).put("Validate", false)).last();
+        final HandlerResponse unvalidated =
+                harness.create(properties(accountId).put("Validate", false)).last();
 
         assertThat(validated.errorCode()).isEqualTo("InvalidRequest");
-        assertThat(validated.message()).contains("Link credentials first", "Spot::Onboarding::LinkedCredentials",
-            "DependsOn", "credentials: Cloud credentials are linked");
+        assertThat(validated.message())
+                .contains(
+                        "Link credentials first",
+                        "Spot::Onboarding::LinkedCredentials",
+                        "DependsOn",
+                        "credentials: Cloud credentials are linked");
         assertThat(unvalidated.errorCode()).isEqualTo("InvalidRequest");
-        assertThat(unvalidated.message()).contains("Link credentials first", "DependsOn",
-            CredentialsPrecondition.NOT_SET_CODE);
+        assertThat(unvalidated.message())
+                .contains("Link credentials first", "DependsOn", CredentialsPrecondition.NOT_SET_CODE);
         assertThat(harness.spot.state().isCostIntelligenceEnrolled(accountId)).isFalse();
     }
 
     @Test
     void aSpotAccountThatDoesNotExistIsRefusedAsInvalid() {
-        final HandlerResponse failed = harness.create(properties("act-00000000")).last();
+        final HandlerResponse failed =
+                harness.create(properties("act-00000000")).last();
 
         assertThat(failed.errorCode()).isEqualTo("InvalidRequest");
         assertThat(failed.message()).contains("act-00000000 does not exist", "Spot::Onboarding::Account");
@@ -134,7 +183,9 @@ class CostIntelligenceLifecycleTest {
     @Test
     void readReportsTheEnrollmentAsSpotListsItAndEchoesWhatSpotCannotTell() {
         final String accountId = linkedAccount(harness);
-        final JsonNode model = harness.create(properties(accountId, "Adopted").put("Validate", true)).last().model();
+        final JsonNode model = harness.create(properties(accountId, "Adopted").put("Validate", true))
+                .last()
+                .model();
 
         final HandlerResponse read = harness.read(model);
 
@@ -173,8 +224,10 @@ class CostIntelligenceLifecycleTest {
 
     @Test
     void aMalformedIdentifierIsNotFoundWithoutCallingSpot() {
-        assertThat(harness.read(props("{\"AccountId\":\"../setup/account\"}")).errorCode()).isEqualTo("NotFound");
-        assertThat(harness.delete(props("{\"AccountId\":\"act-\"}")).last().errorCode()).isEqualTo("NotFound");
+        assertThat(harness.read(props("{\"AccountId\":\"../setup/account\"}")).errorCode())
+                .isEqualTo("NotFound");
+        assertThat(harness.delete(props("{\"AccountId\":\"act-\"}")).last().errorCode())
+                .isEqualTo("NotFound");
         assertThat(harness.spot.requests()).isEmpty();
     }
 
@@ -184,12 +237,14 @@ class CostIntelligenceLifecycleTest {
         final JsonNode created = harness.create(properties(accountId)).last().model();
         final long writes = harness.writes();
 
-        final Operation update = harness.update(created, properties(accountId, "Adopted").put("Validate", false));
+        final Operation update =
+                harness.update(created, properties(accountId, "Adopted").put("Validate", false));
 
         assertThat(update.last().status()).isEqualTo("SUCCESS");
         assertThat(update.last().modelText("AccountOwnership")).isEqualTo("Adopted");
         assertThat(update.last().model().get("Validate").asBoolean(true)).isFalse();
-        assertThat(update.last().modelText("EnabledDate")).isEqualTo(created.get("EnabledDate").asText());
+        assertThat(update.last().modelText("EnabledDate"))
+                .isEqualTo(created.get("EnabledDate").asText());
         assertThat(harness.writes()).isEqualTo(writes);
     }
 
@@ -201,7 +256,8 @@ class CostIntelligenceLifecycleTest {
 
         final HandlerResponse moved = harness.update(created, properties(other)).last();
         harness.spot.state().delete(accountId);
-        final HandlerResponse gone = harness.update(created, properties(accountId, "Adopted")).last();
+        final HandlerResponse gone =
+                harness.update(created, properties(accountId, "Adopted")).last();
 
         assertThat(moved.errorCode()).isEqualTo("NotUpdatable");
         assertThat(moved.message()).contains("AccountId is create-only");
@@ -211,12 +267,15 @@ class CostIntelligenceLifecycleTest {
 
     @Test
     void badInputIsRefusedBeforeAnySpotCallNamingTheProperty() {
-        final HandlerResponse badId = harness.create(props("{\"AccountId\":\"123456789012\"}")).last();
-        final HandlerResponse badOwnership = harness.create(props("{\"AccountId\":\"act-1a2b3c4d\","
-            + "\"AccountOwnership\":\"Borrowed\"}")).last();
-        final HandlerResponse noId = harness.create(props("{\"AccountOwnership\":\"Created\"}")).last();
+        final HandlerResponse badId =
+                harness.create(props("{\"AccountId\":\"123456789012\"}")).last();
+        final HandlerResponse badOwnership = harness.create(
+                        props("{\"AccountId\":\"act-1a2b3c4d\"," + "\"AccountOwnership\":\"Borrowed\"}"))
+                .last();
+        final HandlerResponse noId =
+                harness.create(props("{\"AccountOwnership\":\"Created\"}")).last();
         final HandlerResponse unknown = harness.create(props("{\"AccountId\":\"act-1a2b3c4d\",\"Tier\":\"gold\"}"))
-            .last();
+                .last();
 
         assertThat(badId.errorCode()).isEqualTo("InvalidRequest");
         assertThat(badId.message()).contains("AccountId").contains("^act-[0-9a-zA-Z]{1,32}$");

@@ -50,7 +50,9 @@ class CostIntelligenceListEndTest {
         assertThat(read.errorCode()).isEqualTo("NotFound");
         assertThat(delete.events()).hasSize(1);
         assertThat(delete.last().errorCode()).isEqualTo("NotFound");
-        assertThat(pagesRead()).as("the real page, then one empty page, for each").isEqualTo(4);
+        assertThat(pagesRead())
+                .as("the real page, then one empty page, for each")
+                .isEqualTo(4);
     }
 
     @Test
@@ -62,11 +64,13 @@ class CostIntelligenceListEndTest {
         final Operation delete = harness.delete(properties(notEnrolled, "Adopted"));
 
         assertThat(delete.last().status()).isEqualTo("SUCCESS");
-        assertThat(delete.last().message()).contains("still named a next page after "
-            + CostIntelligenceHandler.MAX_OPERATION_PAGES + " pages").contains("no API to leave Cost Intelligence");
+        assertThat(delete.last().message())
+                .contains("still named a next page after " + CostIntelligenceHandler.MAX_OPERATION_PAGES + " pages")
+                .contains("no API to leave Cost Intelligence");
         assertThat(pagesRead()).isEqualTo(CostIntelligenceHandler.MAX_OPERATION_PAGES);
-        assertThat(delete.events()).as("each invocation reads its share, then goes on")
-            .hasSize(CostIntelligenceHandler.MAX_OPERATION_PAGES / EnrollmentSearch.MAX_PAGES);
+        assertThat(delete.events())
+                .as("each invocation reads its share, then goes on")
+                .hasSize(CostIntelligenceHandler.MAX_OPERATION_PAGES / EnrollmentSearch.MAX_PAGES);
         assertThat(harness.writes()).isZero();
     }
 
@@ -79,8 +83,9 @@ class CostIntelligenceListEndTest {
         final Operation create = harness.create(properties(notEnrolled, "Reused"));
 
         assertThat(create.last().errorCode()).isEqualTo("GeneralServiceException");
-        assertThat(create.last().message()).contains(notEnrolled)
-            .contains(CostIntelligenceHandler.MAX_OPERATION_PAGES + " pages");
+        assertThat(create.last().message())
+                .contains(notEnrolled)
+                .contains(CostIntelligenceHandler.MAX_OPERATION_PAGES + " pages");
         assertThat(pagesRead()).isEqualTo(CostIntelligenceHandler.MAX_OPERATION_PAGES);
         assertThat(harness.writes()).isZero();
     }
@@ -99,14 +104,18 @@ class CostIntelligenceListEndTest {
     @Test
     void aRollbackOfAnAdoptedAccountSaysItStaysEnrolledAndCallsNothingThatWrites() {
         final String enrolled = enrolledAccount(harness);
-        final ObjectNode request = harness.request("DELETE").properties(properties(enrolled, "Adopted")).json();
+        final ObjectNode request = harness.request("DELETE")
+                .properties(properties(enrolled, "Adopted"))
+                .json();
         request.put("rollback", true);
 
         final HandlerResponse rollback = harness.driver.run(request).last();
 
         assertThat(rollback.status()).isEqualTo("SUCCESS");
-        assertThat(rollback.message()).contains("stays enrolled").contains("a rollback keeps it")
-            .contains("un-enroll it in the Spot console");
+        assertThat(rollback.message())
+                .contains("stays enrolled")
+                .contains("a rollback keeps it")
+                .contains("un-enroll it in the Spot console");
         assertThat(harness.writes()).isZero();
         assertThat(harness.spot.state().isCostIntelligenceEnrolled(enrolled)).isTrue();
     }

@@ -43,7 +43,8 @@ class CostIntelligenceOwnershipTest {
         final Instant enabled = enabledDate(accountId);
         harness.clock.advance(Duration.ofDays(3));
 
-        final HandlerResponse done = harness.create(properties(accountId, ownership)).last();
+        final HandlerResponse done =
+                harness.create(properties(accountId, ownership)).last();
 
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(done.modelText("EnabledDate")).isEqualTo(enabled.toString());
@@ -56,7 +57,8 @@ class CostIntelligenceOwnershipTest {
         final String accountId = enrolledAccount(harness);
         harness.spot.faults().serverErrorNext("POST", CI_ROUTE, 1, 400);
 
-        final HandlerResponse done = harness.create(properties(accountId, "Adopted")).last();
+        final HandlerResponse done =
+                harness.create(properties(accountId, "Adopted")).last();
 
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(done.message()).contains("enrolled already", "Spot refused to enroll it again", "HTTP 400");
@@ -70,8 +72,9 @@ class CostIntelligenceOwnershipTest {
         final HandlerResponse failed = harness.create(properties(accountId)).last();
 
         assertThat(failed.errorCode()).isEqualTo("InvalidRequest");
-        assertThat(failed.message()).contains("Spot refused to enroll " + accountId, "does not list it", "HTTP 422")
-            .doesNotContain("Link credentials first");
+        assertThat(failed.message())
+                .contains("Spot refused to enroll " + accountId, "does not list it", "HTTP 422")
+                .doesNotContain("Link credentials first");
         assertThat(harness.spot.state().isCostIntelligenceEnrolled(accountId)).isFalse();
     }
 
@@ -79,9 +82,11 @@ class CostIntelligenceOwnershipTest {
     void aReusedEnrolledAccountIsObservedWithoutASingleWriteNotEvenValidation() {
         final String accountId = enrolledAccount(harness);
 
-        final HandlerResponse done = harness.create(properties(accountId, "Reused")).last();
+        final HandlerResponse done =
+                harness.create(properties(accountId, "Reused")).last();
         final HandlerResponse read = harness.read(done.model());
-        final HandlerResponse updated = harness.update(done.model(), properties(accountId, "Reused")).last();
+        final HandlerResponse updated =
+                harness.update(done.model(), properties(accountId, "Reused")).last();
         final HandlerResponse deleted = harness.delete(done.model()).last();
 
         assertThat(done.status()).isEqualTo("SUCCESS");
@@ -99,7 +104,9 @@ class CostIntelligenceOwnershipTest {
     void aReusedAccountThatIsNotEnrolledFailsAndIsNotEnrolled() {
         final String accountId = linkedAccount(harness);
 
-        final HandlerResponse failed = harness.create(properties(accountId, "Reused").put("Validate", true)).last();
+        final HandlerResponse failed = harness.create(
+                        properties(accountId, "Reused").put("Validate", true))
+                .last();
 
         assertThat(failed.errorCode()).isEqualTo("InvalidRequest");
         assertThat(failed.message()).contains("Reused", "not enrolled", "Spot console", "ExistingAccountPolicy Adopt");

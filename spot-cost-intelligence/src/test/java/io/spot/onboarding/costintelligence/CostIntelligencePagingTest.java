@@ -46,13 +46,17 @@ class CostIntelligencePagingTest {
     }
 
     private List<String> pageQueries() {
-        return harness.spot.requests().stream().filter(r -> CI_ROUTE.equals(r.route()) && "GET".equals(r.method()))
-            .map(r -> r.query() == null ? "" : r.query()).toList();
+        return harness.spot.requests().stream()
+                .filter(r -> CI_ROUTE.equals(r.route()) && "GET".equals(r.method()))
+                .map(r -> r.query() == null ? "" : r.query())
+                .toList();
     }
 
     private Set<String> enrolledIds() {
-        return harness.spot.state().accounts().stream().filter(SpotAccountRecord::ciEnrolled)
-            .map(SpotAccountRecord::accountId).collect(Collectors.toSet());
+        return harness.spot.state().accounts().stream()
+                .filter(SpotAccountRecord::ciEnrolled)
+                .map(SpotAccountRecord::accountId)
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -71,9 +75,9 @@ class CostIntelligencePagingTest {
         assertThat(read.status()).isEqualTo("SUCCESS");
         assertThat(pagesForRead).isEqualTo(5);
         assertThat(pageQueries())
-            .as("every page is asked for as large as Spot allows; this Spot serves 2")
-            .allMatch(q -> q.contains("paginationSize=" + PageSizeChoice.LARGE))
-            .anyMatch(q -> q.contains("paginationKey="));
+                .as("every page is asked for as large as Spot allows; this Spot serves 2")
+                .allMatch(q -> q.contains("paginationSize=" + PageSizeChoice.LARGE))
+                .anyMatch(q -> q.contains("paginationKey="));
         assertThat(harness.delete(create.last().model()).last().status()).isEqualTo("SUCCESS");
     }
 
@@ -89,7 +93,9 @@ class CostIntelligencePagingTest {
             final int before = harness.spot.requestCount("GET", CI_ROUTE);
             final HandlerResponse page = harness.list(nextToken);
             assertThat(page.status()).isEqualTo("SUCCESS");
-            assertThat(harness.spot.requestCount("GET", CI_ROUTE) - before).as("one Spot page per List").isEqualTo(1);
+            assertThat(harness.spot.requestCount("GET", CI_ROUTE) - before)
+                    .as("one Spot page per List")
+                    .isEqualTo(1);
             page.models().forEach(m -> {
                 assertThat(m.get("StatusSummary").asText()).isEqualTo("connected");
                 assertThat(m.get("EnabledDate").asText()).isNotBlank();
@@ -112,7 +118,8 @@ class CostIntelligencePagingTest {
         final List<Integer> sizes = new ArrayList<>();
         String nextToken = null;
         do {
-            final ObjectNode request = harness.request("LIST").nextToken(nextToken).json();
+            final ObjectNode request =
+                    harness.request("LIST").nextToken(nextToken).json();
             request.put("maxResults", 2);
             final HandlerResponse page = harness.driver.invoke(request);
             page.models().forEach(m -> listed.add(m.get("AccountId").asText()));
@@ -177,8 +184,8 @@ class CostIntelligencePagingTest {
         final List<String> queries = pageQueries();
         assertThat(queries.get(0)).as("the refused request").contains("paginationSize=" + PageSizeChoice.LARGE);
         assertThat(queries.subList(1, queries.size()))
-            .as("the same page again without a size, and every later page of Create and Read at Spot's default")
-            .hasSize(3 + 3)
-            .noneMatch(q -> q.contains("paginationSize"));
+                .as("the same page again without a size, and every later page of Create and Read at Spot's default")
+                .hasSize(3 + 3)
+                .noneMatch(q -> q.contains("paginationSize"));
     }
 }

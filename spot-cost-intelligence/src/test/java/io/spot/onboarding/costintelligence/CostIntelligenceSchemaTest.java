@@ -6,6 +6,10 @@ import io.spot.onboarding.testing.RegistryTypeSchemaTest;
 class CostIntelligenceSchemaTest extends RegistryTypeSchemaTest {
 
     CostIntelligenceSchemaTest() {
-        super("spot-onboarding-costintelligence.json", ResourceModel.class, HandlerWrapper.class, HandlerWrapperExecutable.class);
+        super(
+                "spot-onboarding-costintelligence.json",
+                ResourceModel.class,
+                HandlerWrapper.class,
+                HandlerWrapperExecutable.class);
     }
 }

@@ -29,12 +29,13 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  */
 class CreateStabilizationTest {
     private static final String ACCOUNT = "act-1a2b3c4d";
-    private static final SpotCredentialsSettings CONFIGURATION = new SpotCredentialsSettings("unitTestToken", null, null);
+    private static final SpotCredentialsSettings CONFIGURATION =
+            new SpotCredentialsSettings("unitTestToken", null, null);
 
     private final SpotApi spot = mock(SpotApi.class);
     private final CreateHandler handler = new CreateHandler(
-        new SpotInvoker((proxy, region) -> secret -> Optional.empty(), access -> spot, new RetryPolicy(bound -> 1)),
-        EnrollmentSearch.perInvocation(PageSizeChoice.spotDefault()));
+            new SpotInvoker((proxy, region) -> secret -> Optional.empty(), access -> spot, new RetryPolicy(bound -> 1)),
+            EnrollmentSearch.perInvocation(PageSizeChoice.spotDefault()));
 
     /** Invokes as CloudFormation does: again on IN_PROGRESS, with the returned context and model. */
     private List<ProgressEvent<ResourceModel, CallbackContext>> run(final ResourceModel model) {
@@ -42,9 +43,15 @@ class CreateStabilizationTest {
         ResourceModel current = model;
         CallbackContext context = null;
         for (int i = 0; i < 100; i++) {
-            final ProgressEvent<ResourceModel, CallbackContext> event = handler.handleRequest(null,
-                ResourceHandlerRequest.<ResourceModel>builder().desiredResourceState(current).region("us-east-1").build(),
-                context, null, CONFIGURATION);
+            final ProgressEvent<ResourceModel, CallbackContext> event = handler.handleRequest(
+                    null,
+                    ResourceHandlerRequest.<ResourceModel>builder()
+                            .desiredResourceState(current)
+                            .region("us-east-1")
+                            .build(),
+                    context,
+                    null,
+                    CONFIGURATION);
             events.add(event);
             if (event.getStatus() != OperationStatus.IN_PROGRESS) {
                 return events;
@@ -58,21 +65,30 @@ class CreateStabilizationTest {
     @Test
     void anEnrollmentSpotNeverListsFailsAsNotStabilizedAfterFiveMinutes() {
         when(spot.validateCostIntelligence(ACCOUNT)).thenReturn(List.of());
-        when(spot.enrollCostIntelligence(ACCOUNT)).thenReturn(new CostIntelligenceAccount(ACCOUNT, "606079861123",
-            "aws", "123456789012", null, Instant.parse("2026-01-01T00:00:00Z"), null));
+        when(spot.enrollCostIntelligence(ACCOUNT))
+                .thenReturn(new CostIntelligenceAccount(
+                        ACCOUNT,
+                        "606079861123",
+                        "aws",
+                        "123456789012",
+                        null,
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        null));
         when(spot.listCostIntelligenceAccounts(isNull(), isNull())).thenReturn(new Page<>(List.of(), null, 0));
 
         final List<ProgressEvent<ResourceModel, CallbackContext>> events =
-            run(ResourceModel.builder().accountId(ACCOUNT).build());
+                run(ResourceModel.builder().accountId(ACCOUNT).build());
 
         final ProgressEvent<ResourceModel, CallbackContext> last = events.get(events.size() - 1);
         assertThat(last.getErrorCode()).isEqualTo(HandlerErrorCode.NotStabilized);
         assertThat(last.getMessage()).contains("accepted", ACCOUNT, "did not list it", "31 searches over 5 minutes");
         assertThat(events).hasSize(1 + CreateHandler.MAX_STABILIZATION_WAITS);
-        assertThat(events.stream().mapToInt(ProgressEvent::getCallbackDelaySeconds).sum())
-            .isEqualTo(CreateHandler.MAX_STABILIZATION_WAITS * CreateHandler.STABILIZE_DELAY_SECONDS);
-        assertThat(events.subList(0, events.size() - 1)).allSatisfy(e ->
-            assertThat(e.getResourceModel().getAccountId()).isEqualTo(ACCOUNT));
+        assertThat(events.stream()
+                        .mapToInt(ProgressEvent::getCallbackDelaySeconds)
+                        .sum())
+                .isEqualTo(CreateHandler.MAX_STABILIZATION_WAITS * CreateHandler.STABILIZE_DELAY_SECONDS);
+        assertThat(events.subList(0, events.size() - 1))
+                .allSatisfy(e -> assertThat(e.getResourceModel().getAccountId()).isEqualTo(ACCOUNT));
         verify(spot, times(1)).validateCostIntelligence(ACCOUNT);
         verify(spot, times(1)).enrollCostIntelligence(ACCOUNT);
         verify(spot, times(1 + CreateHandler.MAX_STABILIZATION_WAITS)).listCostIntelligenceAccounts(null, null);

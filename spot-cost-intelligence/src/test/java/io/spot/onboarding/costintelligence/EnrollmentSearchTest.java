@@ -2,8 +2,8 @@ package io.spot.onboarding.costintelligence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -33,8 +33,10 @@ class EnrollmentSearchTest {
         when(spot.listCostIntelligenceAccounts(any(), isNull())).thenAnswer(call -> {
             final String key = call.getArgument(0);
             final int n = key == null ? 1 : Integer.parseInt(key);
-            return new Page<>(List.of(enrolled("act-" + String.format("%08d", n))), n < last ? Integer.toString(n + 1)
-                : null, last);
+            return new Page<>(
+                    List.of(enrolled("act-" + String.format("%08d", n))),
+                    n < last ? Integer.toString(n + 1) : null,
+                    last);
         });
     }
 
@@ -42,8 +44,9 @@ class EnrollmentSearchTest {
     void findsTheAccountOnALaterPageFollowingNextKey() {
         pages(5);
 
-        final EnrollmentSearch.Result result = new EnrollmentSearch(10, Duration.ofSeconds(10), nanos::get, PageSizeChoice.spotDefault())
-            .find(spot, "act-00000004", null);
+        final EnrollmentSearch.Result result = new EnrollmentSearch(
+                        10, Duration.ofSeconds(10), nanos::get, PageSizeChoice.spotDefault())
+                .find(spot, "act-00000004", null);
 
         assertThat(result.found()).isTrue();
         assertThat(result.pages()).isEqualTo(4);
@@ -57,7 +60,8 @@ class EnrollmentSearchTest {
     @Test
     void stopsAtThePageBudgetWithTheKeyToResumeFromAndResumesThere() {
         pages(5);
-        final EnrollmentSearch search = new EnrollmentSearch(2, Duration.ofSeconds(10), nanos::get, PageSizeChoice.spotDefault());
+        final EnrollmentSearch search =
+                new EnrollmentSearch(2, Duration.ofSeconds(10), nanos::get, PageSizeChoice.spotDefault());
 
         final EnrollmentSearch.Result first = search.find(spot, "act-00000005", null);
         final EnrollmentSearch.Result second = search.find(spot, "act-00000005", first.resumeKey());
@@ -82,18 +86,21 @@ class EnrollmentSearchTest {
         final EnrollmentSearch.Result result = productionBudget().find(spot, "act-00000009", null);
 
         assertThat(result.stopped()).isTrue();
-        assertThat(result.pages()).as("4 s each: the third page ends at 12 s, past the 10 s budget").isEqualTo(3);
+        assertThat(result.pages())
+                .as("4 s each: the third page ends at 12 s, past the 10 s budget")
+                .isEqualTo(3);
     }
 
     @Test
     void aListThatEndsOrStopsMovingIsReadToTheEndWithoutTheAccount() {
         when(spot.listCostIntelligenceAccounts(isNull(), isNull()))
-            .thenReturn(new Page<>(List.of(enrolled("act-00000001")), "same", null));
+                .thenReturn(new Page<>(List.of(enrolled("act-00000001")), "same", null));
         when(spot.listCostIntelligenceAccounts("same", null))
-            .thenReturn(new Page<>(List.of(enrolled("act-00000002")), "same", null));
+                .thenReturn(new Page<>(List.of(enrolled("act-00000002")), "same", null));
 
-        final EnrollmentSearch.Result result = new EnrollmentSearch(50, Duration.ofSeconds(10), nanos::get, PageSizeChoice.spotDefault())
-            .find(spot, "act-0000000f", null);
+        final EnrollmentSearch.Result result = new EnrollmentSearch(
+                        50, Duration.ofSeconds(10), nanos::get, PageSizeChoice.spotDefault())
+                .find(spot, "act-0000000f", null);
 
         assertThat(result.notListed()).isTrue();
         assertThat(result.accountsSeen()).isEqualTo(2);
@@ -102,11 +109,12 @@ class EnrollmentSearchTest {
     @Test
     void anEmptyPageEndsTheListEvenWhenItNamesANextKey() {
         when(spot.listCostIntelligenceAccounts(isNull(), isNull()))
-            .thenReturn(new Page<>(List.of(enrolled("act-00000001")), "2", null));
+                .thenReturn(new Page<>(List.of(enrolled("act-00000001")), "2", null));
         when(spot.listCostIntelligenceAccounts("2", null)).thenReturn(new Page<>(List.of(), "3", null));
 
-        final EnrollmentSearch.Result result = new EnrollmentSearch(50, Duration.ofSeconds(10), nanos::get,
-            PageSizeChoice.spotDefault()).find(spot, "act-0000000f", null);
+        final EnrollmentSearch.Result result = new EnrollmentSearch(
+                        50, Duration.ofSeconds(10), nanos::get, PageSizeChoice.spotDefault())
+                .find(spot, "act-0000000f", null);
 
         assertThat(result.notListed()).isTrue();
         assertThat(result.pages()).isEqualTo(2);
@@ -117,18 +125,20 @@ class EnrollmentSearchTest {
 
     /** The production budget, on a clock the test moves. */
     private EnrollmentSearch productionBudget() {
-        return new EnrollmentSearch(EnrollmentSearch.MAX_PAGES, EnrollmentSearch.MAX_ELAPSED, nanos::get, PageSizeChoice.spotDefault());
+        return new EnrollmentSearch(
+                EnrollmentSearch.MAX_PAGES, EnrollmentSearch.MAX_ELAPSED, nanos::get, PageSizeChoice.spotDefault());
     }
 
     @Test
     void aRefusedKeyIsNotTakenForARefusedPageSize() {
-        final SpotValidationException badKey = new SpotValidationException("GET /cbi/v1/setup/account", 400, "r-1",
-            List.of(), "paginationKey is invalid");
+        final SpotValidationException badKey = new SpotValidationException(
+                "GET /cbi/v1/setup/account", 400, "r-1", List.of(), "paginationKey is invalid");
         when(spot.listCostIntelligenceAccounts(eq("stale"), any())).thenThrow(badKey);
         final PageSizeChoice choice = PageSizeChoice.preferLarge();
 
         assertThatThrownBy(() -> new EnrollmentSearch(50, Duration.ofSeconds(10), nanos::get, choice)
-            .find(spot, "act-00000001", "stale")).isSameAs(badKey);
+                        .find(spot, "act-00000001", "stale"))
+                .isSameAs(badKey);
         assertThat(choice.size()).as("large pages are still asked for").isEqualTo(PageSizeChoice.LARGE);
     }
 }

@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 final class CurrentLink {
 
-    private CurrentLink() {
-    }
+    private CurrentLink() {}
 
     /** For an account just read with E3: a 4xx on E8 can only mean "no link". */
     static Optional<String> ofExisting(final SpotApi spot, final String accountId) {

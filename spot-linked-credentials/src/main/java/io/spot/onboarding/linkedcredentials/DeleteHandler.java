@@ -36,7 +36,7 @@ public class DeleteHandler extends LinkedCredentialsHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final ResourceModel model = call.model();
         final String accountId = model.getAccountId();
@@ -50,68 +50,88 @@ public class DeleteHandler extends LinkedCredentialsHandler {
         final String current = link.get();
         final Ownership ownership = Ownership.parse(model.getAccountOwnership());
         if (ownership == Ownership.REUSED) {
-            return released(call, "Spot account " + accountId + " is Reused: left linked to role " + current
-                + ", untouched");
+            return released(
+                    call, "Spot account " + accountId + " is Reused: left linked to role " + current + ", untouched");
         }
         if (ownership == Ownership.CREATED) {
-            return released(call, "Spot has no call to unlink credentials, so Spot account " + accountId + " stays "
-                + "linked to role " + current + "; nothing was changed in Spot. The account is Created: the link "
-                + "disappears with it when Spot::Onboarding::Account deletes it, and stops working when the role is "
-                + "deleted.");
+            return released(
+                    call,
+                    "Spot has no call to unlink credentials, so Spot account " + accountId + " stays "
+                            + "linked to role " + current
+                            + "; nothing was changed in Spot. The account is Created: the link "
+                            + "disappears with it when Spot::Onboarding::Account deletes it, and stops working when the role is "
+                            + "deleted.");
         }
         return giveBack(call, ownership, current);
     }
 
     /** Adopted or unknown ownership: the account existed before the stack, or may have. */
     private ProgressEvent<ResourceModel, CallbackContext> giveBack(
-        final HandlerCall<ResourceModel, CallbackContext> call, final Ownership ownership, final String current) {
+            final HandlerCall<ResourceModel, CallbackContext> call, final Ownership ownership, final String current) {
 
         final ResourceModel model = call.model();
         final String accountId = model.getAccountId();
         final String previous = model.getPreviousRoleArn();
         final String holder = ownership == null
-            ? "AccountOwnership is unknown (the model does not say who made Spot account " + accountId + ")"
-            : "Spot account " + accountId + " is Adopted";
+                ? "AccountOwnership is unknown (the model does not say who made Spot account " + accountId + ")"
+                : "Spot account " + accountId + " is Adopted";
         if (previous == null) {
-            return released(call, holder + ", and no earlier link is recorded (PreviousRoleArn is unset: the account "
-                + "had no link before this resource, or the model does not carry it). Spot has no call to unlink, so "
-                + "it stays linked to role " + current + "; nothing was changed in Spot.");
+            return released(
+                    call,
+                    holder + ", and no earlier link is recorded (PreviousRoleArn is unset: the account "
+                            + "had no link before this resource, or the model does not carry it). Spot has no call to unlink, so "
+                            + "it stays linked to role " + current + "; nothing was changed in Spot.");
         }
         if (previous.equals(current)) {
-            return released(call, "Spot account " + accountId + " is linked to role " + current + ", as before this "
-                + "resource linked it; nothing was changed in Spot.");
+            return released(
+                    call,
+                    "Spot account " + accountId + " is linked to role " + current + ", as before this "
+                            + "resource linked it; nothing was changed in Spot.");
         }
         if (!current.equals(model.getRoleArn())) {
-            return released(call, "Spot account " + accountId + " is linked to role " + current + ", not to the role "
-                + "this resource linked (" + model.getRoleArn() + "): it was relinked outside CloudFormation, and that "
-                + "link was left, not changed back to role " + previous + ".");
+            return released(
+                    call,
+                    "Spot account " + accountId + " is linked to role " + current + ", not to the role "
+                            + "this resource linked (" + model.getRoleArn()
+                            + "): it was relinked outside CloudFormation, and that "
+                            + "link was left, not changed back to role " + previous + ".");
         }
         final String operation = Rollback.or(call.request(), "delete");
         try {
             call.spot().setAwsCredentials(accountId, previous);
         } catch (SpotValidationException refusal) {
-            return Events.failed(HandlerErrorCode.InvalidRequest, "Spot refused to link Spot account " + accountId
-                + " back to role " + previous + ", its link before this resource (" + holder + "): "
-                + refusal.getMessage() + ". The account stays linked to role " + current + ". The " + operation
-                + " stops here, because deleting role " + current + " next would leave Spot assuming a role that no "
-                + "longer exists. Make role " + previous + " usable by Spot again (it must exist and trust "
-                + "arn:aws:iam::922761411349:root with the account's current external ID) and retry; or keep role "
-                + current + " and retain this resource (delete-stack --retain-resources, continue-update-rollback "
-                + "--resources-to-skip).");
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "Spot refused to link Spot account " + accountId
+                            + " back to role " + previous + ", its link before this resource (" + holder + "): "
+                            + refusal.getMessage() + ". The account stays linked to role " + current + ". The "
+                            + operation
+                            + " stops here, because deleting role " + current
+                            + " next would leave Spot assuming a role that no "
+                            + "longer exists. Make role " + previous + " usable by Spot again (it must exist and trust "
+                            + "arn:aws:iam::922761411349:root with the account's current external ID) and retry; or keep role "
+                            + current
+                            + " and retain this resource (delete-stack --retain-resources, continue-update-rollback "
+                            + "--resources-to-skip).");
         }
         final String reported = CurrentLink.ofExisting(call.spot(), accountId).orElse(null);
         if (!previous.equals(reported)) {
-            return Events.failed(HandlerErrorCode.NotStabilized, "Spot accepted linking Spot account " + accountId
-                + " back to role " + previous + " but reports " + (reported == null ? "no role" : "role " + reported)
-                + "; another client may be relinking the account. Check its credentials in the Spot console, then "
-                + "retry the " + operation + ".");
+            return Events.failed(
+                    HandlerErrorCode.NotStabilized,
+                    "Spot accepted linking Spot account " + accountId
+                            + " back to role " + previous + " but reports "
+                            + (reported == null ? "no role" : "role " + reported)
+                            + "; another client may be relinking the account. Check its credentials in the Spot console, then "
+                            + "retry the " + operation + ".");
         }
-        return released(call, "Linked Spot account " + accountId + " back to role " + previous + ", its link before "
-            + "this resource, in place of role " + current + " (" + holder + "; " + operation + ").");
+        return released(
+                call,
+                "Linked Spot account " + accountId + " back to role " + previous + ", its link before "
+                        + "this resource, in place of role " + current + " (" + holder + "; " + operation + ").");
     }
 
     private static ProgressEvent<ResourceModel, CallbackContext> released(
-        final HandlerCall<ResourceModel, CallbackContext> call, final String message) {
+            final HandlerCall<ResourceModel, CallbackContext> call, final String message) {
         call.log(message);
         return Events.deleted(message);
     }

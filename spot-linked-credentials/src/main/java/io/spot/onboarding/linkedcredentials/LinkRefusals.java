@@ -20,8 +20,7 @@ import io.spot.onboarding.common.api.SpotValidationException;
 final class LinkRefusals {
     private static final String FINAL_CODE = "ValidationError";
 
-    private LinkRefusals() {
-    }
+    private LinkRefusals() {}
 
     static boolean isFinal(final SpotValidationException refusal) {
         return refusal.errors().stream().anyMatch(LinkRefusals::isFinal);

@@ -1,16 +1,20 @@
 package io.spot.onboarding.linkedcredentials;
 
 import io.spot.onboarding.common.handler.SpotInvoker;
+import io.spot.onboarding.common.handler.SpotResourceHandler;
+import io.spot.onboarding.common.handler.SpotType;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
-import io.spot.onboarding.common.handler.SpotType;
-import io.spot.onboarding.common.handler.SpotResourceHandler;
 
 /** What the five LinkedCredentials handlers share: the type's classes, and how a link reads as a model. */
 abstract class LinkedCredentialsHandler extends SpotResourceHandler<ResourceModel, CallbackContext> {
-    static final SpotType<ResourceModel, CallbackContext> TYPE = new SpotType<>(ResourceModel.TYPE_NAME,
-        ResourceModel.class, CallbackContext.class, ResourceModel::new, CallbackContext::new,
-        ResourceModel::getAccountId);
+    static final SpotType<ResourceModel, CallbackContext> TYPE = new SpotType<>(
+            ResourceModel.TYPE_NAME,
+            ResourceModel.class,
+            CallbackContext.class,
+            ResourceModel::new,
+            CallbackContext::new,
+            ResourceModel::getAccountId);
 
     LinkedCredentialsHandler(final Action action, final SpotInvoker invoker) {
         super(TYPE, action, invoker);
@@ -27,11 +31,11 @@ abstract class LinkedCredentialsHandler extends SpotResourceHandler<ResourceMode
      */
     static ResourceModel linked(final ResourceModel known, final String accountId, final String roleArn) {
         return ResourceModel.builder()
-            .accountId(accountId)
-            .roleArn(roleArn)
-            .accountOwnership(known == null ? null : known.getAccountOwnership())
-            .previousRoleArn(known == null ? null : known.getPreviousRoleArn())
-            .build();
+                .accountId(accountId)
+                .roleArn(roleArn)
+                .accountOwnership(known == null ? null : known.getAccountOwnership())
+                .previousRoleArn(known == null ? null : known.getPreviousRoleArn())
+                .build();
     }
 
     /** NotFound for an account Spot reports linked to no role: there is no link to read or release. */

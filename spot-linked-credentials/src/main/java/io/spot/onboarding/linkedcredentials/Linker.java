@@ -47,12 +47,22 @@ final class Linker {
                 return settled;
             }
             context.setChecked(true);
-            final String replaced = context.getPreviousRoleArn() == null ? "" : "; it is linked to role "
-                + context.getPreviousRoleArn() + " now" + (desired.getPreviousRoleArn() == null ? ""
-                : ", and PreviousRoleArn " + desired.getPreviousRoleArn() + " is what Delete and rollback give back");
-            return Events.inProgress(desired, context, PropagationWait.FIRST_SECONDS, "Waiting "
-                + PropagationWait.FIRST_SECONDS + " s for IAM to propagate role " + role.value() + " before Spot "
-                + "account " + accountId + " is linked to it" + replaced);
+            final String replaced = context.getPreviousRoleArn() == null
+                    ? ""
+                    : "; it is linked to role "
+                            + context.getPreviousRoleArn() + " now"
+                            + (desired.getPreviousRoleArn() == null
+                                    ? ""
+                                    : ", and PreviousRoleArn " + desired.getPreviousRoleArn()
+                                            + " is what Delete and rollback give back");
+            return Events.inProgress(
+                    desired,
+                    context,
+                    PropagationWait.FIRST_SECONDS,
+                    "Waiting "
+                            + PropagationWait.FIRST_SECONDS + " s for IAM to propagate role " + role.value()
+                            + " before Spot "
+                            + "account " + accountId + " is linked to it" + replaced);
         }
         if (!context.isLinkAccepted()) {
             try {
@@ -76,9 +86,12 @@ final class Linker {
                 throw missing;
             }
             // For a Create the account is an input, not the resource: naming one that does not exist is bad input.
-            return Events.failed(HandlerErrorCode.InvalidRequest, "AccountId " + accountId + " names no Spot account "
-                + "of the organization the configured token belongs to. Pass the Ref of a Spot::Onboarding::Account "
-                + "resource, or the ID of an existing account. Nothing was changed. " + missing.getMessage());
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "AccountId " + accountId + " names no Spot account "
+                            + "of the organization the configured token belongs to. Pass the Ref of a Spot::Onboarding::Account "
+                            + "resource, or the ID of an existing account. Nothing was changed. "
+                            + missing.getMessage());
         }
         final String current = CurrentLink.ofExisting(spot, accountId).orElse(null);
         if (creating) {
@@ -90,15 +103,21 @@ final class Linker {
             return observe(current);
         }
         if (role.value().equals(current)) {
-            return Events.success(desired, "Spot account " + accountId + " is already linked to role " + current
-                + "; nothing to change");
+            return Events.success(
+                    desired,
+                    "Spot account " + accountId + " is already linked to role " + current + "; nothing to change");
         }
         if (account.isLinked() && !account.providerExternalId().equals(role.awsAccountId())) {
-            return Events.failed(HandlerErrorCode.InvalidRequest, "RoleArn " + role.value() + " is a role of AWS "
-                + "account " + role.awsAccountId() + ", but Spot account " + accountId + " stands for AWS account "
-                + account.providerExternalId() + (current == null ? "" : " (linked to " + current + ")") + ". Use "
-                + "a role of AWS account " + account.providerExternalId() + ", or a Spot account for AWS account "
-                + role.awsAccountId() + ". Nothing was changed.");
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "RoleArn " + role.value() + " is a role of AWS "
+                            + "account " + role.awsAccountId() + ", but Spot account " + accountId
+                            + " stands for AWS account "
+                            + account.providerExternalId() + (current == null ? "" : " (linked to " + current + ")")
+                            + ". Use "
+                            + "a role of AWS account " + account.providerExternalId()
+                            + ", or a Spot account for AWS account "
+                            + role.awsAccountId() + ". Nothing was changed.");
         }
         call.context().setPreviousRoleArn(current);
         return null;
@@ -107,36 +126,51 @@ final class Linker {
     /** AccountOwnership Reused: report the link Spot has, write nothing. */
     private ProgressEvent<ResourceModel, CallbackContext> observe(final String current) {
         if (current == null) {
-            return Events.failed(HandlerErrorCode.InvalidRequest, "Spot account " + accountId + " is Reused, so this "
-                + "stack never writes to it, and it is linked to no role: there is no link to manage. Link it in "
-                + "Spot, or give the stack the account to manage (ExistingAccountPolicy Adopt). Nothing was changed.");
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "Spot account " + accountId + " is Reused, so this "
+                            + "stack never writes to it, and it is linked to no role: there is no link to manage. Link it in "
+                            + "Spot, or give the stack the account to manage (ExistingAccountPolicy Adopt). Nothing was changed.");
         }
-        final String note = role.value().equals(current) ? "" : "; RoleArn " + role.value() + " was not applied "
-            + "(drift detection shows the difference)";
-        return Events.success(LinkedCredentialsHandler.linked(desired, accountId, current), "Spot account " + accountId
-            + " is Reused: left linked to role " + current + ", untouched" + note);
+        final String note = role.value().equals(current)
+                ? ""
+                : "; RoleArn " + role.value() + " was not applied " + "(drift detection shows the difference)";
+        return Events.success(
+                LinkedCredentialsHandler.linked(desired, accountId, current),
+                "Spot account " + accountId + " is Reused: left linked to role " + current + ", untouched" + note);
     }
 
     private ProgressEvent<ResourceModel, CallbackContext> refused(final SpotValidationException refusal) {
         if (LinkRefusals.isFinal(refusal)) {
-            return failed(HandlerErrorCode.InvalidRequest, "Spot refused to link account " + accountId
-                + " to role " + role.value() + ": " + refusal.getMessage() + hint(refusal) + " Nothing was changed.");
+            return failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "Spot refused to link account " + accountId + " to role " + role.value() + ": "
+                            + refusal.getMessage() + hint(refusal) + " Nothing was changed.");
         }
         final CallbackContext context = call.context();
         final OptionalInt delay = PropagationWait.next(context);
         if (delay.isEmpty()) {
-            return failed(HandlerErrorCode.NotStabilized, "Spot still could not use role " + role.value()
-                + " for account " + accountId + " after " + PropagationWait.ATTEMPTS + " attempts over "
-                + PropagationWait.TOTAL_SECONDS + " s, longer than IAM takes to propagate a new role. Spot said: "
-                + refusal.getMessage() + ". Check that the role exists and trusts arn:aws:iam::922761411349:root "
-                + "with sts:ExternalId equal to the Spot::Onboarding::Account's ExternalId, then update the stack "
-                + "again. The account's link was not changed." + hint(refusal));
+            return failed(
+                    HandlerErrorCode.NotStabilized,
+                    "Spot still could not use role " + role.value()
+                            + " for account " + accountId + " after " + PropagationWait.ATTEMPTS + " attempts over "
+                            + PropagationWait.TOTAL_SECONDS
+                            + " s, longer than IAM takes to propagate a new role. Spot said: "
+                            + refusal.getMessage()
+                            + ". Check that the role exists and trusts arn:aws:iam::922761411349:root "
+                            + "with sts:ExternalId equal to the Spot::Onboarding::Account's ExternalId, then update the stack "
+                            + "again. The account's link was not changed." + hint(refusal));
         }
         call.log("Spot cannot use role " + role.value() + " yet (" + LinkRefusals.spotWords(refusal)
-            + "); calling again in " + delay.getAsInt() + " s");
-        return Events.inProgress(desired, context, delay.getAsInt(), "Waiting " + delay.getAsInt() + " s for IAM "
-            + "to propagate role " + role.value() + " before linking it again (" + PropagationWait.attemptOf(context)
-            + "): " + LinkRefusals.spotWords(refusal));
+                + "); calling again in " + delay.getAsInt() + " s");
+        return Events.inProgress(
+                desired,
+                context,
+                delay.getAsInt(),
+                "Waiting " + delay.getAsInt() + " s for IAM "
+                        + "to propagate role " + role.value() + " before linking it again ("
+                        + PropagationWait.attemptOf(context)
+                        + "): " + LinkRefusals.spotWords(refusal));
     }
 
     /**
@@ -144,34 +178,50 @@ final class Linker {
      * Delete must still find PreviousRoleArn in it.
      */
     private ProgressEvent<ResourceModel, CallbackContext> failed(final HandlerErrorCode code, final String message) {
-        return ProgressEvent.<ResourceModel, CallbackContext>builder().status(OperationStatus.FAILED).errorCode(code)
-            .message(message).resourceModel(desired).build();
+        return ProgressEvent.<ResourceModel, CallbackContext>builder()
+                .status(OperationStatus.FAILED)
+                .errorCode(code)
+                .message(message)
+                .resourceModel(desired)
+                .build();
     }
 
     private static String hint(final SpotValidationException refusal) {
-        return refusal.hasErrorCode("EXTERNAL_ID_MISSING") ? " The account has no external ID yet: create the account "
-            + "with Spot::Onboarding::Account, which mints one, and require its ExternalId in the role's trust "
-            + "policy." : "";
+        return refusal.hasErrorCode("EXTERNAL_ID_MISSING")
+                ? " The account has no external ID yet: create the account "
+                        + "with Spot::Onboarding::Account, which mints one, and require its ExternalId in the role's trust "
+                        + "policy."
+                : "";
     }
 
     private ProgressEvent<ResourceModel, CallbackContext> confirm() {
         final String reported = CurrentLink.ofExisting(call.spot(), accountId).orElse(null);
         if (role.value().equals(reported)) {
             final String previous = call.context().getPreviousRoleArn();
-            return Events.success(desired, previous == null
-                ? "Linked Spot account " + accountId + " to role " + role.value()
-                : "Relinked Spot account " + accountId + " from role " + previous + " to role " + role.value());
+            return Events.success(
+                    desired,
+                    previous == null
+                            ? "Linked Spot account " + accountId + " to role " + role.value()
+                            : "Relinked Spot account " + accountId + " from role " + previous + " to role "
+                                    + role.value());
         }
         final OptionalInt delay = PropagationWait.next(call.context());
         final String seen = reported == null ? "no role" : "role " + reported;
         if (delay.isEmpty()) {
-            return failed(HandlerErrorCode.NotStabilized, "Spot accepted the link of account " + accountId
-                + " to role " + role.value() + " but still reports " + seen + " after " + PropagationWait.TOTAL_SECONDS
-                + " s; another client may be relinking the account. Check its credentials in the Spot console, then "
-                + "update the stack again.");
+            return failed(
+                    HandlerErrorCode.NotStabilized,
+                    "Spot accepted the link of account " + accountId
+                            + " to role " + role.value() + " but still reports " + seen + " after "
+                            + PropagationWait.TOTAL_SECONDS
+                            + " s; another client may be relinking the account. Check its credentials in the Spot console, then "
+                            + "update the stack again.");
         }
-        return Events.inProgress(desired, call.context(), delay.getAsInt(), "Spot accepted the link of account "
-            + accountId + " to role " + role.value() + " but reports " + seen + "; reading it again in "
-            + delay.getAsInt() + " s");
+        return Events.inProgress(
+                desired,
+                call.context(),
+                delay.getAsInt(),
+                "Spot accepted the link of account "
+                        + accountId + " to role " + role.value() + " but reports " + seen + "; reading it again in "
+                        + delay.getAsInt() + " s");
     }
 }

@@ -27,19 +27,18 @@ public class ListHandler extends LinkedCredentialsHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final List<String> linked = call.spot().listAccounts().accounts().stream()
-            .filter(SpotAccount::isLinked)
-            .map(SpotAccount::accountId)
-            .sorted(Comparator.naturalOrder())
-            .toList();
-        final ListPage<String> page = ListPage.of(linked, call.request().getNextToken(), call.request().getMaxResults(),
-            PAGE_SIZE, PAGE_SIZE);
+                .filter(SpotAccount::isLinked)
+                .map(SpotAccount::accountId)
+                .sorted(Comparator.naturalOrder())
+                .toList();
+        final ListPage<String> page = ListPage.of(
+                linked, call.request().getNextToken(), call.request().getMaxResults(), PAGE_SIZE, PAGE_SIZE);
         final List<ResourceModel> models = new ArrayList<>();
         for (final String accountId : page.items()) {
-            CurrentLink.ofExisting(call.spot(), accountId)
-                .ifPresent(role -> models.add(linked(null, accountId, role)));
+            CurrentLink.ofExisting(call.spot(), accountId).ifPresent(role -> models.add(linked(null, accountId, role)));
         }
         return Events.listed(models, page.nextToken());
     }

@@ -25,8 +25,7 @@ final class PropagationWait {
         }
     }
 
-    private PropagationWait() {
-    }
+    private PropagationWait() {}
 
     /** The delay before the next attempt, counting it in {@code context}; empty when the budget is spent. */
     static OptionalInt next(final CallbackContext context) {

@@ -21,7 +21,7 @@ public class ReadHandler extends LinkedCredentialsHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String accountId = call.model().getAccountId();
         if (!isAccountId(accountId)) {

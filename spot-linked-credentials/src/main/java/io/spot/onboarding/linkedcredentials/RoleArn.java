@@ -20,6 +20,6 @@ record RoleArn(String value, String awsAccountId) {
     /** What a FAILED event says about a value that is not a role ARN. */
     static String invalid(final String value) {
         return "RoleArn must be an IAM role ARN such as arn:aws:iam::123456789012:role/SpotRole (pattern "
-            + PATTERN.replace("([0-9]{12})", "[0-9]{12}") + "), but was '" + value + "'.";
+                + PATTERN.replace("([0-9]{12})", "[0-9]{12}") + "), but was '" + value + "'.";
     }
 }

@@ -19,15 +19,20 @@ public class UpdateHandler extends LinkedCredentialsHandler {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
-        final HandlerCall<ResourceModel, CallbackContext> call) {
+            final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final ResourceModel desired = call.model();
         final ResourceModel previous = call.request().getPreviousResourceState();
         final String accountId = desired.getAccountId();
-        if (previous != null && previous.getAccountId() != null && !previous.getAccountId().equals(accountId)) {
-            return Events.failed(HandlerErrorCode.NotUpdatable, "AccountId is create-only: CloudFormation replaces "
-                + "the resource to link another account (" + previous.getAccountId() + " to " + accountId + "), and "
-                + "the update handler may not.");
+        if (previous != null
+                && previous.getAccountId() != null
+                && !previous.getAccountId().equals(accountId)) {
+            return Events.failed(
+                    HandlerErrorCode.NotUpdatable,
+                    "AccountId is create-only: CloudFormation replaces "
+                            + "the resource to link another account (" + previous.getAccountId() + " to " + accountId
+                            + "), and "
+                            + "the update handler may not.");
         }
         if (!isAccountId(accountId)) {
             return notAnAccountId(accountId);
@@ -48,15 +53,17 @@ public class UpdateHandler extends LinkedCredentialsHandler {
      * (or a GetAtt) that stops giving AccountOwnership does not make a known ownership unknown:
      * that would turn a Reused account, which this stack must never write to, into one it relinks.
      */
-    private static void keepWhatOnlyThisResourceKnows(final HandlerCall<ResourceModel, CallbackContext> call,
-                                                     final ResourceModel previous, final ResourceModel desired) {
+    private static void keepWhatOnlyThisResourceKnows(
+            final HandlerCall<ResourceModel, CallbackContext> call,
+            final ResourceModel previous,
+            final ResourceModel desired) {
         if (previous.getPreviousRoleArn() != null) {
             desired.setPreviousRoleArn(previous.getPreviousRoleArn());
         }
         if (desired.getAccountOwnership() == null && previous.getAccountOwnership() != null) {
             desired.setAccountOwnership(previous.getAccountOwnership());
             call.log("AccountOwnership is unset in the update; kept " + previous.getAccountOwnership()
-                + " from the resource's current state");
+                    + " from the resource's current state");
         }
     }
 }

@@ -21,34 +21,47 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  */
 class HandlerInputTest {
     private final SpotApi spot = mock(SpotApi.class);
-    private final SpotInvoker invoker = new SpotInvoker((proxy, region) -> id -> Optional.empty(), access -> spot,
-        new RetryPolicy());
+    private final SpotInvoker invoker =
+            new SpotInvoker((proxy, region) -> id -> Optional.empty(), access -> spot, new RetryPolicy());
     private final SpotCredentialsSettings configuration =
-        new SpotCredentialsSettings("unitTestToken", null, "https://api.spotinst.io");
+            new SpotCredentialsSettings("unitTestToken", null, "https://api.spotinst.io");
 
-    private ProgressEvent<ResourceModel, CallbackContext> run(final LinkedCredentialsHandler handler,
-                                                              final ResourceModel desired,
-                                                              final ResourceModel previous) {
+    private ProgressEvent<ResourceModel, CallbackContext> run(
+            final LinkedCredentialsHandler handler, final ResourceModel desired, final ResourceModel previous) {
         final ResourceHandlerRequest<ResourceModel> request = ResourceHandlerRequest.<ResourceModel>builder()
-            .desiredResourceState(desired).previousResourceState(previous).build();
+                .desiredResourceState(desired)
+                .previousResourceState(previous)
+                .build();
         return handler.handleRequest(null, request, null, null, configuration);
     }
 
     @Test
     void createRefusesARoleArnThatIsNoRoleArnWithoutCallingSpot() {
-        final var event = run(new CreateHandler(invoker), ResourceModel.builder().accountId("act-12345678")
-            .roleArn("arn:aws:iam::123456789012:user/alice").build(), null);
+        final var event = run(
+                new CreateHandler(invoker),
+                ResourceModel.builder()
+                        .accountId("act-12345678")
+                        .roleArn("arn:aws:iam::123456789012:user/alice")
+                        .build(),
+                null);
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.FAILED);
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);
-        assertThat(event.getMessage()).startsWith("RoleArn must be an IAM role ARN").contains("user/alice");
+        assertThat(event.getMessage())
+                .startsWith("RoleArn must be an IAM role ARN")
+                .contains("user/alice");
         verifyNoInteractions(spot);
     }
 
     @Test
     void createRefusesAnAccountIdThatIsNoSpotAccountIdWithoutCallingSpot() {
-        final var event = run(new CreateHandler(invoker), ResourceModel.builder().accountId("123456789012")
-            .roleArn(LinkedCredentialsHarness.ROLE).build(), null);
+        final var event = run(
+                new CreateHandler(invoker),
+                ResourceModel.builder()
+                        .accountId("123456789012")
+                        .roleArn(LinkedCredentialsHarness.ROLE)
+                        .build(),
+                null);
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);
         assertThat(event.getMessage()).startsWith("AccountId must be a Spot account ID");
@@ -57,9 +70,14 @@ class HandlerInputTest {
 
     @Test
     void updateRefusesARoleArnThatIsNoRoleArnWithoutCallingSpot() {
-        final ResourceModel previous = ResourceModel.builder().accountId("act-12345678")
-            .roleArn(LinkedCredentialsHarness.ROLE).build();
-        final var event = run(new UpdateHandler(invoker), previous.toBuilder().roleArn("SpotRole").build(), previous);
+        final ResourceModel previous = ResourceModel.builder()
+                .accountId("act-12345678")
+                .roleArn(LinkedCredentialsHarness.ROLE)
+                .build();
+        final var event = run(
+                new UpdateHandler(invoker),
+                previous.toBuilder().roleArn("SpotRole").build(),
+                previous);
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);
         assertThat(event.getMessage()).contains("RoleArn").contains("'SpotRole'");

@@ -16,34 +16,35 @@ class LinkRefusalsTest {
 
     @Test
     void onlySpotsValidationErrorIsFinal() {
-        assertThat(LinkRefusals.isFinal(refusal(new SpotError("ValidationError", "\"accountId\" is required",
-            "query.accountId")))).isTrue();
+        assertThat(LinkRefusals.isFinal(
+                        refusal(new SpotError("ValidationError", "\"accountId\" is required", "query.accountId"))))
+                .isTrue();
         assertThat(LinkRefusals.isFinal(refusal(new SpotError("validationerror", "\"iamRole\" is required", null))))
-            .isTrue();
+                .isTrue();
     }
 
     @Test
     void aFieldNamedByAnotherCodeOrAMissingExternalIdIsWaitedOut() {
         // Whether Spot's propagation refusal names a field is not public: naming one does not make it final.
         assertThat(LinkRefusals.isFinal(refusal(new SpotError("CANT_ASSUME_ROLE", "bad", "body.credentials.iamRole"))))
-            .isFalse();
+                .isFalse();
         assertThat(LinkRefusals.isFinal(refusal(new SpotError("EXTERNAL_ID_MISSING", "no external id", null))))
-            .isFalse();
+                .isFalse();
     }
 
     @Test
     void anAssumeRoleFailureAndAnyCodeWeDoNotKnowAreWaitedOut() {
         assertThat(LinkRefusals.isFinal(refusal(new SpotError("CANT_ASSUME_ROLE", "Failed to assume role", null))))
-            .isFalse();
+                .isFalse();
         assertThat(LinkRefusals.isFinal(refusal(new SpotError("GENERAL_ERROR", "Could not validate role", null))))
-            .isFalse();
+                .isFalse();
         assertThat(LinkRefusals.isFinal(refusal())).isFalse();
     }
 
     @Test
     void spotsOwnWordsAreKeptForTheMessage() {
         assertThat(LinkRefusals.spotWords(refusal(new SpotError("CANT_ASSUME_ROLE", "Failed to assume role", null))))
-            .isEqualTo("CANT_ASSUME_ROLE: Failed to assume role");
+                .isEqualTo("CANT_ASSUME_ROLE: Failed to assume role");
         assertThat(LinkRefusals.spotWords(refusal())).contains("HTTP 400").contains("req-1");
     }
 }

@@ -28,12 +28,19 @@ class LinkedCredentialsBadInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"arn:aws:iam::123456789012:user/alice", "arn:aws:iam::12345:role/SpotRole",
-        "SpotRole", "arn:aws:s3:::bucket", "arn:aws:iam::123456789012:role/"})
+    @ValueSource(
+            strings = {
+                "arn:aws:iam::123456789012:user/alice",
+                "arn:aws:iam::12345:role/SpotRole",
+                "SpotRole",
+                "arn:aws:s3:::bucket",
+                "arn:aws:iam::123456789012:role/"
+            })
     void aRoleArnThatIsNoIamRoleArnIsRefusedBeforeAnySpotCall(final String roleArn) {
         final String accountId = harness.account();
 
-        final HandlerResponse create = harness.type.create(props(accountId, roleArn)).last();
+        final HandlerResponse create =
+                harness.type.create(props(accountId, roleArn)).last();
 
         assertThat(create.errorCode()).isEqualTo("InvalidRequest");
         assertThat(create.message()).contains("RoleArn").contains(":iam::[0-9]{12}:role/");
@@ -44,10 +51,13 @@ class LinkedCredentialsBadInputTest {
     void missingPropertiesAreRefusedNamingThem() {
         final String accountId = harness.account();
 
-        final HandlerResponse noRole = harness.type.create(CloudFormationRequest.props("{\"AccountId\":\"" + accountId
-            + "\"}")).last();
-        final HandlerResponse badOwnership = harness.type.create(props(accountId, ROLE, "Borrowed")).last();
-        final HandlerResponse badAccount = harness.type.create(props("123456789012", ROLE)).last();
+        final HandlerResponse noRole = harness.type
+                .create(CloudFormationRequest.props("{\"AccountId\":\"" + accountId + "\"}"))
+                .last();
+        final HandlerResponse badOwnership =
+                harness.type.create(props(accountId, ROLE, "Borrowed")).last();
+        final HandlerResponse badAccount =
+                harness.type.create(props("123456789012", ROLE)).last();
 
         assertThat(noRole.errorCode()).isEqualTo("InvalidRequest");
         assertThat(noRole.message()).contains("RoleArn");
@@ -60,11 +70,14 @@ class LinkedCredentialsBadInputTest {
 
     @Test
     void anUnknownAccountIsRefusedNamingIt() {
-        final HandlerResponse create = harness.type.create(props("act-0badc0de", ROLE)).last();
+        final HandlerResponse create =
+                harness.type.create(props("act-0badc0de", ROLE)).last();
 
         assertThat(create.errorCode()).isEqualTo("InvalidRequest");
-        assertThat(create.message()).contains("AccountId act-0badc0de names no Spot account")
-            .contains("Spot::Onboarding::Account").contains("Nothing was changed");
+        assertThat(create.message())
+                .contains("AccountId act-0badc0de names no Spot account")
+                .contains("Spot::Onboarding::Account")
+                .contains("Nothing was changed");
         assertThat(harness.type.writes()).isZero();
     }
 
@@ -72,12 +85,15 @@ class LinkedCredentialsBadInputTest {
     void aRoleOfAnotherAwsAccountThanTheSpotAccountStandsForIsRefused() {
         final String accountId = harness.accountLinkedTo(ROLE);
 
-        final HandlerResponse create = harness.type.create(props(accountId, ROLE_OF_ANOTHER_AWS_ACCOUNT, "Adopted"))
-            .last();
+        final HandlerResponse create = harness.type
+                .create(props(accountId, ROLE_OF_ANOTHER_AWS_ACCOUNT, "Adopted"))
+                .last();
 
         assertThat(create.errorCode()).isEqualTo("InvalidRequest");
-        assertThat(create.message()).contains("AWS account 210987654321")
-            .contains("stands for AWS account " + CloudFormationRequest.AWS_ACCOUNT_ID).contains("Nothing was changed");
+        assertThat(create.message())
+                .contains("AWS account 210987654321")
+                .contains("stands for AWS account " + CloudFormationRequest.AWS_ACCOUNT_ID)
+                .contains("Nothing was changed");
         assertThat(harness.type.writes()).isZero();
         assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
     }
@@ -86,10 +102,12 @@ class LinkedCredentialsBadInputTest {
     void anUnlinkedAccountMayBeLinkedToARoleOfAnyAwsAccount() {
         final String accountId = harness.account();
 
-        final HandlerResponse create = harness.type.create(props(accountId, ROLE_OF_ANOTHER_AWS_ACCOUNT)).last();
+        final HandlerResponse create = harness.type
+                .create(props(accountId, ROLE_OF_ANOTHER_AWS_ACCOUNT))
+                .last();
 
         assertThat(create.status()).isEqualTo("SUCCESS");
         assertThat(harness.type.spot.state().account(accountId).orElseThrow().providerExternalId())
-            .isEqualTo("210987654321");
+                .isEqualTo("210987654321");
     }
 }

@@ -3,5 +3,4 @@ package io.spot.onboarding.linkedcredentials;
 import io.spot.onboarding.testing.cfn.CfnContractTest;
 
 /** `cfn test` in this type folder, against the packaged jar (see CfnContractTest); run by failsafe after packaging. */
-class LinkedCredentialsContractIT extends CfnContractTest {
-}
+class LinkedCredentialsContractIT extends CfnContractTest {}

@@ -42,8 +42,10 @@ class LinkedCredentialsDeleteTest {
 
         assertThat(delete.status()).isEqualTo("SUCCESS");
         assertThat(delete.hasModel()).isFalse();
-        assertThat(delete.message()).contains("no call to unlink").contains("stays linked to role " + ROLE)
-            .contains("nothing was changed in Spot");
+        assertThat(delete.message())
+                .contains("no call to unlink")
+                .contains("stays linked to role " + ROLE)
+                .contains("nothing was changed in Spot");
         assertThat(harness.type.writes()).isEqualTo(writes);
         assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
     }
@@ -72,7 +74,8 @@ class LinkedCredentialsDeleteTest {
     void deleteOfAnAccountWithoutALinkIsNotFound() {
         final String accountId = harness.account();
 
-        final HandlerResponse delete = harness.type.delete(props(accountId, ROLE)).last();
+        final HandlerResponse delete =
+                harness.type.delete(props(accountId, ROLE)).last();
 
         assertThat(delete.errorCode()).isEqualTo("NotFound");
         assertThat(delete.message()).contains("linked to no IAM role");
@@ -84,8 +87,9 @@ class LinkedCredentialsDeleteTest {
         final String accountId = harness.account();
         linked(accountId);
 
-        final HandlerResponse delete = harness.type.delete(CloudFormationRequest.props("{\"AccountId\":\""
-            + accountId + "\"}")).last();
+        final HandlerResponse delete = harness.type
+                .delete(CloudFormationRequest.props("{\"AccountId\":\"" + accountId + "\"}"))
+                .last();
 
         assertThat(delete.status()).isEqualTo("SUCCESS");
         assertThat(delete.message()).contains("stays linked to role " + ROLE);
@@ -94,7 +98,8 @@ class LinkedCredentialsDeleteTest {
 
     @Test
     void aMalformedIdentifierIsNotFoundWithoutCallingSpot() {
-        final HandlerResponse delete = harness.type.delete(props("act-../../x", ROLE)).last();
+        final HandlerResponse delete =
+                harness.type.delete(props("act-../../x", ROLE)).last();
 
         assertThat(delete.errorCode()).isEqualTo("NotFound");
         assertThat(harness.type.spot.requests()).isEmpty();

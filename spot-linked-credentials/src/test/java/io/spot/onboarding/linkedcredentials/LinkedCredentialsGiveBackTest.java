@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class LinkedCredentialsGiveBackTest {
     /** The role an earlier onboarding (Spot's console, say) linked the account to, before any stack. */
-    static final String CONSOLE_ROLE = "arn:aws:iam::" + CloudFormationRequest.AWS_ACCOUNT_ID
-        + ":role/SpotConsoleOnboardingRole";
+    static final String CONSOLE_ROLE =
+            "arn:aws:iam::" + CloudFormationRequest.AWS_ACCOUNT_ID + ":role/SpotConsoleOnboardingRole";
 
     private LinkedCredentialsHarness harness;
 
@@ -40,7 +40,8 @@ class LinkedCredentialsGiveBackTest {
     }
 
     private ObjectNode request(final String action, final JsonNode properties, final boolean rollback) {
-        final ObjectNode request = harness.type.request(action).properties(properties).json();
+        final ObjectNode request =
+                harness.type.request(action).properties(properties).json();
         if (rollback) {
             request.put("rollback", true);
         }
@@ -55,8 +56,8 @@ class LinkedCredentialsGiveBackTest {
     void thePreviousLinkReachesCloudFormationBeforeTheRelinkIsSent() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
 
-        final HandlerResponse first = harness.type.driver.invoke(request("CREATE", props(accountId, ROLE, "Adopted"),
-            false));
+        final HandlerResponse first =
+                harness.type.driver.invoke(request("CREATE", props(accountId, ROLE, "Adopted"), false));
 
         assertThat(first.status()).isEqualTo("IN_PROGRESS");
         assertThat(first.modelText("PreviousRoleArn")).isEqualTo(CONSOLE_ROLE);
@@ -87,7 +88,8 @@ class LinkedCredentialsGiveBackTest {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
         // The stack's new role takes 40 s to propagate; the console's role has existed for long.
         harness.type.spot.faults().iamPropagationDelay(Duration.ofSeconds(40));
-        final JsonNode model = harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
+        final JsonNode model =
+                harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
         assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
 
         final Operation rollback = rollbackDelete(model);
@@ -119,27 +121,37 @@ class LinkedCredentialsGiveBackTest {
     @Test
     void aRealDeleteOfAnAdoptedAccountGivesBackItsOldLink() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
-        final JsonNode model = harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
+        final JsonNode model =
+                harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
         harness.type.spot.clearRequests();
 
         final HandlerResponse delete = harness.type.delete(model).last();
 
         assertThat(delete.status()).isEqualTo("SUCCESS");
-        assertThat(delete.message()).contains("back to role " + CONSOLE_ROLE).contains("Adopted").contains("delete");
-        assertThat(harness.type.spot.requests()).as("read the link, link back, read it back")
-            .extracting(r -> r.method() + " " + r.path()).containsExactly("GET /setup/credentials/aws",
-                "POST /setup/credentials/aws", "GET /setup/credentials/aws");
+        assertThat(delete.message())
+                .contains("back to role " + CONSOLE_ROLE)
+                .contains("Adopted")
+                .contains("delete");
+        assertThat(harness.type.spot.requests())
+                .as("read the link, link back, read it back")
+                .extracting(r -> r.method() + " " + r.path())
+                .containsExactly(
+                        "GET /setup/credentials/aws", "POST /setup/credentials/aws", "GET /setup/credentials/aws");
         assertThat(harness.linkedRole(accountId)).isEqualTo(CONSOLE_ROLE);
-        assertThat(harness.type.read(model).modelText("RoleArn")).as("Read reports Spot").isEqualTo(CONSOLE_ROLE);
+        assertThat(harness.type.read(model).modelText("RoleArn"))
+                .as("Read reports Spot")
+                .isEqualTo(CONSOLE_ROLE);
     }
 
     @Test
     void anUpdateKeepsTheLinkBeforeTheStackSoDeleteStillGivesItBack() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
-        final JsonNode created = harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
+        final JsonNode created =
+                harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
 
         // The template's next version omits AccountOwnership (and cannot set the read-only PreviousRoleArn).
-        final JsonNode updated = harness.type.update(created, props(accountId, NEW_ROLE)).last().model();
+        final JsonNode updated =
+                harness.type.update(created, props(accountId, NEW_ROLE)).last().model();
 
         assertThat(updated.path("PreviousRoleArn").asText()).isEqualTo(CONSOLE_ROLE);
         assertThat(updated.path("AccountOwnership").asText()).isEqualTo("Adopted");
@@ -153,8 +165,11 @@ class LinkedCredentialsGiveBackTest {
     @Test
     void aCreatedAccountIsLeftToGoWithTheStackOnDeleteAndRollback() {
         final String accountId = harness.account();
-        final JsonNode model = harness.type.create(props(accountId, ROLE, "Created")).last().model();
-        assertThat(model.has("PreviousRoleArn")).as("a fresh account had no link").isFalse();
+        final JsonNode model =
+                harness.type.create(props(accountId, ROLE, "Created")).last().model();
+        assertThat(model.has("PreviousRoleArn"))
+                .as("a fresh account had no link")
+                .isFalse();
         final long writes = harness.type.writes();
 
         final HandlerResponse rollback = rollbackDelete(model).last();
@@ -170,8 +185,12 @@ class LinkedCredentialsGiveBackTest {
     void aReusedAccountIsNeverWrittenByCreateUpdateDeleteOrRollback() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
 
-        final JsonNode created = harness.type.create(props(accountId, ROLE, "Reused")).last().model();
-        final JsonNode updated = harness.type.update(created, props(accountId, NEW_ROLE, "Reused")).last().model();
+        final JsonNode created =
+                harness.type.create(props(accountId, ROLE, "Reused")).last().model();
+        final JsonNode updated = harness.type
+                .update(created, props(accountId, NEW_ROLE, "Reused"))
+                .last()
+                .model();
         rollbackDelete(updated);
         harness.type.delete(updated);
 
@@ -185,12 +204,15 @@ class LinkedCredentialsGiveBackTest {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
 
         // Resource import or Cloud Control: only the identifier.
-        final HandlerResponse delete = rollbackDelete(CloudFormationRequest.props("{\"AccountId\":\"" + accountId
-            + "\"}")).last();
+        final HandlerResponse delete = rollbackDelete(
+                        CloudFormationRequest.props("{\"AccountId\":\"" + accountId + "\"}"))
+                .last();
 
         assertThat(delete.status()).isEqualTo("SUCCESS");
-        assertThat(delete.message()).contains("AccountOwnership is unknown").contains("PreviousRoleArn is unset")
-            .contains("nothing was changed in Spot");
+        assertThat(delete.message())
+                .contains("AccountOwnership is unknown")
+                .contains("PreviousRoleArn is unset")
+                .contains("nothing was changed in Spot");
         assertThat(harness.type.writes()).isZero();
         assertThat(harness.linkedRole(accountId)).isEqualTo(CONSOLE_ROLE);
     }
@@ -199,7 +221,8 @@ class LinkedCredentialsGiveBackTest {
     void unknownOwnershipWithARecordedLinkGivesItBack() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
         // A template that passes no AccountOwnership: the resource still recorded what it replaced.
-        final JsonNode model = harness.type.create(props(accountId, ROLE)).last().model();
+        final JsonNode model =
+                harness.type.create(props(accountId, ROLE)).last().model();
 
         harness.type.delete(model);
 
@@ -209,7 +232,8 @@ class LinkedCredentialsGiveBackTest {
     @Test
     void aRelinkOutsideCloudFormationSinceIsLeftAlone() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
-        final JsonNode model = harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
+        final JsonNode model =
+                harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
         harness.type.spot.state().link(accountId, NEW_ROLE);
         final long writes = harness.type.writes();
 
@@ -224,23 +248,27 @@ class LinkedCredentialsGiveBackTest {
     @Test
     void whenSpotRefusesTheOldRoleTheRollbackStopsWithTheWorkingLinkInPlace() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
-        final JsonNode model = harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
+        final JsonNode model =
+                harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
         // Spot can no longer assume the old role (the emulator: it never becomes assumable).
         harness.type.spot.faults().iamPropagationDelay(ChronoUnit.FOREVER.getDuration());
 
         final HandlerResponse rollback = rollbackDelete(model).last();
 
         assertThat(rollback.errorCode()).isEqualTo("InvalidRequest");
-        assertThat(rollback.message()).contains("refused to link Spot account " + accountId + " back to role "
-            + CONSOLE_ROLE).contains("stays linked to role " + ROLE).contains("rollback stops here")
-            .contains("--retain-resources");
+        assertThat(rollback.message())
+                .contains("refused to link Spot account " + accountId + " back to role " + CONSOLE_ROLE)
+                .contains("stays linked to role " + ROLE)
+                .contains("rollback stops here")
+                .contains("--retain-resources");
         assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
     }
 
     @Test
     void aGiveBackWhoseAnswerWasLostIsFoundDoneOnTheRetry() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
-        final JsonNode model = harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
+        final JsonNode model =
+                harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
         harness.type.spot.faults().dropResponseAfterWrite("POST", "/setup/credentials/aws", 1);
         final int linkCalls = harness.linkCalls();
 
@@ -248,7 +276,9 @@ class LinkedCredentialsGiveBackTest {
 
         assertThat(rollback.events()).extracting(HandlerResponse::status).containsExactly("IN_PROGRESS", "SUCCESS");
         assertThat(rollback.last().message()).contains("as before this resource linked it");
-        assertThat(harness.linkCalls() - linkCalls).as("the give-back is not sent twice").isEqualTo(1);
+        assertThat(harness.linkCalls() - linkCalls)
+                .as("the give-back is not sent twice")
+                .isEqualTo(1);
         assertThat(harness.linkedRole(accountId)).isEqualTo(CONSOLE_ROLE);
     }
 }

@@ -18,6 +18,7 @@ import io.spot.onboarding.testing.SpotTypeHarness;
 final class LinkedCredentialsHarness implements AutoCloseable {
     /** AccountId is an input: every IN_PROGRESS, Create's first included, carries it. */
     static final HandlerContract CONTRACT = new HandlerContract("AccountId", false);
+
     static final String ROLE = "arn:aws:iam::" + AWS_ACCOUNT_ID + ":role/SpotRole";
     static final String NEW_ROLE = "arn:aws:iam::" + AWS_ACCOUNT_ID + ":role/SpotRole-v2";
     static final String ROLE_OF_ANOTHER_AWS_ACCOUNT = "arn:aws:iam::210987654321:role/SpotRole";
@@ -32,7 +33,7 @@ final class LinkedCredentialsHarness implements AutoCloseable {
     String account() {
         final SpotAccountRecord account = type.spot.state().createAccount("onboarded");
         SpotApiClient.create(SpotEndpoint.of(type.spot.baseUrl()), type.token, SpotClientTimeouts.DEFAULT)
-            .createExternalId(account.accountId());
+                .createExternalId(account.accountId());
         type.spot.clearRequests();
         return account.accountId();
     }

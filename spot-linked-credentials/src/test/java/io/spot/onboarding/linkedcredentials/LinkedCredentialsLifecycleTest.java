@@ -43,19 +43,24 @@ class LinkedCredentialsLifecycleTest {
         assertThat(done.message()).isEqualTo("Linked Spot account " + accountId + " to role " + ROLE);
         assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
         assertThat(harness.type.spot.state().account(accountId).orElseThrow().providerExternalId())
-            .isEqualTo(CloudFormationRequest.AWS_ACCOUNT_ID);
+                .isEqualTo(CloudFormationRequest.AWS_ACCOUNT_ID);
         assertThat(harness.linkCalls()).isEqualTo(1);
         final List<String> calls = new ArrayList<>();
         harness.type.spot.requests().forEach(r -> calls.add(r.method() + " " + r.path()));
-        assertThat(calls).as("checked, linked, then read back").containsExactly(
-            "GET /setup/account/" + accountId, "GET /setup/credentials/aws", "POST /setup/credentials/aws",
-            "GET /setup/credentials/aws");
+        assertThat(calls)
+                .as("checked, linked, then read back")
+                .containsExactly(
+                        "GET /setup/account/" + accountId,
+                        "GET /setup/credentials/aws",
+                        "POST /setup/credentials/aws",
+                        "GET /setup/credentials/aws");
     }
 
     @Test
     void readReportsTheLinkedRole() {
         final String accountId = harness.account();
-        final JsonNode model = harness.type.create(props(accountId, ROLE, "Created")).last().model();
+        final JsonNode model =
+                harness.type.create(props(accountId, ROLE, "Created")).last().model();
 
         final HandlerResponse read = harness.type.read(model);
 
@@ -66,22 +71,25 @@ class LinkedCredentialsLifecycleTest {
     @Test
     void readAfterARelinkOutsideCloudFormationReportsSpotsRoleSoItShowsAsDrift() {
         final String accountId = harness.account();
-        final JsonNode model = harness.type.create(props(accountId, ROLE, "Created")).last().model();
+        final JsonNode model =
+                harness.type.create(props(accountId, ROLE, "Created")).last().model();
         harness.type.spot.state().link(accountId, NEW_ROLE);
 
         final HandlerResponse read = harness.type.read(model);
 
         assertThat(read.status()).isEqualTo("SUCCESS");
         assertThat(read.modelText("RoleArn")).isEqualTo(NEW_ROLE);
-        assertThat(read.modelText("AccountOwnership")).as("Spot cannot tell it: echoed").isEqualTo("Created");
+        assertThat(read.modelText("AccountOwnership"))
+                .as("Spot cannot tell it: echoed")
+                .isEqualTo("Created");
     }
 
     @Test
     void readWithOnlyTheIdentifierReportsWhatSpotKnows() {
         final String accountId = harness.accountLinkedTo(ROLE);
 
-        final HandlerResponse read = harness.type.read(CloudFormationRequest.props("{\"AccountId\":\"" + accountId
-            + "\"}"));
+        final HandlerResponse read =
+                harness.type.read(CloudFormationRequest.props("{\"AccountId\":\"" + accountId + "\"}"));
 
         assertThat(read.status()).isEqualTo("SUCCESS");
         assertThat(read.modelText("RoleArn")).isEqualTo(ROLE);
@@ -114,22 +122,25 @@ class LinkedCredentialsLifecycleTest {
     @Test
     void updateRelinksTheAccountToTheNewRole() {
         final String accountId = harness.account();
-        final JsonNode created = harness.type.create(props(accountId, ROLE, "Created")).last().model();
+        final JsonNode created =
+                harness.type.create(props(accountId, ROLE, "Created")).last().model();
 
         final Operation update = harness.type.update(created, props(accountId, NEW_ROLE, "Created"));
 
         assertThat(update.last().status()).isEqualTo("SUCCESS");
         assertThat(update.last().modelText("RoleArn")).isEqualTo(NEW_ROLE);
-        assertThat(update.last().message()).isEqualTo("Relinked Spot account " + accountId + " from role " + ROLE
-            + " to role " + NEW_ROLE);
+        assertThat(update.last().message())
+                .isEqualTo("Relinked Spot account " + accountId + " from role " + ROLE + " to role " + NEW_ROLE);
         assertThat(harness.linkedRole(accountId)).isEqualTo(NEW_ROLE);
-        assertThat(harness.type.read(update.last().model()).modelText("RoleArn")).isEqualTo(NEW_ROLE);
+        assertThat(harness.type.read(update.last().model()).modelText("RoleArn"))
+                .isEqualTo(NEW_ROLE);
     }
 
     @Test
     void updateBringsBackTheTemplatesRoleAfterARelinkOutsideCloudFormation() {
         final String accountId = harness.account();
-        final JsonNode created = harness.type.create(props(accountId, ROLE)).last().model();
+        final JsonNode created =
+                harness.type.create(props(accountId, ROLE)).last().model();
         harness.type.spot.state().link(accountId, NEW_ROLE);
 
         final Operation update = harness.type.update(created, props(accountId, ROLE));
@@ -141,7 +152,8 @@ class LinkedCredentialsLifecycleTest {
     @Test
     void updateOfALinkAlreadyInPlaceWritesNothing() {
         final String accountId = harness.account();
-        final JsonNode created = harness.type.create(props(accountId, ROLE, "Created")).last().model();
+        final JsonNode created =
+                harness.type.create(props(accountId, ROLE, "Created")).last().model();
         final long writes = harness.type.writes();
 
         final Operation update = harness.type.update(created, props(accountId, ROLE, "Adopted"));
@@ -156,10 +168,12 @@ class LinkedCredentialsLifecycleTest {
     void updateRefusesToLinkAnotherAccount() {
         final String accountId = harness.account();
         final String other = harness.account();
-        final JsonNode created = harness.type.create(props(accountId, ROLE)).last().model();
+        final JsonNode created =
+                harness.type.create(props(accountId, ROLE)).last().model();
         final long writes = harness.type.writes();
 
-        final HandlerResponse update = harness.type.update(created, props(other, ROLE)).last();
+        final HandlerResponse update =
+                harness.type.update(created, props(other, ROLE)).last();
 
         assertThat(update.errorCode()).isEqualTo("NotUpdatable");
         assertThat(update.message()).contains("AccountId is create-only");
@@ -170,10 +184,12 @@ class LinkedCredentialsLifecycleTest {
     @Test
     void updateOfAnAccountThatNoLongerExistsIsNotFound() {
         final String accountId = harness.account();
-        final JsonNode created = harness.type.create(props(accountId, ROLE)).last().model();
+        final JsonNode created =
+                harness.type.create(props(accountId, ROLE)).last().model();
         harness.type.spot.state().delete(accountId);
 
-        final HandlerResponse update = harness.type.update(created, props(accountId, NEW_ROLE)).last();
+        final HandlerResponse update =
+                harness.type.update(created, props(accountId, NEW_ROLE)).last();
 
         assertThat(update.errorCode()).isEqualTo("NotFound");
         assertThat(update.message()).contains(accountId);
@@ -186,8 +202,8 @@ class LinkedCredentialsLifecycleTest {
         final Operation create = harness.type.create(props(accountId, NEW_ROLE, "Adopted"));
 
         assertThat(create.last().status()).isEqualTo("SUCCESS");
-        assertThat(create.last().message()).isEqualTo("Relinked Spot account " + accountId + " from role " + ROLE
-            + " to role " + NEW_ROLE);
+        assertThat(create.last().message())
+                .isEqualTo("Relinked Spot account " + accountId + " from role " + ROLE + " to role " + NEW_ROLE);
         assertThat(harness.linkedRole(accountId)).isEqualTo(NEW_ROLE);
     }
 
@@ -221,8 +237,10 @@ class LinkedCredentialsLifecycleTest {
             assertThat(page.status()).isEqualTo("SUCCESS");
             page.models().forEach(m -> {
                 seen.add(m.get("AccountId").asText());
-                assertThat(m.get("RoleArn").asText()).isEqualTo(state.account(m.get("AccountId").asText()).orElseThrow()
-                    .iamRole());
+                assertThat(m.get("RoleArn").asText())
+                        .isEqualTo(state.account(m.get("AccountId").asText())
+                                .orElseThrow()
+                                .iamRole());
             });
             nextToken = page.nextToken();
             pages++;

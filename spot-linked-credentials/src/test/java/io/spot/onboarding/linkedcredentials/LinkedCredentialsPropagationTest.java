@@ -54,8 +54,9 @@ class LinkedCredentialsPropagationTest {
         });
         assertThat(waits.get(0).message()).contains("attempt 2 of " + PropagationWait.ATTEMPTS);
         assertThat(harness.linkCalls()).isEqualTo(5);
-        assertThat(create.events()).extracting(HandlerResponse::status)
-            .containsExactly("IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
+        assertThat(create.events())
+                .extracting(HandlerResponse::status)
+                .containsExactly("IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "SUCCESS");
     }
 
     @Test
@@ -81,10 +82,11 @@ class LinkedCredentialsPropagationTest {
         final HandlerResponse failed = create.last();
         assertThat(failed.errorCode()).isEqualTo("NotStabilized");
         assertThat(failed.message())
-            .contains(Invented.CANT_ASSUME_ROLE)
-            .contains(Invented.CANT_ASSUME_ROLE_MESSAGE.formatted(ROLE))
-            .contains(PropagationWait.ATTEMPTS + " attempts over " + PropagationWait.TOTAL_SECONDS + " s")
-            .contains("922761411349").contains("ExternalId");
+                .contains(Invented.CANT_ASSUME_ROLE)
+                .contains(Invented.CANT_ASSUME_ROLE_MESSAGE.formatted(ROLE))
+                .contains(PropagationWait.ATTEMPTS + " attempts over " + PropagationWait.TOTAL_SECONDS + " s")
+                .contains("922761411349")
+                .contains("ExternalId");
         assertThat(create.totalDelaySeconds()).isEqualTo(PropagationWait.TOTAL_SECONDS);
         assertThat(harness.linkCalls()).isEqualTo(PropagationWait.ATTEMPTS);
         assertThat(harness.linkedRole(accountId)).as("nothing was linked").isNull();
@@ -93,25 +95,31 @@ class LinkedCredentialsPropagationTest {
     @Test
     void updateWaitsForANewRoleToPropagateToo() {
         final String accountId = harness.account();
-        final JsonNode created = harness.type.create(props(accountId, ROLE)).last().model();
+        final JsonNode created =
+                harness.type.create(props(accountId, ROLE)).last().model();
         harness.type.spot.faults().iamPropagationDelay(Duration.ofSeconds(12));
 
         final Operation update = harness.type.update(created, props(accountId, NEW_ROLE));
 
         assertThat(update.last().status()).isEqualTo("SUCCESS");
-        assertThat(update.events()).extracting(HandlerResponse::callbackDelaySeconds).startsWith(10, 10);
+        assertThat(update.events())
+                .extracting(HandlerResponse::callbackDelaySeconds)
+                .startsWith(10, 10);
         assertThat(harness.linkedRole(accountId)).isEqualTo(NEW_ROLE);
     }
 
     @Test
     void aMissingExternalIdIsWaitedOutThenFailsWithTheHint() {
-        final String accountId = harness.type.spot.state().createAccount("no external id").accountId();
+        final String accountId =
+                harness.type.spot.state().createAccount("no external id").accountId();
 
         final Operation create = harness.type.create(props(accountId, ROLE, "Created"));
 
         assertThat(create.last().errorCode()).isEqualTo("NotStabilized");
-        assertThat(create.last().message()).contains(Invented.EXTERNAL_ID_MISSING)
-            .contains("Spot::Onboarding::Account").contains("link was not changed");
+        assertThat(create.last().message())
+                .contains(Invented.EXTERNAL_ID_MISSING)
+                .contains("Spot::Onboarding::Account")
+                .contains("link was not changed");
         assertThat(harness.linkCalls()).isEqualTo(PropagationWait.ATTEMPTS);
         assertThat(create.totalDelaySeconds()).isEqualTo(PropagationWait.TOTAL_SECONDS);
         assertThat(harness.linkedRole(accountId)).isNull();
@@ -126,7 +134,9 @@ class LinkedCredentialsPropagationTest {
         final Operation create = harness.type.create(props(accountId, ROLE));
 
         assertThat(create.last().status()).isEqualTo("SUCCESS");
-        assertThat(create.events()).extracting(HandlerResponse::callbackDelaySeconds).startsWith(10, 10);
+        assertThat(create.events())
+                .extracting(HandlerResponse::callbackDelaySeconds)
+                .startsWith(10, 10);
         assertThat(harness.linkCalls()).isEqualTo(3);
     }
 
@@ -134,16 +144,24 @@ class LinkedCredentialsPropagationTest {
     void aLinkSpotAcceptsButDoesNotReportIsReadAgainThenNotStabilized() {
         final String accountId = harness.account();
         // Another client relinks the account between Spot's answer and the read-back.
-        harness.type.spot.faults().afterNext("POST", "/setup/credentials/aws",
-            () -> harness.type.spot.state().link(accountId, NEW_ROLE));
+        harness.type
+                .spot
+                .faults()
+                .afterNext(
+                        "POST",
+                        "/setup/credentials/aws",
+                        () -> harness.type.spot.state().link(accountId, NEW_ROLE));
 
         final Operation create = harness.type.create(props(accountId, ROLE));
 
         assertThat(create.last().errorCode()).isEqualTo("NotStabilized");
         assertThat(create.last().message()).contains("still reports role " + NEW_ROLE);
-        assertThat(create.events()).as("the wait for IAM, then the link and read-backs")
-            .hasSize(PropagationWait.ATTEMPTS + 1);
+        assertThat(create.events())
+                .as("the wait for IAM, then the link and read-backs")
+                .hasSize(PropagationWait.ATTEMPTS + 1);
         assertThat(create.events().get(1).message()).contains("reports role " + NEW_ROLE, "reading it again");
-        assertThat(harness.linkCalls()).as("the accepted link is not sent again").isEqualTo(1);
+        assertThat(harness.linkCalls())
+                .as("the accepted link is not sent again")
+                .isEqualTo(1);
     }
 }

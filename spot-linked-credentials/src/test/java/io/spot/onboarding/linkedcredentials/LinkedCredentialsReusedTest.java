@@ -30,7 +30,8 @@ class LinkedCredentialsReusedTest {
     void createObservesTheExistingLinkAndWritesNothing() {
         final String accountId = harness.accountLinkedTo(ROLE);
 
-        final HandlerResponse create = harness.type.create(props(accountId, NEW_ROLE, "Reused")).last();
+        final HandlerResponse create =
+                harness.type.create(props(accountId, NEW_ROLE, "Reused")).last();
 
         assertThat(create.status()).isEqualTo("SUCCESS");
         assertThat(create.modelText("RoleArn")).as("what Spot has, like Read").isEqualTo(ROLE);
@@ -55,10 +56,14 @@ class LinkedCredentialsReusedTest {
     void createOnAReusedAccountWithoutALinkFailsWithoutWriting() {
         final String accountId = harness.account();
 
-        final HandlerResponse create = harness.type.create(props(accountId, ROLE, "Reused")).last();
+        final HandlerResponse create =
+                harness.type.create(props(accountId, ROLE, "Reused")).last();
 
         assertThat(create.errorCode()).isEqualTo("InvalidRequest");
-        assertThat(create.message()).contains("Reused").contains("linked to no role").contains("Nothing was changed");
+        assertThat(create.message())
+                .contains("Reused")
+                .contains("linked to no role")
+                .contains("Nothing was changed");
         assertThat(harness.type.writes()).isZero();
         assertThat(harness.linkedRole(accountId)).isNull();
     }
@@ -66,9 +71,12 @@ class LinkedCredentialsReusedTest {
     @Test
     void updateNeverRelinksAReusedAccount() {
         final String accountId = harness.accountLinkedTo(ROLE);
-        final JsonNode created = harness.type.create(props(accountId, ROLE, "Reused")).last().model();
+        final JsonNode created =
+                harness.type.create(props(accountId, ROLE, "Reused")).last().model();
 
-        final HandlerResponse update = harness.type.update(created, props(accountId, NEW_ROLE, "Reused")).last();
+        final HandlerResponse update = harness.type
+                .update(created, props(accountId, NEW_ROLE, "Reused"))
+                .last();
 
         assertThat(update.status()).isEqualTo("SUCCESS");
         assertThat(update.modelText("RoleArn")).isEqualTo(ROLE);
@@ -79,7 +87,8 @@ class LinkedCredentialsReusedTest {
     @Test
     void deleteLeavesTheLinkUntouched() {
         final String accountId = harness.accountLinkedTo(ROLE);
-        final JsonNode created = harness.type.create(props(accountId, ROLE, "Reused")).last().model();
+        final JsonNode created =
+                harness.type.create(props(accountId, ROLE, "Reused")).last().model();
 
         final HandlerResponse delete = harness.type.delete(created).last();
 

@@ -18,7 +18,8 @@ final class BearerTokenInterceptor implements Interceptor {
         }
         if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             // A header with CR/LF or spaces is either a paste error or a header-injection attempt.
-            throw new IllegalArgumentException("the Spot API token must be printable ASCII with no spaces or line breaks");
+            throw new IllegalArgumentException(
+                    "the Spot API token must be printable ASCII with no spaces or line breaks");
         }
         this.authorization = "Bearer " + token;
         this.userAgent = userAgent;
@@ -26,10 +27,11 @@ final class BearerTokenInterceptor implements Interceptor {
 
     @Override
     public Response intercept(final Chain chain) throws IOException {
-        return chain.proceed(chain.request().newBuilder()
-            .header("Authorization", authorization)
-            .header("User-Agent", userAgent)
-            .build());
+        return chain.proceed(chain.request()
+                .newBuilder()
+                .header("Authorization", authorization)
+                .header("User-Agent", userAgent)
+                .build());
     }
 
     @Override

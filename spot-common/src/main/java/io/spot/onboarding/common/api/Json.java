@@ -8,11 +8,10 @@ import java.time.format.DateTimeParseException;
 
 /** Lenient reading of Spot's JSON: unknown fields ignored, numbers accepted where strings are documented. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The first present, non-null field among {@code names}, as text (so 606079861123 and "606079861123" agree). */
     static String text(final JsonNode node, final String... names) {

@@ -30,9 +30,9 @@ public final class SpotApiClient implements SpotApi {
      * connection dropped, and a repeated create is a second Spot account.
      */
     private static final OkHttpClient SHARED = new OkHttpClient.Builder()
-        .retryOnConnectionFailure(false)
-        .followRedirects(false)
-        .build();
+            .retryOnConnectionFailure(false)
+            .followRedirects(false)
+            .build();
 
     private final OkHttpClient http;
     private final SpotEndpoint endpoint;
@@ -44,17 +44,17 @@ public final class SpotApiClient implements SpotApi {
         this.windows = windows;
     }
 
-    public static SpotApiClient create(final SpotEndpoint endpoint, final String token,
-                                       final SpotClientTimeouts timeouts) {
+    public static SpotApiClient create(
+            final SpotEndpoint endpoint, final String token, final SpotClientTimeouts timeouts) {
         final RateLimitObserver windows = new RateLimitObserver();
         final OkHttpClient http = SHARED.newBuilder()
-            .connectTimeout(timeouts.connect())
-            .readTimeout(timeouts.read())
-            .writeTimeout(timeouts.read())
-            .callTimeout(timeouts.call())
-            .addInterceptor(new BearerTokenInterceptor(token, USER_AGENT))
-            .addInterceptor(windows)
-            .build();
+                .connectTimeout(timeouts.connect())
+                .readTimeout(timeouts.read())
+                .writeTimeout(timeouts.read())
+                .callTimeout(timeouts.call())
+                .addInterceptor(new BearerTokenInterceptor(token, USER_AGENT))
+                .addInterceptor(windows)
+                .build();
         return new SpotApiClient(http, endpoint, windows);
     }
 
@@ -66,12 +66,15 @@ public final class SpotApiClient implements SpotApi {
     @Override
     public AccountListing listAccounts() {
         final JsonNode envelope = get(endpoint.path("setup", "account").build());
-        return new AccountListing(items(envelope, SpotAccount::fromJson), Json.instant(envelope.path("request"), "timestamp"));
+        return new AccountListing(
+                items(envelope, SpotAccount::fromJson), Json.instant(envelope.path("request"), "timestamp"));
     }
 
     @Override
     public List<SpotAccount> findAccountsByCloudAccount(final String awsAccountId) {
-        final HttpUrl url = endpoint.path("setup", "account").addQueryParameter("cloudAccountId", awsAccountId).build();
+        final HttpUrl url = endpoint.path("setup", "account")
+                .addQueryParameter("cloudAccountId", awsAccountId)
+                .build();
         return items(get(url), SpotAccount::fromJson);
     }
 
@@ -81,14 +84,21 @@ public final class SpotApiClient implements SpotApi {
         final JsonNode envelope = get(url);
         final List<SpotAccount> accounts = items(envelope, SpotAccount::fromJson);
         if (accounts.isEmpty()) {
-            throw new SpotNotFoundException("GET " + url.encodedPath(), 200, requestId(envelope),
-                List.of(new SpotError("Account_DOESNT_EXIST", "no item returned for " + accountId, null)), null);
+            throw new SpotNotFoundException(
+                    "GET " + url.encodedPath(),
+                    200,
+                    requestId(envelope),
+                    List.of(new SpotError("Account_DOESNT_EXIST", "no item returned for " + accountId, null)),
+                    null);
         }
         final SpotAccount account = accounts.get(0);
         if (!accountId.equals(account.accountId())) {
             // Whatever rewrote the path or answered for Spot, this is not the account asked for.
-            throw new SpotForeignAnswerException("GET " + url.encodedPath(), 200, requestId(envelope),
-                "the answer describes account " + account.accountId() + ", not " + accountId);
+            throw new SpotForeignAnswerException(
+                    "GET " + url.encodedPath(),
+                    200,
+                    requestId(envelope),
+                    "the answer describes account " + account.accountId() + ", not " + accountId);
         }
         return account;
     }
@@ -122,18 +132,24 @@ public final class SpotApiClient implements SpotApi {
                 throw refused;
             }
             getAccount(accountId);
-            throw new SpotValidationException(refused.operation(), refused.httpStatus(), refused.requestId(),
-                List.of(), "Spot refused the delete, yet account " + accountId + " still exists: "
-                + refused.getMessage());
+            throw new SpotValidationException(
+                    refused.operation(),
+                    refused.httpStatus(),
+                    refused.requestId(),
+                    List.of(),
+                    "Spot refused the delete, yet account " + accountId + " still exists: " + refused.getMessage());
         }
     }
 
     @Override
     public ExternalId createExternalId(final String accountId) {
         final HttpUrl url = endpoint.path("setup", "credentials", "aws", "externalId")
-            .addQueryParameter("accountId", accountId).build();
-        return first(send("POST", url, Json.MAPPER.createObjectNode()), ExternalId::fromJson,
-            "POST /setup/credentials/aws/externalId");
+                .addQueryParameter("accountId", accountId)
+                .build();
+        return first(
+                send("POST", url, Json.MAPPER.createObjectNode()),
+                ExternalId::fromJson,
+                "POST /setup/credentials/aws/externalId");
     }
 
     @Override
@@ -146,26 +162,29 @@ public final class SpotApiClient implements SpotApi {
     @Override
     public Optional<AwsCredentials> getAwsCredentials(final String accountId) {
         return items(get(credentialsUrl(accountId)), AwsCredentials::fromJson).stream()
-            .filter(c -> c.iamRole() != null && !c.iamRole().isBlank())
-            .findFirst();
+                .filter(c -> c.iamRole() != null && !c.iamRole().isBlank())
+                .findFirst();
     }
 
     @Override
     public List<ValidationCheck> validateCostIntelligence(final String accountId) {
-        final HttpUrl url = endpoint.path("cbi", "v1", "setup", "account", "validation").build();
+        final HttpUrl url =
+                endpoint.path("cbi", "v1", "setup", "account", "validation").build();
         return items(send("POST", url, costIntelligenceBody(accountId)), ValidationCheck::fromJson);
     }
 
     @Override
     public CostIntelligenceAccount enrollCostIntelligence(final String accountId) {
         final HttpUrl url = endpoint.path("cbi", "v1", "setup", "account").build();
-        return first(send("POST", url, costIntelligenceBody(accountId)), CostIntelligenceAccount::fromJson,
-            "POST /cbi/v1/setup/account");
+        return first(
+                send("POST", url, costIntelligenceBody(accountId)),
+                CostIntelligenceAccount::fromJson,
+                "POST /cbi/v1/setup/account");
     }
 
     @Override
-    public Page<CostIntelligenceAccount> listCostIntelligenceAccounts(final String paginationKey,
-                                                                     final Integer pageSize) {
+    public Page<CostIntelligenceAccount> listCostIntelligenceAccounts(
+            final String paginationKey, final Integer pageSize) {
         final HttpUrl.Builder url = endpoint.path("cbi", "v1", "setup", "account");
         if (pageSize != null) {
             url.addQueryParameter("paginationSize", pageSize.toString());
@@ -175,13 +194,18 @@ public final class SpotApiClient implements SpotApi {
         }
         final JsonNode envelope = get(url.build());
         final JsonNode pagination = envelope.path("response").path("paginationInfo");
-        return new Page<>(items(envelope, CostIntelligenceAccount::fromJson),
-            Json.text(pagination, "nextKey"),
-            pagination.hasNonNull("totalCount") ? pagination.get("totalCount").asInt() : null);
+        return new Page<>(
+                items(envelope, CostIntelligenceAccount::fromJson),
+                Json.text(pagination, "nextKey"),
+                pagination.hasNonNull("totalCount")
+                        ? pagination.get("totalCount").asInt()
+                        : null);
     }
 
     private HttpUrl credentialsUrl(final String accountId) {
-        return endpoint.path("setup", "credentials", "aws").addQueryParameter("accountId", accountId).build();
+        return endpoint.path("setup", "credentials", "aws")
+                .addQueryParameter("accountId", accountId)
+                .build();
     }
 
     private static ObjectNode costIntelligenceBody(final String accountId) {
@@ -196,17 +220,17 @@ public final class SpotApiClient implements SpotApi {
 
     /** Spot wants {@code Content-Type: application/json} on every call, body or not (spot-api.md 2.1). */
     private JsonNode send(final String method, final HttpUrl url, final JsonNode body) {
-        final String operation = method + " " + url.encodedPath()
-            + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
+        final String operation =
+                method + " " + url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
         final RequestBody requestBody = body == null
-            ? ("GET".equals(method) || "DELETE".equals(method) ? null : RequestBody.create("", JSON))
-            : RequestBody.create(body.toString(), JSON);
+                ? ("GET".equals(method) || "DELETE".equals(method) ? null : RequestBody.create("", JSON))
+                : RequestBody.create(body.toString(), JSON);
         final Request request = new Request.Builder()
-            .url(url)
-            .method(method, requestBody)
-            .header("Content-Type", JSON.toString())
-            .header("Accept", JSON.toString())
-            .build();
+                .url(url)
+                .method(method, requestBody)
+                .header("Content-Type", JSON.toString())
+                .header("Accept", JSON.toString())
+                .build();
         try (Response response = http.newCall(request).execute()) {
             final ResponseBody responseBody = response.body();
             final String text = responseBody == null ? "" : responseBody.string();
@@ -214,16 +238,25 @@ public final class SpotApiClient implements SpotApi {
             if ((response.code() == 200 || response.code() == 404) && !isSpotEnvelope(envelope)) {
                 // A success or a "not found" counts only in Spot's words: a 404 page from a proxy or a
                 // wrong ApiUrl must never let a Delete "succeed" on an account that is still there.
-                throw new SpotForeignAnswerException(operation, response.code(), null, "HTTP " + response.code()
-                    + " without Spot's response envelope from " + url.host() + ": not an answer from Spot's API. "
-                    + "Check SpotCredentials.ApiUrl and any proxy in between");
+                throw new SpotForeignAnswerException(
+                        operation,
+                        response.code(),
+                        null,
+                        "HTTP " + response.code()
+                                + " without Spot's response envelope from " + url.host()
+                                + ": not an answer from Spot's API. "
+                                + "Check SpotCredentials.ApiUrl and any proxy in between");
             }
-            final int statusInBody = envelope.path("response").path("status").path("code").asInt(response.code());
+            final int statusInBody =
+                    envelope.path("response").path("status").path("code").asInt(response.code());
             if (response.code() == 200 && statusInBody == 200) {
                 return envelope;
             }
-            throw SpotErrors.classify(operation, response.code() != 200 ? response.code() : statusInBody,
-                envelope, response.header("X-RateLimit-Reset"));
+            throw SpotErrors.classify(
+                    operation,
+                    response.code() != 200 ? response.code() : statusInBody,
+                    envelope,
+                    response.header("X-RateLimit-Reset"));
         } catch (IOException e) {
             throw new SpotNetworkException(operation, e);
         }
@@ -261,8 +294,12 @@ public final class SpotApiClient implements SpotApi {
     private static <T> T first(final JsonNode envelope, final Function<JsonNode, T> reader, final String operation) {
         final List<T> all = items(envelope, reader);
         if (all.isEmpty()) {
-            throw new SpotServerException(operation, 200, requestId(envelope), null,
-                "Spot answered 200 with no item; the call may or may not have taken effect");
+            throw new SpotServerException(
+                    operation,
+                    200,
+                    requestId(envelope),
+                    null,
+                    "Spot answered 200 with no item; the call may or may not have taken effect");
         }
         return all.get(0);
     }

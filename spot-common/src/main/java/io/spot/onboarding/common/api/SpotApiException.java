@@ -16,8 +16,13 @@ public class SpotApiException extends RuntimeException {
     private final String requestId;
     private final List<SpotError> errors;
 
-    public SpotApiException(final String operation, final int httpStatus, final String requestId,
-                            final List<SpotError> errors, final String detail, final Throwable cause) {
+    public SpotApiException(
+            final String operation,
+            final int httpStatus,
+            final String requestId,
+            final List<SpotError> errors,
+            final String detail,
+            final Throwable cause) {
         super(describe(operation, httpStatus, requestId, errors, detail), cause);
         this.operation = operation;
         this.httpStatus = httpStatus;
@@ -53,8 +58,12 @@ public class SpotApiException extends RuntimeException {
         return errors.stream().map(SpotError::toString).collect(Collectors.joining("; "));
     }
 
-    private static String describe(final String operation, final int httpStatus, final String requestId,
-                                   final List<SpotError> errors, final String detail) {
+    private static String describe(
+            final String operation,
+            final int httpStatus,
+            final String requestId,
+            final List<SpotError> errors,
+            final String detail) {
         final StringBuilder text = new StringBuilder("Spot API ").append(operation);
         if (httpStatus > 0) {
             text.append(" returned HTTP ").append(httpStatus);

@@ -11,13 +11,13 @@ import java.time.Duration;
 public record SpotClientTimeouts(Duration connect, Duration read, Duration call) {
 
     public static final SpotClientTimeouts DEFAULT =
-        new SpotClientTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15));
+            new SpotClientTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15));
 
     public static SpotClientTimeouts fromSystemProperties() {
         return new SpotClientTimeouts(
-            property("spot.api.connectTimeoutMillis", DEFAULT.connect),
-            property("spot.api.readTimeoutMillis", DEFAULT.read),
-            property("spot.api.callTimeoutMillis", DEFAULT.call));
+                property("spot.api.connectTimeoutMillis", DEFAULT.connect),
+                property("spot.api.readTimeoutMillis", DEFAULT.read),
+                property("spot.api.callTimeoutMillis", DEFAULT.call));
     }
 
     private static Duration property(final String name, final Duration fallback) {

@@ -21,14 +21,15 @@ public final class SpotEndpoint {
     public static SpotEndpoint of(final String value) {
         final String text = value == null || value.isBlank() ? DEFAULT_URL : value.trim();
         final HttpUrl parsed = HttpUrl.parse(text);
-        if (parsed == null || !parsed.encodedPath().equals("/") && !parsed.encodedPath().isEmpty()
-            || parsed.query() != null) {
+        if (parsed == null
+                || !parsed.encodedPath().equals("/") && !parsed.encodedPath().isEmpty()
+                || parsed.query() != null) {
             throw new IllegalArgumentException("must be an absolute http(s) URL with no path or query, such as "
-                + DEFAULT_URL + " (was '" + abbreviate(text) + "')");
+                    + DEFAULT_URL + " (was '" + abbreviate(text) + "')");
         }
         if (!parsed.isHttps() && !isLoopback(parsed.host())) {
             throw new IllegalArgumentException("must use https:// for a host that is not loopback (was '"
-                + abbreviate(text) + "'); plain http:// is accepted only for 127.0.0.1, ::1 or localhost");
+                    + abbreviate(text) + "'); plain http:// is accepted only for 127.0.0.1, ::1 or localhost");
         }
         return new SpotEndpoint(parsed);
     }

@@ -10,11 +10,10 @@ final class SpotErrors {
     /** Spot reports "does not exist" as HTTP 400 with one of these codes on the legacy routes. */
     private static final Set<String> NOT_FOUND_CODES = Set.of("ACCOUNT_DOESNT_EXIST", "RESOURCE_DOES_NOT_EXIST");
 
-    private SpotErrors() {
-    }
+    private SpotErrors() {}
 
-    static SpotApiException classify(final String operation, final int status, final JsonNode envelope,
-                                     final String rateLimitReset) {
+    static SpotApiException classify(
+            final String operation, final int status, final JsonNode envelope, final String rateLimitReset) {
         final String requestId = SpotApiClient.requestId(envelope);
         final List<SpotError> errors = errors(envelope);
         final String detail = detail(envelope, status);
@@ -27,8 +26,10 @@ final class SpotErrors {
         if (status == 403) {
             return new SpotForbiddenException(operation, status, requestId, errors, detail);
         }
-        if (status == 404 || errors.stream().anyMatch(e -> e.code() != null
-            && NOT_FOUND_CODES.contains(e.code().toUpperCase()))) {
+        if (status == 404
+                || errors.stream()
+                        .anyMatch(e -> e.code() != null
+                                && NOT_FOUND_CODES.contains(e.code().toUpperCase()))) {
             return new SpotNotFoundException(operation, status, requestId, errors, detail);
         }
         if (status >= 500) {

@@ -6,8 +6,12 @@ import java.util.List;
 public class SpotForbiddenException extends SpotApiException {
     private static final long serialVersionUID = 1L;
 
-    public SpotForbiddenException(final String operation, final int httpStatus, final String requestId,
-            final List<SpotError> errors, final String detail) {
+    public SpotForbiddenException(
+            final String operation,
+            final int httpStatus,
+            final String requestId,
+            final List<SpotError> errors,
+            final String detail) {
         super(operation, httpStatus, requestId, errors, detail, null);
     }
 }

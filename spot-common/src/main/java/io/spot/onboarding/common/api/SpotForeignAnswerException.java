@@ -11,8 +11,8 @@ import java.util.List;
 public class SpotForeignAnswerException extends SpotServerException {
     private static final long serialVersionUID = 1L;
 
-    public SpotForeignAnswerException(final String operation, final int httpStatus, final String requestId,
-                                      final String detail) {
+    public SpotForeignAnswerException(
+            final String operation, final int httpStatus, final String requestId, final String detail) {
         super(operation, httpStatus, requestId, List.of(), detail);
     }
 }

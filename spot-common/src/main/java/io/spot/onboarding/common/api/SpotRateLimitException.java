@@ -11,10 +11,15 @@ public class SpotRateLimitException extends SpotApiException {
 
     private final Long resetSeconds;
 
-    public SpotRateLimitException(final String operation, final String requestId, final Long resetSeconds,
-                                  final String detail) {
-        super(operation, 429, requestId, null,
-            detail + (resetSeconds == null ? "" : " (retry allowed in " + resetSeconds + " s)"), null);
+    public SpotRateLimitException(
+            final String operation, final String requestId, final Long resetSeconds, final String detail) {
+        super(
+                operation,
+                429,
+                requestId,
+                null,
+                detail + (resetSeconds == null ? "" : " (retry allowed in " + resetSeconds + " s)"),
+                null);
         this.resetSeconds = resetSeconds;
     }
 

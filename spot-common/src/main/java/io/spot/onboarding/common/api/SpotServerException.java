@@ -6,8 +6,12 @@ import java.util.List;
 public class SpotServerException extends SpotApiException {
     private static final long serialVersionUID = 1L;
 
-    public SpotServerException(final String operation, final int httpStatus, final String requestId,
-            final List<SpotError> errors, final String detail) {
+    public SpotServerException(
+            final String operation,
+            final int httpStatus,
+            final String requestId,
+            final List<SpotError> errors,
+            final String detail) {
         super(operation, httpStatus, requestId, errors, detail, null);
     }
 }

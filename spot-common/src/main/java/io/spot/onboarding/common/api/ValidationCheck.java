@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record ValidationCheck(String id, String description, String status, String validationInfo) {
 
     static ValidationCheck fromJson(final JsonNode item) {
-        return new ValidationCheck(Json.text(item, "id"), Json.text(item, "description"),
-            Json.text(item, "status"), Json.text(item, "validationInfo"));
+        return new ValidationCheck(
+                Json.text(item, "id"),
+                Json.text(item, "description"),
+                Json.text(item, "status"),
+                Json.text(item, "validationInfo"));
     }
 
     public boolean failed() {

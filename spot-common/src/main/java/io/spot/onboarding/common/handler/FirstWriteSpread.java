@@ -36,7 +36,8 @@ public final class FirstWriteSpread {
         if (precedingRead.isEmpty() || precedingRead.get().used() <= WRITES_PER_MINUTE) {
             return OptionalInt.empty();
         }
-        final int spread = Math.min(RetryPolicy.MAX_DELAY_SECONDS, precedingRead.get().used() * 60 / WRITES_PER_MINUTE);
+        final int spread =
+                Math.min(RetryPolicy.MAX_DELAY_SECONDS, precedingRead.get().used() * 60 / WRITES_PER_MINUTE);
         return OptionalInt.of(jitter.applyAsInt(spread));
     }
 }

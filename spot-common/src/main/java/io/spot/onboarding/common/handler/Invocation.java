@@ -15,15 +15,15 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  * @param identifier    what to call the resource in messages (the Spot account ID, when known)
  */
 public record Invocation<M, C extends SpotCallbackContext>(
-    String typeName,
-    Action action,
-    AmazonWebServicesClientProxy proxy,
-    ResourceHandlerRequest<M> request,
-    C context,
-    Logger logger,
-    SpotCredentialsSettings settings,
-    Supplier<String> identifier,
-    Supplier<M> progressModel) {
+        String typeName,
+        Action action,
+        AmazonWebServicesClientProxy proxy,
+        ResourceHandlerRequest<M> request,
+        C context,
+        Logger logger,
+        SpotCredentialsSettings settings,
+        Supplier<String> identifier,
+        Supplier<M> progressModel) {
 
     private static final Set<Action> MUTATING = Set.of(Action.CREATE, Action.UPDATE, Action.DELETE);
 

@@ -16,8 +16,8 @@ public record ListPage<T>(List<T> items, String nextToken) {
     }
 
     /** For lists whose every item costs a Spot call: smaller pages keep List within its 30 s. */
-    public static <T> ListPage<T> of(final List<T> all, final String token, final Integer maxResults,
-                                     final int defaultSize, final int maxSize) {
+    public static <T> ListPage<T> of(
+            final List<T> all, final String token, final Integer maxResults, final int defaultSize, final int maxSize) {
         final int size = maxResults == null || maxResults <= 0 ? defaultSize : Math.min(maxResults, maxSize);
         final int from = offset(token, all.size());
         final int to = Math.min(all.size(), from + size);
@@ -37,6 +37,6 @@ public record ListPage<T>(List<T> items, String nextToken) {
             // falls through to the refusal below
         }
         throw new CfnInvalidRequestException("NextToken '" + token + "' is not one this handler returned; "
-            + "start the listing again without NextToken");
+                + "start the listing again without NextToken");
     }
 }

@@ -30,6 +30,9 @@ public enum Ownership {
 
     /** The schema's enum already restricts the value; an unknown one reads as absent. */
     public static Ownership parse(final String value) {
-        return Arrays.stream(values()).filter(o -> o.value.equals(value)).findFirst().orElse(null);
+        return Arrays.stream(values())
+                .filter(o -> o.value.equals(value))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -37,6 +37,7 @@ public final class RetryPolicy {
     public static final int MAX_THROTTLE_WAIT_SECONDS = 2000 * 60;
     /** Refusals of one operation after which the random share grows (measured: README, Benchmarks). */
     public static final int GROWTH_AFTER = 10;
+
     public static final int MAX_TRANSIENT_RETRIES = 3;
     static final int MAX_BACKOFF_SECONDS = 300;
     static final int MIN_JITTER_SECONDS = 5;
@@ -70,13 +71,15 @@ public final class RetryPolicy {
             final int attempt = context.getThrottleRetries();
             context.setThrottleRetries(attempt + 1);
             final long backoff = Math.min(MAX_BACKOFF_SECONDS, 2L << Math.min(attempt, 10));
-            final int base = (int) Math.min(Math.max(throttled.resetSeconds().orElse(0), backoff), MAX_DELAY_SECONDS / 2);
+            final int base =
+                    (int) Math.min(Math.max(throttled.resetSeconds().orElse(0), backoff), MAX_DELAY_SECONDS / 2);
             final int spread = Math.max(MIN_JITTER_SECONDS, SPREAD * base);
             long delay = Math.min(MAX_DELAY_SECONDS, base + jitter.applyAsInt(spread));
             if (attempt >= GROWTH_AFTER) {
                 // 600 s * (1.5^k - 1): the herd's share of the route shrinks by a third with each refusal.
                 final double growth = Math.pow(1.5, Math.min(attempt - GROWTH_AFTER + 1, 20)) - 1;
-                delay += jitter.applyAsInt((int) Math.min(Integer.MAX_VALUE / 2, Math.max(1, MAX_DELAY_SECONDS * growth)));
+                delay += jitter.applyAsInt(
+                        (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1, MAX_DELAY_SECONDS * growth)));
             }
             final int total = (int) Math.min(delay, MAX_THROTTLE_WAIT_SECONDS - waited);
             final int now = Math.min(MAX_DELAY_SECONDS, total);

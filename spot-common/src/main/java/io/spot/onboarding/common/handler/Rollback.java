@@ -11,8 +11,7 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  */
 public final class Rollback {
 
-    private Rollback() {
-    }
+    private Rollback() {}
 
     public static boolean requested(final ResourceHandlerRequest<?> request) {
         return request != null && Boolean.TRUE.equals(request.getRollback());

@@ -16,8 +16,7 @@ public final class SecretCache {
     static final Duration TTL = Duration.ofSeconds(60);
     private static final Map<String, Entry> ENTRIES = new ConcurrentHashMap<>();
 
-    private SecretCache() {
-    }
+    private SecretCache() {}
 
     /**
      * @param scope the account and region the secret lives in: the same name in another account
@@ -42,6 +41,5 @@ public final class SecretCache {
         ENTRIES.clear();
     }
 
-    private record Entry(String value, Instant expires) {
-    }
+    private record Entry(String value, Instant expires) {}
 }

@@ -25,32 +25,38 @@ public final class SecretsManagerSecretReader implements SecretReader {
 
     public SecretsManagerSecretReader(final AmazonWebServicesClientProxy proxy, final String region) {
         this.proxy = proxy;
-        this.client = CLIENTS.computeIfAbsent(region == null ? "us-east-1" : region, r -> SecretsManagerClient.builder()
-            .region(Region.of(r))
-            .httpClient(AbstractWrapper.HTTP_CLIENT)
-            .build());
+        this.client = CLIENTS.computeIfAbsent(
+                region == null ? "us-east-1" : region,
+                r -> SecretsManagerClient.builder()
+                        .region(Region.of(r))
+                        .httpClient(AbstractWrapper.HTTP_CLIENT)
+                        .build());
     }
 
     @Override
     public Optional<String> secretString(final String secretId) {
-        final GetSecretValueRequest request = GetSecretValueRequest.builder().secretId(secretId).build();
+        final GetSecretValueRequest request =
+                GetSecretValueRequest.builder().secretId(secretId).build();
         try {
             final GetSecretValueResponse response = proxy == null
-                ? client.getSecretValue(request)
-                : proxy.injectCredentialsAndInvokeV2(request, client::getSecretValue);
+                    ? client.getSecretValue(request)
+                    : proxy.injectCredentialsAndInvokeV2(request, client::getSecretValue);
             return Optional.ofNullable(response.secretString());
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         } catch (SecretsManagerException e) {
             if (e.statusCode() == 403 || e.statusCode() == 400 && isAccessDenied(e)) {
-                throw new SecretAccessDeniedException(e.awsErrorDetails() == null
-                    ? "access denied" : e.awsErrorDetails().errorMessage());
+                throw new SecretAccessDeniedException(
+                        e.awsErrorDetails() == null
+                                ? "access denied"
+                                : e.awsErrorDetails().errorMessage());
             }
             throw e;
         }
     }
 
     private static boolean isAccessDenied(final SecretsManagerException e) {
-        return e.awsErrorDetails() != null && "AccessDeniedException".equals(e.awsErrorDetails().errorCode());
+        return e.awsErrorDetails() != null
+                && "AccessDeniedException".equals(e.awsErrorDetails().errorCode());
     }
 }

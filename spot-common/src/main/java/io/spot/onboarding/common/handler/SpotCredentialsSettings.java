@@ -26,8 +26,8 @@ public record SpotCredentialsSettings(String apiToken, String apiTokenSecret, St
         if (!credentials.isObject()) {
             return NONE;
         }
-        return new SpotCredentialsSettings(text(credentials, "ApiToken"), text(credentials, "ApiTokenSecret"),
-            text(credentials, "ApiUrl"));
+        return new SpotCredentialsSettings(
+                text(credentials, "ApiToken"), text(credentials, "ApiTokenSecret"), text(credentials, "ApiUrl"));
     }
 
     private static String text(final JsonNode node, final String field) {
@@ -37,7 +37,7 @@ public record SpotCredentialsSettings(String apiToken, String apiTokenSecret, St
 
     @Override
     public String toString() {
-        return "SpotCredentialsSettings[apiToken=" + (apiToken == null ? "unset" : "***")
-            + ", apiTokenSecret=" + apiTokenSecret + ", apiUrl=" + apiUrl + "]";
+        return "SpotCredentialsSettings[apiToken=" + (apiToken == null ? "unset" : "***") + ", apiTokenSecret="
+                + apiTokenSecret + ", apiUrl=" + apiUrl + "]";
     }
 }

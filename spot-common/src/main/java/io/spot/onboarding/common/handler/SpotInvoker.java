@@ -23,8 +23,10 @@ public final class SpotInvoker {
     private final Function<SpotAccess, SpotApi> clients;
     private final RetryPolicy retryPolicy;
 
-    public SpotInvoker(final BiFunction<AmazonWebServicesClientProxy, String, SecretReader> secretReaders,
-                       final Function<SpotAccess, SpotApi> clients, final RetryPolicy retryPolicy) {
+    public SpotInvoker(
+            final BiFunction<AmazonWebServicesClientProxy, String, SecretReader> secretReaders,
+            final Function<SpotAccess, SpotApi> clients,
+            final RetryPolicy retryPolicy) {
         this.secretReaders = secretReaders;
         this.clients = clients;
         this.retryPolicy = retryPolicy;
@@ -32,29 +34,35 @@ public final class SpotInvoker {
 
     /** What a deployed handler uses: Secrets Manager with the caller's credentials, OkHttp to Spot. */
     public static SpotInvoker standard() {
-        return new SpotInvoker(SecretsManagerSecretReader::new,
-            access -> SpotApiClient.create(access.endpoint(), access.token(), SpotClientTimeouts.fromSystemProperties()),
-            new RetryPolicy());
+        return new SpotInvoker(
+                SecretsManagerSecretReader::new,
+                access -> SpotApiClient.create(
+                        access.endpoint(), access.token(), SpotClientTimeouts.fromSystemProperties()),
+                new RetryPolicy());
     }
 
     public <M, C extends SpotCallbackContext> ProgressEvent<M, C> invoke(
-        final Invocation<M, C> invocation, final Function<SpotApi, ProgressEvent<M, C>> body) {
+            final Invocation<M, C> invocation, final Function<SpotApi, ProgressEvent<M, C>> body) {
 
         if (invocation.mayWait() && invocation.context().getOwedWaitSeconds() > 0) {
             return stillWaiting(invocation);
         }
         // Built on first use only: a token from the type configuration needs no AWS client, and
         // building one costs a cold start about a thousand classes.
-        final SecretReader secrets = SecretCache.caching(invocation.request().getAwsAccountId() + "|"
-            + invocation.request().getRegion(), secretId -> secretReaders.apply(invocation.proxy(),
-            invocation.request().getRegion()).secretString(secretId), Clock.systemUTC());
+        final SecretReader secrets = SecretCache.caching(
+                invocation.request().getAwsAccountId() + "|"
+                        + invocation.request().getRegion(),
+                secretId -> secretReaders
+                        .apply(invocation.proxy(), invocation.request().getRegion())
+                        .secretString(secretId),
+                Clock.systemUTC());
         final SpotAccess access = new SpotTokenResolver(invocation.typeName()).resolve(invocation.settings(), secrets);
         final SpotApi spot;
         try {
             spot = clients.apply(access);
         } catch (IllegalArgumentException e) {
             throw new software.amazon.cloudformation.exceptions.CfnInvalidTypeConfigurationException(
-                invocation.typeName(), e.getMessage());
+                    invocation.typeName(), e.getMessage());
         }
         try {
             return body.apply(spot);
@@ -64,45 +72,49 @@ public final class SpotInvoker {
     }
 
     /** The rest of a rate-limit wait longer than one callback: no token, no call, only time. */
-    private static <M, C extends SpotCallbackContext> ProgressEvent<M, C> stillWaiting(final Invocation<M, C> invocation) {
+    private static <M, C extends SpotCallbackContext> ProgressEvent<M, C> stillWaiting(
+            final Invocation<M, C> invocation) {
         final C context = invocation.context();
         final int owed = context.getOwedWaitSeconds();
         final int delay = Math.min(RetryPolicy.MAX_DELAY_SECONDS, owed);
         context.setOwedWaitSeconds(owed - delay);
         return ProgressEvent.<M, C>builder()
-            .status(OperationStatus.IN_PROGRESS)
-            .resourceModel(invocation.progressModel().get())
-            .callbackContext(context)
-            .callbackDelaySeconds(delay)
-            .message("Waiting " + delay + " s more before calling Spot again: its rate limit refused this operation "
-                + context.getThrottleRetries() + " times, and every call made while a route is blocked keeps it blocked")
-            .build();
+                .status(OperationStatus.IN_PROGRESS)
+                .resourceModel(invocation.progressModel().get())
+                .callbackContext(context)
+                .callbackDelaySeconds(delay)
+                .message(
+                        "Waiting " + delay + " s more before calling Spot again: its rate limit refused this operation "
+                                + context.getThrottleRetries()
+                                + " times, and every call made while a route is blocked keeps it blocked")
+                .build();
     }
 
     private <M, C extends SpotCallbackContext> ProgressEvent<M, C> afterFailure(
-        final Invocation<M, C> invocation, final SpotApiException failure, final String tokenSource) {
+            final Invocation<M, C> invocation, final SpotApiException failure, final String tokenSource) {
 
         if (invocation.mayWait()) {
             final OptionalInt delay = retryPolicy.nextDelaySeconds(failure, invocation.context());
             if (delay.isPresent()) {
                 invocation.log(failure.getMessage() + "; calling again in " + delay.getAsInt() + " s");
                 return ProgressEvent.<M, C>builder()
-                    .status(OperationStatus.IN_PROGRESS)
-                    .resourceModel(invocation.progressModel().get())
-                    .callbackContext(invocation.context())
-                    .callbackDelaySeconds(delay.getAsInt())
-                    .message("Waiting " + delay.getAsInt() + " s before calling Spot again: " + failure.getMessage())
-                    .build();
+                        .status(OperationStatus.IN_PROGRESS)
+                        .resourceModel(invocation.progressModel().get())
+                        .callbackContext(invocation.context())
+                        .callbackDelaySeconds(delay.getAsInt())
+                        .message(
+                                "Waiting " + delay.getAsInt() + " s before calling Spot again: " + failure.getMessage())
+                        .build();
             }
         }
-        final String message = SpotFailures.message(failure, invocation.typeName(), invocation.identifier().get(),
-            tokenSource);
+        final String message = SpotFailures.message(
+                failure, invocation.typeName(), invocation.identifier().get(), tokenSource);
         invocation.log("failed: " + message);
         return ProgressEvent.<M, C>builder()
-            .status(OperationStatus.FAILED)
-            .errorCode(SpotFailures.errorCode(failure))
-            .message(message)
-            .resourceModel(invocation.mayWait() ? invocation.progressModel().get() : null)
-            .build();
+                .status(OperationStatus.FAILED)
+                .errorCode(SpotFailures.errorCode(failure))
+                .message(message)
+                .resourceModel(invocation.mayWait() ? invocation.progressModel().get() : null)
+                .build();
     }
 }

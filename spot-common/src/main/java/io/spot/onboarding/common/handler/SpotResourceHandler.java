@@ -15,7 +15,7 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  * handler's {@link #handle} is only the resource's own logic.
  */
 public abstract class SpotResourceHandler<M, C extends SpotCallbackContext>
-    implements ResourceHandler<M, C, SpotCredentialsSettings> {
+        implements ResourceHandler<M, C, SpotCredentialsSettings> {
 
     /** Shape of a Spot account ID; anything else names nothing Spot holds, so it is not found before any call. */
     public static final String ACCOUNT_ID_PATTERN = "act-[0-9a-zA-Z]{1,32}";
@@ -31,16 +31,27 @@ public abstract class SpotResourceHandler<M, C extends SpotCallbackContext>
     }
 
     @Override
-    public final ProgressEvent<M, C> handleRequest(final AmazonWebServicesClientProxy proxy,
-                                                   final ResourceHandlerRequest<M> request, final C callbackContext,
-                                                   final Logger logger, final SpotCredentialsSettings configuration) {
+    public final ProgressEvent<M, C> handleRequest(
+            final AmazonWebServicesClientProxy proxy,
+            final ResourceHandlerRequest<M> request,
+            final C callbackContext,
+            final Logger logger,
+            final SpotCredentialsSettings configuration) {
         final C context = callbackContext == null ? type.newCallbackContext().get() : callbackContext;
-        final M model = request.getDesiredResourceState() == null ? type.emptyModel().get()
-            : request.getDesiredResourceState();
-        final Invocation<M, C> invocation = new Invocation<>(type.typeName(), action, proxy, request, context, logger,
-            configuration == null ? SpotCredentialsSettings.NONE : configuration, () -> identifier(model, context),
-            () -> progressModel(model, context));
-        return invoker.invoke(invocation, spot -> handle(new HandlerCall<>(spot, request, model, context, logger, proxy)));
+        final M model =
+                request.getDesiredResourceState() == null ? type.emptyModel().get() : request.getDesiredResourceState();
+        final Invocation<M, C> invocation = new Invocation<>(
+                type.typeName(),
+                action,
+                proxy,
+                request,
+                context,
+                logger,
+                configuration == null ? SpotCredentialsSettings.NONE : configuration,
+                () -> identifier(model, context),
+                () -> progressModel(model, context));
+        return invoker.invoke(
+                invocation, spot -> handle(new HandlerCall<>(spot, request, model, context, logger, proxy)));
     }
 
     /** How messages name the resource: by default the model's AccountId. */
@@ -65,8 +76,9 @@ public abstract class SpotResourceHandler<M, C extends SpotCallbackContext>
 
     /** NotFound, in the plugin's words, followed by why. */
     protected final ProgressEvent<M, C> notFound(final String accountId, final String why) {
-        return Events.failed(HandlerErrorCode.NotFound,
-            String.format(HandlerErrorCode.NotFound.getMessage(), type.typeName(), accountId) + " " + why);
+        return Events.failed(
+                HandlerErrorCode.NotFound,
+                String.format(HandlerErrorCode.NotFound.getMessage(), type.typeName(), accountId) + " " + why);
     }
 
     /** An identifier that cannot name a Spot account: there is nothing to read, change or delete. */
@@ -75,8 +87,13 @@ public abstract class SpotResourceHandler<M, C extends SpotCallbackContext>
     }
 
     /** Everything one handler invocation works with. */
-    public record HandlerCall<M, C>(SpotApi spot, ResourceHandlerRequest<M> request, M model, C context,
-                                    Logger logger, AmazonWebServicesClientProxy proxy) {
+    public record HandlerCall<M, C>(
+            SpotApi spot,
+            ResourceHandlerRequest<M> request,
+            M model,
+            C context,
+            Logger logger,
+            AmazonWebServicesClientProxy proxy) {
 
         public void log(final String message) {
             if (logger != null) {

@@ -25,6 +25,7 @@ public final class SpotTokenResolver {
     public static final String DEFAULT_SECRET = "cfn/spot/api-token";
     /** The key of a secret that holds, instead of the token, where the token is. */
     public static final String POINTER_KEY = "ApiTokenSecret";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String typeName;
@@ -37,43 +38,48 @@ public final class SpotTokenResolver {
         final SpotCredentialsSettings given = settings == null ? SpotCredentialsSettings.NONE : settings;
         final SpotEndpoint endpoint = endpoint(given.apiUrl());
         if (given.apiToken() != null) {
-            return new SpotAccess(endpoint, checked(given.apiToken(), "SpotCredentials.ApiToken"),
-                "type configuration SpotCredentials.ApiToken");
+            return new SpotAccess(
+                    endpoint,
+                    checked(given.apiToken(), "SpotCredentials.ApiToken"),
+                    "type configuration SpotCredentials.ApiToken");
         }
         if (given.apiTokenSecret() != null && !given.apiTokenSecret().isBlank()) {
             final String secretId = given.apiTokenSecret().trim();
-            final String value = read(secrets, secretId).orElseThrow(() -> invalid(
-                "SpotCredentials.ApiTokenSecret names the secret '" + secretId + "', which does not exist in this "
-                    + "account and region. Create it, or correct the name or ARN."));
+            final String value = read(secrets, secretId)
+                    .orElseThrow(() -> invalid("SpotCredentials.ApiTokenSecret names the secret '" + secretId
+                            + "', which does not exist in this "
+                            + "account and region. Create it, or correct the name or ARN."));
             return fromSecret(endpoint, secretId, value, secrets);
         }
-        final String value = read(secrets, DEFAULT_SECRET).orElseThrow(() -> invalid(
-            "No Spot API token is configured. Set one of: SpotCredentials.ApiToken (aws cloudformation "
-                + "set-type-configuration --type RESOURCE --type-name " + typeName + " --configuration "
-                + "'{\"SpotCredentials\":{\"ApiToken\":\"{{resolve:secretsmanager:<secret>}}\"}}'); "
-                + "SpotCredentials.ApiTokenSecret (a Secrets Manager secret name or ARN); or create the secret '"
-                + DEFAULT_SECRET + "' in this account and region (the onboarding template does)."));
+        final String value = read(secrets, DEFAULT_SECRET)
+                .orElseThrow(() -> invalid(
+                        "No Spot API token is configured. Set one of: SpotCredentials.ApiToken (aws cloudformation "
+                                + "set-type-configuration --type RESOURCE --type-name " + typeName + " --configuration "
+                                + "'{\"SpotCredentials\":{\"ApiToken\":\"{{resolve:secretsmanager:<secret>}}\"}}'); "
+                                + "SpotCredentials.ApiTokenSecret (a Secrets Manager secret name or ARN); or create the secret '"
+                                + DEFAULT_SECRET + "' in this account and region (the onboarding template does)."));
         return fromSecret(endpoint, DEFAULT_SECRET, value, secrets);
     }
 
     /** The token a secret holds, or the one in the secret it points to. */
-    private SpotAccess fromSecret(final SpotEndpoint endpoint, final String secretId, final String value,
-                                  final SecretReader secrets) {
+    private SpotAccess fromSecret(
+            final SpotEndpoint endpoint, final String secretId, final String value, final SecretReader secrets) {
         final Optional<String> pointer = pointer(value);
         if (pointer.isEmpty()) {
-            return new SpotAccess(endpoint, checked(tokenFromSecret(value), "the secret '" + secretId + "'"),
-                "secret " + secretId);
+            return new SpotAccess(
+                    endpoint, checked(tokenFromSecret(value), "the secret '" + secretId + "'"), "secret " + secretId);
         }
         final String target = pointer.get();
         final String named = "the secret '" + target + "' (named by the secret '" + secretId + "')";
-        final String targetValue = read(secrets, target).orElseThrow(() -> invalid(named + " does not exist. The "
-            + "central token secret must be in this region, and its ARN given in full; correct " + secretId
-            + " (template.yml's parameter CentralTokenSecretArn)."));
+        final String targetValue = read(secrets, target)
+                .orElseThrow(() -> invalid(named + " does not exist. The "
+                        + "central token secret must be in this region, and its ARN given in full; correct " + secretId
+                        + " (template.yml's parameter CentralTokenSecretArn)."));
         if (pointer(targetValue).isPresent()) {
             throw invalid(named + " holds another pointer. It must hold the Spot API token itself.");
         }
-        return new SpotAccess(endpoint, checked(tokenFromSecret(targetValue), named),
-            "secret " + target + " via " + secretId);
+        return new SpotAccess(
+                endpoint, checked(tokenFromSecret(targetValue), named), "secret " + target + " via " + secretId);
     }
 
     private SpotEndpoint endpoint(final String apiUrl) {
@@ -88,11 +94,14 @@ public final class SpotTokenResolver {
         try {
             return secrets.secretString(secretId);
         } catch (SecretReader.SecretAccessDeniedException e) {
-            throw new CfnAccessDeniedException(typeName + ": the handler's execution role may not read the secret '"
-                + secretId + "' (" + e.getMessage() + "). Grant it secretsmanager:GetSecretValue on the secret, "
-                + "and kms:Decrypt if a customer managed key encrypts it (registry.yml's role "
-                + "SpotOnboardingHandlers-<region> has both; a secret in another account must also allow it in its "
-                + "resource policy and key policy, as central-token.yml's does).", e);
+            throw new CfnAccessDeniedException(
+                    typeName + ": the handler's execution role may not read the secret '"
+                            + secretId + "' (" + e.getMessage()
+                            + "). Grant it secretsmanager:GetSecretValue on the secret, "
+                            + "and kms:Decrypt if a customer managed key encrypts it (registry.yml's role "
+                            + "SpotOnboardingHandlers-<region> has both; a secret in another account must also allow it in its "
+                            + "resource policy and key policy, as central-token.yml's does).",
+                    e);
         }
     }
 
@@ -104,8 +113,10 @@ public final class SpotTokenResolver {
         }
         try {
             final JsonNode json = MAPPER.readTree(trimmed);
-            return json.hasNonNull(POINTER_KEY) && !json.get(POINTER_KEY).asText().isBlank()
-                ? Optional.of(json.get(POINTER_KEY).asText().trim()) : Optional.empty();
+            return json.hasNonNull(POINTER_KEY)
+                            && !json.get(POINTER_KEY).asText().isBlank()
+                    ? Optional.of(json.get(POINTER_KEY).asText().trim())
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -8,10 +8,9 @@ import java.util.function.Supplier;
  * classes. Each type declares one, and its wrapper and handlers are built from it.
  */
 public record SpotType<M, C extends SpotCallbackContext>(
-    String typeName,
-    Class<M> modelClass,
-    Class<C> callbackContextClass,
-    Supplier<M> emptyModel,
-    Supplier<C> newCallbackContext,
-    Function<M, String> accountId) {
-}
+        String typeName,
+        Class<M> modelClass,
+        Class<C> callbackContextClass,
+        Supplier<M> emptyModel,
+        Supplier<C> newCallbackContext,
+        Function<M, String> accountId) {}

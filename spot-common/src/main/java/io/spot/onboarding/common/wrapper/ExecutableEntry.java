@@ -16,8 +16,7 @@ public final class ExecutableEntry {
     public static final String START_MARKER = "__CFN_RESOURCE_START_RESPONSE__";
     public static final String END_MARKER = "__CFN_RESOURCE_END_RESPONSE__";
 
-    private ExecutableEntry() {
-    }
+    private ExecutableEntry() {}
 
     public static void main(final RequestStreamHandler wrapper, final String[] args) throws IOException {
         if (args.length != 1) {
@@ -27,16 +26,17 @@ public final class ExecutableEntry {
         run(wrapper, args[0], System.out, System.err);
     }
 
-    public static void run(final RequestStreamHandler wrapper, final String request, final PrintStream out,
-                           final PrintStream log) throws IOException {
+    public static void run(
+            final RequestStreamHandler wrapper, final String request, final PrintStream out, final PrintStream log)
+            throws IOException {
         final ByteArrayOutputStream response = new ByteArrayOutputStream();
-        wrapper.handleRequest(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), response,
-            new LocalLambdaContext() {
-                @Override
-                protected void log(final String line) {
-                    log.println(line);
-                }
-            });
+        wrapper.handleRequest(
+                new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), response, new LocalLambdaContext() {
+                    @Override
+                    protected void log(final String line) {
+                        log.println(line);
+                    }
+                });
         out.println(START_MARKER);
         out.println(response.toString(StandardCharsets.UTF_8));
         out.println(END_MARKER);

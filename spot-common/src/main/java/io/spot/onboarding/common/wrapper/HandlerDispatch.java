@@ -23,16 +23,20 @@ public final class HandlerDispatch<M, C, T> {
         return this;
     }
 
-    public ProgressEvent<M, C> invoke(final AmazonWebServicesClientProxy proxy, final ResourceHandlerRequest<M> request,
-                                      final Action action, final C callbackContext, final T typeConfiguration,
-                                      final LoggerProxy logger) {
+    public ProgressEvent<M, C> invoke(
+            final AmazonWebServicesClientProxy proxy,
+            final ResourceHandlerRequest<M> request,
+            final Action action,
+            final C callbackContext,
+            final T typeConfiguration,
+            final LoggerProxy logger) {
         final ResourceHandler<M, C, T> handler = handlers.get(action);
         if (handler == null) {
             throw new IllegalArgumentException("Unknown action " + action);
         }
         logger.log(String.format("[%s] invoking handler...", action));
-        final ProgressEvent<M, C> result = handler.handleRequest(proxy, request, callbackContext, logger,
-            typeConfiguration);
+        final ProgressEvent<M, C> result =
+                handler.handleRequest(proxy, request, callbackContext, logger, typeConfiguration);
         logger.log(String.format("[%s] handler invoked", action));
         return result;
     }
@@ -60,28 +64,29 @@ public final class HandlerDispatch<M, C, T> {
         return "aws";
     }
 
-    public static <M, C, T> ResourceHandlerRequest<M> transform(final HandlerRequest<M, C, T> request,
-                                                                final Map<String, String> desiredTags,
-                                                                final Map<String, String> previousTags) {
+    public static <M, C, T> ResourceHandlerRequest<M> transform(
+            final HandlerRequest<M, C, T> request,
+            final Map<String, String> desiredTags,
+            final Map<String, String> previousTags) {
         final RequestData<M, T> data = request.getRequestData();
         final String region = request.getRegion();
         return ResourceHandlerRequest.<M>builder()
-            .clientRequestToken(request.getBearerToken())
-            .desiredResourceState(data.getResourceProperties())
-            .previousResourceState(data.getPreviousResourceProperties())
-            .desiredResourceTags(desiredTags)
-            .previousResourceTags(previousTags)
-            .systemTags(data.getSystemTags())
-            .previousSystemTags(data.getPreviousSystemTags())
-            .awsAccountId(request.getAwsAccountId())
-            .logicalResourceIdentifier(data.getLogicalResourceId())
-            .nextToken(request.getNextToken())
-            .maxResults(request.getMaxResults())
-            .region(region)
-            .awsPartition(partition(region))
-            .stackId(request.getStackId())
-            // A Delete or Update that undoes a failed operation: handlers release what the stack did not create.
-            .rollback(request.getRollback())
-            .build();
+                .clientRequestToken(request.getBearerToken())
+                .desiredResourceState(data.getResourceProperties())
+                .previousResourceState(data.getPreviousResourceProperties())
+                .desiredResourceTags(desiredTags)
+                .previousResourceTags(previousTags)
+                .systemTags(data.getSystemTags())
+                .previousSystemTags(data.getPreviousSystemTags())
+                .awsAccountId(request.getAwsAccountId())
+                .logicalResourceIdentifier(data.getLogicalResourceId())
+                .nextToken(request.getNextToken())
+                .maxResults(request.getMaxResults())
+                .region(region)
+                .awsPartition(partition(region))
+                .stackId(request.getStackId())
+                // A Delete or Update that undoes a failed operation: handlers release what the stack did not create.
+                .rollback(request.getRollback())
+                .build();
     }
 }

@@ -14,8 +14,7 @@ import software.amazon.cloudformation.resource.exceptions.ValidationException;
 final class RawModelCheck {
     private static final Validator VALIDATOR = new Validator();
 
-    private RawModelCheck() {
-    }
+    private RawModelCheck() {}
 
     /** The refusal, in the plugin's words, or empty when the properties conform or this is not a first call. */
     static Optional<String> refusal(final String requestJson, final JSONObject schema) {

@@ -1,32 +1,32 @@
 package io.spot.onboarding.common.wrapper;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import io.spot.onboarding.common.handler.SpotCredentialsSettings;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.spot.onboarding.common.handler.SpotCredentialsSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.ParameterizedType;
-import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.commons.io.IOUtils;
 import org.json.JSONObject;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.cloudformation.exceptions.BaseHandlerException;
-import software.amazon.cloudformation.loggers.LambdaLogPublisher;
-import software.amazon.cloudformation.proxy.HandlerErrorCode;
-import software.amazon.cloudformation.proxy.LoggerProxy;
-import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.LambdaWrapper;
+import software.amazon.cloudformation.exceptions.BaseHandlerException;
+import software.amazon.cloudformation.loggers.LambdaLogPublisher;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.HandlerRequest;
+import software.amazon.cloudformation.proxy.LoggerProxy;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
 
 /**
  * What every type's entry point runs in place of the {@code HandlerWrapper} and
@@ -61,26 +61,30 @@ public abstract class RegistryLambdaWrapper<M, C, T> extends LambdaWrapper<M, C,
      * @param schemaSource the type's schema, as cfn's generated {@code BaseConfiguration} reads it
      *                     (the type's {@code Configuration::resourceSchemaJSONObject})
      */
-    protected RegistryLambdaWrapper(final Supplier<JSONObject> schemaSource,
-                                    final HandlerDispatch<M, C, SpotCredentialsSettings> dispatch) {
+    protected RegistryLambdaWrapper(
+            final Supplier<JSONObject> schemaSource, final HandlerDispatch<M, C, SpotCredentialsSettings> dispatch) {
         this.schemaSource = schemaSource;
         this.dispatch = dispatch;
     }
 
     /** cfn's test entry (SAM's {@code TestEntrypoint}): a {@link ResourceHandlerTestPayload} in, the event out. */
     public void testEntrypoint(final InputStream input, final OutputStream output, final Context context)
-        throws IOException {
+            throws IOException {
         this.loggerProxy = new LoggerProxy();
         this.loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
-        ProgressEvent<M, C> response = ProgressEvent.failed(null, null, HandlerErrorCode.InternalFailure,
-            "Uninitialized");
+        ProgressEvent<M, C> response =
+                ProgressEvent.failed(null, null, HandlerErrorCode.InternalFailure, "Uninitialized");
         try {
             final ResourceHandlerTestPayload<M, C, T> payload =
-                serializer.deserialize(IOUtils.toString(input, StandardCharsets.UTF_8), testPayloadType());
-            final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(loggerProxy,
-                payload.getCredentials(), () -> (long) context.getRemainingTimeInMillis());
-            response = invokeHandler(proxy, payload.getRequest(), payload.getAction(), payload.getCallbackContext(),
-                payload.getTypeConfiguration());
+                    serializer.deserialize(IOUtils.toString(input, StandardCharsets.UTF_8), testPayloadType());
+            final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(
+                    loggerProxy, payload.getCredentials(), () -> (long) context.getRemainingTimeInMillis());
+            response = invokeHandler(
+                    proxy,
+                    payload.getRequest(),
+                    payload.getAction(),
+                    payload.getCallbackContext(),
+                    payload.getTypeConfiguration());
         } catch (final BaseHandlerException e) {
             response = ProgressEvent.defaultFailureHandler(e, e.getErrorCode());
         } catch (final AwsServiceException e) {
@@ -113,15 +117,20 @@ public abstract class RegistryLambdaWrapper<M, C, T> extends LambdaWrapper<M, C,
 
     private Class<?>[] typeArguments() {
         final ParameterizedType declared = (ParameterizedType) getClass().getGenericSuperclass();
-        return Arrays.stream(declared.getActualTypeArguments()).map(t -> (Class<?>) t).toArray(Class<?>[]::new);
+        return Arrays.stream(declared.getActualTypeArguments())
+                .map(t -> (Class<?>) t)
+                .toArray(Class<?>[]::new);
     }
 
     @Override
-    public ProgressEvent<M, C> invokeHandler(final AmazonWebServicesClientProxy proxy,
-                                             final ResourceHandlerRequest<M> request, final Action action,
-                                             final C callbackContext, final T typeConfiguration) {
-        return dispatch.invoke(proxy, request, action, callbackContext, SpotCredentialsSettings.from(typeConfiguration),
-            loggerProxy);
+    public ProgressEvent<M, C> invokeHandler(
+            final AmazonWebServicesClientProxy proxy,
+            final ResourceHandlerRequest<M> request,
+            final Action action,
+            final C callbackContext,
+            final T typeConfiguration) {
+        return dispatch.invoke(
+                proxy, request, action, callbackContext, SpotCredentialsSettings.from(typeConfiguration), loggerProxy);
     }
 
     /** Refuses, before the plugin's lenient round trip, properties the schema refuses as sent. */

@@ -8,7 +8,10 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 @FunctionalInterface
 public interface ResourceHandler<M, C, T> {
 
-    ProgressEvent<M, C> handleRequest(AmazonWebServicesClientProxy proxy, ResourceHandlerRequest<M> request,
-                                      C callbackContext, software.amazon.cloudformation.proxy.Logger logger,
-                                      T typeConfiguration);
+    ProgressEvent<M, C> handleRequest(
+            AmazonWebServicesClientProxy proxy,
+            ResourceHandlerRequest<M> request,
+            C callbackContext,
+            software.amazon.cloudformation.proxy.Logger logger,
+            T typeConfiguration);
 }

@@ -13,8 +13,7 @@ import java.util.Set;
 public final class ScratchDirectory {
     private static final Set<Path> SHARED = Set.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"));
 
-    private ScratchDirectory() {
-    }
+    private ScratchDirectory() {}
 
     public static boolean mayScrub() {
         return mayScrub(System.getenv(), System.getProperty("java.io.tmpdir"));
@@ -24,6 +23,7 @@ public final class ScratchDirectory {
         if (environment.containsKey("AWS_LAMBDA_FUNCTION_NAME")) {
             return true;
         }
-        return tmpdir != null && !SHARED.contains(Path.of(tmpdir).toAbsolutePath().normalize());
+        return tmpdir != null
+                && !SHARED.contains(Path.of(tmpdir).toAbsolutePath().normalize());
     }
 }

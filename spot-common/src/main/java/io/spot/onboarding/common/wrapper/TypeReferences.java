@@ -10,12 +10,11 @@ import java.lang.reflect.Type;
  */
 final class TypeReferences {
 
-    private TypeReferences() {
-    }
+    private TypeReferences() {}
 
     static <T> TypeReference<T> of(final Class<?> raw, final Class<?>... parameters) {
-        final Type type = parameters.length == 0 ? raw
-            : TypeFactory.defaultInstance().constructParametricType(raw, parameters);
+        final Type type =
+                parameters.length == 0 ? raw : TypeFactory.defaultInstance().constructParametricType(raw, parameters);
         return new TypeReference<T>() {
             @Override
             public Type getType() {

@@ -16,8 +16,7 @@ public final class ValidationMessages {
     private static final Pattern PROPERTY = Pattern.compile("#/([A-Za-z0-9]+)");
     private static final Pattern EXTRANEOUS = Pattern.compile("extraneous key \\[([^\\]]+)]");
 
-    private ValidationMessages() {
-    }
+    private ValidationMessages() {}
 
     public static boolean isModelValidationFailure(final String message) {
         return message != null && message.startsWith("Model validation failed");
@@ -33,14 +32,23 @@ public final class ValidationMessages {
         final StringBuilder text = new StringBuilder(message);
         for (final String name : named) {
             if (properties.has(name)) {
-                text.append(' ').append(name).append(' ').append(allowedForm(properties.getJSONObject(name))).append('.');
+                text.append(' ')
+                        .append(name)
+                        .append(' ')
+                        .append(allowedForm(properties.getJSONObject(name)))
+                        .append('.');
             }
         }
         final Matcher extraneous = EXTRANEOUS.matcher(message);
         if (extraneous.find()) {
-            text.append(' ').append(schema.getString("typeName")).append(" has no property '").append(extraneous.group(1))
-                .append("'; its properties are ").append(String.join(", ", properties.keySet().stream().sorted().toList()))
-                .append('.');
+            text.append(' ')
+                    .append(schema.getString("typeName"))
+                    .append(" has no property '")
+                    .append(extraneous.group(1))
+                    .append("'; its properties are ")
+                    .append(String.join(
+                            ", ", properties.keySet().stream().sorted().toList()))
+                    .append('.');
         }
         return text.toString();
     }
@@ -49,13 +57,16 @@ public final class ValidationMessages {
     static String allowedForm(final JSONObject property) {
         if (property.has("enum")) {
             final List<Object> values = property.getJSONArray("enum").toList();
-            return "must be one of " + String.join(", ", values.stream().map(Object::toString).toList());
+            return "must be one of "
+                    + String.join(", ", values.stream().map(Object::toString).toList());
         }
         final StringBuilder form = new StringBuilder("must be ").append(article(property.optString("type", "object")));
         if (property.has("minLength") || property.has("maxLength")) {
-            form.append(" of ").append(property.optInt("minLength", 0)).append(" to ")
-                .append(property.has("maxLength") ? property.getInt("maxLength") : "any number of")
-                .append(" characters");
+            form.append(" of ")
+                    .append(property.optInt("minLength", 0))
+                    .append(" to ")
+                    .append(property.has("maxLength") ? property.getInt("maxLength") : "any number of")
+                    .append(" characters");
         }
         if (property.has("pattern")) {
             form.append(" matching ").append(property.getString("pattern"));

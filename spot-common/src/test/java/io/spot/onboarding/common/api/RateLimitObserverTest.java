@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The client keeps each route's last X-RateLimit-* headers, its own answers only. */
 class RateLimitObserverTest {
-    private static final String OK = "{\"request\":{\"id\":\"r\"},\"response\":{\"status\":{\"code\":200},\"items\":[]}}";
+    private static final String OK =
+            "{\"request\":{\"id\":\"r\"},\"response\":{\"status\":{\"code\":200},\"items\":[]}}";
     private MockWebServer server;
 
     @BeforeEach
@@ -27,8 +28,10 @@ class RateLimitObserverTest {
     }
 
     private SpotApiClient client() {
-        return SpotApiClient.create(SpotEndpoint.of(server.url("/").toString()), "observerTestToken0123456789",
-            new SpotClientTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2)));
+        return SpotApiClient.create(
+                SpotEndpoint.of(server.url("/").toString()),
+                "observerTestToken0123456789",
+                new SpotClientTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2)));
     }
 
     private void answer(final int status, final String limit, final String remaining, final String reset) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SpotApiClientTest {
     private static final String TOKEN = "clientTestToken0123456789";
     private static final String REQUEST = "\"request\":{\"id\":\"e593ff58-067d-4340-92f9-8b1c0bad70d7\","
-        + "\"url\":\"/x\",\"method\":\"GET\",\"timestamp\":\"2026-06-20T11:35:01.745Z\"}";
+            + "\"url\":\"/x\",\"method\":\"GET\",\"timestamp\":\"2026-06-20T11:35:01.745Z\"}";
 
     private MockWebServer server;
     private SpotApiClient client;
@@ -27,8 +27,10 @@ class SpotApiClientTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = SpotApiClient.create(SpotEndpoint.of(server.url("/").toString()), TOKEN,
-            new SpotClientTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2)));
+        client = SpotApiClient.create(
+                SpotEndpoint.of(server.url("/").toString()),
+                TOKEN,
+                new SpotClientTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2)));
     }
 
     @AfterEach
@@ -37,8 +39,10 @@ class SpotApiClientTest {
     }
 
     private void answer(final int status, final String response) {
-        server.enqueue(new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
-            .setBody("{" + REQUEST + ",\"response\":" + response + "}"));
+        server.enqueue(new MockResponse()
+                .setResponseCode(status)
+                .setHeader("Content-Type", "application/json")
+                .setBody("{" + REQUEST + ",\"response\":" + response + "}"));
     }
 
     private RecordedRequest taken() throws InterruptedException {
@@ -47,15 +51,23 @@ class SpotApiClientTest {
 
     @Test
     void listReadsAccountIdAndANumericOrganizationIdAndIgnoresUnknownFields() throws Exception {
-        answer(200, "{\"status\":{\"code\":200,\"message\":\"OK\"},\"kind\":\"spotinst:setup:account\",\"items\":["
-            + "{\"accountId\":\"act-57765123\",\"organizationId\":606079861123,\"name\":\"prod\","
-            + "\"providerExternalId\":\"123456789012\",\"cloudProvider\":\"AWS\",\"createdAt\":"
-            + "\"2017-04-16T09:58:24.000Z\",\"somethingNew\":{\"nested\":true}}],\"count\":1}");
+        answer(
+                200,
+                "{\"status\":{\"code\":200,\"message\":\"OK\"},\"kind\":\"spotinst:setup:account\",\"items\":["
+                        + "{\"accountId\":\"act-57765123\",\"organizationId\":606079861123,\"name\":\"prod\","
+                        + "\"providerExternalId\":\"123456789012\",\"cloudProvider\":\"AWS\",\"createdAt\":"
+                        + "\"2017-04-16T09:58:24.000Z\",\"somethingNew\":{\"nested\":true}}],\"count\":1}");
 
         final AccountListing listing = client.listAccounts();
 
-        assertThat(listing.accounts()).containsExactly(new SpotAccount("act-57765123", "prod", "606079861123",
-            "123456789012", "AWS", Instant.parse("2017-04-16T09:58:24Z")));
+        assertThat(listing.accounts())
+                .containsExactly(new SpotAccount(
+                        "act-57765123",
+                        "prod",
+                        "606079861123",
+                        "123456789012",
+                        "AWS",
+                        Instant.parse("2017-04-16T09:58:24Z")));
         assertThat(listing.serverTime()).isEqualTo(Instant.parse("2026-06-20T11:35:01.745Z"));
         final RecordedRequest request = taken();
         assertThat(request.getMethod()).isEqualTo("GET");
@@ -67,8 +79,10 @@ class SpotApiClientTest {
 
     @Test
     void createReadsTheIdFieldAndAStringOrganizationId() throws Exception {
-        answer(200, "{\"status\":{\"code\":200},\"kind\":\"spotinst:setup:account\",\"items\":[{\"id\":"
-            + "\"act-123456\",\"name\":\"AccountName\",\"organizationId\":\"606012341234\"}],\"count\":1}");
+        answer(
+                200,
+                "{\"status\":{\"code\":200},\"kind\":\"spotinst:setup:account\",\"items\":[{\"id\":"
+                        + "\"act-123456\",\"name\":\"AccountName\",\"organizationId\":\"606012341234\"}],\"count\":1}");
 
         final SpotAccount created = client.createAccount("AccountName");
 
@@ -90,8 +104,10 @@ class SpotApiClientTest {
 
     @Test
     void externalIdIsMintedWithAnEmptyJsonBodyAndTheAccountInTheQuery() throws Exception {
-        answer(200, "{\"status\":{\"code\":200},\"kind\":\"spotinst:setup:aws:externalId\",\"items\":[{\"externalId\":"
-            + "\"spotinst:aws:extid:abc\",\"maxValidUntil\":\"2021-03-18T16:11:04.402Z\"}]}");
+        answer(
+                200,
+                "{\"status\":{\"code\":200},\"kind\":\"spotinst:setup:aws:externalId\",\"items\":[{\"externalId\":"
+                        + "\"spotinst:aws:extid:abc\",\"maxValidUntil\":\"2021-03-18T16:11:04.402Z\"}]}");
 
         final ExternalId externalId = client.createExternalId("act-1");
 
@@ -111,54 +127,68 @@ class SpotApiClientTest {
         final RecordedRequest request = taken();
         assertThat(request.getPath()).isEqualTo("/setup/credentials/aws?accountId=act-1");
         assertThat(request.getBody().readUtf8())
-            .isEqualTo("{\"credentials\":{\"iamRole\":\"arn:aws:iam::123456789012:role/SpotRole\"}}");
+                .isEqualTo("{\"credentials\":{\"iamRole\":\"arn:aws:iam::123456789012:role/SpotRole\"}}");
     }
 
     @Test
     void aStatusCodeOtherThan200InsideA200IsAFailure() {
-        answer(200, "{\"status\":{\"code\":400,\"message\":\"Bad Request\"},\"errors\":[{\"code\":\"X\","
-            + "\"message\":\"nope\"}]}");
+        answer(
+                200,
+                "{\"status\":{\"code\":400,\"message\":\"Bad Request\"},\"errors\":[{\"code\":\"X\","
+                        + "\"message\":\"nope\"}]}");
 
-        assertThatThrownBy(() -> client.renameAccount("act-1", "n")).isInstanceOf(SpotValidationException.class)
-            .hasMessageContaining("X: nope");
+        assertThatThrownBy(() -> client.renameAccount("act-1", "n"))
+                .isInstanceOf(SpotValidationException.class)
+                .hasMessageContaining("X: nope");
     }
 
     @Test
     void accountDoesntExistOn400IsNotFoundWithSpotsRequestId() {
-        answer(400, "{\"status\":{\"code\":400,\"message\":\"Bad Request\"},\"errors\":[{\"code\":"
-            + "\"Account_DOESNT_EXIST\",\"message\":\"Account act-1 does not exist\"}],\"count\":1}");
+        answer(
+                400,
+                "{\"status\":{\"code\":400,\"message\":\"Bad Request\"},\"errors\":[{\"code\":"
+                        + "\"Account_DOESNT_EXIST\",\"message\":\"Account act-1 does not exist\"}],\"count\":1}");
 
         assertThatThrownBy(() -> client.getAccount("act-1"))
-            .isInstanceOfSatisfying(SpotNotFoundException.class, e -> {
-                assertThat(e.httpStatus()).isEqualTo(400);
-                assertThat(e.requestId()).isEqualTo("e593ff58-067d-4340-92f9-8b1c0bad70d7");
-                assertThat(e.hasErrorCode("Account_DOESNT_EXIST")).isTrue();
-            })
-            .hasMessageContaining("GET /setup/account/act-1")
-            .hasMessageContaining("[Spot request id e593ff58-067d-4340-92f9-8b1c0bad70d7]");
+                .isInstanceOfSatisfying(SpotNotFoundException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(400);
+                    assertThat(e.requestId()).isEqualTo("e593ff58-067d-4340-92f9-8b1c0bad70d7");
+                    assertThat(e.hasErrorCode("Account_DOESNT_EXIST")).isTrue();
+                })
+                .hasMessageContaining("GET /setup/account/act-1")
+                .hasMessageContaining("[Spot request id e593ff58-067d-4340-92f9-8b1c0bad70d7]");
     }
 
     @Test
     void validationErrorsKeepTheirField() {
-        answer(400, "{\"status\":{\"code\":400,\"message\":\"Bad Request\"},\"errors\":[{\"field\":\"query.accountId\","
-            + "\"message\":\"\\\"accountId\\\" is required\",\"code\":\"ValidationError\"}]}");
+        answer(
+                400,
+                "{\"status\":{\"code\":400,\"message\":\"Bad Request\"},\"errors\":[{\"field\":\"query.accountId\","
+                        + "\"message\":\"\\\"accountId\\\" is required\",\"code\":\"ValidationError\"}]}");
 
         assertThatThrownBy(() -> client.setAwsCredentials("act-1", "arn"))
-            .isInstanceOfSatisfying(SpotValidationException.class, e -> assertThat(e.errors())
-                .containsExactly(new SpotError("ValidationError", "\"accountId\" is required", "query.accountId")))
-            .hasMessageContaining("(field query.accountId)");
+                .isInstanceOfSatisfying(
+                        SpotValidationException.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(new SpotError(
+                                        "ValidationError", "\"accountId\" is required", "query.accountId")))
+                .hasMessageContaining("(field query.accountId)");
     }
 
     @Test
     void the429BodyHasDataInsteadOfErrorsAndTheResetHeaderIsKept() {
-        server.enqueue(new MockResponse().setResponseCode(429).setHeader("X-RateLimit-Reset", "17")
-            .setHeader("X-RateLimit-Remaining", "0").setBody("{" + REQUEST + ",\"response\":{\"status\":{\"code\":429,"
-                + "\"message\":\"Too Many Requests\"},\"data\":\"Rate limit exceeded\"}}"));
+        server.enqueue(new MockResponse()
+                .setResponseCode(429)
+                .setHeader("X-RateLimit-Reset", "17")
+                .setHeader("X-RateLimit-Remaining", "0")
+                .setBody("{" + REQUEST + ",\"response\":{\"status\":{\"code\":429,"
+                        + "\"message\":\"Too Many Requests\"},\"data\":\"Rate limit exceeded\"}}"));
 
         assertThatThrownBy(() -> client.listAccounts())
-            .isInstanceOfSatisfying(SpotRateLimitException.class,
-                e -> assertThat(e.resetSeconds()).hasValue(17))
-            .hasMessageContaining("Rate limit exceeded");
+                .isInstanceOfSatisfying(
+                        SpotRateLimitException.class,
+                        e -> assertThat(e.resetSeconds()).hasValue(17))
+                .hasMessageContaining("Rate limit exceeded");
     }
 
     @Test
@@ -173,8 +203,9 @@ class SpotApiClientTest {
         assertThatThrownBy(() -> client.listAccounts()).isInstanceOf(SpotForbiddenException.class);
         assertThatThrownBy(() -> client.listAccounts()).isInstanceOf(SpotNotFoundException.class);
         assertThatThrownBy(() -> client.listAccounts()).isInstanceOf(SpotServerException.class);
-        assertThatThrownBy(() -> client.listAccounts()).isInstanceOf(SpotServerException.class)
-            .hasMessageContaining("HTTP 502");
+        assertThatThrownBy(() -> client.listAccounts())
+                .isInstanceOf(SpotServerException.class)
+                .hasMessageContaining("HTTP 502");
     }
 
     @Test
@@ -182,8 +213,10 @@ class SpotApiClientTest {
         server.enqueue(new MockResponse().setResponseCode(404).setBody("<html>404 page not found</html>"));
         server.enqueue(new MockResponse().setResponseCode(404).setBody(""));
 
-        assertThatThrownBy(() -> client.getAccount("act-1")).isInstanceOf(SpotForeignAnswerException.class)
-            .isNotInstanceOf(SpotNotFoundException.class).hasMessageContaining("without Spot's response envelope");
+        assertThatThrownBy(() -> client.getAccount("act-1"))
+                .isInstanceOf(SpotForeignAnswerException.class)
+                .isNotInstanceOf(SpotNotFoundException.class)
+                .hasMessageContaining("without Spot's response envelope");
         assertThatThrownBy(() -> client.deleteAccount("act-1")).isInstanceOf(SpotForeignAnswerException.class);
     }
 
@@ -192,24 +225,30 @@ class SpotApiClientTest {
         server.enqueue(new MockResponse().setResponseCode(200).setBody("<html>welcome</html>"));
 
         assertThatThrownBy(() -> client.findAccountsByCloudAccount("123456789012"))
-            .isInstanceOf(SpotForeignAnswerException.class);
+                .isInstanceOf(SpotForeignAnswerException.class);
     }
 
     @Test
     void anAnswerAboutAnotherAccountIsNotTheAccountAskedFor() {
         answer(200, "{\"status\":{\"code\":200},\"items\":[{\"accountId\":\"act-2\",\"name\":\"other\"}]}");
 
-        assertThatThrownBy(() -> client.getAccount("act-1")).isInstanceOf(SpotForeignAnswerException.class)
-            .hasMessageContaining("act-2").hasMessageContaining("act-1");
+        assertThatThrownBy(() -> client.getAccount("act-1"))
+                .isInstanceOf(SpotForeignAnswerException.class)
+                .hasMessageContaining("act-2")
+                .hasMessageContaining("act-1");
     }
 
     @Test
     void aDeleteRefusedWithAnotherNotFoundCodeIsConfirmedByARead() throws Exception {
-        answer(400, "{\"status\":{\"code\":400},\"errors\":[{\"code\":\"RESOURCE_DOES_NOT_EXIST\",\"message\":\"x\"}]}");
+        answer(
+                400,
+                "{\"status\":{\"code\":400},\"errors\":[{\"code\":\"RESOURCE_DOES_NOT_EXIST\",\"message\":\"x\"}]}");
         answer(200, "{\"status\":{\"code\":200},\"items\":[{\"accountId\":\"act-1\",\"name\":\"still here\"}]}");
 
-        assertThatThrownBy(() -> client.deleteAccount("act-1")).isInstanceOf(SpotValidationException.class)
-            .isNotInstanceOf(SpotNotFoundException.class).hasMessageContaining("still exists");
+        assertThatThrownBy(() -> client.deleteAccount("act-1"))
+                .isInstanceOf(SpotValidationException.class)
+                .isNotInstanceOf(SpotNotFoundException.class)
+                .hasMessageContaining("still exists");
         assertThat(taken().getMethod()).isEqualTo("DELETE");
         assertThat(taken().getPath()).isEqualTo("/setup/account/act-1");
     }
@@ -243,21 +282,25 @@ class SpotApiClientTest {
     void aSlowAnswerIsANetworkFailure() {
         server.enqueue(new MockResponse().setBody("{}").setHeadersDelay(2, TimeUnit.SECONDS));
 
-        assertThatThrownBy(() -> client.listAccounts()).isInstanceOf(SpotNetworkException.class)
-            .hasMessageContaining("GET /setup/account");
+        assertThatThrownBy(() -> client.listAccounts())
+                .isInstanceOf(SpotNetworkException.class)
+                .hasMessageContaining("GET /setup/account");
     }
 
     @Test
     void costIntelligencePagesFollowNextKey() throws Exception {
-        answer(200, "{\"status\":{\"code\":200},\"items\":[{\"accountId\":\"act-1\",\"organizationId\":60100100100100,"
-            + "\"providerName\":\"aws\",\"externalProviderId\":\"012345678901\",\"statusSummary\":\"connected\","
-            + "\"enabledDate\":\"2025-01-01T00:00:00Z\"}],\"paginationInfo\":{\"totalCount\":3,\"nextKey\":\"k2\","
-            + "\"previousKey\":null}}");
+        answer(
+                200,
+                "{\"status\":{\"code\":200},\"items\":[{\"accountId\":\"act-1\",\"organizationId\":60100100100100,"
+                        + "\"providerName\":\"aws\",\"externalProviderId\":\"012345678901\",\"statusSummary\":\"connected\","
+                        + "\"enabledDate\":\"2025-01-01T00:00:00Z\"}],\"paginationInfo\":{\"totalCount\":3,\"nextKey\":\"k2\","
+                        + "\"previousKey\":null}}");
 
         final Page<CostIntelligenceAccount> page = client.listCostIntelligenceAccounts("k1", 1);
 
-        assertThat(page.items()).extracting(CostIntelligenceAccount::accountId, CostIntelligenceAccount::organizationId)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple("act-1", "60100100100100"));
+        assertThat(page.items())
+                .extracting(CostIntelligenceAccount::accountId, CostIntelligenceAccount::organizationId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("act-1", "60100100100100"));
         assertThat(page.nextKey()).isEqualTo("k2");
         assertThat(page.hasNext()).isTrue();
         assertThat(page.totalCount()).isEqualTo(3);
@@ -266,8 +309,10 @@ class SpotApiClientTest {
 
     @Test
     void theTokenAppearsInNoExceptionMessage() {
-        answer(401, "{\"status\":{\"code\":401,\"message\":\"Unauthorized\"},\"errors\":[{\"code\":\"UNAUTHORIZED\","
-            + "\"message\":\"bad token\"}]}");
+        answer(
+                401,
+                "{\"status\":{\"code\":401,\"message\":\"Unauthorized\"},\"errors\":[{\"code\":\"UNAUTHORIZED\","
+                        + "\"message\":\"bad token\"}]}");
 
         assertThatThrownBy(() -> client.listAccounts()).satisfies(e -> {
             assertThat(e.getMessage()).doesNotContain(TOKEN);
@@ -278,8 +323,9 @@ class SpotApiClientTest {
 
     @Test
     void aTokenThatCouldInjectAHeaderIsRefused() {
-        assertThatThrownBy(() -> SpotApiClient.create(SpotEndpoint.of(server.url("/").toString()), "abc\r\nX-Evil: 1",
-            SpotClientTimeouts.DEFAULT)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageNotContaining("X-Evil");
+        assertThatThrownBy(() -> SpotApiClient.create(
+                        SpotEndpoint.of(server.url("/").toString()), "abc\r\nX-Evil: 1", SpotClientTimeouts.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("X-Evil");
     }
 }

@@ -16,7 +16,8 @@ class SpotEndpointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9000/", "https://spot.example"})
+    @ValueSource(
+            strings = {"http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9000/", "https://spot.example"})
     void acceptsHttpsAndLoopbackHttp(final String url) {
         assertThat(SpotEndpoint.of(url).url()).startsWith(url.substring(0, 8));
     }
@@ -24,14 +25,16 @@ class SpotEndpointTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://api.spotinst.io", "http://10.0.0.5:8080", "http://localhost.evil.com"})
     void refusesClearTextToAnyOtherHost(final String url) {
-        assertThatThrownBy(() -> SpotEndpoint.of(url)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("https://");
+        assertThatThrownBy(() -> SpotEndpoint.of(url))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("https://");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"api.spotinst.io", "ftp://x", "https://api.spotinst.io/v2", "https://x?y=1"})
     void refusesWhatIsNotABaseUrl(final String url) {
-        assertThatThrownBy(() -> SpotEndpoint.of(url)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("absolute http(s) URL");
+        assertThatThrownBy(() -> SpotEndpoint.of(url))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("absolute http(s) URL");
     }
 }

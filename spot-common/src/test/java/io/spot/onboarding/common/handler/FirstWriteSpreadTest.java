@@ -13,17 +13,21 @@ class FirstWriteSpreadTest {
     @Test
     void aQuietRouteOrNoHeadersMeansWriteNow() {
         assertThat(spread.delaySeconds(Optional.empty())).isEmpty();
-        assertThat(spread.delaySeconds(Optional.of(new RouteWindow(600, 600 - 60, 0)))).isEmpty();
+        assertThat(spread.delaySeconds(Optional.of(new RouteWindow(600, 600 - 60, 0))))
+                .isEmpty();
     }
 
     @Test
     void aCrowdIsSpreadOneSecondPerCountedCall() {
-        assertThat(spread.delaySeconds(Optional.of(new RouteWindow(600, 600 - 61, 0)))).hasValue(61);
-        assertThat(spread.delaySeconds(Optional.of(new RouteWindow(600, 100, 0)))).hasValue(500);
+        assertThat(spread.delaySeconds(Optional.of(new RouteWindow(600, 600 - 61, 0))))
+                .hasValue(61);
+        assertThat(spread.delaySeconds(Optional.of(new RouteWindow(600, 100, 0))))
+                .hasValue(500);
     }
 
     @Test
     void neverLongerThanOneCallback() {
-        assertThat(spread.delaySeconds(Optional.of(new RouteWindow(5000, 0, 12)))).hasValue(600);
+        assertThat(spread.delaySeconds(Optional.of(new RouteWindow(5000, 0, 12))))
+                .hasValue(600);
     }
 }

@@ -26,13 +26,16 @@ class ListPageTest {
     @Test
     void maxResultsIsHonouredAndCapped() {
         assertThat(ListPage.of(all, null, 7).items()).hasSize(7);
-        assertThat(ListPage.of(IntStream.range(0, 5000).boxed().toList(), null, 99_999).items()).hasSize(1000);
+        assertThat(ListPage.of(IntStream.range(0, 5000).boxed().toList(), null, 99_999)
+                        .items())
+                .hasSize(1000);
     }
 
     @Test
     void aForeignTokenIsRefused() {
-        assertThatThrownBy(() -> ListPage.of(all, "offset:-1", null)).isInstanceOf(CfnInvalidRequestException.class)
-            .hasMessageContaining("NextToken");
+        assertThatThrownBy(() -> ListPage.of(all, "offset:-1", null))
+                .isInstanceOf(CfnInvalidRequestException.class)
+                .hasMessageContaining("NextToken");
         assertThatThrownBy(() -> ListPage.of(all, "abc", null)).isInstanceOf(CfnInvalidRequestException.class);
     }
 }

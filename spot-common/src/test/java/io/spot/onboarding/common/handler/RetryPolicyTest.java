@@ -40,9 +40,11 @@ class RetryPolicyTest {
             context.setOwedWaitSeconds(0);
         }
 
-        assertThat(delays).startsWith(2 + 8, 4 + 16, 8 + 32, 16 + 64, 32 + 128, 64 + 256)
-            .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(RetryPolicy.MAX_DELAY_SECONDS));
-        final int total = delays.stream().mapToInt(Integer::intValue).sum() + owed.stream().mapToInt(Integer::intValue).sum();
+        assertThat(delays)
+                .startsWith(2 + 8, 4 + 16, 8 + 32, 16 + 64, 32 + 128, 64 + 256)
+                .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(RetryPolicy.MAX_DELAY_SECONDS));
+        final int total = delays.stream().mapToInt(Integer::intValue).sum()
+                + owed.stream().mapToInt(Integer::intValue).sum();
         assertThat(total).as("the whole budget, no more").isEqualTo(RetryPolicy.MAX_THROTTLE_WAIT_SECONDS);
         assertThat(context.getThrottleWaitSeconds()).isEqualTo(total);
     }
@@ -61,9 +63,11 @@ class RetryPolicyTest {
             context.setOwedWaitSeconds(0);
         }
 
-        assertThat(waits.subList(0, RetryPolicy.GROWTH_AFTER)).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(600));
-        assertThat(waits.subList(RetryPolicy.GROWTH_AFTER, waits.size())).as("600 s * 1.5^k - 600 s more each time")
-            .containsExactly(600 + 300, 600 + 750, 600 + 1425);
+        assertThat(waits.subList(0, RetryPolicy.GROWTH_AFTER))
+                .allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(600));
+        assertThat(waits.subList(RetryPolicy.GROWTH_AFTER, waits.size()))
+                .as("600 s * 1.5^k - 600 s more each time")
+                .containsExactly(600 + 300, 600 + 750, 600 + 1425);
     }
 
     @Test
@@ -84,7 +88,7 @@ class RetryPolicyTest {
         final SpotCallbackContext context = new SpotCallbackContext();
 
         assertThat(policy.nextDelaySeconds(new SpotValidationException("POST /x", 400, null, null, "bad"), context))
-            .isEmpty();
+                .isEmpty();
         assertThat(context.getTransientRetries()).isZero();
     }
 
@@ -92,6 +96,7 @@ class RetryPolicyTest {
     void theDelayStaysWithinWhatCloudFormationAccepts() {
         final SpotCallbackContext context = new SpotCallbackContext();
 
-        assertThat(policy.nextDelaySeconds(throttled(100_000L), context).getAsInt()).isLessThanOrEqualTo(600);
+        assertThat(policy.nextDelaySeconds(throttled(100_000L), context).getAsInt())
+                .isLessThanOrEqualTo(600);
     }
 }

@@ -18,25 +18,28 @@ class SecretCacheTest {
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
     private SecretReader cache(final String scope) {
-        return SecretCache.caching(scope, id -> {
-            reads.incrementAndGet();
-            return Optional.ofNullable(secrets.get(id));
-        }, new java.time.Clock() {
-            @Override
-            public Instant instant() {
-                return now;
-            }
+        return SecretCache.caching(
+                scope,
+                id -> {
+                    reads.incrementAndGet();
+                    return Optional.ofNullable(secrets.get(id));
+                },
+                new java.time.Clock() {
+                    @Override
+                    public Instant instant() {
+                        return now;
+                    }
 
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
+                    @Override
+                    public java.time.ZoneId getZone() {
+                        return ZoneOffset.UTC;
+                    }
 
-            @Override
-            public java.time.Clock withZone(final java.time.ZoneId zone) {
-                return this;
-            }
-        });
+                    @Override
+                    public java.time.Clock withZone(final java.time.ZoneId zone) {
+                        return this;
+                    }
+                });
     }
 
     @AfterEach
@@ -51,7 +54,9 @@ class SecretCacheTest {
         assertThat(cache("111|us-east-1").secretString("s")).hasValue("v1");
         secrets.put("s", "v2");
         assertThat(cache("111|us-east-1").secretString("s")).hasValue("v1");
-        assertThat(cache("222|us-east-1").secretString("s")).as("another account's secret").hasValue("v2");
+        assertThat(cache("222|us-east-1").secretString("s"))
+                .as("another account's secret")
+                .hasValue("v2");
         now = now.plus(SecretCache.TTL).plus(Duration.ofSeconds(1));
         assertThat(cache("111|us-east-1").secretString("s")).hasValue("v2");
         assertThat(reads).hasValue(3);

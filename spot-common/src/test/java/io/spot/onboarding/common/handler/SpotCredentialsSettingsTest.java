@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 class SpotCredentialsSettingsTest {
 
     /** A stand-in for a generated TypeConfigurationModel: read by the schema's property names, as Jackson writes it. */
-    record Generated(@com.fasterxml.jackson.annotation.JsonProperty("SpotCredentials") Map<String, String> credentials) {
-    }
+    record Generated(
+            @com.fasterxml.jackson.annotation.JsonProperty("SpotCredentials")
+            Map<String, String> credentials) {}
 
     @Test
     void readsTheGeneratedTypeConfigurationByItsSchemaNames() {
-        final SpotCredentialsSettings settings = SpotCredentialsSettings.from(new Generated(
-            Map.of("ApiToken", "tok-123456", "ApiUrl", "http://127.0.0.1:1")));
+        final SpotCredentialsSettings settings = SpotCredentialsSettings.from(
+                new Generated(Map.of("ApiToken", "tok-123456", "ApiUrl", "http://127.0.0.1:1")));
 
         assertThat(settings).isEqualTo(new SpotCredentialsSettings("tok-123456", null, "http://127.0.0.1:1"));
         assertThat(settings.toString()).doesNotContain("tok-123456").contains("apiToken=***");

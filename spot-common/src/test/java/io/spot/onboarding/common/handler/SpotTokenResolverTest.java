@@ -24,8 +24,8 @@ class SpotTokenResolverTest {
 
     @Test
     void theConfiguredTokenWinsAndNoSecretIsRead() {
-        final SpotAccess access = resolver.resolve(new SpotCredentialsSettings("tok123", "other", null),
-            secrets(Map.of()));
+        final SpotAccess access =
+                resolver.resolve(new SpotCredentialsSettings("tok123", "other", null), secrets(Map.of()));
 
         assertThat(access.token()).isEqualTo("tok123");
         assertThat(access.endpoint().url()).isEqualTo("https://api.spotinst.io/");
@@ -35,8 +35,9 @@ class SpotTokenResolverTest {
 
     @Test
     void theConfiguredSecretComesNext() {
-        final SpotAccess access = resolver.resolve(new SpotCredentialsSettings(null, "team/spot", null),
-            secrets(Map.of("team/spot", "fromSecret", SpotTokenResolver.DEFAULT_SECRET, "fromDefault")));
+        final SpotAccess access = resolver.resolve(
+                new SpotCredentialsSettings(null, "team/spot", null),
+                secrets(Map.of("team/spot", "fromSecret", SpotTokenResolver.DEFAULT_SECRET, "fromDefault")));
 
         assertThat(access.token()).isEqualTo("fromSecret");
         assertThat(asked).containsExactly("team/spot");
@@ -44,8 +45,8 @@ class SpotTokenResolverTest {
 
     @Test
     void theDefaultSecretComesLastAndMayHoldJson() {
-        final SpotAccess access = resolver.resolve(null,
-            secrets(Map.of(SpotTokenResolver.DEFAULT_SECRET, "{\"token\":\"fromJson\"}")));
+        final SpotAccess access =
+                resolver.resolve(null, secrets(Map.of(SpotTokenResolver.DEFAULT_SECRET, "{\"token\":\"fromJson\"}")));
 
         assertThat(access.token()).isEqualTo("fromJson");
         assertThat(access.tokenSource()).contains("cfn/spot/api-token");
@@ -54,19 +55,20 @@ class SpotTokenResolverTest {
     @Test
     void nothingConfiguredSaysWhatToSet() {
         assertThatThrownBy(() -> resolver.resolve(SpotCredentialsSettings.NONE, secrets(Map.of())))
-            .isInstanceOf(CfnInvalidTypeConfigurationException.class)
-            .hasMessageContaining("SpotCredentials.ApiToken")
-            .hasMessageContaining("SpotCredentials.ApiTokenSecret")
-            .hasMessageContaining("cfn/spot/api-token")
-            .hasMessageContaining("set-type-configuration --type RESOURCE --type-name Spot::Onboarding::Account");
+                .isInstanceOf(CfnInvalidTypeConfigurationException.class)
+                .hasMessageContaining("SpotCredentials.ApiToken")
+                .hasMessageContaining("SpotCredentials.ApiTokenSecret")
+                .hasMessageContaining("cfn/spot/api-token")
+                .hasMessageContaining("set-type-configuration --type RESOURCE --type-name Spot::Onboarding::Account");
     }
 
     @Test
     void aTokenWithSpacesIsRefusedWithoutEchoingIt() {
-        assertThatThrownBy(() -> resolver.resolve(new SpotCredentialsSettings("sec ret", null, null), secrets(Map.of())))
-            .isInstanceOf(CfnInvalidTypeConfigurationException.class)
-            .hasMessageContaining("printable ASCII")
-            .hasMessageNotContaining("sec ret");
+        assertThatThrownBy(
+                        () -> resolver.resolve(new SpotCredentialsSettings("sec ret", null, null), secrets(Map.of())))
+                .isInstanceOf(CfnInvalidTypeConfigurationException.class)
+                .hasMessageContaining("printable ASCII")
+                .hasMessageNotContaining("sec ret");
     }
 
     @Test
@@ -75,16 +77,23 @@ class SpotTokenResolverTest {
             throw new SecretReader.SecretAccessDeniedException("not authorized");
         };
 
-        assertThatThrownBy(() -> resolver.resolve(null, denied)).isInstanceOf(CfnAccessDeniedException.class)
-            .hasMessageContaining("secretsmanager:GetSecretValue").hasMessageContaining("cfn/spot/api-token");
+        assertThatThrownBy(() -> resolver.resolve(null, denied))
+                .isInstanceOf(CfnAccessDeniedException.class)
+                .hasMessageContaining("secretsmanager:GetSecretValue")
+                .hasMessageContaining("cfn/spot/api-token");
     }
 
     private static final String CENTRAL = "arn:aws:secretsmanager:us-east-1:111122223333:secret:cfn/spot/org-AbCdEf";
 
     @Test
     void theDefaultSecretMayPointToTheCentralSecret() {
-        final SpotAccess access = resolver.resolve(null, secrets(Map.of(
-            SpotTokenResolver.DEFAULT_SECRET, "{\"ApiTokenSecret\":\"" + CENTRAL + "\"}", CENTRAL, "centralToken")));
+        final SpotAccess access = resolver.resolve(
+                null,
+                secrets(Map.of(
+                        SpotTokenResolver.DEFAULT_SECRET,
+                        "{\"ApiTokenSecret\":\"" + CENTRAL + "\"}",
+                        CENTRAL,
+                        "centralToken")));
 
         assertThat(access.token()).isEqualTo("centralToken");
         assertThat(asked).containsExactly(SpotTokenResolver.DEFAULT_SECRET, CENTRAL);
@@ -93,8 +102,10 @@ class SpotTokenResolverTest {
 
     @Test
     void theConfiguredSecretMayPointToo() {
-        final SpotAccess access = resolver.resolve(new SpotCredentialsSettings(null, "team/pointer", null),
-            secrets(Map.of("team/pointer", "{\"ApiTokenSecret\":\"team/token\"}", "team/token", "{\"token\":\"t0k\"}")));
+        final SpotAccess access = resolver.resolve(
+                new SpotCredentialsSettings(null, "team/pointer", null),
+                secrets(Map.of(
+                        "team/pointer", "{\"ApiTokenSecret\":\"team/token\"}", "team/token", "{\"token\":\"t0k\"}")));
 
         assertThat(access.token()).isEqualTo("t0k");
     }
@@ -104,11 +115,19 @@ class SpotTokenResolverTest {
         final String pointer = "{\"ApiTokenSecret\":\"" + CENTRAL + "\"}";
 
         assertThatThrownBy(() -> resolver.resolve(null, secrets(Map.of(SpotTokenResolver.DEFAULT_SECRET, pointer))))
-            .isInstanceOf(CfnInvalidTypeConfigurationException.class)
-            .hasMessageContaining(CENTRAL).hasMessageContaining("does not exist").hasMessageContaining("CentralTokenSecretArn");
-        assertThatThrownBy(() -> resolver.resolve(null, secrets(Map.of(SpotTokenResolver.DEFAULT_SECRET, pointer,
-            CENTRAL, "{\"ApiTokenSecret\":\"elsewhere\"}"))))
-            .isInstanceOf(CfnInvalidTypeConfigurationException.class).hasMessageContaining("another pointer");
+                .isInstanceOf(CfnInvalidTypeConfigurationException.class)
+                .hasMessageContaining(CENTRAL)
+                .hasMessageContaining("does not exist")
+                .hasMessageContaining("CentralTokenSecretArn");
+        assertThatThrownBy(() -> resolver.resolve(
+                        null,
+                        secrets(Map.of(
+                                SpotTokenResolver.DEFAULT_SECRET,
+                                pointer,
+                                CENTRAL,
+                                "{\"ApiTokenSecret\":\"elsewhere\"}"))))
+                .isInstanceOf(CfnInvalidTypeConfigurationException.class)
+                .hasMessageContaining("another pointer");
         assertThat(asked).doesNotContain("elsewhere");
     }
 
@@ -121,14 +140,17 @@ class SpotTokenResolverTest {
             return Optional.of("{\"ApiTokenSecret\":\"" + CENTRAL + "\"}");
         };
 
-        assertThatThrownBy(() -> resolver.resolve(null, secrets)).isInstanceOf(CfnAccessDeniedException.class)
-            .hasMessageContaining(CENTRAL).hasMessageContaining("resource policy");
+        assertThatThrownBy(() -> resolver.resolve(null, secrets))
+                .isInstanceOf(CfnAccessDeniedException.class)
+                .hasMessageContaining(CENTRAL)
+                .hasMessageContaining("resource policy");
     }
 
     @Test
     void aBadApiUrlNamesTheProperty() {
-        assertThatThrownBy(() -> resolver.resolve(new SpotCredentialsSettings("t", null, "not a url"), secrets(Map.of())))
-            .isInstanceOf(CfnInvalidTypeConfigurationException.class)
-            .hasMessageContaining("SpotCredentials.ApiUrl");
+        assertThatThrownBy(
+                        () -> resolver.resolve(new SpotCredentialsSettings("t", null, "not a url"), secrets(Map.of())))
+                .isInstanceOf(CfnInvalidTypeConfigurationException.class)
+                .hasMessageContaining("SpotCredentials.ApiUrl");
     }
 }

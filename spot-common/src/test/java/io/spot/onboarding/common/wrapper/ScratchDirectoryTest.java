@@ -17,7 +17,9 @@ class ScratchDirectoryTest {
 
     @Test
     void aPrivateTmpdirOrLambdasOwnIsEmptiedAsThePluginIntends() {
-        assertThat(ScratchDirectory.mayScrub(Map.of(), "/work/build/handler-tmp")).isTrue();
-        assertThat(ScratchDirectory.mayScrub(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f"), "/tmp")).isTrue();
+        assertThat(ScratchDirectory.mayScrub(Map.of(), "/work/build/handler-tmp"))
+                .isTrue();
+        assertThat(ScratchDirectory.mayScrub(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f"), "/tmp"))
+                .isTrue();
     }
 }

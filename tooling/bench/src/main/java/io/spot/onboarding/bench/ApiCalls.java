@@ -19,14 +19,15 @@ final class ApiCalls {
 
     /** The fewest calls each step needs with Spot's API as it is, and why. */
     private static final Map<String, String> MINIMUM = Map.of(
-        "enroll", "6: look up the AWS account (1), create (1), mint the external ID (1), link (1), rename (1), "
-            + "enrol (1); reading back, validating and waiting for the listing are extra",
-        "update (rename)", "1: the PUT",
-        "drift detection", "4: one read per resource (Cost Intelligence: one page of the list at best)",
-        "delete", "2: delete the Spot account (1), restore the name first (1); there is no unlink or un-enrol call");
+            "enroll",
+                    "6: look up the AWS account (1), create (1), mint the external ID (1), link (1), rename (1), "
+                            + "enrol (1); reading back, validating and waiting for the listing are extra",
+            "update (rename)", "1: the PUT",
+            "drift detection", "4: one read per resource (Cost Intelligence: one page of the list at best)",
+            "delete",
+                    "2: delete the Spot account (1), restore the name first (1); there is no unlink or un-enrol call");
 
-    private ApiCalls() {
-    }
+    private ApiCalls() {}
 
     static void print(final PrintStream out) {
         out.println("4. Spot API calls for one account (counted at the emulator)");
@@ -37,9 +38,11 @@ final class ApiCalls {
             report(out, "enroll", spot.requests());
 
             spot.clearRequests();
-            final ObjectNode renamed = ((ObjectNode) models.get(Type.ACCOUNT_ALIAS)).deepCopy().put("Name", "renamed");
-            final JsonNode alias = onboarding.run(Type.ACCOUNT_ALIAS, "UPDATE", AWS_ACCOUNT, renamed,
-                models.get(Type.ACCOUNT_ALIAS)).model();
+            final ObjectNode renamed =
+                    ((ObjectNode) models.get(Type.ACCOUNT_ALIAS)).deepCopy().put("Name", "renamed");
+            final JsonNode alias = onboarding
+                    .run(Type.ACCOUNT_ALIAS, "UPDATE", AWS_ACCOUNT, renamed, models.get(Type.ACCOUNT_ALIAS))
+                    .model();
             report(out, "update (rename)", spot.requests());
 
             spot.clearRequests();
@@ -49,9 +52,10 @@ final class ApiCalls {
             report(out, "drift detection", spot.requests());
 
             spot.clearRequests();
-            for (final Type type : List.of(Type.COST_INTELLIGENCE, Type.ACCOUNT_ALIAS, Type.LINKED_CREDENTIALS,
-                Type.ACCOUNT)) {
-                onboarding.run(type, "DELETE", AWS_ACCOUNT, type == Type.ACCOUNT_ALIAS ? alias : models.get(type), null);
+            for (final Type type :
+                    List.of(Type.COST_INTELLIGENCE, Type.ACCOUNT_ALIAS, Type.LINKED_CREDENTIALS, Type.ACCOUNT)) {
+                onboarding.run(
+                        type, "DELETE", AWS_ACCOUNT, type == Type.ACCOUNT_ALIAS ? alias : models.get(type), null);
             }
             report(out, "delete", spot.requests());
         }

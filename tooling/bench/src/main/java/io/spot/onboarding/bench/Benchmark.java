@@ -14,17 +14,17 @@ import java.util.List;
  */
 public final class Benchmark {
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static void main(final String[] args) throws Exception {
-        final Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        final Path root =
+                Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         final boolean quick = args.length > 1 && "--quick".equals(args[1]);
         final PrintStream out = System.out;
         final Instant start = Instant.now();
         out.println("Spot onboarding benchmark — " + Runtime.getRuntime().availableProcessors() + " cores, "
-            + Runtime.getRuntime().maxMemory() / 1_048_576 + " MB heap, Java " + System.getProperty("java.version")
-            + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+                + Runtime.getRuntime().maxMemory() / 1_048_576 + " MB heap, Java " + System.getProperty("java.version")
+                + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         out.println();
         PackageSizes.print(root, out);
         out.println();
@@ -34,8 +34,12 @@ public final class Benchmark {
         out.println();
         ApiCalls.print(out);
         out.println();
-        new OrgScale(root, quick ? List.of(10, 100, 1000) : List.of(10, 100, 1000, 10_000),
-            quick ? List.of(1000) : List.of(1000, 10_000), List.of(200, 1000)).print(out);
+        new OrgScale(
+                        root,
+                        quick ? List.of(10, 100, 1000) : List.of(10, 100, 1000, 10_000),
+                        quick ? List.of(1000) : List.of(1000, 10_000),
+                        List.of(200, 1000))
+                .print(out);
         out.println();
         out.println("benchmark took " + Duration.between(start, Instant.now()).toSeconds() + " s");
     }

@@ -11,8 +11,7 @@ import java.nio.file.Path;
  */
 public final class JvmFloor {
 
-    private JvmFloor() {
-    }
+    private JvmFloor() {}
 
     public static void main(final String[] args) {
         // Deliberately empty.
@@ -21,7 +20,12 @@ public final class JvmFloor {
     /** Where this class was loaded from (the benchmark's jar), for the second class path entry. */
     static String classpath() {
         try {
-            return Path.of(JvmFloor.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(JvmFloor.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (final URISyntaxException e) {
             throw new IllegalStateException(e);
         }

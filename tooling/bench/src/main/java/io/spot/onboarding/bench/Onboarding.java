@@ -22,18 +22,20 @@ final class Onboarding {
 
     enum Type {
         ACCOUNT("Spot::Onboarding::Account", io.spot.onboarding.account.HandlerWrapper::new, true),
-        LINKED_CREDENTIALS("Spot::Onboarding::LinkedCredentials",
-            io.spot.onboarding.linkedcredentials.HandlerWrapper::new, false),
+        LINKED_CREDENTIALS(
+                "Spot::Onboarding::LinkedCredentials", io.spot.onboarding.linkedcredentials.HandlerWrapper::new, false),
         ACCOUNT_ALIAS("Spot::Onboarding::AccountAlias", io.spot.onboarding.accountalias.HandlerWrapper::new, false),
-        COST_INTELLIGENCE("Spot::Onboarding::CostIntelligence",
-            io.spot.onboarding.costintelligence.HandlerWrapper::new, false);
+        COST_INTELLIGENCE(
+                "Spot::Onboarding::CostIntelligence", io.spot.onboarding.costintelligence.HandlerWrapper::new, false);
 
         final String typeName;
         final Supplier<? extends RequestStreamHandler> wrapper;
         final boolean spotAssignsIdentifier;
 
-        Type(final String typeName, final Supplier<? extends RequestStreamHandler> wrapper,
-             final boolean spotAssignsIdentifier) {
+        Type(
+                final String typeName,
+                final Supplier<? extends RequestStreamHandler> wrapper,
+                final boolean spotAssignsIdentifier) {
             this.typeName = typeName;
             this.wrapper = wrapper;
             this.spotAssignsIdentifier = spotAssignsIdentifier;
@@ -47,24 +49,40 @@ final class Onboarding {
         this.spot = spot;
         final SecretScanner scanner = new SecretScanner(TOKEN);
         for (final Type type : Type.values()) {
-            drivers.put(type, new HandlerDriver(type.wrapper, new HandlerContract("AccountId",
-                type.spotAssignsIdentifier), scanner, seconds -> { }));
+            drivers.put(
+                    type,
+                    new HandlerDriver(
+                            type.wrapper,
+                            new HandlerContract("AccountId", type.spotAssignsIdentifier),
+                            scanner,
+                            seconds -> {}));
         }
     }
 
     static SpotEmulator emulator() {
-        return SpotEmulator.builder().port(0).token(TOKEN).workerThreads(8).build().start();
+        return SpotEmulator.builder()
+                .port(0)
+                .token(TOKEN)
+                .workerThreads(8)
+                .build()
+                .start();
     }
 
     ObjectNode request(final Type type, final String action, final String awsAccountId) {
         final ObjectNode configuration = CloudFormationRequest.MAPPER.createObjectNode();
         configuration.putObject("SpotCredentials").put("ApiToken", TOKEN).put("ApiUrl", spot.baseUrl());
-        return CloudFormationRequest.of(type.typeName, action).awsAccountId(awsAccountId)
-            .typeConfiguration(configuration).json();
+        return CloudFormationRequest.of(type.typeName, action)
+                .awsAccountId(awsAccountId)
+                .typeConfiguration(configuration)
+                .json();
     }
 
-    HandlerResponse run(final Type type, final String action, final String awsAccountId, final JsonNode properties,
-                        final JsonNode previous) {
+    HandlerResponse run(
+            final Type type,
+            final String action,
+            final String awsAccountId,
+            final JsonNode properties,
+            final JsonNode previous) {
         final ObjectNode request = request(type, action, awsAccountId);
         final ObjectNode data = (ObjectNode) request.get("requestData");
         data.set("resourceProperties", properties);
@@ -72,7 +90,8 @@ final class Onboarding {
             data.set("previousResourceProperties", previous);
         }
         final HandlerResponse last = "READ".equals(action) || "LIST".equals(action)
-            ? drivers.get(type).invoke(request) : drivers.get(type).run(request).last();
+                ? drivers.get(type).invoke(request)
+                : drivers.get(type).run(request).last();
         if ("FAILED".equals(last.status())) {
             throw new IllegalStateException(type + " " + action + " failed: " + last.message());
         }
@@ -82,17 +101,39 @@ final class Onboarding {
     /** The four resources of the template, created in its order; their models. */
     Map<Type, JsonNode> enroll(final String awsAccountId) {
         final Map<Type, JsonNode> models = new EnumMap<>(Type.class);
-        final JsonNode account = run(Type.ACCOUNT, "CREATE", awsAccountId, props("{}"), null).model();
+        final JsonNode account =
+                run(Type.ACCOUNT, "CREATE", awsAccountId, props("{}"), null).model();
         models.put(Type.ACCOUNT, account);
         final String accountId = account.get("AccountId").asText();
-        models.put(Type.LINKED_CREDENTIALS, run(Type.LINKED_CREDENTIALS, "CREATE", awsAccountId, props(
-            "{\"AccountId\":\"" + accountId + "\",\"RoleArn\":\"arn:aws:iam::" + awsAccountId + ":role/SpotRole\","
-                + "\"AccountOwnership\":\"Created\"}"), null).model());
-        models.put(Type.ACCOUNT_ALIAS, run(Type.ACCOUNT_ALIAS, "CREATE", awsAccountId, props(
-            "{\"AccountId\":\"" + accountId + "\",\"Name\":\"alias-" + awsAccountId + "\",\"AccountOwnership\":"
-                + "\"Created\"}"), null).model());
-        models.put(Type.COST_INTELLIGENCE, run(Type.COST_INTELLIGENCE, "CREATE", awsAccountId, props(
-            "{\"AccountId\":\"" + accountId + "\",\"AccountOwnership\":\"Created\"}"), null).model());
+        models.put(
+                Type.LINKED_CREDENTIALS,
+                run(
+                                Type.LINKED_CREDENTIALS,
+                                "CREATE",
+                                awsAccountId,
+                                props("{\"AccountId\":\"" + accountId + "\",\"RoleArn\":\"arn:aws:iam::" + awsAccountId
+                                        + ":role/SpotRole\"," + "\"AccountOwnership\":\"Created\"}"),
+                                null)
+                        .model());
+        models.put(
+                Type.ACCOUNT_ALIAS,
+                run(
+                                Type.ACCOUNT_ALIAS,
+                                "CREATE",
+                                awsAccountId,
+                                props("{\"AccountId\":\"" + accountId + "\",\"Name\":\"alias-" + awsAccountId
+                                        + "\",\"AccountOwnership\":" + "\"Created\"}"),
+                                null)
+                        .model());
+        models.put(
+                Type.COST_INTELLIGENCE,
+                run(
+                                Type.COST_INTELLIGENCE,
+                                "CREATE",
+                                awsAccountId,
+                                props("{\"AccountId\":\"" + accountId + "\",\"AccountOwnership\":\"Created\"}"),
+                                null)
+                        .model());
         return models;
     }
 

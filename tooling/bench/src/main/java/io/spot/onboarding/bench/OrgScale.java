@@ -22,26 +22,34 @@ import java.util.regex.Pattern;
  */
 final class OrgScale {
     static final List<String> LIMITS = List.of(
-        "POST:/setup/account=60/60s", "POST:/setup/credentials/aws=60/60s",
-        "POST:/setup/credentials/aws/externalId=60/60s", "PUT:/setup/account/{id}=60/60s",
-        "POST:/cbi/v1/setup/account=60/60s", "POST:/cbi/v1/setup/account/validation=60/60s",
-        "GET:/setup/account=600/60s", "GET:/setup/account/{id}=600/60s", "GET:/setup/credentials/aws=600/60s",
-        "GET:/cbi/v1/setup/account=600/60s");
+            "POST:/setup/account=60/60s",
+            "POST:/setup/credentials/aws=60/60s",
+            "POST:/setup/credentials/aws/externalId=60/60s",
+            "PUT:/setup/account/{id}=60/60s",
+            "POST:/cbi/v1/setup/account=60/60s",
+            "POST:/cbi/v1/setup/account/validation=60/60s",
+            "GET:/setup/account=600/60s",
+            "GET:/setup/account/{id}=600/60s",
+            "GET:/setup/credentials/aws=600/60s",
+            "GET:/cbi/v1/setup/account=600/60s");
     /**
      * StackSets' MaxConcurrentCount. Linking takes two or three calls of a route limited to 60 a
      * minute; at 100 accounts in flight the herd on that route kept some accounts waiting past their
      * 45-minute budget (77 of 1,000 failed), at 25 none does and the route runs at about 60%.
      */
     static final int CONCURRENCY = 25;
+
     private static final Pattern ENROLLED = Pattern.compile("accounts enrolled\\s+(\\d+)");
     private static final Pattern FAILED = Pattern.compile("failed\\s+(\\d+)");
     private static final Pattern CALLS = Pattern.compile("Spot API calls\\s+(\\d+) in all; per account min (\\d+), "
-        + "mean ([\\d.]+), max (\\d+); (\\d+) organization-wide");
-    private static final Pattern BYTES = Pattern.compile("Spot responses\\s+([\\d.]+) MB in all, ([\\d.]+) KB per account");
+            + "mean ([\\d.]+), max (\\d+); (\\d+) organization-wide");
+    private static final Pattern BYTES =
+            Pattern.compile("Spot responses\\s+([\\d.]+) MB in all, ([\\d.]+) KB per account");
     private static final Pattern RETRIES = Pattern.compile("Spot answered 429 (\\d+) times, 5xx (\\d+) times");
-    private static final Pattern ELAPSED = Pattern.compile("elapsed\\s+([\\d.]+) s of wall time; ([\\d:]+) of simulated");
-    private static final Pattern CREATE_SHARE = Pattern.compile("POST /setup/account \\(.*?\\): (\\d+) admitted, (\\d+) "
-        + "refused; (\\d+)% of the");
+    private static final Pattern ELAPSED =
+            Pattern.compile("elapsed\\s+([\\d.]+) s of wall time; ([\\d:]+) of simulated");
+    private static final Pattern CREATE_SHARE =
+            Pattern.compile("POST /setup/account \\(.*?\\): (\\d+) admitted, (\\d+) " + "refused; (\\d+)% of the");
 
     /** StackSets' MaxConcurrentCount of the sweep, besides 100% of the accounts. */
     static final List<Integer> SWEEP_CONCURRENCY = List.of(25, 250);
@@ -52,7 +60,9 @@ final class OrgScale {
      * instance (AccountAlias puts the name it recorded back), as a new template version re-runs them.
      */
     static final List<String> UPDATE = List.of("update", "RenameToAlias=false");
-    private static final Pattern DONE = Pattern.compile("(?:accounts enrolled|stacks updated|stacks checked)\\s+(\\d+)");
+
+    private static final Pattern DONE =
+            Pattern.compile("(?:accounts enrolled|stacks updated|stacks checked)\\s+(\\d+)");
     private static final Pattern DRIFTED = Pattern.compile("drifted\\s+(\\d+)");
 
     private final Path root;
@@ -62,8 +72,11 @@ final class OrgScale {
     /** Runner summaries by "accounts/concurrency": the sweep reuses the rows figure 5 has run. */
     private final Map<String, String> summaries = new HashMap<>();
 
-    OrgScale(final Path root, final List<Integer> sizes, final List<Integer> sweepSizes,
-             final List<Integer> lifecycleSizes) {
+    OrgScale(
+            final Path root,
+            final List<Integer> sizes,
+            final List<Integer> sweepSizes,
+            final List<Integer> lifecycleSizes) {
         this.root = root;
         this.sizes = sizes;
         this.sweepSizes = sweepSizes;
@@ -72,23 +85,39 @@ final class OrgScale {
 
     void print(final PrintStream out) throws IOException, InterruptedException {
         out.println("5. Organization scale: a StackSet of N accounts, " + CONCURRENCY + " in flight, simulated clock");
-        out.println("   assumed Spot limits per (route, method) and rolling minute: 60 on each write route, 600 on reads");
-        out.printf("   %8s %9s %7s %10s %8s %9s %7s %11s %9s %12s%n", "accounts", "enrolled", "failed", "calls/acct",
-            "KB/acct", "org-wide", "429s", "simulated", "wall s", "create rate");
+        out.println(
+                "   assumed Spot limits per (route, method) and rolling minute: 60 on each write route, 600 on reads");
+        out.printf(
+                "   %8s %9s %7s %10s %8s %9s %7s %11s %9s %12s%n",
+                "accounts",
+                "enrolled",
+                "failed",
+                "calls/acct",
+                "KB/acct",
+                "org-wide",
+                "429s",
+                "simulated",
+                "wall s",
+                "create rate");
         final List<double[]> growth = new ArrayList<>();
         for (final int accounts : sizes) {
             final String summary = summary(accounts, Math.min(accounts, CONCURRENCY));
             row(out, accounts, summary, "");
             final Matcher calls = find(CALLS, summary);
-            growth.add(new double[] {accounts, Double.parseDouble(calls.group(3)),
-                Double.parseDouble(find(BYTES, summary).group(2))});
+            growth.add(new double[] {
+                accounts,
+                Double.parseDouble(calls.group(3)),
+                Double.parseDouble(find(BYTES, summary).group(2))
+            });
         }
-        out.println("   create rate: accounts created per minute as a share of the 60 the limit on POST /setup/account allows");
+        out.println(
+                "   create rate: accounts created per minute as a share of the 60 the limit on POST /setup/account allows");
         if (growth.size() > 1) {
             final double[] first = growth.get(0);
             final double[] last = growth.get(growth.size() - 1);
-            out.printf("   growth from %.0f to %.0f accounts (x%.0f): calls per account x%.2f, response KB per account x%.1f%n",
-                first[0], last[0], last[0] / first[0], last[1] / first[1], last[2] / first[2]);
+            out.printf(
+                    "   growth from %.0f to %.0f accounts (x%.0f): calls per account x%.2f, response KB per account x%.1f%n",
+                    first[0], last[0], last[0] / first[0], last[1] / first[1], last[2] / first[2]);
         }
         printSweep(out);
         printLifecycle(out);
@@ -101,9 +130,20 @@ final class OrgScale {
     private void printLifecycle(final PrintStream out) throws IOException, InterruptedException {
         out.println();
         out.println("7. Deploy, update (" + UPDATE.get(1) + ") and drift detection of the StackSet, "
-            + SHIPPED_CONCURRENCY + " in flight (shipped), same limits");
-        out.printf("   %8s %-13s %6s %7s %8s %10s %8s %9s %7s %11s %9s%n", "accounts", "operation", "done", "failed",
-            "drifted", "calls/acct", "KB/acct", "org-wide", "429s", "simulated", "wall s");
+                + SHIPPED_CONCURRENCY + " in flight (shipped), same limits");
+        out.printf(
+                "   %8s %-13s %6s %7s %8s %10s %8s %9s %7s %11s %9s%n",
+                "accounts",
+                "operation",
+                "done",
+                "failed",
+                "drifted",
+                "calls/acct",
+                "KB/acct",
+                "org-wide",
+                "429s",
+                "simulated",
+                "wall s");
         for (final int accounts : lifecycleSizes) {
             final List<String> commands = new ArrayList<>(List.of("deploy"));
             commands.addAll(UPDATE);
@@ -119,10 +159,19 @@ final class OrgScale {
             final Matcher calls = find(CALLS, summary);
             final Matcher elapsed = find(ELAPSED, summary);
             final Matcher drifted = DRIFTED.matcher(summary);
-            out.printf("   %8d %-13s %6s %7s %8s %10s %8s %9s %7s %11s %9s%n", accounts, command,
-                find(DONE, summary).group(1), find(FAILED, summary).group(1), drifted.find() ? drifted.group(1) : "",
-                calls.group(3), find(BYTES, summary).group(2), calls.group(5), find(RETRIES, summary).group(1),
-                elapsed.group(2), elapsed.group(1));
+            out.printf(
+                    "   %8d %-13s %6s %7s %8s %10s %8s %9s %7s %11s %9s%n",
+                    accounts,
+                    command,
+                    find(DONE, summary).group(1),
+                    find(FAILED, summary).group(1),
+                    drifted.find() ? drifted.group(1) : "",
+                    calls.group(3),
+                    find(BYTES, summary).group(2),
+                    calls.group(5),
+                    find(RETRIES, summary).group(1),
+                    elapsed.group(2),
+                    elapsed.group(1));
             summary.lines().filter(line -> line.startsWith("      ")).forEach(line -> out.println("   failed:" + line));
         }
     }
@@ -131,8 +180,8 @@ final class OrgScale {
     private static String section(final String output, final String command, final int accounts) {
         final int start = output.indexOf("Summary of " + command + " ");
         if (start < 0) {
-            throw new IllegalStateException("the " + accounts + "-account run has no summary of " + command + ":\n"
-                + output);
+            throw new IllegalStateException(
+                    "the " + accounts + "-account run has no summary of " + command + ":\n" + output);
         }
         final int next = output.indexOf("Summary of ", start + 1);
         return output.substring(start, next < 0 ? output.length() : next);
@@ -141,14 +190,26 @@ final class OrgScale {
     /** Figure 6: the same StackSet at the concurrency a user may pick, up to every account at once. */
     private void printSweep(final PrintStream out) throws IOException, InterruptedException {
         out.println();
-        out.println("6. Concurrency sweep: the StackSet at " + SWEEP_CONCURRENCY.get(0) + ", " + SWEEP_CONCURRENCY.get(1)
-            + " and 100% of the accounts in flight, same limits");
-        out.printf("   %8s %9s %9s %7s %10s %8s %9s %7s %11s %9s %12s%n", "accounts", "in flight", "enrolled", "failed",
-            "calls/acct", "KB/acct", "org-wide", "429s", "simulated", "wall s", "create rate");
+        out.println("6. Concurrency sweep: the StackSet at " + SWEEP_CONCURRENCY.get(0) + ", "
+                + SWEEP_CONCURRENCY.get(1) + " and 100% of the accounts in flight, same limits");
+        out.printf(
+                "   %8s %9s %9s %7s %10s %8s %9s %7s %11s %9s %12s%n",
+                "accounts",
+                "in flight",
+                "enrolled",
+                "failed",
+                "calls/acct",
+                "KB/acct",
+                "org-wide",
+                "429s",
+                "simulated",
+                "wall s",
+                "create rate");
         for (final int accounts : sweepSizes) {
             final List<Integer> levels = new ArrayList<>(SWEEP_CONCURRENCY);
             levels.add(accounts);
-            for (final int concurrency : levels.stream().filter(c -> c <= accounts).distinct().toList()) {
+            for (final int concurrency :
+                    levels.stream().filter(c -> c <= accounts).distinct().toList()) {
                 row(out, accounts, summary(accounts, concurrency), String.format(" %9d", concurrency));
             }
         }
@@ -159,9 +220,19 @@ final class OrgScale {
         final Matcher bytes = find(BYTES, summary);
         final Matcher elapsed = find(ELAPSED, summary);
         final Matcher share = find(CREATE_SHARE, summary);
-        out.printf("   %8d%s %9s %7s %10s %8s %9s %7s %11s %9s %11s%%%n", accounts, inFlight,
-            find(ENROLLED, summary).group(1), find(FAILED, summary).group(1), calls.group(3), bytes.group(2),
-            calls.group(5), find(RETRIES, summary).group(1), elapsed.group(2), elapsed.group(1), share.group(3));
+        out.printf(
+                "   %8d%s %9s %7s %10s %8s %9s %7s %11s %9s %11s%%%n",
+                accounts,
+                inFlight,
+                find(ENROLLED, summary).group(1),
+                find(FAILED, summary).group(1),
+                calls.group(3),
+                bytes.group(2),
+                calls.group(5),
+                find(RETRIES, summary).group(1),
+                elapsed.group(2),
+                elapsed.group(1),
+                share.group(3));
         summary.lines().filter(line -> line.startsWith("      ")).forEach(line -> out.println("   failed:" + line));
     }
 
@@ -176,16 +247,24 @@ final class OrgScale {
 
     /** The runner's whole output for the commands, run in order in one process over one StackSet. */
     private String run(final int accounts, final int concurrency, final List<String> commands)
-        throws IOException, InterruptedException {
+            throws IOException, InterruptedException {
         final Path tmp = Files.createDirectories(root.resolve("tooling/runner/target/local-tmp"));
-        final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString(), "-Djava.io.tmpdir=" + tmp, "-jar",
-            root.resolve("tooling/runner/target/spot-runner.jar").toString(), "--template",
-            root.resolve("template.yml").toString(), "--accounts", Integer.toString(accounts), "--concurrency",
-            Integer.toString(concurrency), "--quiet"));
+        final List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp,
+                "-jar",
+                root.resolve("tooling/runner/target/spot-runner.jar").toString(),
+                "--template",
+                root.resolve("template.yml").toString(),
+                "--accounts",
+                Integer.toString(accounts),
+                "--concurrency",
+                Integer.toString(concurrency),
+                "--quiet"));
         LIMITS.forEach(limit -> command.addAll(List.of("--rate-limit", limit)));
         command.addAll(commands);
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final Process process =
+                new ProcessBuilder(command).redirectErrorStream(true).start();
         final String output = new String(process.getInputStream().readAllBytes());
         // A run with failed stacks exits non-zero but still has its figures: the failed column shows them.
         if (!process.waitFor(12, TimeUnit.HOURS) || !output.contains("Summary of deploy")) {

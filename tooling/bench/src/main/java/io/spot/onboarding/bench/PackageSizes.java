@@ -13,13 +13,12 @@ import java.util.zip.ZipFile;
 /** Figure 1: what each type ships, and what in the jar weighs most. */
 final class PackageSizes {
     static final Map<String, String> MODULES = Map.of(
-        "spot-account", "spot-onboarding-account",
-        "spot-linked-credentials", "spot-onboarding-linkedcredentials",
-        "spot-account-alias", "spot-onboarding-accountalias",
-        "spot-cost-intelligence", "spot-onboarding-costintelligence");
+            "spot-account", "spot-onboarding-account",
+            "spot-linked-credentials", "spot-onboarding-linkedcredentials",
+            "spot-account-alias", "spot-onboarding-accountalias",
+            "spot-cost-intelligence", "spot-onboarding-costintelligence");
 
-    private PackageSizes() {
-    }
+    private PackageSizes() {}
 
     static Path handlerJar(final Path root, final String module) {
         return root.resolve(module).resolve("target").resolve(MODULES.get(module) + "-handler-1.0.0-SNAPSHOT.jar");
@@ -35,15 +34,17 @@ final class PackageSizes {
         }
         out.println("   largest parts of the spot-account jar (compressed MB, by package):");
         largestParts(handlerJar(root, "spot-account")).entrySet().stream()
-            .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).limit(10)
-            .forEach(e -> out.printf("     %-44s %6.2f%n", e.getKey(), e.getValue() / 1_048_576.0));
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .limit(10)
+                .forEach(e -> out.printf("     %-44s %6.2f%n", e.getKey(), e.getValue() / 1_048_576.0));
     }
 
     private static Map<String, Long> largestParts(final Path jar) throws IOException {
         final Map<String, Long> sizes = new TreeMap<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            zip.stream().filter(e -> !e.isDirectory()).forEach(e -> sizes.merge(part(e), e.getCompressedSize(),
-                Long::sum));
+            zip.stream()
+                    .filter(e -> !e.isDirectory())
+                    .forEach(e -> sizes.merge(part(e), e.getCompressedSize(), Long::sum));
         }
         return sizes;
     }
@@ -51,8 +52,8 @@ final class PackageSizes {
     /** The first three path segments: software/amazon/awssdk, com/fasterxml/jackson, ... */
     private static String part(final ZipEntry entry) {
         final String[] segments = entry.getName().split("/");
-        final int depth = Math.min(segments.length - 1, entry.getName().startsWith("software/amazon/awssdk/services")
-            ? 5 : 3);
+        final int depth =
+                Math.min(segments.length - 1, entry.getName().startsWith("software/amazon/awssdk/services") ? 5 : 3);
         return depth <= 0 ? "(top level)" : String.join(".", java.util.Arrays.copyOf(segments, depth));
     }
 

@@ -20,15 +20,18 @@ final class WarmLatency {
 
     void print(final PrintStream out) {
         out.println("3. Warm latency per operation, one JVM, " + iterations + " runs after " + iterations / 4
-            + " warm-up runs (ms)");
+                + " warm-up runs (ms)");
         out.printf("   %-36s %10s %10s%n", "type and operation", "median", "p99");
         try (SpotEmulator spot = Onboarding.emulator()) {
             final Onboarding onboarding = new Onboarding(spot);
             for (final Type type : Type.values()) {
                 for (final String action : new String[] {"CREATE", "READ", "UPDATE", "LIST", "DELETE"}) {
                     final Stats stats = measure(onboarding, type, action);
-                    out.printf("   %-36s %10.2f %10.2f%n", type.typeName.replace("Spot::Onboarding::", "") + " "
-                        + action, stats.median(), stats.p99());
+                    out.printf(
+                            "   %-36s %10.2f %10.2f%n",
+                            type.typeName.replace("Spot::Onboarding::", "") + " " + action,
+                            stats.median(),
+                            stats.p99());
                 }
             }
         }
@@ -37,8 +40,9 @@ final class WarmLatency {
     private Stats measure(final Onboarding onboarding, final Type type, final String action) {
         final Stats stats = new Stats();
         for (int i = -iterations / 4; i < iterations; i++) {
-            final String awsAccountId = String.format("9%011d", Math.abs((long) (type.ordinal() * 1_000_000
-                + action.hashCode() % 100_000 * 10 + i + iterations)));
+            final String awsAccountId = String.format(
+                    "9%011d",
+                    Math.abs((long) (type.ordinal() * 1_000_000 + action.hashCode() % 100_000 * 10 + i + iterations)));
             final Map<Type, JsonNode> models = onboarding.enroll(awsAccountId);
             final JsonNode model = models.get(type);
             final long start = System.nanoTime();
@@ -73,7 +77,8 @@ final class WarmLatency {
         final ObjectNode desired = ((ObjectNode) model).deepCopy();
         switch (type) {
             case ACCOUNT, ACCOUNT_ALIAS -> desired.put("Name", "renamed-" + System.nanoTime());
-            case LINKED_CREDENTIALS -> desired.put("RoleArn", model.get("RoleArn").asText() + "-v2");
+            case LINKED_CREDENTIALS ->
+                desired.put("RoleArn", model.get("RoleArn").asText() + "-v2");
             default -> desired.put("Validate", false);
         }
         return desired;

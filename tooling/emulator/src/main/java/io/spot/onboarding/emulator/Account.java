@@ -34,7 +34,16 @@ final class Account {
     }
 
     SpotAccountRecord snapshot(String organizationId) {
-        return new SpotAccountRecord(id, name, organizationId, createdAt, providerExternalId, cloudProvider,
-                iamRole, externalId, ciEnabledDate != null, ciEnabledDate);
+        return new SpotAccountRecord(
+                id,
+                name,
+                organizationId,
+                createdAt,
+                providerExternalId,
+                cloudProvider,
+                iamRole,
+                externalId,
+                ciEnabledDate != null,
+                ciEnabledDate);
     }
 }

@@ -40,8 +40,8 @@ final class AccountEndpoints {
         String name = accountName(request);
         int limit = faults.accountLimit();
         SpotAccountRecord created = state.createAccountWithin(name, limit)
-                .orElseThrow(() -> SpotApiException.badRequest(Invented.ACCOUNT_LIMIT_EXCEEDED,
-                        Invented.ACCOUNT_LIMIT_EXCEEDED_MESSAGE.formatted(limit)));
+                .orElseThrow(() -> SpotApiException.badRequest(
+                        Invented.ACCOUNT_LIMIT_EXCEEDED, Invented.ACCOUNT_LIMIT_EXCEEDED_MESSAGE.formatted(limit)));
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", created.accountId());
         item.put("name", created.name());
@@ -53,8 +53,8 @@ final class AccountEndpoints {
     /** E3. */
     private ApiResponse get(ApiRequest request) {
         String accountId = request.pathVariable("id");
-        SpotAccountRecord account = state.account(accountId)
-                .orElseThrow(() -> SpotApiException.accountNotFound(accountId));
+        SpotAccountRecord account =
+                state.account(accountId).orElseThrow(() -> SpotApiException.accountNotFound(accountId));
         return ApiResponse.items(Wire.ACCOUNT_KIND, List.of(listItem(account)));
     }
 
@@ -71,7 +71,8 @@ final class AccountEndpoints {
     private ApiResponse delete(ApiRequest request) {
         String accountId = request.pathVariable("id");
         if (accountId.equals(state.defaultAccountId())) {
-            throw SpotApiException.badRequest(Invented.CANT_DELETE_DEFAULT_ACCOUNT,
+            throw SpotApiException.badRequest(
+                    Invented.CANT_DELETE_DEFAULT_ACCOUNT,
                     Invented.CANT_DELETE_DEFAULT_ACCOUNT_MESSAGE.formatted(accountId));
         }
         if (!state.remove(accountId)) {
@@ -83,8 +84,8 @@ final class AccountEndpoints {
     private static String accountName(ApiRequest request) {
         String name = Validation.requiredBodyString(request.json(), "account", "name");
         if (name.length() > Invented.ACCOUNT_NAME_MAX_LENGTH) {
-            throw Validation.invalid("body.account.name", "name",
-                    Invented.NAME_TOO_LONG.formatted(Invented.ACCOUNT_NAME_MAX_LENGTH));
+            throw Validation.invalid(
+                    "body.account.name", "name", Invented.NAME_TOO_LONG.formatted(Invented.ACCOUNT_NAME_MAX_LENGTH));
         }
         return name;
     }

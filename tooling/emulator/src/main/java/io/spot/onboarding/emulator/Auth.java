@@ -25,11 +25,12 @@ final class Auth {
         }
         if (token != null && readOnlyTokens.contains(token)) {
             return WRITES.contains(method)
-                    ? Optional.of(new SpotApiException(HttpStatus.FORBIDDEN, Invented.FORBIDDEN, Invented.FORBIDDEN_MESSAGE, null))
+                    ? Optional.of(new SpotApiException(
+                            HttpStatus.FORBIDDEN, Invented.FORBIDDEN, Invented.FORBIDDEN_MESSAGE, null))
                     : Optional.empty();
         }
-        return Optional.of(new SpotApiException(HttpStatus.UNAUTHORIZED, Invented.UNAUTHORIZED,
-                Invented.UNAUTHORIZED_MESSAGE, null));
+        return Optional.of(new SpotApiException(
+                HttpStatus.UNAUTHORIZED, Invented.UNAUTHORIZED, Invented.UNAUTHORIZED_MESSAGE, null));
     }
 
     /** What the request log keeps of the header: its scheme at most, never the credential. */

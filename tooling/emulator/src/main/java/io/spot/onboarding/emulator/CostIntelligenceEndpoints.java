@@ -29,13 +29,15 @@ final class CostIntelligenceEndpoints {
     private ApiResponse enroll(ApiRequest request) {
         String accountId = requestedAccountId(request);
         SpotAccountRecord enrolled = state.withAccount(accountId, account -> {
-            if (account.iamRole == null) {
-                throw SpotApiException.badRequest(Invented.CI_CREDENTIALS_REQUIRED,
-                        Invented.CI_CREDENTIALS_REQUIRED_MESSAGE.formatted(accountId));
-            }
-            account.enrollCostIntelligence(state.now());
-            return account.snapshot(state.organizationId());
-        }).orElseThrow(() -> notFound(accountId));
+                    if (account.iamRole == null) {
+                        throw SpotApiException.badRequest(
+                                Invented.CI_CREDENTIALS_REQUIRED,
+                                Invented.CI_CREDENTIALS_REQUIRED_MESSAGE.formatted(accountId));
+                    }
+                    account.enrollCostIntelligence(state.now());
+                    return account.snapshot(state.organizationId());
+                })
+                .orElseThrow(() -> notFound(accountId));
         return ApiResponse.items(Wire.CI_ACCOUNT_KIND, List.of(registeredAccount(enrolled)));
     }
 
@@ -44,8 +46,10 @@ final class CostIntelligenceEndpoints {
         EndlessCostIntelligenceList.Pages endless = faults.ciEndless();
         CostIntelligencePages.Page<SpotAccountRecord> page = endless == null
                 ? CostIntelligencePages.of(state.costIntelligenceAccounts(), request, faults.ciPaging())
-                : EndlessCostIntelligenceList.serve(request, endless, state.costIntelligenceAccounts(), faults.ciPaging());
-        List<Map<String, Object>> items = page.items().stream().map(CostIntelligenceEndpoints::withStatus).toList();
+                : EndlessCostIntelligenceList.serve(
+                        request, endless, state.costIntelligenceAccounts(), faults.ciPaging());
+        List<Map<String, Object>> items =
+                page.items().stream().map(CostIntelligenceEndpoints::withStatus).toList();
         return ApiResponse.page(Wire.CI_ACCOUNT_KIND, items, page.info());
     }
 
@@ -53,8 +57,7 @@ final class CostIntelligenceEndpoints {
     private ApiResponse validate(ApiRequest request) {
         String accountId = requestedAccountId(request);
         SpotAccountRecord account = state.account(accountId).orElseThrow(() -> notFound(accountId));
-        List<Map<String, Object>> items = faults.ciValidationResult(accountId)
-                .orElseGet(() -> defaultChecks(account));
+        List<Map<String, Object>> items = faults.ciValidationResult(accountId).orElseGet(() -> defaultChecks(account));
         return ApiResponse.items(Wire.CI_VALIDATION_KIND, items);
     }
 
@@ -63,8 +66,11 @@ final class CostIntelligenceEndpoints {
     }
 
     private static SpotApiException notFound(String accountId) {
-        return new SpotApiException(HttpStatus.NOT_FOUND, Invented.CI_ACCOUNT_NOT_FOUND,
-                Invented.ACCOUNT_DOESNT_EXIST_MESSAGE.formatted(accountId), null);
+        return new SpotApiException(
+                HttpStatus.NOT_FOUND,
+                Invented.CI_ACCOUNT_NOT_FOUND,
+                Invented.ACCOUNT_DOESNT_EXIST_MESSAGE.formatted(accountId),
+                null);
     }
 
     // [U] invented: updatedDate stays equal to enabledDate, since nothing here updates an enrollment.
@@ -101,10 +107,21 @@ final class CostIntelligenceEndpoints {
 
     private static List<Map<String, Object>> defaultChecks(SpotAccountRecord account) {
         return List.of(
-                check(Invented.CHECK_SPOT_ACCOUNT, Invented.CHECK_SPOT_ACCOUNT_DESCRIPTION, SUCCESS, account.accountId()),
+                check(
+                        Invented.CHECK_SPOT_ACCOUNT,
+                        Invented.CHECK_SPOT_ACCOUNT_DESCRIPTION,
+                        SUCCESS,
+                        account.accountId()),
                 account.isLinked()
-                        ? check(Invented.CHECK_CREDENTIALS, Invented.CHECK_CREDENTIALS_DESCRIPTION, SUCCESS, account.iamRole())
-                        : check(Invented.CHECK_CREDENTIALS, Invented.CHECK_CREDENTIALS_DESCRIPTION, FAILED,
+                        ? check(
+                                Invented.CHECK_CREDENTIALS,
+                                Invented.CHECK_CREDENTIALS_DESCRIPTION,
+                                SUCCESS,
+                                account.iamRole())
+                        : check(
+                                Invented.CHECK_CREDENTIALS,
+                                Invented.CHECK_CREDENTIALS_DESCRIPTION,
+                                FAILED,
                                 Invented.CHECK_CREDENTIALS_MISSING),
                 check(Invented.CHECK_PERMISSIONS, Invented.CHECK_PERMISSIONS_DESCRIPTION, SUCCESS, ""));
     }

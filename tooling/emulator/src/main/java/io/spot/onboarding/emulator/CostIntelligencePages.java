@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class CostIntelligencePages {
 
-    record Page<T>(List<T> items, PaginationInfo info) {
-    }
+    record Page<T>(List<T> items, PaginationInfo info) {}
 
     /**
      * @param defaultSize the page size when the request names none
@@ -21,8 +20,8 @@ final class CostIntelligencePages {
      * @param acceptedAtMost the largest paginationSize accepted; a larger one is refused with 400
      */
     record Rules(int defaultSize, int servedAtMost, int acceptedAtMost) {
-        static final Rules INVENTED = new Rules(Invented.CI_DEFAULT_PAGE_SIZE, Integer.MAX_VALUE,
-                Invented.CI_MAX_PAGE_SIZE);
+        static final Rules INVENTED =
+                new Rules(Invented.CI_DEFAULT_PAGE_SIZE, Integer.MAX_VALUE, Invented.CI_MAX_PAGE_SIZE);
 
         Rules served(int size) {
             return new Rules(size, size, acceptedAtMost);
@@ -46,13 +45,14 @@ final class CostIntelligencePages {
     // [U] invented: keys are base64url("<enabledDate epoch millis>:<accountId>"), or of "first".
     private static final String BEFORE_FIRST_TEXT = "first";
 
-    private CostIntelligencePages() {
-    }
+    private CostIntelligencePages() {}
 
     /** @param sorted enrolled accounts ordered by enabledDate, then accountId */
     static Page<SpotAccountRecord> of(List<SpotAccountRecord> sorted, ApiRequest request, Rules rules) {
         int size = Math.min(rules.servedAtMost(), pageSize(request, rules));
-        int start = request.query("paginationKey").map(key -> firstAfter(sorted, decode(key))).orElse(0);
+        int start = request.query("paginationKey")
+                .map(key -> firstAfter(sorted, decode(key)))
+                .orElse(0);
         int end = Math.min(sorted.size(), start + size);
         String nextKey = end < sorted.size() ? encode(Cursor.of(sorted.get(end - 1))) : null;
         String previousKey = start == 0 ? null : keyBefore(sorted, Math.max(0, start - size));
@@ -92,9 +92,8 @@ final class CostIntelligencePages {
     }
 
     private static String encode(Cursor cursor) {
-        String text = cursor == Cursor.BEFORE_FIRST
-                ? BEFORE_FIRST_TEXT
-                : cursor.enabledMillis() + ":" + cursor.accountId();
+        String text =
+                cursor == Cursor.BEFORE_FIRST ? BEFORE_FIRST_TEXT : cursor.enabledMillis() + ":" + cursor.accountId();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -49,17 +49,19 @@ final class CredentialEndpoints {
                 .orElseThrow(() -> Validation.invalid("body.credentials.iamRole", "iamRole", Invented.NOT_A_ROLE_ARN));
         boolean propagated = isPropagated(roleArn);
         state.withAccount(accountId, account -> {
-            if (account.externalId == null) {
-                throw SpotApiException.badRequest(Invented.EXTERNAL_ID_MISSING,
-                        Invented.EXTERNAL_ID_MISSING_MESSAGE.formatted(accountId));
-            }
-            if (!propagated) {
-                throw SpotApiException.badRequest(Invented.CANT_ASSUME_ROLE,
-                        Invented.CANT_ASSUME_ROLE_MESSAGE.formatted(roleArn));
-            }
-            account.linkRole(roleArn, awsAccountId);
-            return account;
-        }).orElseThrow(() -> SpotApiException.accountNotFound(accountId));
+                    if (account.externalId == null) {
+                        throw SpotApiException.badRequest(
+                                Invented.EXTERNAL_ID_MISSING,
+                                Invented.EXTERNAL_ID_MISSING_MESSAGE.formatted(accountId));
+                    }
+                    if (!propagated) {
+                        throw SpotApiException.badRequest(
+                                Invented.CANT_ASSUME_ROLE, Invented.CANT_ASSUME_ROLE_MESSAGE.formatted(roleArn));
+                    }
+                    account.linkRole(roleArn, awsAccountId);
+                    return account;
+                })
+                .orElseThrow(() -> SpotApiException.accountNotFound(accountId));
         return ApiResponse.statusOnly();
     }
 
@@ -67,8 +69,8 @@ final class CredentialEndpoints {
     /** E8. */
     private ApiResponse getCredentials(ApiRequest request) {
         String accountId = request.requiredQuery("accountId");
-        SpotAccountRecord account = state.account(accountId)
-                .orElseThrow(() -> SpotApiException.accountNotFound(accountId));
+        SpotAccountRecord account =
+                state.account(accountId).orElseThrow(() -> SpotApiException.accountNotFound(accountId));
         if (!account.isLinked()) {
             return ApiResponse.items(Invented.CREDENTIALS_KIND, List.of());
         }

@@ -47,13 +47,14 @@ final class Dispatcher implements HttpHandler {
                 log.add(in.recorded(RecordedRequest.NO_RESPONSE, 0));
                 return;
             }
-            Answer answer = chaos == CHAOS_THROTTLE || chaos == CHAOS_SERVER_ERROR ? chaosAnswer(in, chaos) : answer(in);
+            Answer answer =
+                    chaos == CHAOS_THROTTLE || chaos == CHAOS_SERVER_ERROR ? chaosAnswer(in, chaos) : answer(in);
             if (answer.reachedEndpoint()) {
                 faults.takeAfterRequest(in.method(), in.template()).ifPresent(Runnable::run);
             }
             final boolean write = !"GET".equals(in.method());
-            if (answer.reachedEndpoint() && (chaos == CHAOS_DROP && write
-                || faults.takeDroppedResponse(in.method(), in.template()))) {
+            if (answer.reachedEndpoint()
+                    && (chaos == CHAOS_DROP && write || faults.takeDroppedResponse(in.method(), in.template()))) {
                 log.add(in.recorded(RecordedRequest.NO_RESPONSE, 0));
                 return;
             }
@@ -78,8 +79,8 @@ final class Dispatcher implements HttpHandler {
         if (chaos == CHAOS_THROTTLE) {
             return Answer.refused(ApiResponse.tooManyRequests(), rate.throttled(5L));
         }
-        SpotApiException injected = new SpotApiException(503, Invented.INTERNAL_ERROR,
-                Invented.INJECTED_ERROR_MESSAGE.formatted(HttpStatus.reason(503)), null);
+        SpotApiException injected = new SpotApiException(
+                503, Invented.INTERNAL_ERROR, Invented.INJECTED_ERROR_MESSAGE.formatted(HttpStatus.reason(503)), null);
         return Answer.refused(ApiResponse.error(injected, in.route().kind()), rate);
     }
 
@@ -94,13 +95,17 @@ final class Dispatcher implements HttpHandler {
             return Answer.refused(ApiResponse.error(refusal.get(), kind), limiter.peek(method, template));
         }
         if (in.route() == null) {
-            SpotApiException notFound = new SpotApiException(HttpStatus.NOT_FOUND, Invented.ROUTE_NOT_FOUND,
-                    Invented.ROUTE_NOT_FOUND_MESSAGE.formatted(method, in.rawPath()), null);
+            SpotApiException notFound = new SpotApiException(
+                    HttpStatus.NOT_FOUND,
+                    Invented.ROUTE_NOT_FOUND,
+                    Invented.ROUTE_NOT_FOUND_MESSAGE.formatted(method, in.rawPath()),
+                    null);
             return Answer.refused(ApiResponse.error(notFound, null), limiter.peek(method, template));
         }
         Optional<Faults.Throttle> throttle = faults.takeThrottle(method, template);
         if (throttle.isPresent()) {
-            RateLimitStatus rate = limiter.peek(method, template).throttled(throttle.get().resetSeconds());
+            RateLimitStatus rate =
+                    limiter.peek(method, template).throttled(throttle.get().resetSeconds());
             return Answer.refused(ApiResponse.tooManyRequests(), rate);
         }
         RateLimitStatus rate = limiter.acquire(method, template);
@@ -110,8 +115,11 @@ final class Dispatcher implements HttpHandler {
         Optional<Integer> serverError = faults.takeServerError(method, template);
         if (serverError.isPresent()) {
             int status = serverError.get();
-            SpotApiException injected = new SpotApiException(status, Invented.INTERNAL_ERROR,
-                    Invented.INJECTED_ERROR_MESSAGE.formatted(HttpStatus.reason(status)), null);
+            SpotApiException injected = new SpotApiException(
+                    status,
+                    Invented.INTERNAL_ERROR,
+                    Invented.INJECTED_ERROR_MESSAGE.formatted(HttpStatus.reason(status)),
+                    null);
             return Answer.refused(ApiResponse.error(injected, kind), rate);
         }
         return new Answer(router.handle(in.route(), in.apiRequest()), rate, true);

@@ -26,6 +26,7 @@ public final class EmulatorState {
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     /** When a set-credentials call first named each role ARN: the start of its IAM propagation. */
     private final Map<String, Instant> roleFirstSeen = new HashMap<>();
+
     private String defaultAccountId;
 
     EmulatorState(Clock clock, String organizationId) {
@@ -168,15 +169,17 @@ public final class EmulatorState {
         return accounts.values().stream()
                 .filter(a -> a.ciEnabledDate != null)
                 .map(a -> a.snapshot(organizationId))
-                .sorted(Comparator.comparing(SpotAccountRecord::ciEnabledDate).thenComparing(SpotAccountRecord::accountId))
+                .sorted(Comparator.comparing(SpotAccountRecord::ciEnabledDate)
+                        .thenComparing(SpotAccountRecord::accountId))
                 .toList();
     }
 
     private void modify(String accountId, Consumer<Account> change) {
         withAccount(accountId, account -> {
-            change.accept(account);
-            return account;
-        }).orElseThrow(() -> unknown(accountId));
+                    change.accept(account);
+                    return account;
+                })
+                .orElseThrow(() -> unknown(accountId));
     }
 
     private String newAccountId() {

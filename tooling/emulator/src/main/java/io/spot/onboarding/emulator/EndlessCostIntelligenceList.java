@@ -11,16 +11,18 @@ import java.util.List;
  */
 final class EndlessCostIntelligenceList {
 
-    enum Pages { EMPTY, REPEATED }
+    enum Pages {
+        EMPTY,
+        REPEATED
+    }
 
     // [U] invented: keys past the end are "endless-<n>", which no base64url cursor key of the real list equals.
     private static final String KEY_PREFIX = "endless-";
 
-    private EndlessCostIntelligenceList() {
-    }
+    private EndlessCostIntelligenceList() {}
 
-    static CostIntelligencePages.Page<SpotAccountRecord> serve(ApiRequest request, Pages pages,
-            List<SpotAccountRecord> enrolled, CostIntelligencePages.Rules rules) {
+    static CostIntelligencePages.Page<SpotAccountRecord> serve(
+            ApiRequest request, Pages pages, List<SpotAccountRecord> enrolled, CostIntelligencePages.Rules rules) {
         String key = request.query("paginationKey").orElse(null);
         if (key != null && key.startsWith(KEY_PREFIX)) {
             long n = Long.parseLong(key.substring(KEY_PREFIX.length()));
@@ -33,7 +35,8 @@ final class EndlessCostIntelligenceList {
         if (real.info().nextKey() != null) {
             return real;
         }
-        return new CostIntelligencePages.Page<>(real.items(), info(enrolled.size(), 1, real.info().previousKey()));
+        return new CostIntelligencePages.Page<>(
+                real.items(), info(enrolled.size(), 1, real.info().previousKey()));
     }
 
     private static PaginationInfo info(int totalCount, long next, String previousKey) {

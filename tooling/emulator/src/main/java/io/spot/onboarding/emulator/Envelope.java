@@ -7,8 +7,7 @@ import java.util.Map;
 /** The outer document every Spot answer has: the echoed {@code request} and the {@code response}. */
 final class Envelope {
 
-    private Envelope() {
-    }
+    private Envelope() {}
 
     static byte[] render(String requestId, String url, String method, Instant timestamp, ApiResponse response) {
         Map<String, Object> request = new LinkedHashMap<>();

@@ -20,8 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Faults {
 
-    record Throttle(Long resetSeconds) {
-    }
+    record Throttle(Long resetSeconds) {}
 
     private final RateLimiter rateLimiter;
     private final FaultQueue<Throttle> throttles = new FaultQueue<>();

@@ -27,8 +27,7 @@ final class HttpStatus {
             Map.entry(503, "Service Unavailable"),
             Map.entry(504, "Gateway Timeout"));
 
-    private HttpStatus() {
-    }
+    private HttpStatus() {}
 
     static String reason(int status) {
         return REASONS.getOrDefault(status, "HTTP " + status);

@@ -10,8 +10,7 @@ final class IamRoleArn {
     private static final Pattern ROLE_ARN =
             Pattern.compile("^arn:aws(?:-cn|-us-gov)?:iam::(\\d{12}):role/[\\w+=,.@/-]{1,512}$");
 
-    private IamRoleArn() {
-    }
+    private IamRoleArn() {}
 
     /** The 12-digit AWS account id of a role ARN, or empty when the string is not a role ARN. */
     static Optional<String> awsAccountIdOf(String arn) {

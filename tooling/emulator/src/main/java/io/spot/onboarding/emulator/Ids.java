@@ -8,8 +8,7 @@ final class Ids {
     private static final String HEX = "0123456789abcdef";
     private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-    private Ids() {
-    }
+    private Ids() {}
 
     static String accountId() {
         return "act-" + random(HEX, 8);

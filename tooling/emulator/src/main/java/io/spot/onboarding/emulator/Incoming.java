@@ -52,7 +52,16 @@ record Incoming(
     }
 
     RecordedRequest recorded(int status, int responseBytes) {
-        return new RecordedRequest(method, rawPath, rawQuery, body, status, receivedAt, template(),
-                Auth.redact(authorization), requestId, responseBytes);
+        return new RecordedRequest(
+                method,
+                rawPath,
+                rawQuery,
+                body,
+                status,
+                receivedAt,
+                template(),
+                Auth.redact(authorization),
+                requestId,
+                responseBytes);
     }
 }

@@ -10,8 +10,7 @@ import java.time.Duration;
  */
 public final class Invented {
 
-    private Invented() {
-    }
+    private Invented() {}
 
     // [U] invented: the name of an organization's first (default) account is not public.
     public static final String DEFAULT_ACCOUNT_NAME = "Default";
@@ -20,8 +19,7 @@ public final class Invented {
     public static final String UNAUTHORIZED = "UNAUTHORIZED";
     public static final String UNAUTHORIZED_MESSAGE = "Invalid or missing API token";
     public static final String FORBIDDEN = "FORBIDDEN";
-    public static final String FORBIDDEN_MESSAGE =
-            "The API token does not have permission to perform this action";
+    public static final String FORBIDDEN_MESSAGE = "The API token does not have permission to perform this action";
 
     // [U] invented: what Spot answers for a path it does not serve.
     public static final String ROUTE_NOT_FOUND = "ROUTE_NOT_FOUND";
@@ -114,7 +112,8 @@ public final class Invented {
     public static final String CHECK_SPOT_ACCOUNT_DESCRIPTION = "The Spot account exists";
     public static final String CHECK_CREDENTIALS = "credentials";
     public static final String CHECK_CREDENTIALS_DESCRIPTION = "Cloud credentials are linked to the Spot account";
-    public static final String CHECK_CREDENTIALS_MISSING = "No IAM role is linked to the Spot account; set credentials first";
+    public static final String CHECK_CREDENTIALS_MISSING =
+            "No IAM role is linked to the Spot account; set credentials first";
     public static final String CHECK_PERMISSIONS = "costIntelligencePolicy";
     public static final String CHECK_PERMISSIONS_DESCRIPTION = "The IAM role has the Cost Intelligence permissions";
 

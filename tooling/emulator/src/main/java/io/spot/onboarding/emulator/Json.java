@@ -9,8 +9,7 @@ final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** An empty body reads as an empty object, so a missing field gets a field-level error. */
     static JsonNode parseBody(String body) {

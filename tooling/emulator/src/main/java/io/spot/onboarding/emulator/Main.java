@@ -11,8 +11,7 @@ public final class Main {
     static final String USAGE = "usage: spot-emulator [--port N] --token T [--token T2 ...] "
             + "[--read-only-token R ...] [--org-id 123456789012]";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
         SpotEmulator.Builder builder;

@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Standing rules; when several match a request, the one added last wins. */
 final class MatchedRules<T> {
 
-    private record Rule<T>(RequestMatcher matcher, T value) {
-    }
+    private record Rule<T>(RequestMatcher matcher, T value) {}
 
     private final List<Rule<T>> rules = new ArrayList<>();
 

@@ -18,7 +18,9 @@ final class RequestLog {
     /** Counts by method and route template, with the same "*" wildcards as the faults. */
     synchronized int count(String method, String route) {
         RequestMatcher matcher = new RequestMatcher(method, route);
-        return (int) requests.stream().filter(r -> matcher.matches(r.method(), r.route())).count();
+        return (int) requests.stream()
+                .filter(r -> matcher.matches(r.method(), r.route()))
+                .count();
     }
 
     synchronized void clear() {

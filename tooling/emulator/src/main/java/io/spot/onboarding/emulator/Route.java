@@ -27,7 +27,10 @@ enum Route {
     static final String CI_VALIDATION = "/cbi/v1/setup/account/validation";
 
     static final List<PathTemplate> TEMPLATES = Arrays.stream(values())
-            .map(Route::template).distinct().map(PathTemplate::new).toList();
+            .map(Route::template)
+            .distinct()
+            .map(PathTemplate::new)
+            .toList();
 
     private final String method;
     private final String template;
@@ -66,13 +69,13 @@ enum Route {
             if (variables.isPresent()) {
                 Route route = Arrays.stream(values())
                         .filter(r -> r.template.equals(template.template()) && r.method.equalsIgnoreCase(method))
-                        .findFirst().orElse(null);
+                        .findFirst()
+                        .orElse(null);
                 return Optional.of(new Resolved(template.template(), route, variables.get()));
             }
         }
         return Optional.empty();
     }
 
-    record Resolved(String template, Route route, Map<String, String> pathVariables) {
-    }
+    record Resolved(String template, Route route, Map<String, String> pathVariables) {}
 }

@@ -30,8 +30,13 @@ final class Router {
         } catch (RuntimeException bug) {
             // An emulator bug must look like a Spot 500 to the client under test, and stay visible.
             LOG.log(Level.ERROR, "Endpoint " + route + " failed", bug);
-            return ApiResponse.error(new SpotApiException(HttpStatus.INTERNAL_SERVER_ERROR,
-                    Invented.INTERNAL_ERROR, Invented.EMULATOR_FAILURE_MESSAGE.formatted(bug), null), route.kind());
+            return ApiResponse.error(
+                    new SpotApiException(
+                            HttpStatus.INTERNAL_SERVER_ERROR,
+                            Invented.INTERNAL_ERROR,
+                            Invented.EMULATOR_FAILURE_MESSAGE.formatted(bug),
+                            null),
+                    route.kind());
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -74,8 +73,8 @@ public final class SpotEmulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot bind 127.0.0.1:" + requestedPort, e);
         }
-        executor = new ThreadPoolExecutor(workerThreads, workerThreads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads());
+        executor = new ThreadPoolExecutor(
+                workerThreads, workerThreads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
         executor.allowCoreThreadTimeOut(true);
         server.createContext("/", dispatcher);
         server.setExecutor(executor);
@@ -174,8 +173,7 @@ public final class SpotEmulator implements AutoCloseable {
         private String organizationId = DEFAULT_ORGANIZATION_ID;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** 0 (the default) picks a free port. */
         public Builder port(int port) {

@@ -11,8 +11,7 @@ final class Timestamps {
     private static final DateTimeFormatter WIRE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** Millisecond precision, so what a test reads from state equals what it parses off the wire. */
     static Instant now(Clock clock) {

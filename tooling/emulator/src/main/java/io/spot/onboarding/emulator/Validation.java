@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class Validation {
 
-    private Validation() {
-    }
+    private Validation() {}
 
     static String requiredBodyString(JsonNode body, String... path) {
         JsonNode node = body;

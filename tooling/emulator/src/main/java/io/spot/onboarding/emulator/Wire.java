@@ -3,8 +3,7 @@ package io.spot.onboarding.emulator;
 /** Wire constants that public sources confirm (see spot-api.md for each citation). */
 public final class Wire {
 
-    private Wire() {
-    }
+    private Wire() {}
 
     public static final String ACCOUNT_KIND = "spotinst:setup:account";
     public static final String EXTERNAL_ID_KIND = "spotinst:setup:aws:externalId";

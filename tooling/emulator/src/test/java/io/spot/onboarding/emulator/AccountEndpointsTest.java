@@ -16,7 +16,9 @@ class AccountEndpointsTest extends EmulatorTest {
         assertThat(reply.response().path("kind").asText()).isEqualTo(Wire.ACCOUNT_KIND);
         assertThat(reply.response().path("count").asInt()).isEqualTo(1);
         JsonNode item = reply.item();
-        assertThat(item.path("accountId").asText()).isEqualTo(state().defaultAccountId()).matches("act-[0-9a-f]{8}");
+        assertThat(item.path("accountId").asText())
+                .isEqualTo(state().defaultAccountId())
+                .matches("act-[0-9a-f]{8}");
         assertThat(item.path("name").asText()).isEqualTo(Invented.DEFAULT_ACCOUNT_NAME);
         assertThat(item.path("organizationId").isTextual()).isTrue();
         assertThat(item.path("organizationId").asText()).isEqualTo(ORG_ID);
@@ -66,23 +68,29 @@ class AccountEndpointsTest extends EmulatorTest {
         String second = createAccount("123456789012");
 
         assertThat(first).isNotEqualTo(second);
-        assertThat(state().accounts()).filteredOn(a -> a.name().equals("123456789012")).hasSize(2);
+        assertThat(state().accounts())
+                .filteredOn(a -> a.name().equals("123456789012"))
+                .hasSize(2);
     }
 
     @Test
     void createValidatesTheName() {
-        assertValidationError(http.post("/setup/account", "{\"account\":{\"name\":\"\"}}"),
-                "body.account.name", "\"name\" is not allowed to be empty");
-        assertValidationError(http.post("/setup/account", "{\"account\":{}}"),
-                "body.account.name", "\"name\" is required");
-        assertValidationError(http.post("/setup/account", "{}"),
-                "body.account", "\"account\" is required");
-        assertValidationError(http.post("/setup/account", "{\"account\":{\"name\":42}}"),
-                "body.account.name", "\"name\" must be a string");
+        assertValidationError(
+                http.post("/setup/account", "{\"account\":{\"name\":\"\"}}"),
+                "body.account.name",
+                "\"name\" is not allowed to be empty");
+        assertValidationError(
+                http.post("/setup/account", "{\"account\":{}}"), "body.account.name", "\"name\" is required");
+        assertValidationError(http.post("/setup/account", "{}"), "body.account", "\"account\" is required");
+        assertValidationError(
+                http.post("/setup/account", "{\"account\":{\"name\":42}}"),
+                "body.account.name",
+                "\"name\" must be a string");
         Reply tooLong = http.post("/setup/account", "{\"account\":{\"name\":\"" + "x".repeat(101) + "\"}}");
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.error().path("field").asText()).isEqualTo("body.account.name");
-        assertThat(http.post("/setup/account", "{\"account\":{\"name\":\"" + "x".repeat(100) + "\"}}").status())
+        assertThat(http.post("/setup/account", "{\"account\":{\"name\":\"" + "x".repeat(100) + "\"}}")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -106,15 +114,18 @@ class AccountEndpointsTest extends EmulatorTest {
         Reply reply = http.get("/setup/account/" + accountId);
 
         assertThat(reply.items()).hasSize(1);
-        assertThat(reply.item()).isEqualTo(http.get("/setup/account?cloudAccountId=123456789012").item());
+        assertThat(reply.item())
+                .isEqualTo(
+                        http.get("/setup/account?cloudAccountId=123456789012").item());
     }
 
     @Test
     void unknownAccountIsAccountDoesntExistWith400() {
         for (Reply reply : new Reply[] {
-                http.get("/setup/account/act-00000000"),
-                http.put("/setup/account/act-00000000", "{\"account\":{\"name\":\"n\"}}"),
-                http.delete("/setup/account/act-00000000")}) {
+            http.get("/setup/account/act-00000000"),
+            http.put("/setup/account/act-00000000", "{\"account\":{\"name\":\"n\"}}"),
+            http.delete("/setup/account/act-00000000")
+        }) {
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.errorCode()).isEqualTo(Wire.ACCOUNT_DOESNT_EXIST);
             assertThat(reply.error().path("message").asText()).contains("act-00000000");
@@ -139,10 +150,14 @@ class AccountEndpointsTest extends EmulatorTest {
     void updateRejectsEmptyOrNullName() {
         String accountId = createAccount("old");
 
-        assertValidationError(http.put("/setup/account/" + accountId, "{\"account\":{\"name\":\"\"}}"),
-                "body.account.name", "\"name\" is not allowed to be empty");
-        assertValidationError(http.put("/setup/account/" + accountId, "{\"account\":{\"name\":null}}"),
-                "body.account.name", "\"name\" is required");
+        assertValidationError(
+                http.put("/setup/account/" + accountId, "{\"account\":{\"name\":\"\"}}"),
+                "body.account.name",
+                "\"name\" is not allowed to be empty");
+        assertValidationError(
+                http.put("/setup/account/" + accountId, "{\"account\":{\"name\":null}}"),
+                "body.account.name",
+                "\"name\" is required");
         assertThat(state().account(accountId).orElseThrow().name()).isEqualTo("old");
     }
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ChaosTest {
-    private final SpotEmulator emulator = SpotEmulator.builder().token("chaosToken").build().start();
+    private final SpotEmulator emulator =
+            SpotEmulator.builder().token("chaosToken").build().start();
     private final SpotHttp http = new SpotHttp(emulator.baseUrl(), "chaosToken");
 
     @AfterEach
@@ -22,7 +23,8 @@ class ChaosTest {
         for (int i = 0; i < requests; i++) {
             String outcome;
             try {
-                outcome = Integer.toString(http.post("/setup/account", "{\"account\":{\"name\":\"c" + i + "\"}}").status());
+                outcome = Integer.toString(http.post("/setup/account", "{\"account\":{\"name\":\"c" + i + "\"}}")
+                        .status());
             } catch (UncheckedIOException | IllegalStateException e) {
                 outcome = "no answer";
             }
@@ -39,8 +41,9 @@ class ChaosTest {
 
         assertThat(seen).containsKeys("200", "429", "503", "no answer");
         final int created = emulator.state().accounts().size() - 1;
-        assertThat(created).as("answered creates, plus those whose answer was lost")
-            .isGreaterThan(seen.get("200"));
+        assertThat(created)
+                .as("answered creates, plus those whose answer was lost")
+                .isGreaterThan(seen.get("200"));
     }
 
     @Test

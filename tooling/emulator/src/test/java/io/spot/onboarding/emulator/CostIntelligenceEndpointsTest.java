@@ -39,7 +39,8 @@ class CostIntelligenceEndpointsTest extends EmulatorTest {
     @Test
     void enrollingAgainKeepsTheFirstEnabledDate() {
         String accountId = createLinkedAccount("a", ROLE_ARN);
-        String first = http.post(CI, accountBody(accountId)).item().path("enabledDate").asText();
+        String first =
+                http.post(CI, accountBody(accountId)).item().path("enabledDate").asText();
         clock.advance(Duration.ofHours(1));
 
         Reply again = http.post(CI, accountBody(accountId));
@@ -63,7 +64,8 @@ class CostIntelligenceEndpointsTest extends EmulatorTest {
     @Test
     void unknownAccountIsNotFoundWith404() {
         for (Reply reply : new Reply[] {
-                http.post(CI, accountBody("act-00000000")), http.post(VALIDATION, accountBody("act-00000000"))}) {
+            http.post(CI, accountBody("act-00000000")), http.post(VALIDATION, accountBody("act-00000000"))
+        }) {
             assertThat(reply.status()).isEqualTo(404);
             assertThat(reply.response().path("status").path("message").asText()).isEqualTo("Not Found");
             assertThat(reply.errorCode()).isEqualTo(Invented.CI_ACCOUNT_NOT_FOUND);
@@ -97,7 +99,8 @@ class CostIntelligenceEndpointsTest extends EmulatorTest {
         assertThat(item.path("statusSummary").asText()).isEqualTo("connected");
         JsonNode status = item.path("status").path(0);
         assertThat(status.path("productOffering").asText()).isEqualTo("cbi");
-        assertThat(status.path("statistics").path("failedResourceTypes").isArray()).isTrue();
+        assertThat(status.path("statistics").path("failedResourceTypes").isArray())
+                .isTrue();
         assertThat(status.has("statusTimestamp")).isTrue();
     }
 
@@ -108,18 +111,23 @@ class CostIntelligenceEndpointsTest extends EmulatorTest {
         Reply first = http.get(CI + "?paginationSize=2");
         String nextKey = first.response().path("paginationInfo").path("nextKey").asText();
         Reply second = http.get(CI + "?paginationSize=2&paginationKey=" + nextKey);
-        String thirdKey = second.response().path("paginationInfo").path("nextKey").asText();
+        String thirdKey =
+                second.response().path("paginationInfo").path("nextKey").asText();
         Reply third = http.get(CI + "?paginationSize=2&paginationKey=" + thirdKey);
-        String backKey = third.response().path("paginationInfo").path("previousKey").asText();
+        String backKey =
+                third.response().path("paginationInfo").path("previousKey").asText();
         Reply back = http.get(CI + "?paginationSize=2&paginationKey=" + backKey);
-        String firstAgainKey = second.response().path("paginationInfo").path("previousKey").asText();
+        String firstAgainKey =
+                second.response().path("paginationInfo").path("previousKey").asText();
         Reply firstAgain = http.get(CI + "?paginationSize=2&paginationKey=" + firstAgainKey);
 
         assertThat(ids(first)).isEqualTo(enrolled.subList(0, 2));
         assertThat(ids(second)).isEqualTo(enrolled.subList(2, 4));
         assertThat(ids(third)).isEqualTo(enrolled.subList(4, 5));
-        assertThat(third.response().path("paginationInfo").path("nextKey").isNull()).isTrue();
-        assertThat(third.response().path("paginationInfo").path("totalCount").asInt()).isEqualTo(5);
+        assertThat(third.response().path("paginationInfo").path("nextKey").isNull())
+                .isTrue();
+        assertThat(third.response().path("paginationInfo").path("totalCount").asInt())
+                .isEqualTo(5);
         assertThat(ids(back)).isEqualTo(ids(second));
         assertThat(ids(firstAgain)).isEqualTo(ids(first));
     }
@@ -146,7 +154,8 @@ class CostIntelligenceEndpointsTest extends EmulatorTest {
                 + first.response().path("paginationInfo").path("nextKey").asText());
 
         assertThat(ids(second)).isEqualTo(enrolled.subList(2, 4));
-        assertThat(second.response().path("paginationInfo").path("nextKey").isNull()).isFalse();
+        assertThat(second.response().path("paginationInfo").path("nextKey").isNull())
+                .isFalse();
         assertThat(later).hasSize(1);
     }
 
@@ -158,14 +167,17 @@ class CostIntelligenceEndpointsTest extends EmulatorTest {
         Reply reply = http.get(CI);
 
         assertThat(reply.items()).hasSize(2);
-        assertThat(reply.response().path("paginationInfo").path("nextKey").isNull()).isFalse();
+        assertThat(reply.response().path("paginationInfo").path("nextKey").isNull())
+                .isFalse();
     }
 
     @Test
     void badPaginationParametersAreValidationErrors() {
-        assertThat(http.get(CI + "?paginationSize=abc").error().path("field").asText()).isEqualTo("query.paginationSize");
+        assertThat(http.get(CI + "?paginationSize=abc").error().path("field").asText())
+                .isEqualTo("query.paginationSize");
         assertThat(http.get(CI + "?paginationSize=0").errorCode()).isEqualTo(Wire.VALIDATION_ERROR);
-        assertThat(http.get(CI + "?paginationKey=!!!").error().path("field").asText()).isEqualTo("query.paginationKey");
+        assertThat(http.get(CI + "?paginationKey=!!!").error().path("field").asText())
+                .isEqualTo("query.paginationKey");
         assertThat(http.get(CI + "?paginationKey=bm9wZQ").errorCode()).isEqualTo(Wire.VALIDATION_ERROR);
     }
 
@@ -179,9 +191,11 @@ class CostIntelligenceEndpointsTest extends EmulatorTest {
 
         assertThat(forUnlinked.status()).isEqualTo(200);
         assertThat(forUnlinked.response().path("kind").asText()).isEqualTo(Wire.CI_VALIDATION_KIND);
-        assertThat(statusById(forUnlinked)).containsEntry("credentials", "failed")
+        assertThat(statusById(forUnlinked))
+                .containsEntry("credentials", "failed")
                 .containsValue("success");
-        assertThat(statusById(forLinked)).allSatisfy((id, status) -> assertThat(status).isEqualTo("success"))
+        assertThat(statusById(forLinked))
+                .allSatisfy((id, status) -> assertThat(status).isEqualTo("success"))
                 .containsKey("credentials");
         JsonNode check = forLinked.item();
         assertThat(check.has("description")).isTrue();
@@ -192,15 +206,26 @@ class CostIntelligenceEndpointsTest extends EmulatorTest {
     @Test
     void validationResultCanBeOverridden() {
         String accountId = createLinkedAccount("a", ROLE_ARN);
-        faults().ciValidationResult(accountId, List.of(Map.of(
-                "id", "billing", "description", "CUR present", "status", "warning",
-                "validationInfo", "no CUR yet", "validationInfoDetails", Map.of("bucket", "none"))));
+        faults().ciValidationResult(
+                        accountId,
+                        List.of(Map.of(
+                                "id",
+                                "billing",
+                                "description",
+                                "CUR present",
+                                "status",
+                                "warning",
+                                "validationInfo",
+                                "no CUR yet",
+                                "validationInfoDetails",
+                                Map.of("bucket", "none"))));
 
         Reply reply = http.post(VALIDATION, accountBody(accountId));
 
         assertThat(reply.items()).hasSize(1);
         assertThat(reply.item().path("status").asText()).isEqualTo("warning");
-        assertThat(reply.item().path("validationInfoDetails").path("bucket").asText()).isEqualTo("none");
+        assertThat(reply.item().path("validationInfoDetails").path("bucket").asText())
+                .isEqualTo("none");
     }
 
     private List<String> enrollAccounts(int count) {
@@ -222,7 +247,9 @@ class CostIntelligenceEndpointsTest extends EmulatorTest {
 
     private static Map<String, String> statusById(Reply reply) {
         Map<String, String> statuses = new LinkedHashMap<>();
-        reply.items().forEach(item -> statuses.put(item.path("id").asText(), item.path("status").asText()));
+        reply.items()
+                .forEach(item -> statuses.put(
+                        item.path("id").asText(), item.path("status").asText()));
         return statuses;
     }
 }

@@ -41,9 +41,10 @@ class CredentialEndpointsTest extends EmulatorTest {
         String body = "{\"credentials\":{\"iamRole\":\"" + ROLE_ARN + "\"}}";
 
         for (Reply reply : new Reply[] {
-                http.post("/setup/credentials/aws/externalId", null),
-                http.post("/setup/credentials/aws", body),
-                http.get("/setup/credentials/aws")}) {
+            http.post("/setup/credentials/aws/externalId", null),
+            http.post("/setup/credentials/aws", body),
+            http.get("/setup/credentials/aws")
+        }) {
             assertValidationError(reply, "query.accountId", "\"accountId\" is required");
         }
     }
@@ -81,7 +82,8 @@ class CredentialEndpointsTest extends EmulatorTest {
 
         assertThat(setCredentials(accountId, otherRole).status()).isEqualTo(200);
 
-        assertThat(state().account(accountId).orElseThrow().providerExternalId()).isEqualTo("210987654321");
+        assertThat(state().account(accountId).orElseThrow().providerExternalId())
+                .isEqualTo("210987654321");
     }
 
     @Test
@@ -90,12 +92,12 @@ class CredentialEndpointsTest extends EmulatorTest {
         mintExternalId(accountId);
         String query = "/setup/credentials/aws?accountId=" + accountId;
 
-        assertValidationError(http.post(query, "{\"credentials\":{}}"),
-                "body.credentials.iamRole", "\"iamRole\" is required");
+        assertValidationError(
+                http.post(query, "{\"credentials\":{}}"), "body.credentials.iamRole", "\"iamRole\" is required");
         assertValidationError(http.post(query, "{}"), "body.credentials", "\"credentials\" is required");
         for (String notARole : new String[] {
-                "SpotRole", "arn:aws:iam::123:role/SpotRole", "arn:aws:iam::123456789012:user/bob",
-                "arn:aws:s3:::bucket"}) {
+            "SpotRole", "arn:aws:iam::123:role/SpotRole", "arn:aws:iam::123456789012:user/bob", "arn:aws:s3:::bucket"
+        }) {
             Reply reply = setCredentials(accountId, notARole);
             assertThat(reply.errorCode()).as(notARole).isEqualTo(Wire.VALIDATION_ERROR);
             assertThat(reply.error().path("field").asText()).isEqualTo("body.credentials.iamRole");

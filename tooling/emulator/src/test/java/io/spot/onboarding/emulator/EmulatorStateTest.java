@@ -44,11 +44,13 @@ class EmulatorStateTest extends EmulatorTest {
         assertThat(credentials.item().path("iamRole").asText()).isEqualTo(ROLE_ARN);
         assertThat(ci.item().path("accountId").asText()).isEqualTo(created.accountId());
         assertThat(state().isCostIntelligenceEnrolled(created.accountId())).isTrue();
-        assertThat(state().account(created.accountId()).orElseThrow().ciEnabledDate()).isEqualTo(START);
+        assertThat(state().account(created.accountId()).orElseThrow().ciEnabledDate())
+                .isEqualTo(START);
 
         state().delete(created.accountId());
 
-        assertThat(http.get("/setup/account/" + created.accountId()).errorCode()).isEqualTo(Wire.ACCOUNT_DOESNT_EXIST);
+        assertThat(http.get("/setup/account/" + created.accountId()).errorCode())
+                .isEqualTo(Wire.ACCOUNT_DOESNT_EXIST);
     }
 
     @Test
@@ -61,9 +63,10 @@ class EmulatorStateTest extends EmulatorTest {
         assertThat(seeded.createdAt()).isEqualTo(START.minus(Duration.ofDays(30)));
         assertThat(unlinked.createdAt()).isEqualTo(START.minus(Duration.ofMinutes(1)));
         assertThat(found.item().path("accountId").asText()).isEqualTo(seeded.accountId());
-        assertThat(state().visibleAccounts()).contains(
-                new VisibleAccount(seeded.accountId(), "production", "123456789012", ROLE_ARN, false),
-                new VisibleAccount(unlinked.accountId(), "123456789012", null, null, false));
+        assertThat(state().visibleAccounts())
+                .contains(
+                        new VisibleAccount(seeded.accountId(), "production", "123456789012", ROLE_ARN, false),
+                        new VisibleAccount(unlinked.accountId(), "123456789012", null, null, false));
     }
 
     @Test
@@ -113,7 +116,8 @@ class EmulatorStateTest extends EmulatorTest {
 
         state().reset();
 
-        assertThat(state().accounts()).singleElement()
+        assertThat(state().accounts())
+                .singleElement()
                 .satisfies(account -> assertThat(account.accountId()).isEqualTo(state().defaultAccountId()));
         assertThat(state().defaultAccountId()).isNotEqualTo(oldDefault);
         // The role was seen before the reset; a fresh organization has never seen it.
@@ -148,7 +152,9 @@ class EmulatorStateTest extends EmulatorTest {
                     for (int i = 0; i < accountsPerClient; i++) {
                         String role = "arn:aws:iam::%012d:role/Spot".formatted(client * 1000L + i);
                         String accountId = createLinkedAccount("c" + client + "-" + i, role);
-                        assertThat(http.post("/cbi/v1/setup/account", accountBody(accountId)).status()).isEqualTo(200);
+                        assertThat(http.post("/cbi/v1/setup/account", accountBody(accountId))
+                                        .status())
+                                .isEqualTo(200);
                         ids.add(accountId);
                     }
                     return ids;
@@ -161,8 +167,11 @@ class EmulatorStateTest extends EmulatorTest {
 
             assertThat(created).hasSize(clients * accountsPerClient);
             assertThat(state().accounts()).hasSize(clients * accountsPerClient + 1);
-            assertThat(state().accounts()).filteredOn(SpotAccountRecord::isLinked).hasSize(created.size());
-            assertThat(http.get("/cbi/v1/setup/account?paginationSize=1000").items()).hasSize(created.size());
+            assertThat(state().accounts())
+                    .filteredOn(SpotAccountRecord::isLinked)
+                    .hasSize(created.size());
+            assertThat(http.get("/cbi/v1/setup/account?paginationSize=1000").items())
+                    .hasSize(created.size());
             assertThat(emulator.requestCount("POST", "/setup/credentials/aws")).isEqualTo(created.size());
         } finally {
             pool.shutdownNow();

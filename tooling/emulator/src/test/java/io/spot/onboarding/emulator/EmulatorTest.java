@@ -44,17 +44,22 @@ abstract class EmulatorTest {
     }
 
     String createAccount(String name) {
-        return http.post("/setup/account", "{\"account\":{\"name\":\"" + name + "\"}}").item().path("id").asText();
+        return http.post("/setup/account", "{\"account\":{\"name\":\"" + name + "\"}}")
+                .item()
+                .path("id")
+                .asText();
     }
 
     String mintExternalId(String accountId) {
         return http.post("/setup/credentials/aws/externalId?accountId=" + accountId, null)
-                .item().path("externalId").asText();
+                .item()
+                .path("externalId")
+                .asText();
     }
 
     Reply setCredentials(String accountId, String roleArn) {
-        return http.post("/setup/credentials/aws?accountId=" + accountId,
-                "{\"credentials\":{\"iamRole\":\"" + roleArn + "\"}}");
+        return http.post(
+                "/setup/credentials/aws?accountId=" + accountId, "{\"credentials\":{\"iamRole\":\"" + roleArn + "\"}}");
     }
 
     /** E2 + E6 + E7 as the onboarding flow does them. */

@@ -22,7 +22,8 @@ class FaultsTest extends EmulatorTest {
         for (Reply throttled : new Reply[] {first, second}) {
             assertThat(throttled.status()).isEqualTo(429);
             assertThat(throttled.response().path("status").path("code").asInt()).isEqualTo(429);
-            assertThat(throttled.response().path("status").path("message").asText()).isEqualTo("Too Many Requests");
+            assertThat(throttled.response().path("status").path("message").asText())
+                    .isEqualTo("Too Many Requests");
             assertThat(throttled.response().path("data").asText()).isEqualTo("Rate limit exceeded");
             assertThat(throttled.response().has("errors")).isFalse();
             assertThat(throttled.header(Wire.RATE_LIMIT_RESET)).isEqualTo("7");
@@ -38,7 +39,9 @@ class FaultsTest extends EmulatorTest {
         faults().throttleNext("POST", "/setup/account", 1, 1);
 
         assertThat(http.get("/setup/account").status()).isEqualTo(200);
-        assertThat(http.put("/setup/account/" + state().defaultAccountId(), CREATE).status()).isEqualTo(200);
+        assertThat(http.put("/setup/account/" + state().defaultAccountId(), CREATE)
+                        .status())
+                .isEqualTo(200);
         assertThat(http.post("/setup/account", CREATE).status()).isEqualTo(429);
     }
 
@@ -95,7 +98,8 @@ class FaultsTest extends EmulatorTest {
     void droppedResponseAppliesTheWriteButTheClientGetsNoAnswer() {
         faults().dropResponseAfterWrite("POST", "/setup/account", 1);
 
-        assertThatThrownBy(() -> http.sendOrThrow("POST", "/setup/account", CREATE)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> http.sendOrThrow("POST", "/setup/account", CREATE))
+                .isInstanceOf(IOException.class);
 
         assertThat(state().accounts()).extracting(SpotAccountRecord::name).contains("faulty");
         RecordedRequest recorded = emulator.requests().get(0);
@@ -110,8 +114,9 @@ class FaultsTest extends EmulatorTest {
         String accountId = createAccount("before");
         faults().dropResponseAfterWrite("PUT", "/setup/account/{id}", 1);
 
-        assertThatThrownBy(() -> http.sendOrThrow("PUT", "/setup/account/" + accountId,
-                "{\"account\":{\"name\":\"after\"}}")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() ->
+                        http.sendOrThrow("PUT", "/setup/account/" + accountId, "{\"account\":{\"name\":\"after\"}}"))
+                .isInstanceOf(IOException.class);
 
         assertThat(state().account(accountId).orElseThrow().name()).isEqualTo("after");
     }
@@ -120,10 +125,12 @@ class FaultsTest extends EmulatorTest {
     void resetConnectionClosesBeforeAnythingIsApplied() {
         faults().resetConnectionNext("POST", "/setup/account", 1);
 
-        assertThatThrownBy(() -> http.sendOrThrow("POST", "/setup/account", CREATE)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> http.sendOrThrow("POST", "/setup/account", CREATE))
+                .isInstanceOf(IOException.class);
 
         assertThat(state().accounts()).hasSize(1);
-        assertThat(emulator.requests()).singleElement()
+        assertThat(emulator.requests())
+                .singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(RecordedRequest.NO_RESPONSE));
         assertThat(http.post("/setup/account", CREATE).status()).isEqualTo(200);
     }
@@ -167,7 +174,8 @@ class FaultsTest extends EmulatorTest {
     @Test
     void faultsRejectTyposAndNonsense() {
         assertThatThrownBy(() -> faults().throttleNext("GET", "/setup/accounts", 1, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/setup/account/{id}");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("/setup/account/{id}");
         assertThatThrownBy(() -> faults().serverErrorNext("GET", "*", 1, 200))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> faults().accountLimit(0)).isInstanceOf(IllegalArgumentException.class);

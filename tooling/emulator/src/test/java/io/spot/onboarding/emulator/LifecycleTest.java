@@ -15,9 +15,13 @@ class LifecycleTest {
     @Test
     void startDefaultServesTheTestTokenOnAnEphemeralPort() {
         try (SpotEmulator emulator = SpotEmulator.startDefault()) {
-            assertThat(emulator.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+").endsWith(":" + emulator.port());
+            assertThat(emulator.baseUrl())
+                    .matches("http://127\\.0\\.0\\.1:\\d+")
+                    .endsWith(":" + emulator.port());
             assertThat(emulator.port()).isPositive();
-            assertThat(new SpotHttp(emulator.baseUrl(), SpotEmulator.DEFAULT_TOKEN).get("/setup/account").status())
+            assertThat(new SpotHttp(emulator.baseUrl(), SpotEmulator.DEFAULT_TOKEN)
+                            .get("/setup/account")
+                            .status())
                     .isEqualTo(200);
             assertThat(emulator.state().organizationId()).isEqualTo(SpotEmulator.DEFAULT_ORGANIZATION_ID);
         }
@@ -26,19 +30,27 @@ class LifecycleTest {
     @Test
     void builderWithoutTokensAcceptsTheTestToken() {
         try (SpotEmulator emulator = SpotEmulator.builder().build().start()) {
-            assertThat(new SpotHttp(emulator.baseUrl(), SpotEmulator.DEFAULT_TOKEN).get("/setup/account").status())
+            assertThat(new SpotHttp(emulator.baseUrl(), SpotEmulator.DEFAULT_TOKEN)
+                            .get("/setup/account")
+                            .status())
                     .isEqualTo(200);
         }
     }
 
     @Test
     void severalAdminTokensAreAccepted() {
-        try (SpotEmulator emulator = SpotEmulator.builder().token("one").token("two").build().start()) {
+        try (SpotEmulator emulator =
+                SpotEmulator.builder().token("one").token("two").build().start()) {
             SpotHttp http = new SpotHttp(emulator.baseUrl(), "one");
             assertThat(http.get("/setup/account").status()).isEqualTo(200);
-            assertThat(http.withToken("two").post("/setup/account", "{\"account\":{\"name\":\"n\"}}").status())
+            assertThat(http.withToken("two")
+                            .post("/setup/account", "{\"account\":{\"name\":\"n\"}}")
+                            .status())
                     .isEqualTo(200);
-            assertThat(http.withToken(SpotEmulator.DEFAULT_TOKEN).get("/setup/account").status()).isEqualTo(401);
+            assertThat(http.withToken(SpotEmulator.DEFAULT_TOKEN)
+                            .get("/setup/account")
+                            .status())
+                    .isEqualTo(401);
         }
     }
 
@@ -72,7 +84,8 @@ class LifecycleTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
         inFlight.get(5, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> http.sendOrThrow("GET", "/setup/account", null)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> http.sendOrThrow("GET", "/setup/account", null))
+                .isInstanceOf(IOException.class);
         emulator.close();
     }
 
@@ -93,13 +106,18 @@ class LifecycleTest {
     @Test
     void mainParsesItsOptions() {
         try (SpotEmulator emulator = Main.parse(new String[] {
-                "--port", "0", "--token", "cliToken", "--read-only-token", "cliViewer", "--org-id", "111122223333"})
-                .build().start()) {
+                    "--port", "0", "--token", "cliToken", "--read-only-token", "cliViewer", "--org-id", "111122223333"
+                })
+                .build()
+                .start()) {
             SpotHttp http = new SpotHttp(emulator.baseUrl(), "cliToken");
-            assertThat(http.get("/setup/account").item().path("organizationId").asText()).isEqualTo("111122223333");
-            assertThat(http.withToken("cliViewer").post("/setup/account", "{}").status()).isEqualTo(403);
+            assertThat(http.get("/setup/account").item().path("organizationId").asText())
+                    .isEqualTo("111122223333");
+            assertThat(http.withToken("cliViewer").post("/setup/account", "{}").status())
+                    .isEqualTo(403);
         }
-        assertThatThrownBy(() -> Main.parse(new String[] {"--bogus", "x"})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Main.parse(new String[] {"--bogus", "x"}))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Main.parse(new String[] {"--token"})).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Main.parse(new String[] {"--port", "eighty"}))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -64,7 +64,8 @@ class RateLimitTest extends EmulatorTest {
 
         assertThat(http.get(LIST).status()).isEqualTo(200);
         assertThat(http.post(LIST, "{\"account\":{\"name\":\"x\"}}").status()).isEqualTo(200);
-        assertThat(http.get("/setup/account/" + state().defaultAccountId()).status()).isEqualTo(200);
+        assertThat(http.get("/setup/account/" + state().defaultAccountId()).status())
+                .isEqualTo(200);
         assertThat(http.get(LIST).status()).isEqualTo(429);
         assertThat(http.post(LIST, "{\"account\":{\"name\":\"x\"}}").status()).isEqualTo(429);
     }
@@ -80,8 +81,11 @@ class RateLimitTest extends EmulatorTest {
 
     @Test
     void unlimitedRoutesReportANominalLimit() {
-        assertHeaders(http.get(LIST), String.valueOf(Invented.UNLIMITED_RATE_LIMIT),
-                String.valueOf(Invented.UNLIMITED_RATE_LIMIT), "0");
+        assertHeaders(
+                http.get(LIST),
+                String.valueOf(Invented.UNLIMITED_RATE_LIMIT),
+                String.valueOf(Invented.UNLIMITED_RATE_LIMIT),
+                "0");
     }
 
     @Test

@@ -77,7 +77,10 @@ final class SpotHttp {
             request.header("Authorization", "Bearer " + token);
         }
         try (Response response = client.newCall(request.build()).execute()) {
-            return new Reply(response.code(), response.headers(), MAPPER.readTree(response.body().string()));
+            return new Reply(
+                    response.code(),
+                    response.headers(),
+                    MAPPER.readTree(response.body().string()));
         }
     }
 }

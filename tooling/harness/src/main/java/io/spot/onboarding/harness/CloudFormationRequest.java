@@ -25,8 +25,10 @@ public final class CloudFormationRequest {
         root.put("action", action);
         root.put("resourceType", resourceType);
         root.put("resourceTypeVersion", "00000001");
-        root.put("stackId", "arn:aws:cloudformation:" + REGION + ":" + AWS_ACCOUNT_ID
-            + ":stack/spot-onboarding/" + UUID.nameUUIDFromBytes(resourceType.getBytes()));
+        root.put(
+                "stackId",
+                "arn:aws:cloudformation:" + REGION + ":" + AWS_ACCOUNT_ID + ":stack/spot-onboarding/"
+                        + UUID.nameUUIDFromBytes(resourceType.getBytes()));
         final ObjectNode caller = requestData.putObject("callerCredentials");
         // Any key pair will do: moto_server accepts all, and the handlers never see real AWS here.
         caller.put("accessKeyId", "AKIAIOSFODNN7EXAMPLE");

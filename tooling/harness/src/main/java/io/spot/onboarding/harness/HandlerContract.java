@@ -18,8 +18,9 @@ public record HandlerContract(String identifier, boolean createMayWaitWithoutIde
         }
         if ("FAILED".equals(status)) {
             require(response.errorCode() != null, action + " FAILED without an error code: " + response);
-            require(response.message() != null && !response.message().isBlank(),
-                action + " FAILED without a message: " + response);
+            require(
+                    response.message() != null && !response.message().isBlank(),
+                    action + " FAILED without a message: " + response);
         }
         if ("READ".equals(action) || "LIST".equals(action)) {
             require(!"IN_PROGRESS".equals(status), action + " returned IN_PROGRESS: " + response);
@@ -29,15 +30,18 @@ public record HandlerContract(String identifier, boolean createMayWaitWithoutIde
         }
         if ("IN_PROGRESS".equals(status)) {
             require(response.errorCode() == null, "IN_PROGRESS with an error code: " + response);
-            require(response.callbackDelaySeconds() >= 0 && response.callbackDelaySeconds() <= 600,
-                "callbackDelaySeconds out of 0..600: " + response);
+            require(
+                    response.callbackDelaySeconds() >= 0 && response.callbackDelaySeconds() <= 600,
+                    "callbackDelaySeconds out of 0..600: " + response);
             final boolean hasIdentifier = response.modelText(identifier) != null;
-            require(hasIdentifier || "CREATE".equals(action) && createMayWaitWithoutIdentifier,
-                action + " IN_PROGRESS without " + identifier + ": " + response);
+            require(
+                    hasIdentifier || "CREATE".equals(action) && createMayWaitWithoutIdentifier,
+                    action + " IN_PROGRESS without " + identifier + ": " + response);
         }
         if ("SUCCESS".equals(status) && !"DELETE".equals(action) && !"LIST".equals(action)) {
-            require(response.modelText(identifier) != null, action + " SUCCESS without " + identifier + ": "
-                + response);
+            require(
+                    response.modelText(identifier) != null,
+                    action + " SUCCESS without " + identifier + ": " + response);
         }
     }
 

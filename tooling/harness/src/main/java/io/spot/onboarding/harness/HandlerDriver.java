@@ -37,8 +37,11 @@ public final class HandlerDriver {
     private RequestStreamHandler warm;
     private int logLinesScanned;
 
-    public HandlerDriver(final Supplier<? extends RequestStreamHandler> wrappers, final HandlerContract contract,
-                         final SecretScanner scanner, final LongConsumer waiter) {
+    public HandlerDriver(
+            final Supplier<? extends RequestStreamHandler> wrappers,
+            final HandlerContract contract,
+            final SecretScanner scanner,
+            final LongConsumer waiter) {
         requirePrivateTmpdir();
         this.wrappers = wrappers;
         this.contract = contract;
@@ -53,8 +56,8 @@ public final class HandlerDriver {
         }
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            warm.handleRequest(new ByteArrayInputStream(request.toString().getBytes(StandardCharsets.UTF_8)), out,
-                context);
+            warm.handleRequest(
+                    new ByteArrayInputStream(request.toString().getBytes(StandardCharsets.UTF_8)), out, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,7 +96,8 @@ public final class HandlerDriver {
         final JsonNode callbackContext = response.callbackContext();
         next.set("callbackContext", callbackContext == null ? null : callbackContext.deepCopy());
         if (response.hasModel()) {
-            ((ObjectNode) next.get("requestData")).set("resourceProperties", response.model().deepCopy());
+            ((ObjectNode) next.get("requestData"))
+                    .set("resourceProperties", response.model().deepCopy());
         }
         return next;
     }
@@ -115,10 +119,11 @@ public final class HandlerDriver {
      * where that is a directory the machine shares.
      */
     public static void requirePrivateTmpdir() {
-        final Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        final Path tmp =
+                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
         if (tmp.equals(Path.of("/tmp")) || tmp.equals(Path.of("/var/tmp")) || !Files.isDirectory(tmp)) {
             throw new IllegalStateException("java.io.tmpdir is " + tmp + ": the CloudFormation wrapper would empty it. "
-                + "Run handlers with -Djava.io.tmpdir=<a private, existing directory>.");
+                    + "Run handlers with -Djava.io.tmpdir=<a private, existing directory>.");
         }
     }
 
@@ -129,7 +134,9 @@ public final class HandlerDriver {
         }
 
         public long totalDelaySeconds() {
-            return events.stream().mapToLong(HandlerResponse::callbackDelaySeconds).sum();
+            return events.stream()
+                    .mapToLong(HandlerResponse::callbackDelaySeconds)
+                    .sum();
         }
     }
 }

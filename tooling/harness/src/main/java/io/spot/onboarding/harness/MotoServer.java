@@ -66,11 +66,16 @@ public final class MotoServer {
         }
         final Process process;
         try {
-            process = new ProcessBuilder(command(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException e) {
-            throw new IllegalStateException("moto_server (the AWS emulator local runs and tests create IAM and "
-                + "Secrets Manager resources in) could not be started: is it on PATH? Install it with: "
-                + "pip install 'moto[server]'", e);
+            throw new IllegalStateException(
+                    "moto_server (the AWS emulator local runs and tests create IAM and "
+                            + "Secrets Manager resources in) could not be started: is it on PATH? Install it with: "
+                            + "pip install 'moto[server]'",
+                    e);
         }
         final MotoServer server = new MotoServer(process, "http://127.0.0.1:" + port);
         final Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -112,7 +117,9 @@ public final class MotoServer {
     private static boolean pythonHasMoto() {
         try {
             final Process probe = new ProcessBuilder("python3", "-c", "import moto.server, moto.secretsmanager")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0;
         } catch (IOException e) {
             return false;
@@ -124,7 +131,8 @@ public final class MotoServer {
 
     private int request(final String method, final String path) {
         try {
-            final HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + path).toURL().openConnection();
+            final HttpURLConnection connection =
+                    (HttpURLConnection) URI.create(endpoint + path).toURL().openConnection();
             connection.setRequestMethod(method);
             connection.setConnectTimeout(1000);
             connection.setReadTimeout(5000);

@@ -31,7 +31,7 @@ public final class SecretScanner {
         for (final String secret : secrets) {
             if (text.contains(secret)) {
                 throw new AssertionError("a Spot API token appeared in " + where + " (text of " + text.length()
-                    + " characters, not shown so the token is not printed again)");
+                        + " characters, not shown so the token is not printed again)");
             }
         }
     }

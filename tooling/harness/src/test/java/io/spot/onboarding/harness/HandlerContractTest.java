@@ -17,29 +17,37 @@ class HandlerContractTest {
     @Test
     void failedNeedsACodeAndAMessage() {
         assertThatThrownBy(() -> contract.check("CREATE", response("{\"status\":\"FAILED\",\"message\":\"x\"}")))
-            .hasMessageContaining("without an error code");
-        assertThatThrownBy(() -> contract.check("CREATE", response("{\"status\":\"FAILED\",\"errorCode\":\"NotFound\"}")))
-            .hasMessageContaining("without a message");
+                .hasMessageContaining("without an error code");
+        assertThatThrownBy(
+                        () -> contract.check("CREATE", response("{\"status\":\"FAILED\",\"errorCode\":\"NotFound\"}")))
+                .hasMessageContaining("without a message");
     }
 
     @Test
     void readAndListNeverWait() {
-        assertThatThrownBy(() -> contract.check("READ", response("{\"status\":\"IN_PROGRESS\","
-            + "\"resourceModel\":{\"AccountId\":\"act-1\"}}"))).hasMessageContaining("READ returned IN_PROGRESS");
+        assertThatThrownBy(() -> contract.check(
+                        "READ",
+                        response("{\"status\":\"IN_PROGRESS\"," + "\"resourceModel\":{\"AccountId\":\"act-1\"}}")))
+                .hasMessageContaining("READ returned IN_PROGRESS");
     }
 
     @Test
     void deleteSuccessCarriesNoModel() {
-        assertThatThrownBy(() -> contract.check("DELETE", response("{\"status\":\"SUCCESS\","
-            + "\"resourceModel\":{\"AccountId\":\"act-1\"}}"))).hasMessageContaining("carried a model");
-        assertThatCode(() -> contract.check("DELETE", response("{\"status\":\"SUCCESS\"}"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> contract.check(
+                        "DELETE",
+                        response("{\"status\":\"SUCCESS\"," + "\"resourceModel\":{\"AccountId\":\"act-1\"}}")))
+                .hasMessageContaining("carried a model");
+        assertThatCode(() -> contract.check("DELETE", response("{\"status\":\"SUCCESS\"}")))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void inProgressCarriesTheIdentifier() {
-        assertThatThrownBy(() -> contract.check("UPDATE", response("{\"status\":\"IN_PROGRESS\",\"resourceModel\":{}}")))
-            .hasMessageContaining("without AccountId");
-        assertThatCode(() -> new HandlerContract("AccountId", true).check("CREATE",
-            response("{\"status\":\"IN_PROGRESS\",\"resourceModel\":{}}"))).doesNotThrowAnyException();
+        assertThatThrownBy(
+                        () -> contract.check("UPDATE", response("{\"status\":\"IN_PROGRESS\",\"resourceModel\":{}}")))
+                .hasMessageContaining("without AccountId");
+        assertThatCode(() -> new HandlerContract("AccountId", true)
+                        .check("CREATE", response("{\"status\":\"IN_PROGRESS\",\"resourceModel\":{}}")))
+                .doesNotThrowAnyException();
     }
 }

@@ -13,9 +13,9 @@ class SecretScannerTest {
         final SecretScanner scanner = new SecretScanner("leakyToken123");
 
         assertThatThrownBy(() -> scanner.scan("{\"message\":\"Bearer leakyToken123 rejected\"}", "a response"))
-            .isInstanceOf(AssertionError.class)
-            .hasMessageContaining("a response")
-            .hasMessageNotContaining("leakyToken123");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("a response")
+                .hasMessageNotContaining("leakyToken123");
     }
 
     @Test

@@ -20,8 +20,7 @@ public final class Main {
                spot-migration compare TEMPLATE TEMPLATE     0 when both are the same template, Retain attributes aside
         """;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(final String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -54,7 +53,7 @@ public final class Main {
     }
 
     private static int retain(final Path input, final Path output, final Selection selection, final PrintStream out)
-        throws IOException {
+            throws IOException {
         final RetainPolicy.Result result = RetainPolicy.apply(read(input), selection);
         Files.writeString(output, result.template().text(), StandardCharsets.UTF_8);
         for (final RetainTarget resource : result.changed()) {
@@ -63,9 +62,11 @@ public final class Main {
         for (final RetainTarget resource : result.alreadyRetained()) {
             out.println("  already retained: " + describe(resource));
         }
-        final int others = result.template().resources().size() - result.changed().size()
-            - result.alreadyRetained().size();
-        out.println("  unchanged: every parameter, condition, property and output, and the " + others + " other resources");
+        final int others = result.template().resources().size()
+                - result.changed().size()
+                - result.alreadyRetained().size();
+        out.println(
+                "  unchanged: every parameter, condition, property and output, and the " + others + " other resources");
         return 0;
     }
 
@@ -82,8 +83,8 @@ public final class Main {
     }
 
     private static String describe(final RetainTarget resource) {
-        return resource.logicalId() + " (" + resource.type() + (resource.serviceToken().equals("(none)") ? ")"
-            : ", ServiceToken " + resource.serviceToken() + ")");
+        return resource.logicalId() + " (" + resource.type()
+                + (resource.serviceToken().equals("(none)") ? ")" : ", ServiceToken " + resource.serviceToken() + ")");
     }
 
     private static String read(final Path path) throws IOException {

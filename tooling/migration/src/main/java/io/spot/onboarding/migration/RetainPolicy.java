@@ -21,12 +21,10 @@ import java.util.Map;
 public final class RetainPolicy {
     static final List<String> ATTRIBUTES = List.of("DeletionPolicy", "UpdateReplacePolicy");
 
-    private RetainPolicy() {
-    }
+    private RetainPolicy() {}
 
     /** @param changed the custom resources whose attributes were added or set to Retain */
-    public record Result(TemplateDocument template, List<RetainTarget> changed, List<RetainTarget> alreadyRetained) {
-    }
+    public record Result(TemplateDocument template, List<RetainTarget> changed, List<RetainTarget> alreadyRetained) {}
 
     public static Result apply(final String text) {
         return apply(text, Selection.CUSTOM);
@@ -37,23 +35,27 @@ public final class RetainPolicy {
         final List<RetainTarget> custom = input.targets(selection);
         if (custom.isEmpty()) {
             throw new TemplateException("the template has no " + selection.description()
-                + (selection == Selection.CUSTOM ? ": it is not Spot's Lambda-backed onboarding template" : ""));
+                    + (selection == Selection.CUSTOM ? ": it is not Spot's Lambda-backed onboarding template" : ""));
         }
-        final List<RetainTarget> changed = custom.stream().filter(r -> !r.retained()).toList();
-        final List<RetainTarget> already = custom.stream().filter(RetainTarget::retained).toList();
+        final List<RetainTarget> changed =
+                custom.stream().filter(r -> !r.retained()).toList();
+        final List<RetainTarget> already =
+                custom.stream().filter(RetainTarget::retained).toList();
         final String output = input.json() ? editJson(text, changed) : editYaml(text, changed);
         final TemplateDocument result = TemplateDocument.parse(output);
         final List<String> differences = TemplateComparison.differences(withRetain(input, selection), result.tree());
         if (!differences.isEmpty()) {
             throw new IllegalStateException("the edited template differs from the original in more than the Retain "
-                + "attributes, at " + differences + ": nothing was written");
+                    + "attributes, at " + differences + ": nothing was written");
         }
         return new Result(result, changed, already);
     }
 
     /** The selected resources that CloudFormation would still delete (or replace) through their handler. */
     public static List<RetainTarget> notRetained(final String text, final Selection selection) {
-        return TemplateDocument.parse(text).targets(selection).stream().filter(r -> !r.retained()).toList();
+        return TemplateDocument.parse(text).targets(selection).stream()
+                .filter(r -> !r.retained())
+                .toList();
     }
 
     public static List<RetainTarget> notRetained(final String text) {
@@ -90,8 +92,10 @@ public final class RetainPolicy {
 
     private static String editJson(final String text, final List<RetainTarget> resources) {
         try {
-            final JsonNode tree = TemplateDocument.JSON.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-                .readTree(text);
+            final JsonNode tree = TemplateDocument.JSON
+                    .copy()
+                    .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                    .readTree(text);
             for (final RetainTarget resource : resources) {
                 final ObjectNode body = (ObjectNode) tree.get("Resources").get(resource.logicalId());
                 ATTRIBUTES.forEach(attribute -> body.put(attribute, RetainTarget.RETAIN));

@@ -9,15 +9,19 @@ import java.util.Map;
  * @param serviceToken the ServiceToken as written (a {@code Fn::Sub} shows its pattern), or
  *                     {@code (none)} for a registry type
  */
-public record RetainTarget(String logicalId, String type, String serviceToken, String deletionPolicy,
-                           String updateReplacePolicy) {
+public record RetainTarget(
+        String logicalId, String type, String serviceToken, String deletionPolicy, String updateReplacePolicy) {
     static final String RETAIN = "Retain";
 
     static RetainTarget of(final String logicalId, final Map<String, Object> body) {
         final Object properties = body.get("Properties");
         final Object token = properties instanceof Map<?, ?> map ? map.get("ServiceToken") : null;
-        return new RetainTarget(logicalId, (String) body.get("Type"), token == null ? "(none)" : shown(token),
-            text(body.get("DeletionPolicy")), text(body.get("UpdateReplacePolicy")));
+        return new RetainTarget(
+                logicalId,
+                (String) body.get("Type"),
+                token == null ? "(none)" : shown(token),
+                text(body.get("DeletionPolicy")),
+                text(body.get("UpdateReplacePolicy")));
     }
 
     /** CloudFormation calls no handler for it when the stack deletes or replaces it. */

@@ -10,11 +10,14 @@ import java.util.function.Predicate;
  */
 public record Selection(String description, Predicate<Object> matches) {
     public static final Selection CUSTOM = new Selection(
-        "custom resource (Custom::* or AWS::CloudFormation::CustomResource)", type -> type instanceof String name
-            && (name.startsWith("Custom::") || name.equals("AWS::CloudFormation::CustomResource")));
+            "custom resource (Custom::* or AWS::CloudFormation::CustomResource)",
+            type -> type instanceof String name
+                    && (name.startsWith("Custom::") || name.equals("AWS::CloudFormation::CustomResource")));
 
     /** The resources of these types; none given means {@link #CUSTOM}. */
     public static Selection of(final List<String> types) {
-        return types.isEmpty() ? CUSTOM : new Selection("resource of type " + String.join(" or ", types), types::contains);
+        return types.isEmpty()
+                ? CUSTOM
+                : new Selection("resource of type " + String.join(" or ", types), types::contains);
     }
 }

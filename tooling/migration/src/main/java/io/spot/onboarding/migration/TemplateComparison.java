@@ -14,8 +14,7 @@ import java.util.Set;
  */
 public final class TemplateComparison {
 
-    private TemplateComparison() {
-    }
+    private TemplateComparison() {}
 
     public static List<String> differences(final Object left, final Object right) {
         final List<String> found = new ArrayList<>();
@@ -28,8 +27,9 @@ public final class TemplateComparison {
      * Retain attributes this tool adds (so a resumed migration still matches).
      */
     public static List<String> differencesIgnoringRetain(final String left, final String right) {
-        return differences(RetainPolicy.withRetain(TemplateDocument.parse(left), Selection.CUSTOM),
-            RetainPolicy.withRetain(TemplateDocument.parse(right), Selection.CUSTOM));
+        return differences(
+                RetainPolicy.withRetain(TemplateDocument.parse(left), Selection.CUSTOM),
+                RetainPolicy.withRetain(TemplateDocument.parse(right), Selection.CUSTOM));
     }
 
     private static void compare(final Object left, final Object right, final String path, final List<String> found) {

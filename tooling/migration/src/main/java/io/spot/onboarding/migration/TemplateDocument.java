@@ -33,12 +33,13 @@ public record TemplateDocument(String text, boolean json, Map<String, Object> tr
             tree = json ? JSON.readValue(text, Object.class) : new Yaml(new KeepTags()).load(text);
         } catch (JsonProcessingException | YAMLException e) {
             throw new TemplateException("not a CloudFormation template this tool can read (" + (json ? "JSON" : "YAML")
-                + "): " + e.getMessage().lines().findFirst().orElse(""));
+                    + "): " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (!(tree instanceof Map<?, ?> map) || !(map.get("Resources") instanceof Map<?, ?>)) {
             throw new TemplateException("not a CloudFormation template: it has no Resources section");
         }
-        @SuppressWarnings("unchecked") final Map<String, Object> root = (Map<String, Object>) map;
+        @SuppressWarnings("unchecked")
+        final Map<String, Object> root = (Map<String, Object>) map;
         return new TemplateDocument(text, json, root);
     }
 
@@ -80,7 +81,9 @@ public record TemplateDocument(String text, boolean json, Map<String, Object> tr
                     final String key = name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
                     final Object value;
                     if (node instanceof ScalarNode scalar) {
-                        value = name.equals("GetAtt") ? List.of(scalar.getValue().split("\\.", 2)) : scalar.getValue();
+                        value = name.equals("GetAtt")
+                                ? List.of(scalar.getValue().split("\\.", 2))
+                                : scalar.getValue();
                     } else if (node instanceof SequenceNode sequence) {
                         value = constructSequence(sequence);
                     } else {

@@ -28,8 +28,8 @@ final class YamlAttributeEditor {
     boolean set(final String logicalId, final String attribute, final String value) {
         final int key = resourceLine(logicalId);
         final int bodyIndent = bodyIndent(key, logicalId);
-        final Pattern existing = Pattern.compile("^ {" + bodyIndent + "}[\"']?" + attribute
-            + "[\"']?\\s*:\\s*([\"']?)([^\"'#]*?)\\1\\s*(#.*)?$");
+        final Pattern existing = Pattern.compile(
+                "^ {" + bodyIndent + "}[\"']?" + attribute + "[\"']?\\s*:\\s*([\"']?)([^\"'#]*?)\\1\\s*(#.*)?$");
         for (int i = key + 1; i < lines.size() && inside(i, key); i++) {
             final Matcher matcher = existing.matcher(content(i));
             if (matcher.matches()) {
@@ -66,7 +66,7 @@ final class YamlAttributeEditor {
                 }
                 if (inline.matcher(content(i)).matches()) {
                     throw new TemplateException("resource " + logicalId + " is written on one line (flow style, line "
-                        + (i + 1) + "): write it as a block (one key per line) and run again");
+                            + (i + 1) + "): write it as a block (one key per line) and run again");
                 }
             }
         }
@@ -79,7 +79,8 @@ final class YamlAttributeEditor {
                 return i;
             }
         }
-        throw new TemplateException("no top-level 'Resources:' line: only block-style YAML or JSON templates are supported");
+        throw new TemplateException(
+                "no top-level 'Resources:' line: only block-style YAML or JSON templates are supported");
     }
 
     private int bodyIndent(final int key, final String logicalId) {

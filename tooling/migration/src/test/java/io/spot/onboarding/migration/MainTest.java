@@ -16,13 +16,16 @@ class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(final String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+        return Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
     void retainWritesTheTemplateAndCheckAndCompareAnswer(@TempDir final Path dir) throws IOException {
-        final Path spot = Files.writeString(dir.resolve("spot.yml"), RetainPolicyTest.fixture("spot-onboarding-stackset.yml"));
+        final Path spot =
+                Files.writeString(dir.resolve("spot.yml"), RetainPolicyTest.fixture("spot-onboarding-stackset.yml"));
         final Path retained = dir.resolve("retained.yml");
 
         assertThat(run("check", spot.toString())).isEqualTo(1);
@@ -31,10 +34,10 @@ class MainTest {
         assertThat(run("compare", spot.toString(), retained.toString())).isZero();
 
         assertThat(out.toString(StandardCharsets.UTF_8))
-            .contains("not retained: SpotAccount (Custom::SpotAccount, ServiceToken "
-                + "arn:aws:lambda:${AWS::Region}:178579023202:function:onboarding-stackset-account-lambda)")
-            .contains("Retain added: EnableCostIntelligence (Custom::EnableCostIntelligence")
-            .contains("unchanged: every parameter, condition, property and output, and the 3 other resources");
+                .contains("not retained: SpotAccount (Custom::SpotAccount, ServiceToken "
+                        + "arn:aws:lambda:${AWS::Region}:178579023202:function:onboarding-stackset-account-lambda)")
+                .contains("Retain added: EnableCostIntelligence (Custom::EnableCostIntelligence")
+                .contains("unchanged: every parameter, condition, property and output, and the 3 other resources");
         assertThat(Files.readString(retained)).contains("DeletionPolicy: Retain");
     }
 
@@ -42,18 +45,21 @@ class MainTest {
     void aDifferentCopyAndABrokenFileAreReported(@TempDir final Path dir) throws IOException {
         final String text = RetainPolicyTest.fixture("spot-onboarding-stackset.yml");
         final Path spot = Files.writeString(dir.resolve("spot.yml"), text);
-        final Path edited = Files.writeString(dir.resolve("edited.yml"), text.replace("onboarding-stackset-alias-lambda",
-            "onboarding-stackset-alias-lambda-v2"));
+        final Path edited = Files.writeString(
+                dir.resolve("edited.yml"),
+                text.replace("onboarding-stackset-alias-lambda", "onboarding-stackset-alias-lambda-v2"));
         final Path broken = Files.writeString(dir.resolve("broken.yml"), "Resources: [\n");
 
         assertThat(run("compare", spot.toString(), edited.toString())).isEqualTo(1);
-        assertThat(run("retain", broken.toString(), dir.resolve("x").toString())).isEqualTo(2);
+        assertThat(run("retain", broken.toString(), dir.resolve("x").toString()))
+                .isEqualTo(2);
         assertThat(run("nonsense")).isEqualTo(2);
 
         assertThat(out.toString(StandardCharsets.UTF_8))
-            .contains("differs at /Resources/RenamedSpotAccountByAlias/Properties/ServiceToken/Fn::Sub");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("spot-migration: not a CloudFormation template")
-            .contains("usage: spot-migration retain");
+                .contains("differs at /Resources/RenamedSpotAccountByAlias/Properties/ServiceToken/Fn::Sub");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("spot-migration: not a CloudFormation template")
+                .contains("usage: spot-migration retain");
         assertThat(dir.resolve("x")).doesNotExist();
     }
 }

@@ -17,11 +17,12 @@ class TemplateComparisonTest {
     @Test
     void aChangedPropertyIsNamedByItsPath() {
         final String other = SPOT.replace("      isTokenEncrypted: \"false\"", "      isTokenEncrypted: \"true\"")
-            .replace("!GetAtt SpotRole.Arn", "!GetAtt SpotRole.RoleId");
+                .replace("!GetAtt SpotRole.Arn", "!GetAtt SpotRole.RoleId");
 
-        assertThat(TemplateComparison.differencesIgnoringRetain(SPOT, other)).containsExactly(
-            "/Resources/SpotLinkedCredentials/Properties/IamRoleArn/Fn::GetAtt/1",
-            "/Resources/SpotLinkedCredentials/Properties/isTokenEncrypted");
+        assertThat(TemplateComparison.differencesIgnoringRetain(SPOT, other))
+                .containsExactly(
+                        "/Resources/SpotLinkedCredentials/Properties/IamRoleArn/Fn::GetAtt/1",
+                        "/Resources/SpotLinkedCredentials/Properties/isTokenEncrypted");
     }
 
     @Test
@@ -43,6 +44,6 @@ class TemplateComparisonTest {
 
         assertThat(TemplateComparison.differencesIgnoringRetain(yaml, json)).isEmpty();
         assertThat(TemplateComparison.differencesIgnoringRetain(yaml, json.replace("\"3\"", "4")))
-            .containsExactly("/Resources/SpotAccount/Properties/Count");
+                .containsExactly("/Resources/SpotAccount/Properties/Count");
     }
 }

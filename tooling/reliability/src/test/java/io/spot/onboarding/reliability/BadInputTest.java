@@ -28,9 +28,17 @@ import software.amazon.cloudformation.resource.Validator;
 class BadInputTest {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final AtomicInteger TRIED = new AtomicInteger();
-    private static final List<String> INJECTIONS = List.of("'; DROP TABLE accounts;--", "$(rm -rf /)",
-        "<script>alert(1)</script>", "../../setup/account", "act-1\r\nX-Injected: 1", "{{resolve:ssm:/x}}",
-        "é漢字🙂", "\u0000", " leading-space", "trailing-space ");
+    private static final List<String> INJECTIONS = List.of(
+            "'; DROP TABLE accounts;--",
+            "$(rm -rf /)",
+            "<script>alert(1)</script>",
+            "../../setup/account",
+            "act-1\r\nX-Injected: 1",
+            "{{resolve:ssm:/x}}",
+            "é漢字🙂",
+            "\u0000",
+            " leading-space",
+            "trailing-space ");
 
     static Stream<Arguments> cases() {
         final List<Arguments> cases = new ArrayList<>();
@@ -38,7 +46,8 @@ class BadInputTest {
         for (final SpotTypes type : SpotTypes.values()) {
             final JSONObject schema = type.schema();
             for (final String property : type.inputProperties()) {
-                for (final JsonNode value : spoiled(schema.getJSONObject("properties").getJSONObject(property))) {
+                for (final JsonNode value :
+                        spoiled(schema.getJSONObject("properties").getJSONObject(property))) {
                     final ObjectNode model = type.validModel();
                     model.set(property, value);
                     if (rejects(validator, model, schema)) {
@@ -87,12 +96,13 @@ class BadInputTest {
 
     @ParameterizedTest(name = "{0}.{1} = {2}")
     @MethodSource("cases")
-    void isRefusedBeforeAnySpotCallNamingThePropertyAndItsForm(final SpotTypes type, final String property,
-                                                             final ObjectNode model) {
+    void isRefusedBeforeAnySpotCallNamingThePropertyAndItsForm(
+            final SpotTypes type, final String property, final ObjectNode model) {
         TRIED.incrementAndGet();
         try (SpotTypeHarness harness = type.harness()) {
-            final HandlerResponse response = harness.driver.run(harness.request("CREATE").properties(model).json())
-                .last();
+            final HandlerResponse response = harness.driver
+                    .run(harness.request("CREATE").properties(model).json())
+                    .last();
 
             assertThat(response.status()).isEqualTo("FAILED");
             assertThat(response.errorCode()).isEqualTo("InvalidRequest");

@@ -26,9 +26,12 @@ enum CreateScenario {
         @Override
         void assertSpot(final SpotTypeHarness harness, final HandlerResponse last) {
             final long made = harness.spot.state().accounts().stream()
-                .filter(a -> AWS_ACCOUNT_ID.equals(a.name()) || a.name().startsWith(CREATE_MARKER_PREFIX)).count();
-            assertThat(made).as("Spot accounts made for AWS account %s", AWS_ACCOUNT_ID)
-                .isLessThanOrEqualTo(1).isEqualTo(succeeded(last) ? 1 : made);
+                    .filter(a -> AWS_ACCOUNT_ID.equals(a.name()) || a.name().startsWith(CREATE_MARKER_PREFIX))
+                    .count();
+            assertThat(made)
+                    .as("Spot accounts made for AWS account %s", AWS_ACCOUNT_ID)
+                    .isLessThanOrEqualTo(1)
+                    .isEqualTo(succeeded(last) ? 1 : made);
         }
 
         /**
@@ -106,7 +109,9 @@ enum CreateScenario {
             if (succeeded(last)) {
                 assertThat(account(harness).ciEnrolled()).isTrue();
             }
-            assertThat(harness.spot.state().accounts()).as("no account created or lost").hasSize(2);
+            assertThat(harness.spot.state().accounts())
+                    .as("no account created or lost")
+                    .hasSize(2);
         }
     };
 
@@ -148,13 +153,15 @@ enum CreateScenario {
     private static String onboardedAccount(final SpotTypeHarness harness) {
         final SpotAccountRecord account = harness.spot.state().createAccount("before");
         SpotApiClient.create(SpotEndpoint.of(harness.spot.baseUrl()), harness.token, SpotClientTimeouts.DEFAULT)
-            .createExternalId(account.accountId());
+                .createExternalId(account.accountId());
         harness.spot.clearRequests();
         return account.accountId();
     }
 
     private static SpotAccountRecord account(final SpotTypeHarness harness) {
-        return harness.spot.state().accounts().stream().filter(a -> !a.accountId()
-            .equals(harness.spot.state().defaultAccountId())).findFirst().orElseThrow();
+        return harness.spot.state().accounts().stream()
+                .filter(a -> !a.accountId().equals(harness.spot.state().defaultAccountId()))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -49,8 +49,18 @@ class ExistingAccountScenariosTest {
     }
 
     private void failPreFlight(final SpotAccountRecord account) {
-        spot.faults().ciValidationResult(account.accountId(), List.of(Map.of("id", "curBucket", "description",
-            "A Cost and Usage Report is readable", "status", "failed", "validationInfo", "no CUR found")));
+        spot.faults()
+                .ciValidationResult(
+                        account.accountId(),
+                        List.of(Map.of(
+                                "id",
+                                "curBucket",
+                                "description",
+                                "A Cost and Usage Report is readable",
+                                "status",
+                                "failed",
+                                "validationInfo",
+                                "no CUR found")));
     }
 
     /** 1. The default deleted accounts the stack did not create: now it reuses them, and a stack delete leaves them. */
@@ -96,8 +106,9 @@ class ExistingAccountScenariosTest {
         assertThat(stack.createOrRollBack()).isFalse();
 
         assertThat(stack.failure().message()).contains("pre-flight");
-        assertThat(spot.state().account(existing.accountId()).orElseThrow().iamRole()).isEqualTo(LEGACY_ROLE)
-            .isNotEqualTo(stack.roleArn());
+        assertThat(spot.state().account(existing.accountId()).orElseThrow().iamRole())
+                .isEqualTo(LEGACY_ROLE)
+                .isNotEqualTo(stack.roleArn());
         assertThat(spot.state().visibleAccounts()).isEqualTo(before);
     }
 

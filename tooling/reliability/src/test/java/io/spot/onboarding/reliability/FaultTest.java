@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * completes when retried; and Spot is exactly right afterwards (CreateScenario says what that means).
  */
 class FaultTest {
-    private static final Set<String> RETRIABLE = Set.of("Throttling", "ServiceInternalError", "NetworkFailure",
-        "NotStabilized");
+    private static final Set<String> RETRIABLE =
+            Set.of("Throttling", "ServiceInternalError", "NetworkFailure", "NotStabilized");
     private static final AtomicInteger FAULTS = new AtomicInteger();
     private static final AtomicInteger OPERATIONS = new AtomicInteger();
     private static final AtomicInteger CHECKED = new AtomicInteger();
@@ -53,7 +53,9 @@ class FaultTest {
                 assertThat(last.errorCode()).as(last.message()).isIn(RETRIABLE);
                 harness.spot.faults().reset();
                 last = create(harness, properties);
-                assertThat(last.status()).as("retried after " + fault + ": " + last.message()).isEqualTo("SUCCESS");
+                assertThat(last.status())
+                        .as("retried after " + fault + ": " + last.message())
+                        .isEqualTo("SUCCESS");
                 scenario.assertSpot(harness, last);
             }
             harness.scanner.scan(harness.spot.requests().toString(), "the emulator's request log");
@@ -79,10 +81,12 @@ class FaultTest {
      */
     @ParameterizedTest(name = "{0}: process dies after invocation {1}, retried with the last context: {2}")
     @MethodSource("crashes")
-    void aHandlerProcessThatDiesLosesNothing(final CreateScenario scenario, final int crashAt,
-                                             final boolean withLastContext) {
+    void aHandlerProcessThatDiesLosesNothing(
+            final CreateScenario scenario, final int crashAt, final boolean withLastContext) {
         try (SpotTypeHarness harness = scenario.type().harness()) {
-            final ObjectNode first = harness.request("CREATE").properties(scenario.prepare(harness)).json();
+            final ObjectNode first = harness.request("CREATE")
+                    .properties(scenario.prepare(harness))
+                    .json();
             ObjectNode request = first;
             for (int i = 1; i < crashAt; i++) {
                 final HandlerResponse response = harness.driver.invoke(request);
@@ -94,7 +98,8 @@ class FaultTest {
             harness.driver.invoke(request); // its answer never reaches CloudFormation
             FAULTS.incrementAndGet();
 
-            final HandlerResponse last = harness.driver.run(withLastContext ? request : first).last();
+            final HandlerResponse last =
+                    harness.driver.run(withLastContext ? request : first).last();
             OPERATIONS.incrementAndGet();
 
             if (withLastContext || !scenario.mayRefuseAfterFreshRestart()) {
@@ -113,13 +118,15 @@ class FaultTest {
 
     private static HandlerResponse create(final SpotTypeHarness harness, final ObjectNode properties) {
         OPERATIONS.incrementAndGet();
-        return harness.driver.run(harness.request("CREATE").properties(properties).json()).last();
+        return harness.driver
+                .run(harness.request("CREATE").properties(properties).json())
+                .last();
     }
 
     @AfterAll
     static void report() {
         System.out.println("faults: " + FAULTS.get() + " injected, " + OPERATIONS.get() + " operations run, "
-            + CHECKED.get() + " checked for lost, duplicated or foreign state; " + REFUSED.get()
-            + " restarts without context refused an account they could no longer prove their own");
+                + CHECKED.get() + " checked for lost, duplicated or foreign state; " + REFUSED.get()
+                + " restarts without context refused an account they could no longer prove their own");
     }
 }

@@ -13,15 +13,25 @@ import org.json.JSONObject;
 
 /** The four types as the reliability suite drives them: through their real HandlerWrapper. */
 enum SpotTypes {
-    ACCOUNT("spot-account", "spot-onboarding-account.json", io.spot.onboarding.account.HandlerWrapper::new, true,
-        "{}"),
-    LINKED_CREDENTIALS("spot-linked-credentials", "spot-onboarding-linkedcredentials.json",
-        io.spot.onboarding.linkedcredentials.HandlerWrapper::new, false,
-        "{\"AccountId\":\"act-1a2b3c4d\",\"RoleArn\":\"arn:aws:iam::123456789012:role/SpotRole\"}"),
-    ACCOUNT_ALIAS("spot-account-alias", "spot-onboarding-accountalias.json",
-        io.spot.onboarding.accountalias.HandlerWrapper::new, false, "{\"AccountId\":\"act-1a2b3c4d\",\"Name\":\"ok\"}"),
-    COST_INTELLIGENCE("spot-cost-intelligence", "spot-onboarding-costintelligence.json",
-        io.spot.onboarding.costintelligence.HandlerWrapper::new, false, "{\"AccountId\":\"act-1a2b3c4d\"}");
+    ACCOUNT("spot-account", "spot-onboarding-account.json", io.spot.onboarding.account.HandlerWrapper::new, true, "{}"),
+    LINKED_CREDENTIALS(
+            "spot-linked-credentials",
+            "spot-onboarding-linkedcredentials.json",
+            io.spot.onboarding.linkedcredentials.HandlerWrapper::new,
+            false,
+            "{\"AccountId\":\"act-1a2b3c4d\",\"RoleArn\":\"arn:aws:iam::123456789012:role/SpotRole\"}"),
+    ACCOUNT_ALIAS(
+            "spot-account-alias",
+            "spot-onboarding-accountalias.json",
+            io.spot.onboarding.accountalias.HandlerWrapper::new,
+            false,
+            "{\"AccountId\":\"act-1a2b3c4d\",\"Name\":\"ok\"}"),
+    COST_INTELLIGENCE(
+            "spot-cost-intelligence",
+            "spot-onboarding-costintelligence.json",
+            io.spot.onboarding.costintelligence.HandlerWrapper::new,
+            false,
+            "{\"AccountId\":\"act-1a2b3c4d\"}");
 
     private final String module;
     private final String schemaFile;
@@ -29,8 +39,12 @@ enum SpotTypes {
     private final boolean spotAssignsIdentifier;
     private final String validModel;
 
-    SpotTypes(final String module, final String schemaFile, final Supplier<? extends RequestStreamHandler> wrapper,
-              final boolean spotAssignsIdentifier, final String validModel) {
+    SpotTypes(
+            final String module,
+            final String schemaFile,
+            final Supplier<? extends RequestStreamHandler> wrapper,
+            final boolean spotAssignsIdentifier,
+            final String validModel) {
         this.module = module;
         this.schemaFile = schemaFile;
         this.wrapper = wrapper;
@@ -43,7 +57,12 @@ enum SpotTypes {
     }
 
     JSONObject schema() {
-        return SchemaContract.load(Path.of("").toAbsolutePath().getParent().getParent().resolve(module).resolve(schemaFile));
+        return SchemaContract.load(Path.of("")
+                .toAbsolutePath()
+                .getParent()
+                .getParent()
+                .resolve(module)
+                .resolve(schemaFile));
     }
 
     String typeName() {
@@ -63,6 +82,9 @@ enum SpotTypes {
     List<String> inputProperties() {
         final JSONObject schema = schema();
         final List<String> readOnly = SchemaContract.names(schema, "readOnlyProperties");
-        return schema.getJSONObject("properties").keySet().stream().filter(p -> !readOnly.contains(p)).sorted().toList();
+        return schema.getJSONObject("properties").keySet().stream()
+                .filter(p -> !readOnly.contains(p))
+                .sorted()
+                .toList();
     }
 }

@@ -26,8 +26,8 @@ import java.util.Set;
  * Delete that fails retriably is run again, as CloudFormation's continued rollback would.
  */
 final class StackInstance {
-    static final Set<String> RETRIABLE = Set.of("Throttling", "ServiceInternalError", "NetworkFailure",
-        "NotStabilized");
+    static final Set<String> RETRIABLE =
+            Set.of("Throttling", "ServiceInternalError", "NetworkFailure", "NotStabilized");
 
     private final SpotEmulator spot;
     private final String token;
@@ -43,8 +43,12 @@ final class StackInstance {
      * @param accountProperties the Account resource's properties, as JSON
      * @param roleName          the name of the role this stack creates for Spot (deleted by its rollback)
      */
-    StackInstance(final SpotEmulator spot, final String token, final String awsAccount, final String accountProperties,
-                  final String roleName) {
+    StackInstance(
+            final SpotEmulator spot,
+            final String token,
+            final String awsAccount,
+            final String accountProperties,
+            final String roleName) {
         this.spot = spot;
         this.token = token;
         this.awsAccount = awsAccount;
@@ -53,8 +57,13 @@ final class StackInstance {
         this.roleArn = "arn:aws:iam::" + awsAccount + ":role/" + roleName;
         final SecretScanner scanner = new SecretScanner(token);
         for (final SpotTypes type : SpotTypes.values()) {
-            drivers.put(type, new HandlerDriver(type.wrapper(), new HandlerContract("AccountId",
-                type == SpotTypes.ACCOUNT), scanner, seconds -> { }));
+            drivers.put(
+                    type,
+                    new HandlerDriver(
+                            type.wrapper(),
+                            new HandlerContract("AccountId", type == SpotTypes.ACCOUNT),
+                            scanner,
+                            seconds -> {}));
         }
     }
 
@@ -98,12 +107,17 @@ final class StackInstance {
             // A Reused account keeps its name: the template would name it after an alias equal to it, or not at all.
             final String name = "Reused".equals(ownership) ? last.modelText("Name") : "alias-" + awsAccount;
             final List<Map.Entry<SpotTypes, String>> rest = List.of(
-                Map.entry(SpotTypes.LINKED_CREDENTIALS, "{\"AccountId\":\"" + accountId + "\",\"RoleArn\":\""
-                    + roleArn + "\",\"AccountOwnership\":\"" + ownership + "\"}"),
-                Map.entry(SpotTypes.ACCOUNT_ALIAS, "{\"AccountId\":\"" + accountId + "\",\"Name\":\"" + name
-                    + "\",\"AccountOwnership\":\"" + ownership + "\"}"),
-                Map.entry(SpotTypes.COST_INTELLIGENCE, "{\"AccountId\":\"" + accountId + "\",\"AccountOwnership\":\""
-                    + ownership + "\"}"));
+                    Map.entry(
+                            SpotTypes.LINKED_CREDENTIALS,
+                            "{\"AccountId\":\"" + accountId + "\",\"RoleArn\":\"" + roleArn
+                                    + "\",\"AccountOwnership\":\"" + ownership + "\"}"),
+                    Map.entry(
+                            SpotTypes.ACCOUNT_ALIAS,
+                            "{\"AccountId\":\"" + accountId + "\",\"Name\":\"" + name + "\",\"AccountOwnership\":\""
+                                    + ownership + "\"}"),
+                    Map.entry(
+                            SpotTypes.COST_INTELLIGENCE,
+                            "{\"AccountId\":\"" + accountId + "\",\"AccountOwnership\":\"" + ownership + "\"}"));
             for (final Map.Entry<SpotTypes, String> resource : rest) {
                 last = create(resource.getKey(), CloudFormationRequest.props(resource.getValue()));
                 if (last.errorCode() != null) {
@@ -125,7 +139,8 @@ final class StackInstance {
     }
 
     private HandlerResponse create(final SpotTypes type, final ObjectNode properties) {
-        final HandlerResponse last = drivers.get(type).run(request(type, "CREATE", properties)).last();
+        final HandlerResponse last =
+                drivers.get(type).run(request(type, "CREATE", properties)).last();
         if ("SUCCESS".equals(last.status()) || last.hasModel() && last.model().hasNonNull("AccountId")) {
             created.put(type, last.model());
         }
@@ -143,7 +158,9 @@ final class StackInstance {
             HandlerResponse deleted;
             do {
                 final CloudFormationRequest request = base(type, "DELETE").properties(created.get(type));
-                deleted = drivers.get(type).run((rollback ? request.rollback() : request).json()).last();
+                deleted = drivers.get(type)
+                        .run((rollback ? request.rollback() : request).json())
+                        .last();
             } while ("FAILED".equals(deleted.status()) && RETRIABLE.contains(deleted.errorCode()));
             assertThat(deleted.errorCode()).as(type + " " + deleted.message()).isIn(null, "NotFound");
         }
@@ -157,7 +174,8 @@ final class StackInstance {
     private CloudFormationRequest base(final SpotTypes type, final String action) {
         final ObjectNode configuration = CloudFormationRequest.MAPPER.createObjectNode();
         configuration.putObject("SpotCredentials").put("ApiToken", token).put("ApiUrl", spot.baseUrl());
-        return CloudFormationRequest.of(type.typeName(), action).awsAccountId(awsAccount)
-            .typeConfiguration(configuration);
+        return CloudFormationRequest.of(type.typeName(), action)
+                .awsAccountId(awsAccount)
+                .typeConfiguration(configuration);
     }
 }

@@ -28,13 +28,14 @@ class StackSetChaosTest {
 
     @Test
     void everyAccountEndsEnrolledOrCleanlyFailedAndASecondRunEnrolsAll() throws Exception {
-        try (SpotEmulator spot = SpotEmulator.builder().token(TOKEN).workerThreads(16).build().start()) {
+        try (SpotEmulator spot =
+                SpotEmulator.builder().token(TOKEN).workerThreads(16).build().start()) {
             spot.faults().chaos(0.35, 20261126L);
             final Map<String, String> failures = new ConcurrentHashMap<>();
             run(spot, awsAccounts(), failures);
             failures.values().forEach(code -> assertThat(code).isIn(RETRIABLE));
             System.out.println("stackset-chaos: " + (ACCOUNTS - failures.size()) + " of " + ACCOUNTS
-                + " accounts enrolled under random faults, " + failures.size() + " cleanly failed and rolled back");
+                    + " accounts enrolled under random faults, " + failures.size() + " cleanly failed and rolled back");
 
             spot.faults().reset();
             final Map<String, String> secondFailures = new ConcurrentHashMap<>();
@@ -43,10 +44,13 @@ class StackSetChaosTest {
             assertThat(secondFailures).isEmpty();
             for (final String awsAccount : awsAccounts()) {
                 final List<SpotAccountRecord> accounts = spot.state().accounts().stream()
-                    .filter(a -> awsAccount.equals(a.providerExternalId()) || ("alias-" + awsAccount).equals(a.name())
-                        || awsAccount.equals(a.name()))
-                    .toList();
-                assertThat(accounts).as("Spot accounts for AWS account %s", awsAccount).hasSize(1);
+                        .filter(a -> awsAccount.equals(a.providerExternalId())
+                                || ("alias-" + awsAccount).equals(a.name())
+                                || awsAccount.equals(a.name()))
+                        .toList();
+                assertThat(accounts)
+                        .as("Spot accounts for AWS account %s", awsAccount)
+                        .hasSize(1);
                 final SpotAccountRecord account = accounts.get(0);
                 assertThat(account.iamRole()).isEqualTo(role(awsAccount));
                 assertThat(account.name()).isEqualTo("alias-" + awsAccount);
@@ -70,7 +74,7 @@ class StackSetChaosTest {
 
     /** Each account's stack, eight at a time; a failed one is rolled back and its code kept. */
     private static void run(final SpotEmulator spot, final List<String> awsAccounts, final Map<String, String> failures)
-        throws Exception {
+            throws Exception {
         final ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             final List<Future<?>> stacks = new ArrayList<>();

@@ -40,7 +40,8 @@ class StackSetOwnershipChaosTest {
 
     @Test
     void nothingThatExistedBeforeIsLostAndNothingForeignIsClaimed() throws Exception {
-        try (SpotEmulator spot = SpotEmulator.builder().token(TOKEN).workerThreads(16).build().start()) {
+        try (SpotEmulator spot =
+                SpotEmulator.builder().token(TOKEN).workerThreads(16).build().start()) {
             final List<StackInstance> stacks = organization(spot);
             final Map<String, VisibleAccount> before = visible(spot);
             spot.faults().chaos(0.35, 20261129L);
@@ -48,14 +49,19 @@ class StackSetOwnershipChaosTest {
             final List<StackInstance> first = run(stacks);
             spot.faults().reset();
             // As a user retries the failed stack instances: those that failed for a reason that may pass.
-            final List<StackInstance> rolledBack = first.stream().filter(s -> !s.succeeded()).toList();
+            final List<StackInstance> rolledBack =
+                    first.stream().filter(s -> !s.succeeded()).toList();
             final List<StackInstance> retried = run(rolledBack.stream()
-                .filter(s -> StackInstance.RETRIABLE.contains(s.failure().errorCode())).map(StackInstance::again).toList());
-            final List<StackInstance> latest = new ArrayList<>(first.stream().filter(s -> retried.stream()
-                .noneMatch(r -> r.awsAccount().equals(s.awsAccount()))).toList());
+                    .filter(s -> StackInstance.RETRIABLE.contains(s.failure().errorCode()))
+                    .map(StackInstance::again)
+                    .toList());
+            final List<StackInstance> latest = new ArrayList<>(first.stream()
+                    .filter(s -> retried.stream().noneMatch(r -> r.awsAccount().equals(s.awsAccount())))
+                    .toList());
             latest.addAll(retried);
 
-            final Set<String> deletedRoles = rolledBack.stream().map(StackInstance::roleArn).collect(Collectors.toSet());
+            final Set<String> deletedRoles =
+                    rolledBack.stream().map(StackInstance::roleArn).collect(Collectors.toSet());
             int untouched = 0;
             for (final StackInstance stack : latest) {
                 final SpotAccountRecord existing = preexisting.get(stack.awsAccount());
@@ -63,42 +69,60 @@ class StackSetOwnershipChaosTest {
                     continue;
                 }
                 final Optional<SpotAccountRecord> now = spot.state().account(existing.accountId());
-                assertThat(now).as("pre-existing %s of %s", existing.accountId(), stack.awsAccount()).isPresent();
+                assertThat(now)
+                        .as("pre-existing %s of %s", existing.accountId(), stack.awsAccount())
+                        .isPresent();
                 assertThat(now.get().iamRole()).as("its link").isNotIn(deletedRoles);
                 if (!stack.succeeded() || !adopting.contains(stack.awsAccount())) {
-                    assertThat(visible(now.get())).as("pre-existing %s after %s", existing.accountId(),
-                        stack.succeeded() ? "a Reuse" : "a rollback (" + stack.failure().message() + ")")
-                        .isEqualTo(before.get(existing.accountId()));
+                    assertThat(visible(now.get()))
+                            .as(
+                                    "pre-existing %s after %s",
+                                    existing.accountId(),
+                                    stack.succeeded()
+                                            ? "a Reuse"
+                                            : "a rollback (" + stack.failure().message() + ")")
+                            .isEqualTo(before.get(existing.accountId()));
                     untouched++;
                 }
             }
             for (final SpotAccountRecord account : foreign.values()) {
-                assertThat(visible(spot.state().account(account.accountId()).orElseThrow())).as("foreign look-alike")
-                    .isEqualTo(before.get(account.accountId()));
+                assertThat(visible(spot.state().account(account.accountId()).orElseThrow()))
+                        .as("foreign look-alike")
+                        .isEqualTo(before.get(account.accountId()));
                 assertThat(latest).extracting(StackInstance::spotAccount).doesNotContain(account.accountId());
             }
-            assertThat(newAccountsLeftBy(spot, before, latest)).as("accounts a rolled-back stack made and left").isEmpty();
+            assertThat(newAccountsLeftBy(spot, before, latest))
+                    .as("accounts a rolled-back stack made and left")
+                    .isEmpty();
 
-            final long claimedLookAlikes = latest.stream().filter(s -> foreign.containsKey(s.awsAccount()))
-                .filter(StackInstance::succeeded).count();
+            final long claimedLookAlikes = latest.stream()
+                    .filter(s -> foreign.containsKey(s.awsAccount()))
+                    .filter(StackInstance::succeeded)
+                    .count();
             assertThat(claimedLookAlikes).isZero();
             // The retries run without faults, the failing pre-flights included: count the first run's rollbacks.
-            final long adoptionsRolledBack = rolledBack.stream().filter(s -> adopting.contains(s.awsAccount())).count();
+            final long adoptionsRolledBack = rolledBack.stream()
+                    .filter(s -> adopting.contains(s.awsAccount()))
+                    .count();
             assertThat(adoptionsRolledBack).as("adoptions rolled back").isGreaterThanOrEqualTo(ADOPTED / 2);
             System.out.println("stackset-ownership-chaos: " + stacks.size() + " stacks (" + NEW + " new accounts, "
-                + REUSED + " already connected and reused, " + ADOPTED + " adopted, " + LOOK_ALIKES + " with a foreign "
-                + "look-alike), " + rolledBack.size() + " rolled back under random faults (" + adoptionsRolledBack
-                + " adoptions), " + retried.size() + " retried ("
-                + retried.stream().filter(StackInstance::succeeded).count() + " then created); " + untouched + " pre-existing accounts "
-                + "exactly as before; 0 pre-existing deleted, renamed away or linked to a deleted role; 0 foreign "
-                + "accounts claimed");
+                    + REUSED + " already connected and reused, " + ADOPTED + " adopted, " + LOOK_ALIKES
+                    + " with a foreign "
+                    + "look-alike), " + rolledBack.size() + " rolled back under random faults (" + adoptionsRolledBack
+                    + " adoptions), " + retried.size() + " retried ("
+                    + retried.stream().filter(StackInstance::succeeded).count() + " then created); " + untouched
+                    + " pre-existing accounts "
+                    + "exactly as before; 0 pre-existing deleted, renamed away or linked to a deleted role; 0 foreign "
+                    + "accounts claimed");
 
             // A real stack delete of what was created: only Adopt (the user's opt-in) deletes a pre-existing account.
             latest.stream().filter(StackInstance::succeeded).forEach(StackInstance::delete);
             final Map<String, VisibleAccount> after = visible(spot);
-            final Set<String> adopted = latest.stream().filter(StackInstance::succeeded)
-                .filter(s -> adopting.contains(s.awsAccount())).map(s -> preexisting.get(s.awsAccount()).accountId())
-                .collect(Collectors.toSet());
+            final Set<String> adopted = latest.stream()
+                    .filter(StackInstance::succeeded)
+                    .filter(s -> adopting.contains(s.awsAccount()))
+                    .map(s -> preexisting.get(s.awsAccount()).accountId())
+                    .collect(Collectors.toSet());
             final Map<String, VisibleAccount> expected = new ConcurrentHashMap<>(before);
             adopted.forEach(expected::remove);
             assertThat(after).isEqualTo(expected);
@@ -114,8 +138,11 @@ class StackSetOwnershipChaosTest {
         }
         for (int i = 0; i < REUSED + ADOPTED; i++) {
             final String awsAccount = awsAccount(index++);
-            final SpotAccountRecord existing = spot.state().seedAccount("production-" + awsAccount, Duration.ofDays(90),
-                "arn:aws:iam::" + awsAccount + ":role/LegacySpotRole");
+            final SpotAccountRecord existing = spot.state()
+                    .seedAccount(
+                            "production-" + awsAccount,
+                            Duration.ofDays(90),
+                            "arn:aws:iam::" + awsAccount + ":role/LegacySpotRole");
             if (i % 2 == 0) {
                 spot.state().enrollCostIntelligence(existing.accountId());
             }
@@ -124,13 +151,22 @@ class StackSetOwnershipChaosTest {
                 adopting.add(awsAccount);
                 if (i % 2 == 1) {
                     // Its last resource fails whatever the faults do: an adoption that must be rolled back.
-                    spot.faults().ciValidationResult(existing.accountId(), List.of(Map.of("id", "costIntelligencePolicy",
-                        "description", "The IAM role has the Cost Intelligence permissions", "status", "failed",
-                        "validationInfo", "ce:GetCostAndUsage is not allowed")));
+                    spot.faults()
+                            .ciValidationResult(
+                                    existing.accountId(),
+                                    List.of(Map.of(
+                                            "id",
+                                            "costIntelligencePolicy",
+                                            "description",
+                                            "The IAM role has the Cost Intelligence permissions",
+                                            "status",
+                                            "failed",
+                                            "validationInfo",
+                                            "ce:GetCostAndUsage is not allowed")));
                 }
             }
-            stacks.add(new StackInstance(spot, TOKEN, awsAccount, i < REUSED ? "{}"
-                : "{\"ExistingAccountPolicy\":\"Adopt\"}", "SpotRole"));
+            stacks.add(new StackInstance(
+                    spot, TOKEN, awsAccount, i < REUSED ? "{}" : "{\"ExistingAccountPolicy\":\"Adopt\"}", "SpotRole"));
         }
         for (int i = 0; i < LOOK_ALIKES; i++) {
             final String awsAccount = awsAccount(index++);
@@ -141,13 +177,16 @@ class StackSetOwnershipChaosTest {
     }
 
     /** Accounts that did not exist before, are not held by a stack that succeeded, and are still there. */
-    private static List<SpotAccountRecord> newAccountsLeftBy(final SpotEmulator spot,
-                                                             final Map<String, VisibleAccount> before,
-                                                             final List<StackInstance> stacks) {
-        final Set<String> held = stacks.stream().filter(StackInstance::succeeded).map(StackInstance::spotAccount)
-            .collect(Collectors.toSet());
-        return spot.state().accounts().stream().filter(a -> !before.containsKey(a.accountId()))
-            .filter(a -> !held.contains(a.accountId())).toList();
+    private static List<SpotAccountRecord> newAccountsLeftBy(
+            final SpotEmulator spot, final Map<String, VisibleAccount> before, final List<StackInstance> stacks) {
+        final Set<String> held = stacks.stream()
+                .filter(StackInstance::succeeded)
+                .map(StackInstance::spotAccount)
+                .collect(Collectors.toSet());
+        return spot.state().accounts().stream()
+                .filter(a -> !before.containsKey(a.accountId()))
+                .filter(a -> !held.contains(a.accountId()))
+                .toList();
     }
 
     private static String awsAccount(final int index) {

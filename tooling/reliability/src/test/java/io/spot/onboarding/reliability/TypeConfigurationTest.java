@@ -36,23 +36,34 @@ class TypeConfigurationTest {
     enum BadConfiguration {
         NONE(h -> null, "InvalidTypeConfiguration", "SpotCredentials.ApiToken"),
         EMPTY_TOKEN(h -> credentials(h, "{\"ApiToken\":\"\"}"), "InvalidTypeConfiguration", "is empty"),
-        TOKEN_WITH_A_LINE_BREAK(h -> credentials(h, "{\"ApiToken\":\"abc\\r\\nX-Evil: 1\"}"),
-            "InvalidTypeConfiguration", "printable ASCII"),
-        MALFORMED_URL(h -> credentials(h, "{\"ApiToken\":\"" + h.token + "\",\"ApiUrl\":\"not a url\"}"),
-            "InvalidTypeConfiguration", "SpotCredentials.ApiUrl"),
-        URL_WITH_A_PATH(h -> credentials(h, "{\"ApiToken\":\"" + h.token + "\",\"ApiUrl\":\"https://api.spotinst.io/v1\"}"),
-            "InvalidTypeConfiguration", "no path or query"),
-        CLEAR_TEXT_URL(h -> credentials(h, "{\"ApiToken\":\"" + h.token + "\",\"ApiUrl\":\"http://api.spotinst.io\"}"),
-            "InvalidTypeConfiguration", "https://"),
-        SECRET_NOT_FOUND(h -> credentials(h, "{\"ApiTokenSecret\":\"cfn/spot/missing\",\"ApiUrl\":\"" + h.spot.baseUrl()
-            + "\"}"), "InvalidTypeConfiguration", "cfn/spot/missing");
+        TOKEN_WITH_A_LINE_BREAK(
+                h -> credentials(h, "{\"ApiToken\":\"abc\\r\\nX-Evil: 1\"}"),
+                "InvalidTypeConfiguration",
+                "printable ASCII"),
+        MALFORMED_URL(
+                h -> credentials(h, "{\"ApiToken\":\"" + h.token + "\",\"ApiUrl\":\"not a url\"}"),
+                "InvalidTypeConfiguration",
+                "SpotCredentials.ApiUrl"),
+        URL_WITH_A_PATH(
+                h -> credentials(h, "{\"ApiToken\":\"" + h.token + "\",\"ApiUrl\":\"https://api.spotinst.io/v1\"}"),
+                "InvalidTypeConfiguration",
+                "no path or query"),
+        CLEAR_TEXT_URL(
+                h -> credentials(h, "{\"ApiToken\":\"" + h.token + "\",\"ApiUrl\":\"http://api.spotinst.io\"}"),
+                "InvalidTypeConfiguration",
+                "https://"),
+        SECRET_NOT_FOUND(
+                h -> credentials(
+                        h, "{\"ApiTokenSecret\":\"cfn/spot/missing\",\"ApiUrl\":\"" + h.spot.baseUrl() + "\"}"),
+                "InvalidTypeConfiguration",
+                "cfn/spot/missing");
 
         private final Function<SpotTypeHarness, ObjectNode> configuration;
         private final String errorCode;
         private final String named;
 
-        BadConfiguration(final Function<SpotTypeHarness, ObjectNode> configuration, final String errorCode,
-                         final String named) {
+        BadConfiguration(
+                final Function<SpotTypeHarness, ObjectNode> configuration, final String errorCode, final String named) {
             this.configuration = configuration;
             this.errorCode = errorCode;
             this.named = named;
@@ -79,8 +90,12 @@ class TypeConfigurationTest {
     @MethodSource("cases")
     void isRefusedSayingWhatToSetBeforeAnySpotCall(final SpotTypes type, final BadConfiguration bad) {
         try (SpotTypeHarness harness = type.harness()) {
-            final HandlerResponse response = harness.driver.run(harness.request("CREATE")
-                .typeConfiguration(bad.configuration.apply(harness)).properties(type.validModel()).json()).last();
+            final HandlerResponse response = harness.driver
+                    .run(harness.request("CREATE")
+                            .typeConfiguration(bad.configuration.apply(harness))
+                            .properties(type.validModel())
+                            .json())
+                    .last();
 
             assertThat(response.errorCode()).as(response.message()).isEqualTo(bad.errorCode);
             assertThat(response.message()).contains(bad.named);
@@ -97,7 +112,8 @@ class TypeConfigurationTest {
         final HttpServer denying = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         denying.createContext("/", exchange -> {
             final byte[] body = ("{\"__type\":\"AccessDeniedException\",\"Message\":\"User is not authorized to "
-                + "perform: secretsmanager:GetSecretValue\"}").getBytes(StandardCharsets.UTF_8);
+                            + "perform: secretsmanager:GetSecretValue\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
             exchange.getResponseHeaders().add("x-amzn-ErrorType", "AccessDeniedException");
             exchange.sendResponseHeaders(400, body.length);
@@ -108,9 +124,13 @@ class TypeConfigurationTest {
         final String moto = System.getProperty("aws.endpointUrl");
         try (SpotTypeHarness harness = SpotTypes.ACCOUNT.harness()) {
             // Clients are built once per region: a region no other test uses gets one aimed here.
-            System.setProperty("aws.endpointUrl", "http://127.0.0.1:" + denying.getAddress().getPort());
-            final ObjectNode request = harness.request("CREATE").typeConfiguration(null).properties(
-                SpotTypes.ACCOUNT.validModel()).json();
+            System.setProperty(
+                    "aws.endpointUrl",
+                    "http://127.0.0.1:" + denying.getAddress().getPort());
+            final ObjectNode request = harness.request("CREATE")
+                    .typeConfiguration(null)
+                    .properties(SpotTypes.ACCOUNT.validModel())
+                    .json();
             request.put("region", "ap-southeast-7");
 
             final HandlerResponse response = harness.driver.run(request).last();

@@ -11,12 +11,17 @@ import java.util.stream.Collectors;
 final class ExistingSpotAccounts {
     static final String ROLE_NAME = "SpotConsoleRole";
     /** Cost Intelligence's pre-flight as Spot answers it for a role without Cost Intelligence's permissions. */
-    static final List<Map<String, Object>> FAILED_PRE_FLIGHT = List.of(Map.of("id", "costIntelligencePolicy",
-        "description", "The IAM role has the Cost Intelligence permissions", "status", "failed",
-        "validationInfo", "ce:GetCostAndUsage is not allowed"));
+    static final List<Map<String, Object>> FAILED_PRE_FLIGHT = List.of(Map.of(
+            "id",
+            "costIntelligencePolicy",
+            "description",
+            "The IAM role has the Cost Intelligence permissions",
+            "status",
+            "failed",
+            "validationInfo",
+            "ce:GetCostAndUsage is not allowed"));
 
-    private ExistingSpotAccounts() {
-    }
+    private ExistingSpotAccounts() {}
 
     static String roleOf(final String awsAccountId) {
         return "arn:aws:iam::" + awsAccountId + ":role/" + ROLE_NAME;
@@ -35,8 +40,9 @@ final class ExistingSpotAccounts {
                 differences.add(was.accountId() + " changed: " + was + " -> " + is);
             }
         }
-        now.stream().filter(a -> !then.containsKey(a.accountId()))
-            .forEach(a -> differences.add(a.accountId() + " ('" + a.name() + "') is new and still there"));
+        now.stream()
+                .filter(a -> !then.containsKey(a.accountId()))
+                .forEach(a -> differences.add(a.accountId() + " ('" + a.name() + "') is new and still there"));
         return differences;
     }
 

@@ -3,6 +3,7 @@ package io.spot.onboarding.runner;
 import io.spot.onboarding.emulator.RecordedRequest;
 import io.spot.onboarding.emulator.SpotEmulator;
 import io.spot.onboarding.emulator.VisibleAccount;
+import io.spot.onboarding.harness.SecretScanner;
 import io.spot.onboarding.runner.aws.AwsClients;
 import io.spot.onboarding.runner.check.TemplateCheck;
 import io.spot.onboarding.runner.cli.Command;
@@ -30,7 +31,6 @@ import io.spot.onboarding.runner.template.TemplateParser;
 import io.spot.onboarding.runner.template.TemplateValue;
 import io.spot.onboarding.runner.types.StackContext;
 import io.spot.onboarding.runner.types.TypeRegistry;
-import io.spot.onboarding.harness.SecretScanner;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -55,10 +55,12 @@ import java.util.stream.Collectors;
 public final class LocalRun implements AutoCloseable {
     /** The secret the onboarding template creates and the handlers read the token from. */
     static final String TOKEN_SECRET = "cfn/spot/api-token";
+
     static final String TOKEN_PARAMETER = "SpotApiToken";
     static final String RENAMED = "renamed-out-of-band";
     /** --central-token: the template, next to the onboarding one, and its stack in the management account. */
     static final String CENTRAL_TEMPLATE = "deploy/central-token.yml";
+
     static final String CENTRAL_STACK = "spot-onboarding-central-token";
     static final String CENTRAL_PARAMETER = "CentralTokenSecretArn";
     static final String ORGANIZATION_ID = "o-spotlocal01";
@@ -112,22 +114,38 @@ public final class LocalRun implements AutoCloseable {
     boolean start() {
         template = TemplateParser.parse(options.template());
         TemplateCheck.check(template, new TypeRegistry(null, spotTypes));
-        console.line("Checked " + options.template() + ": " + template.parameters().size() + " parameters, "
-            + template.resources().size() + " resources (" + template.resources().values().stream()
-            .map(ResourceDecl::type).distinct().collect(Collectors.joining(", ")) + "), against the types' schemas.");
+        console.line(
+                "Checked " + options.template() + ": " + template.parameters().size() + " parameters, "
+                        + template.resources().size() + " resources ("
+                        + template.resources().values().stream()
+                                .map(ResourceDecl::type)
+                                .distinct()
+                                .collect(Collectors.joining(", "))
+                        + "), against the types' schemas.");
         if (options.commands().stream().allMatch(c -> c.name().equals(Command.VALIDATE))) {
             return false;
         }
         token = chooseToken();
         console.secret(token);
         scanner.register(token);
-        environment = LocalEnvironment.start(new LocalEnvironment.Settings(options.region(), options.spotUrl(),
-            options.iamPropagation(), options.rateLimits(), options.threads()), token, spotTypes);
+        environment = LocalEnvironment.start(
+                new LocalEnvironment.Settings(
+                        options.region(),
+                        options.spotUrl(),
+                        options.iamPropagation(),
+                        options.rateLimits(),
+                        options.threads()),
+                token,
+                spotTypes);
         final boolean many = options.stackSet();
-        final EventPrinter.Detail detail = options.quiet() ? EventPrinter.Detail.NONE
-            : many && !options.events() ? EventPrinter.Detail.PROBLEMS : EventPrinter.Detail.ALL;
-        engine = new StackEngine(environment.types(), environment.scheduler(),
-            new EventPrinter(console, detail, many, options.verbose()), options.rollback());
+        final EventPrinter.Detail detail = options.quiet()
+                ? EventPrinter.Detail.NONE
+                : many && !options.events() ? EventPrinter.Detail.PROBLEMS : EventPrinter.Detail.ALL;
+        engine = new StackEngine(
+                environment.types(),
+                environment.scheduler(),
+                new EventPrinter(console, detail, many, options.verbose()),
+                options.rollback());
         progress = new ProgressLine(console, environment.scheduler());
         return true;
     }
@@ -191,23 +209,27 @@ public final class LocalRun implements AutoCloseable {
     private boolean migrate() {
         final SpotEmulator emulator = environment.spot().emulator().orElse(null);
         if (emulator == null) {
-            console.line("migrate: skipped, it seeds the emulator with Spot's StackSet's accounts and this run uses the "
-                + "real Spot API");
+            console.line(
+                    "migrate: skipped, it seeds the emulator with Spot's StackSet's accounts and this run uses the "
+                            + "real Spot API");
             return false;
         }
         if (!template.parameters().containsKey(EXISTING_ACCOUNT_POLICY)) {
             throw new IllegalStateException("migrate: the template has no " + EXISTING_ACCOUNT_POLICY + " parameter: "
-                + "run it with the onboarding template.yml");
+                    + "run it with the onboarding template.yml");
         }
         final List<MemberAccount> accounts = MemberAccount.organization(options.accounts());
         final LegacyStackSet legacy = LegacyStackSet.seed(environment.aws(), emulator, accounts);
         final int before = emulator.state().accounts().size();
-        header("migrate", accounts.size() + " account" + (accounts.size() == 1 ? "" : "s") + " enrolled by Spot's "
-            + "Lambda-backed StackSet: each Spot account linked to the old stack's " + LegacyStackSet.OLD_ROLE
-            + ", named after the alias, enrolled in Cost Intelligence"
-            + "\n   Step 1 (retain): Spot's template with DeletionPolicy Retain on its custom resources; a StackSet update "
-            + "that changes no property, so no Spot Lambda runs: 0 Spot API calls"
-            + "\n   Step 2 (deploy): the onboarding template with " + EXISTING_ACCOUNT_POLICY + "=Adopt");
+        header(
+                "migrate",
+                accounts.size() + " account" + (accounts.size() == 1 ? "" : "s") + " enrolled by Spot's "
+                        + "Lambda-backed StackSet: each Spot account linked to the old stack's "
+                        + LegacyStackSet.OLD_ROLE
+                        + ", named after the alias, enrolled in Cost Intelligence"
+                        + "\n   Step 1 (retain): Spot's template with DeletionPolicy Retain on its custom resources; a StackSet update "
+                        + "that changes no property, so no Spot Lambda runs: 0 Spot API calls"
+                        + "\n   Step 2 (deploy): the onboarding template with " + EXISTING_ACCOUNT_POLICY + "=Adopt");
         final boolean deployed = deploy(Map.of(EXISTING_ACCOUNT_POLICY, "Adopt"));
         final Map<String, Stack> byAccount = stacks.stream().collect(Collectors.toMap(Stack::accountId, s -> s));
         final MigrationCheck adopted = MigrationCheck.of(emulator, legacy, byAccount, before);
@@ -219,10 +241,13 @@ public final class LocalRun implements AutoCloseable {
                 removed++;
             }
         }
-        header("migrate", "Step 3 (remove): the old stack deleted in " + removed + " account" + (removed == 1 ? "" : "s")
-            + " whose Spot account uses the new role (its SpotRole goes, its custom resources are retained), kept in "
-            + (accounts.size() - removed) + "; Spot API calls: " + (emulator.requests().size() - requests)
-            + "\n   Step 4 (delete): the old StackSet, once it holds no stack");
+        header(
+                "migrate",
+                "Step 3 (remove): the old stack deleted in " + removed + " account" + (removed == 1 ? "" : "s")
+                        + " whose Spot account uses the new role (its SpotRole goes, its custom resources are retained), kept in "
+                        + (accounts.size() - removed) + "; Spot API calls: "
+                        + (emulator.requests().size() - requests)
+                        + "\n   Step 4 (delete): the old StackSet, once it holds no stack");
         final MigrationCheck result = MigrationCheck.of(emulator, legacy, byAccount, before);
         console.line();
         result.lines().forEach(console::line);
@@ -240,19 +265,35 @@ public final class LocalRun implements AutoCloseable {
         final List<MemberAccount> accounts = MemberAccount.organization(options.accounts());
         final String tokenInConfiguration = createsTokenSecret() ? null : token;
         engine.prepare(new Stack(template, probeContext(accounts.get(0))), parameters);
-        header("deploy", describeTargets(accounts) + "\n   Parameters: " + ParameterValues.resolve(template, parameters)
-            .display().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
-        return operation("deploy", accounts, outcomes -> { }, (account, done) -> environment.scheduler().after(Duration.ZERO,
-            () -> enter(account, tokenInConfiguration), entered -> {
-                if (entered.context() == null) {
-                    done.accept(new OperationOutcome(stackName(account), account.accountId(), "CREATE", false,
-                        "CREATE_FAILED", List.of("entering the account: " + entered.error()), 0, List.of()));
-                    return;
-                }
-                final Stack stack = new Stack(template, entered.context());
-                stacks.add(stack);
-                engine.create(stack, parameters, done);
-            }));
+        header(
+                "deploy",
+                describeTargets(accounts) + "\n   Parameters: "
+                        + ParameterValues.resolve(template, parameters).display().entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining(", ")));
+        return operation(
+                "deploy",
+                accounts,
+                outcomes -> {},
+                (account, done) -> environment
+                        .scheduler()
+                        .after(Duration.ZERO, () -> enter(account, tokenInConfiguration), entered -> {
+                            if (entered.context() == null) {
+                                done.accept(new OperationOutcome(
+                                        stackName(account),
+                                        account.accountId(),
+                                        "CREATE",
+                                        false,
+                                        "CREATE_FAILED",
+                                        List.of("entering the account: " + entered.error()),
+                                        0,
+                                        List.of()));
+                                return;
+                            }
+                            final Stack stack = new Stack(template, entered.context());
+                            stacks.add(stack);
+                            engine.create(stack, parameters, done);
+                        }));
     }
 
     /**
@@ -260,25 +301,47 @@ public final class LocalRun implements AutoCloseable {
      * token; the onboarding stacks then get its secret's ARN and no token of their own.
      */
     private boolean deployCentralToken(final Map<String, String> parameters) {
-        final Template central = TemplateParser.parse(options.template().toAbsolutePath().resolveSibling(CENTRAL_TEMPLATE));
+        final Template central =
+                TemplateParser.parse(options.template().toAbsolutePath().resolveSibling(CENTRAL_TEMPLATE));
         TemplateCheck.check(central, environment.types());
         final MemberAccount management = MemberAccount.management();
-        header("deploy", CENTRAL_TEMPLATE + " as stack " + CENTRAL_STACK + " in the management account "
-            + management.accountId() + ": the token's only copy");
-        final boolean created = operation("deploy " + CENTRAL_TEMPLATE, List.of(management), outcomes -> { },
-            (account, done) -> environment.scheduler().after(Duration.ZERO,
-                () -> enter(account, CENTRAL_STACK, null), entered -> {
-                    if (entered.context() == null) {
-                        done.accept(new OperationOutcome(CENTRAL_STACK, account.accountId(), "CREATE", false,
-                            "CREATE_FAILED", List.of("entering the account: " + entered.error()), 0, List.of()));
-                        return;
-                    }
-                    centralStack = new Stack(central, entered.context());
-                    // The runner writes the token as the StackSet execution role's session.
-                    engine.create(centralStack, Map.of(TOKEN_PARAMETER, token, "OrganizationId", ORGANIZATION_ID,
-                        "TokenAdministratorArn", "arn:aws:iam::" + account.accountId() + ":role/"
-                            + AwsClients.EXECUTION_ROLE), done);
-                }));
+        header(
+                "deploy",
+                CENTRAL_TEMPLATE + " as stack " + CENTRAL_STACK + " in the management account " + management.accountId()
+                        + ": the token's only copy");
+        final boolean created = operation(
+                "deploy " + CENTRAL_TEMPLATE,
+                List.of(management),
+                outcomes -> {},
+                (account, done) -> environment
+                        .scheduler()
+                        .after(Duration.ZERO, () -> enter(account, CENTRAL_STACK, null), entered -> {
+                            if (entered.context() == null) {
+                                done.accept(new OperationOutcome(
+                                        CENTRAL_STACK,
+                                        account.accountId(),
+                                        "CREATE",
+                                        false,
+                                        "CREATE_FAILED",
+                                        List.of("entering the account: " + entered.error()),
+                                        0,
+                                        List.of()));
+                                return;
+                            }
+                            centralStack = new Stack(central, entered.context());
+                            // The runner writes the token as the StackSet execution role's session.
+                            engine.create(
+                                    centralStack,
+                                    Map.of(
+                                            TOKEN_PARAMETER,
+                                            token,
+                                            "OrganizationId",
+                                            ORGANIZATION_ID,
+                                            "TokenAdministratorArn",
+                                            "arn:aws:iam::" + account.accountId() + ":role/"
+                                                    + AwsClients.EXECUTION_ROLE),
+                                    done);
+                        }));
         if (!created) {
             return false;
         }
@@ -288,29 +351,46 @@ public final class LocalRun implements AutoCloseable {
     }
 
     private boolean update(final Map<String, String> parameters) {
-        final List<Stack> live = stacks("update", Set.of("CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE"));
+        final List<Stack> live =
+                stacks("update", Set.of("CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE"));
         header("update", live.size() + " stack" + (live.size() == 1 ? "" : "s") + " with " + shown(parameters));
-        return operation("update", live, outcomes -> { }, (stack, done) -> engine.update(stack, parameters, done));
+        return operation("update", live, outcomes -> {}, (stack, done) -> engine.update(stack, parameters, done));
     }
 
     private boolean detectDrift() {
-        final List<Stack> live = stacks("detect drift on", Set.of("CREATE_COMPLETE", "UPDATE_COMPLETE",
-            "UPDATE_ROLLBACK_COMPLETE"));
+        final List<Stack> live =
+                stacks("detect drift on", Set.of("CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE"));
         header("detect-drift", "comparing each resource's current state with the properties the template sets");
-        return operation("detect-drift", live, outcomes -> {
-            if (!options.stackSet()) {
-                outcomes.forEach(this::noteUnreportedRename);
-                live.forEach(stack -> console.line("Stack drift status of " + stack.name() + ": " + stack.driftStatus()));
-            }
-        }, (stack, done) -> engine.detectDrift(stack, done));
+        return operation(
+                "detect-drift",
+                live,
+                outcomes -> {
+                    if (!options.stackSet()) {
+                        outcomes.forEach(this::noteUnreportedRename);
+                        live.forEach(stack ->
+                                console.line("Stack drift status of " + stack.name() + ": " + stack.driftStatus()));
+                    }
+                },
+                (stack, done) -> engine.detectDrift(stack, done));
     }
 
     private boolean delete() {
-        final List<Stack> live = stacks("delete", Set.of("CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE",
-            "ROLLBACK_COMPLETE", "CREATE_FAILED", "UPDATE_FAILED", "DELETE_FAILED", "ROLLBACK_FAILED"));
-        header("delete", live.size() + " stack" + (live.size() == 1 ? "" : "s") + ", each resource after what depends "
-            + "on it");
-        final boolean deleted = operation("delete", live, outcomes -> { }, (stack, done) -> engine.delete(stack, done));
+        final List<Stack> live = stacks(
+                "delete",
+                Set.of(
+                        "CREATE_COMPLETE",
+                        "UPDATE_COMPLETE",
+                        "UPDATE_ROLLBACK_COMPLETE",
+                        "ROLLBACK_COMPLETE",
+                        "CREATE_FAILED",
+                        "UPDATE_FAILED",
+                        "DELETE_FAILED",
+                        "ROLLBACK_FAILED"));
+        header(
+                "delete",
+                live.size() + " stack" + (live.size() == 1 ? "" : "s") + ", each resource after what depends "
+                        + "on it");
+        final boolean deleted = operation("delete", live, outcomes -> {}, (stack, done) -> engine.delete(stack, done));
         if (centralStack == null || !deleted) {
             // The central token outlives any member stack still holding a pointer to it.
             return deleted;
@@ -318,8 +398,11 @@ public final class LocalRun implements AutoCloseable {
         header("delete", "the central token, " + CENTRAL_STACK + ", once no member stack points to it");
         final Stack central = centralStack;
         centralStack = null;
-        return operation("delete " + CENTRAL_TEMPLATE, List.of(central), outcomes -> { },
-            (stack, done) -> engine.delete(stack, done));
+        return operation(
+                "delete " + CENTRAL_TEMPLATE,
+                List.of(central),
+                outcomes -> {},
+                (stack, done) -> engine.delete(stack, done));
     }
 
     /**
@@ -332,19 +415,26 @@ public final class LocalRun implements AutoCloseable {
             console.line("tamper: skipped, it changes the emulator's state and this run uses the real Spot API");
             return true;
         }
-        final Stack stack = stacks.stream().filter(s -> spotAccountOf(s) != null).findFirst().orElse(null);
+        final Stack stack = stacks.stream()
+                .filter(s -> spotAccountOf(s) != null)
+                .findFirst()
+                .orElse(null);
         if (stack == null) {
             console.line("tamper: no stack holds a Spot::Onboarding::Account to change");
             return false;
         }
         final String spotAccount = spotAccountOf(stack);
-        final String before = emulator.state().account(spotAccount).map(a -> a.name()).orElse("?");
+        final String before =
+                emulator.state().account(spotAccount).map(a -> a.name()).orElse("?");
         final String role = "arn:aws:iam::" + stack.accountId() + ":role/out-of-band-role";
         emulator.state().rename(spotAccount, RENAMED);
         emulator.state().link(spotAccount, role);
-        header("tamper", "out of band, in the Spot emulator (account " + stack.accountId() + "):\n   renamed Spot "
-            + "account " + spotAccount + " from '" + before + "' to '" + RENAMED + "', and linked it to " + role
-            + " instead of the stack's SpotRole");
+        header(
+                "tamper",
+                "out of band, in the Spot emulator (account " + stack.accountId() + "):\n   renamed Spot "
+                        + "account " + spotAccount + " from '" + before + "' to '" + RENAMED + "', and linked it to "
+                        + role
+                        + " instead of the stack's SpotRole");
         return true;
     }
 
@@ -357,24 +447,33 @@ public final class LocalRun implements AutoCloseable {
     private boolean connectExisting() {
         final SpotEmulator emulator = environment.spot().emulator().orElse(null);
         if (emulator == null) {
-            console.line("connect-existing: skipped, it changes the emulator's state and this run uses the real Spot API");
+            console.line(
+                    "connect-existing: skipped, it changes the emulator's state and this run uses the real Spot API");
             return true;
         }
         if (!stacks.isEmpty()) {
-            throw new IllegalStateException("connect-existing: the stacks already exist; it sets Spot up before deploy");
+            throw new IllegalStateException(
+                    "connect-existing: the stacks already exist; it sets Spot up before deploy");
         }
         final List<MemberAccount> accounts = MemberAccount.organization(options.accounts());
         for (final MemberAccount account : accounts) {
-            final var existing = emulator.state().seedAccount("connected-" + account.accountId(), Duration.ofDays(30),
-                ExistingSpotAccounts.roleOf(account.accountId()));
+            final var existing = emulator.state()
+                    .seedAccount(
+                            "connected-" + account.accountId(),
+                            Duration.ofDays(30),
+                            ExistingSpotAccounts.roleOf(account.accountId()));
             emulator.faults().ciValidationResult(existing.accountId(), ExistingSpotAccounts.FAILED_PRE_FLIGHT);
         }
         spotBefore = emulator.state().visibleAccounts();
-        header("connect-existing", "out of band, in the Spot emulator, before any stack: " + accounts.size()
-            + " Spot account" + (accounts.size() == 1 ? "" : "s") + " connected to " + (accounts.size() == 1
-            ? "account " + accounts.get(0).accountId() : "the target accounts") + " through "
-            + ExistingSpotAccounts.ROLE_NAME + ", not in Cost Intelligence, failing its pre-flight; Spot as it is "
-            + "now is remembered for check-unchanged");
+        header(
+                "connect-existing",
+                "out of band, in the Spot emulator, before any stack: " + accounts.size()
+                        + " Spot account" + (accounts.size() == 1 ? "" : "s") + " connected to "
+                        + (accounts.size() == 1 ? "account " + accounts.get(0).accountId() : "the target accounts")
+                        + " through "
+                        + ExistingSpotAccounts.ROLE_NAME
+                        + ", not in Cost Intelligence, failing its pre-flight; Spot as it is "
+                        + "now is remembered for check-unchanged");
         return true;
     }
 
@@ -385,10 +484,14 @@ public final class LocalRun implements AutoCloseable {
             console.line("check-unchanged: nothing to compare; run connect-existing first, against the emulator");
             return false;
         }
-        final List<String> differences = ExistingSpotAccounts.differences(spotBefore, emulator.state().visibleAccounts());
-        header("check-unchanged", differences.isEmpty() ? "Spot is exactly as it was before the stack: "
-            + spotBefore.size() + " accounts, their names, links and Cost Intelligence enrollments unchanged"
-            : differences.size() + " difference(s) from Spot as it was before the stack:");
+        final List<String> differences =
+                ExistingSpotAccounts.differences(spotBefore, emulator.state().visibleAccounts());
+        header(
+                "check-unchanged",
+                differences.isEmpty()
+                        ? "Spot is exactly as it was before the stack: " + spotBefore.size()
+                                + " accounts, their names, links and Cost Intelligence enrollments unchanged"
+                        : differences.size() + " difference(s) from Spot as it was before the stack:");
         differences.forEach(d -> console.line("   " + d));
         return differences.isEmpty();
     }
@@ -397,9 +500,11 @@ public final class LocalRun implements AutoCloseable {
      * Runs one command over its stacks, then prints what the command has to say ({@code report})
      * and the summary.
      */
-    private <T> boolean operation(final String command, final List<T> targets,
-                                  final Consumer<List<OperationOutcome>> report,
-                                  final BiConsumer<T, Consumer<OperationOutcome>> start) {
+    private <T> boolean operation(
+            final String command,
+            final List<T> targets,
+            final Consumer<List<OperationOutcome>> report,
+            final BiConsumer<T, Consumer<OperationOutcome>> start) {
         final Instant wallStart = Instant.now();
         final Instant simulatedStart = environment.scheduler().now();
         final ConcurrentStacks.Progress counters = new ConcurrentStacks.Progress();
@@ -408,19 +513,29 @@ public final class LocalRun implements AutoCloseable {
         final BiConsumer<T, Consumer<OperationOutcome>> reporting = (target, done) -> start.accept(target, outcome -> {
             if (!outcome.succeeded() && options.stackSet()) {
                 console.line("   failed: " + outcome.accountId() + " " + outcome.finalStatus() + ": "
-                    + String.join("; ", outcome.failures()));
+                        + String.join("; ", outcome.failures()));
             }
             done.accept(outcome);
         });
-        final List<OperationOutcome> outcomes = new ConcurrentStacks<T>(environment.scheduler(), options.concurrency(),
-            reporting, counters).run(targets);
+        final List<OperationOutcome> outcomes = new ConcurrentStacks<T>(
+                        environment.scheduler(), options.concurrency(), reporting, counters)
+                .run(targets);
         progress.end();
         stacks.forEach(this::rememberSpotAccount);
         final List<RecordedRequest> requests = newRequests();
-        final RunSummary summary = new RunSummary(command, outcomes, requests == null ? null : ApiCalls.of(requests,
-            spotAccounts, stacks.stream().map(Stack::accountId).collect(Collectors.toSet())), requests,
-            options.rateLimits(), Duration.between(wallStart, Instant.now()),
-            Duration.between(simulatedStart, environment.scheduler().now()));
+        final RunSummary summary = new RunSummary(
+                command,
+                outcomes,
+                requests == null
+                        ? null
+                        : ApiCalls.of(
+                                requests,
+                                spotAccounts,
+                                stacks.stream().map(Stack::accountId).collect(Collectors.toSet())),
+                requests,
+                options.rateLimits(),
+                Duration.between(wallStart, Instant.now()),
+                Duration.between(simulatedStart, environment.scheduler().now()));
         summaries.add(summary);
         report.accept(outcomes);
         console.line();
@@ -435,25 +550,31 @@ public final class LocalRun implements AutoCloseable {
      */
     private void noteUnreportedRename(final OperationOutcome outcome) {
         final SpotEmulator emulator = environment.spot().emulator().orElse(null);
-        final boolean renamed = emulator != null && emulator.state().accounts().stream()
-            .anyMatch(a -> RENAMED.equals(a.name()));
-        final boolean reported = outcome.drift().stream().flatMap(r -> r.differences().stream())
-            .anyMatch(d -> d.path().startsWith("/Name"));
+        final boolean renamed =
+                emulator != null && emulator.state().accounts().stream().anyMatch(a -> RENAMED.equals(a.name()));
+        final boolean reported = outcome.drift().stream()
+                .flatMap(r -> r.differences().stream())
+                .anyMatch(d -> d.path().startsWith("/Name"));
         if (renamed && !reported) {
             console.line("   Note: the rename is not reported: no resource of the template sets the Spot account's "
-                + "Name, and CloudFormation compares only the properties a template sets.");
+                    + "Name, and CloudFormation compares only the properties a template sets.");
         }
-        outcome.drift().stream().filter(r -> r.status() == DriftResult.Status.NOT_CHECKED).forEach(r ->
-            console.line("   " + r.logicalId() + " could not be checked: " + r.reason()));
+        outcome.drift().stream()
+                .filter(r -> r.status() == DriftResult.Status.NOT_CHECKED)
+                .forEach(r -> console.line("   " + r.logicalId() + " could not be checked: " + r.reason()));
     }
 
     private List<RecordedRequest> newRequests() {
-        return environment.spot().emulator().map(emulator -> {
-            final List<RecordedRequest> all = emulator.requests();
-            final List<RecordedRequest> fresh = all.subList(Math.min(recordedRequests, all.size()), all.size());
-            recordedRequests = all.size();
-            return List.copyOf(fresh);
-        }).orElse(null);
+        return environment
+                .spot()
+                .emulator()
+                .map(emulator -> {
+                    final List<RecordedRequest> all = emulator.requests();
+                    final List<RecordedRequest> fresh = all.subList(Math.min(recordedRequests, all.size()), all.size());
+                    recordedRequests = all.size();
+                    return List.copyOf(fresh);
+                })
+                .orElse(null);
     }
 
     private void rememberSpotAccount(final Stack stack) {
@@ -464,24 +585,28 @@ public final class LocalRun implements AutoCloseable {
     }
 
     private static String spotAccountOf(final Stack stack) {
-        return stack.resources().values().stream().filter(r -> r.type().name().equals("Spot::Onboarding::Account"))
-            .map(StackResource::state).map(state -> state.physicalId()).findFirst().orElse(null);
+        return stack.resources().values().stream()
+                .filter(r -> r.type().name().equals("Spot::Onboarding::Account"))
+                .map(StackResource::state)
+                .map(state -> state.physicalId())
+                .findFirst()
+                .orElse(null);
     }
 
     private List<Stack> stacks(final String what, final Set<String> statuses) {
         if (stacks.isEmpty()) {
             throw new IllegalStateException(what + ": no stack in this run yet; start with deploy (a local stack "
-                + "lives only as long as the process: chain the commands, e.g. deploy detect-drift delete)");
+                    + "lives only as long as the process: chain the commands, e.g. deploy detect-drift delete)");
         }
-        final List<Stack> live = stacks.stream().filter(s -> statuses.contains(s.status())).toList();
+        final List<Stack> live =
+                stacks.stream().filter(s -> statuses.contains(s.status())).toList();
         if (live.size() < stacks.size()) {
             console.line("   " + (stacks.size() - live.size()) + " stack(s) skipped: not in a state to " + what);
         }
         return live;
     }
 
-    private record Entered(StackContext context, String error) {
-    }
+    private record Entered(StackContext context, String error) {}
 
     private Entered enter(final MemberAccount account, final String tokenInConfiguration) {
         return enter(account, stackName(account), tokenInConfiguration);
@@ -496,15 +621,22 @@ public final class LocalRun implements AutoCloseable {
     }
 
     private StackContext probeContext(final MemberAccount account) {
-        return new StackContext(stackName(account), "arn:aws:cloudformation:" + options.region() + ":"
-            + account.accountId() + ":stack/" + stackName(account) + "/check", account.accountId(), options.region(),
-            null, null);
+        return new StackContext(
+                stackName(account),
+                "arn:aws:cloudformation:" + options.region() + ":" + account.accountId() + ":stack/"
+                        + stackName(account) + "/check",
+                account.accountId(),
+                options.region(),
+                null,
+                null);
     }
 
     /** A StackSet names each instance's stack StackSet-<name>-<id>; a single stack keeps its name. */
     private String stackName(final MemberAccount account) {
-        return options.stackSet() ? "StackSet-" + options.stackName() + "-" + UUID.nameUUIDFromBytes(
-            account.accountId().getBytes(StandardCharsets.UTF_8)) : options.stackName();
+        return options.stackSet()
+                ? "StackSet-" + options.stackName() + "-"
+                        + UUID.nameUUIDFromBytes(account.accountId().getBytes(StandardCharsets.UTF_8))
+                : options.stackName();
     }
 
     private Map<String, String> deployParameters(final Map<String, String> commandParameters) {
@@ -513,8 +645,9 @@ public final class LocalRun implements AutoCloseable {
         if (template.parameters().containsKey(TOKEN_PARAMETER)) {
             parameters.putIfAbsent(TOKEN_PARAMETER, token);
         }
-        template.parameters().values().stream().filter(p -> p.noEcho() && parameters.containsKey(p.name()))
-            .forEach(p -> console.secret(parameters.get(p.name())));
+        template.parameters().values().stream()
+                .filter(p -> p.noEcho() && parameters.containsKey(p.name()))
+                .forEach(p -> console.secret(parameters.get(p.name())));
         return parameters;
     }
 
@@ -526,39 +659,49 @@ public final class LocalRun implements AutoCloseable {
         if (options.spotUrl() != null) {
             final String value = processEnvironment.apply(options.spotTokenEnv());
             if (value == null || value.isBlank()) {
-                throw new IllegalStateException("--spot-token-env " + options.spotTokenEnv() + ": that environment "
-                    + "variable is not set");
+                throw new IllegalStateException(
+                        "--spot-token-env " + options.spotTokenEnv() + ": that environment " + "variable is not set");
             }
             return value.trim();
         }
         final String given = options.parameters().get(TOKEN_PARAMETER);
         // Empty under the central option: the run still needs a token, for the emulator and the central secret.
-        return given != null && !given.isBlank() ? given : "spotLocal" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        return given != null && !given.isBlank()
+                ? given
+                : "spotLocal" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     }
 
     /** When the template stores the token in cfn/spot/api-token, the handlers read it there. */
     private boolean createsTokenSecret() {
-        return template.resources().values().stream().filter(r -> r.type().equals("AWS::SecretsManager::Secret"))
-            .anyMatch(r -> r.properties() != null && r.properties().get("Name") instanceof TemplateValue.Scalar name
-                && TOKEN_SECRET.equals(name.text()));
+        return template.resources().values().stream()
+                .filter(r -> r.type().equals("AWS::SecretsManager::Secret"))
+                .anyMatch(r -> r.properties() != null
+                        && r.properties().get("Name") instanceof TemplateValue.Scalar name
+                        && TOKEN_SECRET.equals(name.text()));
     }
 
     private String describeTargets(final List<MemberAccount> accounts) {
-        final String spot = options.spotUrl() == null ? "the embedded Spot emulator (simulated time)"
-            : "the Spot API at " + options.spotUrl() + " (real time)";
+        final String spot = options.spotUrl() == null
+                ? "the embedded Spot emulator (simulated time)"
+                : "the Spot API at " + options.spotUrl() + " (real time)";
         if (accounts.size() == 1) {
-            return "stack " + stackName(accounts.get(0)) + " in account " + accounts.get(0).accountId() + " ("
-                + options.region() + "), against " + spot;
+            return "stack " + stackName(accounts.get(0)) + " in account "
+                    + accounts.get(0).accountId() + " (" + options.region() + "), against " + spot;
         }
-        return "a StackSet over " + accounts.size() + " accounts (" + accounts.get(0).accountId() + " to "
-            + accounts.get(accounts.size() - 1).accountId() + "), " + options.concurrency() + " at a time, against "
-            + spot;
+        return "a StackSet over " + accounts.size() + " accounts ("
+                + accounts.get(0).accountId() + " to "
+                + accounts.get(accounts.size() - 1).accountId() + "), " + options.concurrency() + " at a time, against "
+                + spot;
     }
 
     private String shown(final Map<String, String> parameters) {
-        return parameters.entrySet().stream().map(e -> e.getKey() + "=" + (template.parameters().containsKey(e.getKey())
-            && template.parameters().get(e.getKey()).noEcho() ? "****" : e.getValue()))
-            .collect(Collectors.joining(", "));
+        return parameters.entrySet().stream()
+                .map(e -> e.getKey() + "="
+                        + (template.parameters().containsKey(e.getKey())
+                                        && template.parameters().get(e.getKey()).noEcho()
+                                ? "****"
+                                : e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private void header(final String command, final String description) {

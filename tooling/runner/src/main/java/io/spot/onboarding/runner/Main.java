@@ -1,5 +1,6 @@
 package io.spot.onboarding.runner;
 
+import io.spot.onboarding.harness.HandlerDriver;
 import io.spot.onboarding.runner.cli.Command;
 import io.spot.onboarding.runner.cli.CommandLine;
 import io.spot.onboarding.runner.cli.Options;
@@ -7,7 +8,6 @@ import io.spot.onboarding.runner.cli.UsageException;
 import io.spot.onboarding.runner.eval.EvaluationException;
 import io.spot.onboarding.runner.output.Console;
 import io.spot.onboarding.runner.template.TemplateException;
-import io.spot.onboarding.harness.HandlerDriver;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
@@ -18,8 +18,7 @@ import java.io.UncheckedIOException;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(final String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -51,7 +50,7 @@ public final class Main {
             return run.execute();
         } catch (TemplateException e) {
             err.println("spot-local: the template has " + e.problems().size() + " problem"
-                + (e.problems().size() == 1 ? "" : "s") + ":");
+                    + (e.problems().size() == 1 ? "" : "s") + ":");
             e.problems().forEach(problem -> err.println("  " + console.redact(problem.toString())));
             return 2;
         } catch (EvaluationException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExistingAccountRollbackTest {
     @RegisterExtension
     final TemplateRun template = new TemplateRun();
+
     private LocalRun run;
 
     @ParameterizedTest(name = "ExistingAccountPolicy {0}")
@@ -29,14 +30,20 @@ class ExistingAccountRollbackTest {
 
         assertThat(run.run(Command.of(Command.CONNECT_EXISTING))).isTrue();
         final List<VisibleAccount> before = spot.state().visibleAccounts();
-        assertThat(run.run(new Command(Command.DEPLOY, Map.of("ExistingAccountPolicy", policy)))).isFalse();
+        assertThat(run.run(new Command(Command.DEPLOY, Map.of("ExistingAccountPolicy", policy))))
+                .isFalse();
 
-        assertThat(run.stacks()).hasSize(3).allSatisfy(stack -> assertThat(stack.status()).isEqualTo("ROLLBACK_COMPLETE"));
-        assertThat(template.printed()).containsPattern("SpotCostIntelligence +Spot::Onboarding::CostIntelligence +CREATE_FAILED")
-            // Each DELETE_COMPLETE says what it left in Spot and why, as the handler put it.
-            .containsPattern("SpotAccount +Spot::Onboarding::Account +DELETE_COMPLETE +Spot account \\S+ was "
-                + ("Reuse".equals(policy) ? "Reused, not created by this stack: left untouched"
-                : "Adopted by a Create that is being rolled back: released as it was found, not deleted"));
+        assertThat(run.stacks())
+                .hasSize(3)
+                .allSatisfy(stack -> assertThat(stack.status()).isEqualTo("ROLLBACK_COMPLETE"));
+        assertThat(template.printed())
+                .containsPattern("SpotCostIntelligence +Spot::Onboarding::CostIntelligence +CREATE_FAILED")
+                // Each DELETE_COMPLETE says what it left in Spot and why, as the handler put it.
+                .containsPattern(
+                        "SpotAccount +Spot::Onboarding::Account +DELETE_COMPLETE +Spot account \\S+ was "
+                                + ("Reuse".equals(policy)
+                                        ? "Reused, not created by this stack: left untouched"
+                                        : "Adopted by a Create that is being rolled back: released as it was found, not deleted"));
         assertThat(spot.state().visibleAccounts()).isEqualTo(before);
         assertThat(run.run(Command.of(Command.CHECK_UNCHANGED))).isTrue();
         assertThat(template.printed()).contains("Spot is exactly as it was before the stack");
@@ -49,7 +56,10 @@ class ExistingAccountRollbackTest {
         final SpotEmulator spot = template.spot();
         assertThat(run.run(Command.of(Command.CONNECT_EXISTING))).isTrue();
         final String existing = spot.state().visibleAccounts().stream()
-            .filter(a -> a.name().startsWith("connected-")).findFirst().orElseThrow().accountId();
+                .filter(a -> a.name().startsWith("connected-"))
+                .findFirst()
+                .orElseThrow()
+                .accountId();
 
         if ("renamed".equals(change)) {
             spot.state().rename(existing, "someone else's name");
@@ -58,7 +68,8 @@ class ExistingAccountRollbackTest {
         }
 
         assertThat(run.run(Command.of(Command.CHECK_UNCHANGED))).isFalse();
-        assertThat(template.printed()).contains(existing).contains("difference(s) from Spot as it was before the stack");
+        assertThat(template.printed())
+                .contains(existing)
+                .contains("difference(s) from Spot as it was before the stack");
     }
-
 }

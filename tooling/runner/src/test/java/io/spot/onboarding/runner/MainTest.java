@@ -19,8 +19,10 @@ class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(final String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+        return Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -32,8 +34,9 @@ class MainTest {
         } finally {
             System.setProperty("java.io.tmpdir", own);
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("java.io.tmpdir is /tmp")
-            .contains("-Djava.io.tmpdir");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("java.io.tmpdir is /tmp")
+                .contains("-Djava.io.tmpdir");
     }
 
     @Test
@@ -54,11 +57,11 @@ class MainTest {
         assertThat(run("--template", template.toString(), "deploy")).isEqualTo(2);
 
         assertThat(err.toString(StandardCharsets.UTF_8))
-            .contains("the template has 3 problems")
-            .contains("broken.yml:5:30: Resources/Account/Properties/ExistingAccountPolicy: 'Sometimes' is not an "
-                + "allowed value")
-            .contains("broken.yml:6:7: Resources/Account/Properties/Colour: unknown property Colour")
-            .contains("broken.yml:9:"  );
+                .contains("the template has 3 problems")
+                .contains("broken.yml:5:30: Resources/Account/Properties/ExistingAccountPolicy: 'Sometimes' is not an "
+                        + "allowed value")
+                .contains("broken.yml:6:7: Resources/Account/Properties/Colour: unknown property Colour")
+                .contains("broken.yml:9:");
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("CREATE_IN_PROGRESS");
     }
 
@@ -91,8 +94,11 @@ class MainTest {
         final Path tmp = Files.createTempDirectory(dir, "tmp");
         final Path emptyPath = Files.createTempDirectory(dir, "path");
         final List<String> command = new ArrayList<>(List.of(
-            ProcessHandle.current().info().command().orElseThrow(), "-Djava.io.tmpdir=" + tmp,
-            "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-Djava.io.tmpdir=" + tmp,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PATH", emptyPath.toString());

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MigrateScenarioTest {
     @RegisterExtension
     final TemplateRun template = new TemplateRun();
+
     private LocalRun run;
 
     private SpotEmulator start(final int concurrency) {
@@ -36,27 +37,45 @@ class MigrateScenarioTest {
         assertThat(migrated).as(template.printed()).isTrue();
         final Map<String, Stack> stacks = run.stacks().stream().collect(Collectors.toMap(Stack::accountId, s -> s));
         final List<SpotAccountRecord> members = spot.state().accounts().stream()
-            .filter(a -> !a.accountId().equals(spot.state().defaultAccountId())).toList();
+                .filter(a -> !a.accountId().equals(spot.state().defaultAccountId()))
+                .toList();
         // The six accounts Spot's StackSet made, no more: none deleted, none created twice.
         assertThat(members).hasSize(6);
         assertThat(members).allSatisfy(account -> {
             final Stack stack = stacks.get(account.providerExternalId());
             assertThat(stack.status()).isEqualTo("CREATE_COMPLETE");
             assertThat(stack.resource("SpotAccount").state().physicalId()).isEqualTo(account.accountId());
-            assertThat(stack.resource("SpotAccount").state().model().get("Ownership").asText()).isEqualTo("Adopted");
-            assertThat(account.iamRole()).isEqualTo(stack.resource("SpotRole").state().model().get("Arn").asText())
-                .doesNotContain("LEGACY");
+            assertThat(stack.resource("SpotAccount")
+                            .state()
+                            .model()
+                            .get("Ownership")
+                            .asText())
+                    .isEqualTo("Adopted");
+            assertThat(account.iamRole())
+                    .isEqualTo(stack.resource("SpotRole")
+                            .state()
+                            .model()
+                            .get("Arn")
+                            .asText())
+                    .doesNotContain("LEGACY");
             assertThat(account.name()).startsWith("acme-member-");
             assertThat(account.ciEnrolled()).isTrue();
-            assertThat(stack.resource("SpotLinkedCredentials").state().model().get("PreviousRoleArn").asText())
-                .isEqualTo("arn:aws:iam::" + account.providerExternalId() + ":role/StackSet-SpotOnboarding-SpotRole-LEGACY");
+            assertThat(stack.resource("SpotLinkedCredentials")
+                            .state()
+                            .model()
+                            .get("PreviousRoleArn")
+                            .asText())
+                    .isEqualTo("arn:aws:iam::" + account.providerExternalId()
+                            + ":role/StackSet-SpotOnboarding-SpotRole-LEGACY");
         });
-        assertThat(template.printed()).containsPattern("adopted by its new stack +6")
-            .containsPattern("linked to the new role +6")
-            .containsPattern("old link remembered +6")
-            .containsPattern("Spot accounts deleted +0")
-            .containsPattern("linked to a deleted role +0")
-            .contains("Step 3 (remove): the old stack deleted in 6 accounts").contains("Spot API calls: 0");
+        assertThat(template.printed())
+                .containsPattern("adopted by its new stack +6")
+                .containsPattern("linked to the new role +6")
+                .containsPattern("old link remembered +6")
+                .containsPattern("Spot accounts deleted +0")
+                .containsPattern("linked to a deleted role +0")
+                .contains("Step 3 (remove): the old stack deleted in 6 accounts")
+                .contains("Spot API calls: 0");
     }
 
     /**
@@ -67,25 +86,36 @@ class MigrateScenarioTest {
     void anAccountWhoseNewStackRollsBackStaysOnItsOldRole() {
         // One account at a time: the first to reach Cost Intelligence's pre-flight meets every 5xx and fails.
         final SpotEmulator spot = start(1);
-        spot.faults().serverErrorNext("POST", "/cbi/v1/setup/account/validation", RetryPolicy.MAX_TRANSIENT_RETRIES + 1,
-            503);
+        spot.faults()
+                .serverErrorNext(
+                        "POST", "/cbi/v1/setup/account/validation", RetryPolicy.MAX_TRANSIENT_RETRIES + 1, 503);
 
         final boolean migrated = run.run(Command.of(Command.MIGRATE));
 
         assertThat(migrated).isFalse();
-        final List<Stack> rolledBack = run.stacks().stream().filter(s -> !s.status().equals("CREATE_COMPLETE")).toList();
-        assertThat(rolledBack).singleElement().satisfies(s -> assertThat(s.status()).isEqualTo("ROLLBACK_COMPLETE"));
+        final List<Stack> rolledBack = run.stacks().stream()
+                .filter(s -> !s.status().equals("CREATE_COMPLETE"))
+                .toList();
+        assertThat(rolledBack)
+                .singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo("ROLLBACK_COMPLETE"));
         final String failing = rolledBack.get(0).accountId();
         final SpotAccountRecord kept = spot.state().accounts().stream()
-            .filter(a -> failing.equals(a.providerExternalId())).findFirst().orElseThrow();
-        assertThat(kept.iamRole()).isEqualTo("arn:aws:iam::" + failing + ":role/StackSet-SpotOnboarding-SpotRole-LEGACY");
+                .filter(a -> failing.equals(a.providerExternalId()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(kept.iamRole())
+                .isEqualTo("arn:aws:iam::" + failing + ":role/StackSet-SpotOnboarding-SpotRole-LEGACY");
         assertThat(kept.name()).startsWith("acme-member-");
         assertThat(kept.ciEnrolled()).isTrue();
         assertThat(spot.state().accounts()).hasSize(7);
-        assertThat(template.printed()).containsPattern("adopted by its new stack +5").containsPattern("linked to the new role +5")
-            .containsPattern("Spot accounts deleted +0").containsPattern("linked to a deleted role +0")
-            .contains("the old stack deleted in 5 accounts").contains("kept in 1")
-            .contains("not migrated: " + failing);
+        assertThat(template.printed())
+                .containsPattern("adopted by its new stack +5")
+                .containsPattern("linked to the new role +5")
+                .containsPattern("Spot accounts deleted +0")
+                .containsPattern("linked to a deleted role +0")
+                .contains("the old stack deleted in 5 accounts")
+                .contains("kept in 1")
+                .contains("not migrated: " + failing);
     }
-
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spot.onboarding.common.handler.RetryPolicy;
 import io.spot.onboarding.emulator.SpotEmulator;
+import io.spot.onboarding.harness.MotoServer;
+import io.spot.onboarding.harness.SecretScanner;
 import io.spot.onboarding.runner.aws.PolicyDocuments;
 import io.spot.onboarding.runner.cli.Command;
 import io.spot.onboarding.runner.cli.CommandLine;
@@ -11,8 +13,6 @@ import io.spot.onboarding.runner.output.Console;
 import io.spot.onboarding.runner.stack.DriftResult;
 import io.spot.onboarding.runner.stack.OperationOutcome;
 import io.spot.onboarding.runner.stack.Stack;
-import io.spot.onboarding.harness.MotoServer;
-import io.spot.onboarding.harness.SecretScanner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +54,9 @@ class StackLifecycleTest {
     @BeforeEach
     void start() {
         MotoServer.shared().reset();
-        run = new LocalRun(CommandLine.parse("--template", TEMPLATE, "--param", "SpotApiToken=" + TOKEN),
-            new Console(new PrintStream(output, true, StandardCharsets.UTF_8)));
+        run = new LocalRun(
+                CommandLine.parse("--template", TEMPLATE, "--param", "SpotApiToken=" + TOKEN),
+                new Console(new PrintStream(output, true, StandardCharsets.UTF_8)));
         assertThat(run.start()).isTrue();
     }
 
@@ -73,64 +74,96 @@ class StackLifecycleTest {
         assertThat(run.run(Command.of(Command.DEPLOY))).isTrue();
         final Stack stack = run.stacks().get(0);
         final String first = spot(stack);
-        assertThat(spot.state().account(first)).hasValueSatisfying(a -> assertThat(a.name()).isEqualTo("first-name"));
+        assertThat(spot.state().account(first))
+                .hasValueSatisfying(a -> assertThat(a.name()).isEqualTo("first-name"));
         final String role = stack.resource("Role").state().physicalId();
-        assertThat(trustedExternalId(role)).isEqualTo(stack.resource("Account").state().model().get("ExternalId").asText());
+        assertThat(trustedExternalId(role))
+                .isEqualTo(stack.resource("Account")
+                        .state()
+                        .model()
+                        .get("ExternalId")
+                        .asText());
         final String policy = stack.resource("Policy").state().physicalId();
         assertThat(attachedTo(role)).containsExactly(policy);
-        assertThat(secrets.describeSecret(r -> r.secretId("cfn/spot/api-token")).name()).isEqualTo("cfn/spot/api-token");
+        assertThat(secrets.describeSecret(r -> r.secretId("cfn/spot/api-token")).name())
+                .isEqualTo("cfn/spot/api-token");
         assertThat(stack.outputs()).containsEntry("SpotAccountId", first);
-        assertThat(printed()).containsPattern("Account +Spot::Onboarding::Account +CREATE_COMPLETE")
-            .containsPattern("spot-onboarding +AWS::CloudFormation::Stack +CREATE_COMPLETE");
+        assertThat(printed())
+                .containsPattern("Account +Spot::Onboarding::Account +CREATE_COMPLETE")
+                .containsPattern("spot-onboarding +AWS::CloudFormation::Stack +CREATE_COMPLETE");
 
         assertThat(run.run(new Command(Command.UPDATE, Map.of("AccountName", "second-name", "WithPolicy", "false"))))
-            .isTrue();
+                .isTrue();
         assertThat(spot(stack)).isEqualTo(first);
-        assertThat(spot.state().account(first)).hasValueSatisfying(a -> assertThat(a.name()).isEqualTo("second-name"));
+        assertThat(spot.state().account(first))
+                .hasValueSatisfying(a -> assertThat(a.name()).isEqualTo("second-name"));
         assertThat(attachedTo(role)).isEmpty();
         assertThat(exists(() -> iam.getPolicy(r -> r.policyArn(policy)))).isFalse();
         assertThat(stack.status()).isEqualTo("UPDATE_COMPLETE");
 
         // AwsAccountId is not create-only: a change is refused in place (NotUpdatable) and rolled back, so
         // CloudFormation never replaces the resource and never deletes the account in the cleanup.
-        assertThat(run.run(new Command(Command.UPDATE, Map.of("AwsAccountId", "210987654321",
-            "AccountName", "third-name")))).isFalse();
+        assertThat(run.run(new Command(
+                        Command.UPDATE, Map.of("AwsAccountId", "210987654321", "AccountName", "third-name"))))
+                .isFalse();
         assertThat(stack.status()).isEqualTo("UPDATE_ROLLBACK_COMPLETE");
         assertThat(spot(stack)).isEqualTo(first);
-        assertThat(spot.state().account(first)).hasValueSatisfying(a -> assertThat(a.name()).isEqualTo("second-name"));
-        assertThat(printed()).containsPattern("Account +Spot::Onboarding::Account +UPDATE_FAILED +AwsAccountId cannot "
-            + "change").doesNotContain("Requested update requires the creation of a new physical resource");
+        assertThat(spot.state().account(first))
+                .hasValueSatisfying(a -> assertThat(a.name()).isEqualTo("second-name"));
+        assertThat(printed())
+                .containsPattern("Account +Spot::Onboarding::Account +UPDATE_FAILED +AwsAccountId cannot " + "change")
+                .doesNotContain("Requested update requires the creation of a new physical resource");
 
         // Renamed in the Spot console: the template sets Name, so drift detection reports it.
         assertThat(run.run(Command.of(Command.TAMPER))).isTrue();
         assertThat(run.run(Command.of(Command.DETECT_DRIFT))).isTrue();
         final List<DriftResult> drift = lastOutcome().drift();
-        assertThat(drift).filteredOn(r -> r.logicalId().equals("Account")).singleElement().satisfies(r -> {
-            assertThat(r.status()).isEqualTo(DriftResult.Status.MODIFIED);
-            assertThat(r.differences()).containsExactly(new DriftResult.PropertyDifference("/Name", "second-name",
-                LocalRun.RENAMED, "NOT_EQUAL"));
-        });
-        assertThat(drift).filteredOn(r -> !r.logicalId().equals("Account"))
-            .allSatisfy(r -> assertThat(r.status()).isEqualTo(DriftResult.Status.IN_SYNC));
+        assertThat(drift)
+                .filteredOn(r -> r.logicalId().equals("Account"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.status()).isEqualTo(DriftResult.Status.MODIFIED);
+                    assertThat(r.differences())
+                            .containsExactly(new DriftResult.PropertyDifference(
+                                    "/Name", "second-name", LocalRun.RENAMED, "NOT_EQUAL"));
+                });
+        assertThat(drift)
+                .filteredOn(r -> !r.logicalId().equals("Account"))
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(DriftResult.Status.IN_SYNC));
         assertThat(stack.driftStatus()).isEqualTo("DRIFTED");
 
         assertThat(run.run(Command.of(Command.DELETE))).isTrue();
         assertThat(stack.status()).isEqualTo("DELETE_COMPLETE");
         // What the delete did in Spot, in the event stream itself (no --verbose): the handler's message.
-        assertThat(printed()).containsPattern("Account +Spot::Onboarding::Account +DELETE_COMPLETE +Deleted Spot "
-            + "account " + first + " \\(");
-        assertThat(spot.state().accounts()).extracting(a -> a.accountId()).containsExactly(spot.state()
-            .defaultAccountId());
+        assertThat(printed())
+                .containsPattern("Account +Spot::Onboarding::Account +DELETE_COMPLETE +Deleted Spot " + "account "
+                        + first + " \\(");
+        assertThat(spot.state().accounts())
+                .extracting(a -> a.accountId())
+                .containsExactly(spot.state().defaultAccountId());
         assertThat(exists(() -> iam.getRole(r -> r.roleName(role)))).isFalse();
-        assertThat(exists(() -> secrets.describeSecret(r -> r.secretId("cfn/spot/api-token")))).isFalse();
+        assertThat(exists(() -> secrets.describeSecret(r -> r.secretId("cfn/spot/api-token"))))
+                .isFalse();
     }
 
     @Test
     void theHandlersReadTheTokenFromTheSecretNotFromTheTypeConfiguration() {
         assertThat(run.run(Command.of(Command.DEPLOY))).isTrue();
-        assertThat(run.stacks().get(0).context().typeConfiguration().path("SpotCredentials").has("ApiToken")).isFalse();
-        assertThat(run.stacks().get(0).context().typeConfiguration().path("SpotCredentials").path("ApiUrl").asText())
-            .startsWith("http://127.0.0.1:");
+        assertThat(run.stacks()
+                        .get(0)
+                        .context()
+                        .typeConfiguration()
+                        .path("SpotCredentials")
+                        .has("ApiToken"))
+                .isFalse();
+        assertThat(run.stacks()
+                        .get(0)
+                        .context()
+                        .typeConfiguration()
+                        .path("SpotCredentials")
+                        .path("ApiUrl")
+                        .asText())
+                .startsWith("http://127.0.0.1:");
     }
 
     @Test
@@ -144,10 +177,12 @@ class StackLifecycleTest {
         final Stack stack = run.stacks().get(0);
         assertThat(stack.status()).isEqualTo("ROLLBACK_COMPLETE");
         assertThat(stack.resources()).isEmpty();
-        assertThat(printed()).containsPattern("Account +Spot::Onboarding::Account +CREATE_FAILED")
-            .containsPattern("ROLLBACK_IN_PROGRESS +The following resource\\(s\\) failed to create: \\[Account\\]")
-            .containsPattern("TokenSecret +AWS::SecretsManager::Secret +DELETE_COMPLETE");
-        assertThat(exists(() -> secrets.describeSecret(r -> r.secretId("cfn/spot/api-token")))).isFalse();
+        assertThat(printed())
+                .containsPattern("Account +Spot::Onboarding::Account +CREATE_FAILED")
+                .containsPattern("ROLLBACK_IN_PROGRESS +The following resource\\(s\\) failed to create: \\[Account\\]")
+                .containsPattern("TokenSecret +AWS::SecretsManager::Secret +DELETE_COMPLETE");
+        assertThat(exists(() -> secrets.describeSecret(r -> r.secretId("cfn/spot/api-token"))))
+                .isFalse();
     }
 
     /**
@@ -164,24 +199,29 @@ class StackLifecycleTest {
         spot.faults().serverErrorNext("PUT", "/setup/account/{id}", RetryPolicy.MAX_TRANSIENT_RETRIES + 1, 500);
 
         assertThat(run.run(new Command(Command.UPDATE, Map.of("PolicySid", "Changed", "AccountName", "other-name"))))
-            .isFalse();
+                .isFalse();
 
         assertThat(stack.status()).isEqualTo("UPDATE_ROLLBACK_COMPLETE");
         assertThat(spot(stack)).isEqualTo(account);
-        assertThat(spot.state().account(account)).hasValueSatisfying(a -> assertThat(a.name()).isEqualTo("first-name"));
-        assertThat(stack.parameters().raw()).containsEntry("AccountName", "first-name")
-            .containsEntry("PolicySid", "Describe");
-        assertThat(printed()).containsPattern("Account +Spot::Onboarding::Account +UPDATE_FAILED +Spot failed")
-            .containsPattern("Policy +AWS::IAM::ManagedPolicy +UPDATE_COMPLETE");
-        assertThat(defaultPolicyDocument(policy).at("/Statement/0/Sid").asText()).isEqualTo("Describe");
+        assertThat(spot.state().account(account))
+                .hasValueSatisfying(a -> assertThat(a.name()).isEqualTo("first-name"));
+        assertThat(stack.parameters().raw())
+                .containsEntry("AccountName", "first-name")
+                .containsEntry("PolicySid", "Describe");
+        assertThat(printed())
+                .containsPattern("Account +Spot::Onboarding::Account +UPDATE_FAILED +Spot failed")
+                .containsPattern("Policy +AWS::IAM::ManagedPolicy +UPDATE_COMPLETE");
+        assertThat(defaultPolicyDocument(policy).at("/Statement/0/Sid").asText())
+                .isEqualTo("Describe");
         // A stack rolled back is a stack that still works.
         assertThat(run.run(Command.of(Command.DELETE))).isTrue();
     }
 
     private static com.fasterxml.jackson.databind.JsonNode defaultPolicyDocument(final String arn) {
         final String version = iam.getPolicy(r -> r.policyArn(arn)).policy().defaultVersionId();
-        return PolicyDocuments.parse(iam.getPolicyVersion(r -> r.policyArn(arn).versionId(version)).policyVersion()
-            .document());
+        return PolicyDocuments.parse(iam.getPolicyVersion(r -> r.policyArn(arn).versionId(version))
+                .policyVersion()
+                .document());
     }
 
     private OperationOutcome lastOutcome() {
@@ -194,12 +234,14 @@ class StackLifecycleTest {
 
     private static String trustedExternalId(final String role) {
         return PolicyDocuments.parse(iam.getRole(r -> r.roleName(role)).role().assumeRolePolicyDocument())
-            .at("/Statement/0/Condition/StringEquals/sts:ExternalId").asText();
+                .at("/Statement/0/Condition/StringEquals/sts:ExternalId")
+                .asText();
     }
 
     private static List<String> attachedTo(final String role) {
         return iam.listAttachedRolePolicies(r -> r.roleName(role)).attachedPolicies().stream()
-            .map(p -> p.policyArn()).toList();
+                .map(p -> p.policyArn())
+                .toList();
     }
 
     private static boolean exists(final Runnable read) {

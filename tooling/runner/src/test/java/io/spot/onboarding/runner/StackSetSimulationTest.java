@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StackSetSimulationTest {
     @RegisterExtension
     final TemplateRun template = new TemplateRun();
+
     private LocalRun run;
 
     @Test
@@ -29,18 +30,25 @@ class StackSetSimulationTest {
         assertThat(deploy.failed()).isZero();
         // One Spot account per AWS account, each linked to that account's own role and enrolled in CI.
         assertThat(spot.state().accounts()).hasSize(201);
-        assertThat(spot.state().accounts()).filteredOn(a -> !a.accountId().equals(spot.state().defaultAccountId()))
-            .allSatisfy(a -> assertThat(spot.state().isCostIntelligenceEnrolled(a.accountId())).isTrue())
-            .extracting(a -> a.name()).doesNotHaveDuplicates().allSatisfy(name -> assertThat(name).startsWith("acme-member-"));
+        assertThat(spot.state().accounts())
+                .filteredOn(a -> !a.accountId().equals(spot.state().defaultAccountId()))
+                .allSatisfy(a -> assertThat(spot.state().isCostIntelligenceEnrolled(a.accountId()))
+                        .isTrue())
+                .extracting(a -> a.name())
+                .doesNotHaveDuplicates()
+                .allSatisfy(name -> assertThat(name).startsWith("acme-member-"));
         // Every account's calls were attributed to it, and no account needed more than another.
         assertThat(deploy.calls().perAccount()).hasSize(200);
-        assertThat(deploy.calls().minPerAccount()).isPositive().isEqualTo(deploy.calls().maxPerAccount());
+        assertThat(deploy.calls().minPerAccount())
+                .isPositive()
+                .isEqualTo(deploy.calls().maxPerAccount());
         // What grows with the organization is the bytes: each new account reads two organization-wide lists
         // (its accounts, to find an earlier attempt's; the Cost Intelligence enrollments, to find its own).
         assertThat(deploy.calls().heaviestRoute().getKey()).isIn("GET /setup/account", "GET /cbi/v1/setup/account");
         assertThat(deploy.calls().responseBytes()).isGreaterThan(200L * 100 * 200);
-        assertThat(deploy.lines()).anyMatch(line -> line.matches("  Spot responses +[\\d.]+ MB in all, [\\d.]+ KB per "
-            + "account; \\d+% of it GET /(cbi/v1/)?setup/account"));
+        assertThat(deploy.lines())
+                .anyMatch(line -> line.matches("  Spot responses +[\\d.]+ MB in all, [\\d.]+ KB per "
+                        + "account; \\d+% of it GET /(cbi/v1/)?setup/account"));
         // IAM propagation made every LinkedCredentials wait; simulated, it cost no wall time.
         assertThat(deploy.callbacks()).isGreaterThanOrEqualTo(200);
         assertThat(deploy.simulated()).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
@@ -57,8 +65,8 @@ class StackSetSimulationTest {
      */
     @Test
     void aRateLimitSlowsTheSimulatedClockNotTheRun() {
-        run = template.start("--accounts", "20", "--concurrency", "20", "--quiet",
-            "--rate-limit", "POST:/setup/account=5/60s");
+        run = template.start(
+                "--accounts", "20", "--concurrency", "20", "--quiet", "--rate-limit", "POST:/setup/account=5/60s");
 
         assertThat(run.run(Command.of(Command.DEPLOY))).isTrue();
 
@@ -67,8 +75,10 @@ class StackSetSimulationTest {
         assertThat(deploy.calls().throttled()).isPositive();
         // 20 creations at 5 a minute need at least three full windows after the first.
         assertThat(deploy.simulated()).isGreaterThanOrEqualTo(Duration.ofMinutes(3));
-        assertThat(deploy.lines()).anySatisfy(line -> assertThat(line).contains("POST /setup/account")
-            .contains("admitted").contains("of the"));
+        assertThat(deploy.lines())
+                .anySatisfy(line -> assertThat(line)
+                        .contains("POST /setup/account")
+                        .contains("admitted")
+                        .contains("of the"));
     }
-
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.spot.onboarding.emulator.SpotEmulator;
-import io.spot.onboarding.runner.cli.CommandLine;
-import io.spot.onboarding.runner.output.Console;
 import io.spot.onboarding.harness.MotoServer;
 import io.spot.onboarding.harness.SecretScanner;
+import io.spot.onboarding.runner.cli.CommandLine;
+import io.spot.onboarding.runner.output.Console;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +48,9 @@ final class TemplateRun implements BeforeEachCallback, AfterEachCallback {
     LocalRun start(final String... args) {
         final List<String> all = new ArrayList<>(List.of("--template", ONBOARDING.toString()));
         all.addAll(List.of(args));
-        run = new LocalRun(CommandLine.parse(all.toArray(String[]::new)),
-            new Console(new PrintStream(output, true, StandardCharsets.UTF_8)));
+        run = new LocalRun(
+                CommandLine.parse(all.toArray(String[]::new)),
+                new Console(new PrintStream(output, true, StandardCharsets.UTF_8)));
         assertThat(run.start()).isTrue();
         return run;
     }

@@ -19,9 +19,19 @@ class CfnLintTest {
             Files.copy(CfnYaml.ROOT.resolve(type.getValue()).resolve(type.getKey()), schemas.resolve(type.getKey()));
         }
 
-        final Processes.Result lint = Processes.run(List.of("cfn-lint", "--registry-schemas", schemas.toString(), "--",
-            "template.yml", "registry.yml", "deploy/central-token.yml"), Map.of());
+        final Processes.Result lint = Processes.run(
+                List.of(
+                        "cfn-lint",
+                        "--registry-schemas",
+                        schemas.toString(),
+                        "--",
+                        "template.yml",
+                        "registry.yml",
+                        "deploy/central-token.yml"),
+                Map.of());
 
-        assertThat(lint.exitCode()).as("cfn-lint (install with pip install cfn-lint) said:%n%s", lint.output()).isZero();
+        assertThat(lint.exitCode())
+                .as("cfn-lint (install with pip install cfn-lint) said:%n%s", lint.output())
+                .isZero();
     }
 }

@@ -20,8 +20,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class CfnYaml {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent().getParent();
 
-    private CfnYaml() {
-    }
+    private CfnYaml() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> load(final String file) {
@@ -48,8 +47,22 @@ final class CfnYaml {
             for (final String name : List.of("Ref", "Condition")) {
                 yamlConstructors.put(new Tag("!" + name), new Long(name));
             }
-            for (final String name : List.of("GetAtt", "Sub", "If", "Equals", "Not", "And", "Or", "Join", "Select",
-                "Split", "FindInMap", "GetAZs", "ImportValue", "Base64", "Cidr")) {
+            for (final String name : List.of(
+                    "GetAtt",
+                    "Sub",
+                    "If",
+                    "Equals",
+                    "Not",
+                    "And",
+                    "Or",
+                    "Join",
+                    "Select",
+                    "Split",
+                    "FindInMap",
+                    "GetAZs",
+                    "ImportValue",
+                    "Base64",
+                    "Cidr")) {
                 yamlConstructors.put(new Tag("!" + name), new Long("Fn::" + name));
             }
         }

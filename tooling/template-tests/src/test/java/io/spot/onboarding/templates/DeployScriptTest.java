@@ -35,9 +35,19 @@ class DeployScriptTest {
     }
 
     private static List<String> command(final Path packages, final String... extra) {
-        final List<String> command = new ArrayList<>(List.of("bash", "deploy/deploy-stacksets.sh", "--bucket",
-            "spot-onboarding-packages", "--org-id", "o-abcdefghij", "--targets", "ou-ab12-abcdefgh r-ab12",
-            "--registry-regions", "us-east-1 eu-west-1", "--packages-dir", packages.toString()));
+        final List<String> command = new ArrayList<>(List.of(
+                "bash",
+                "deploy/deploy-stacksets.sh",
+                "--bucket",
+                "spot-onboarding-packages",
+                "--org-id",
+                "o-abcdefghij",
+                "--targets",
+                "ou-ab12-abcdefgh r-ab12",
+                "--registry-regions",
+                "us-east-1 eu-west-1",
+                "--packages-dir",
+                packages.toString()));
         command.addAll(List.of(extra));
         return command;
     }
@@ -45,18 +55,20 @@ class DeployScriptTest {
     @Test
     void aDryRunPrintsEveryCommandAndNeverTheToken(@TempDir final Path dir) throws IOException {
         final Path tmp = Files.createDirectory(dir.resolve("tmp"));
-        final Processes.Result run = Processes.run(command(packages(dir), "--dry-run", "--include-management-account",
-            "--token-location", "account"), Map.of("SPOT_API_TOKEN", TOKEN, "TMPDIR", tmp.toString()));
+        final Processes.Result run = Processes.run(
+                command(packages(dir), "--dry-run", "--include-management-account", "--token-location", "account"),
+                Map.of("SPOT_API_TOKEN", TOKEN, "TMPDIR", tmp.toString()));
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).doesNotContain(TOKEN)
-            .contains("aws s3api put-bucket-policy", "aws:PrincipalOrgID", "o-abcdefghij")
-            .contains("create-stack-set --stack-set-name spot-onboarding-registry")
-            .contains("create-stack-set --stack-set-name spot-onboarding ")
-            .contains("--permission-model SERVICE_MANAGED", "--managed-execution Active=true", "DependsOn=")
-            .contains("--regions us-east-1 eu-west-1", "\"ParameterValue\":\"****\"")
-            .contains("create-stack --stack-name spot-onboarding ")
-            .doesNotContain("central-token.yml");
+        assertThat(run.output())
+                .doesNotContain(TOKEN)
+                .contains("aws s3api put-bucket-policy", "aws:PrincipalOrgID", "o-abcdefghij")
+                .contains("create-stack-set --stack-set-name spot-onboarding-registry")
+                .contains("create-stack-set --stack-set-name spot-onboarding ")
+                .contains("--permission-model SERVICE_MANAGED", "--managed-execution Active=true", "DependsOn=")
+                .contains("--regions us-east-1 eu-west-1", "\"ParameterValue\":\"****\"")
+                .contains("create-stack --stack-name spot-onboarding ")
+                .doesNotContain("central-token.yml");
         assertThat(run.output().split("aws s3 cp", -1)).hasSize(5);
         // The files that held the token are gone.
         try (var left = Files.list(tmp)) {
@@ -67,23 +79,36 @@ class DeployScriptTest {
     /** What --dry-run prints is for pasting: every word, quoted or not, comes back as the word it was. */
     @Test
     void aPrintedCommandPastedIntoBashGivesBackTheSameArguments() {
-        final List<String> words = List.of("cloudformation", "create-stack-set", "--description",
-            "Registers the Spot::Onboarding resource types", "ParameterKey=Token,UsePreviousValue=true", "",
-            "{\"ParameterKey\":\"SpotApiToken\",\"ParameterValue\":\"****\"}", "it's", "$HOME `id` \\n", "two\nlines",
-            "~", "*", "!x", "a&b", "arn:aws:iam::<this account>:role/<your role>");
-        final List<String> print = new ArrayList<>(List.of("bash", "-c",
-            ". deploy/print-command.sh; print_command aws \"$@\"", "print"));
+        final List<String> words = List.of(
+                "cloudformation",
+                "create-stack-set",
+                "--description",
+                "Registers the Spot::Onboarding resource types",
+                "ParameterKey=Token,UsePreviousValue=true",
+                "",
+                "{\"ParameterKey\":\"SpotApiToken\",\"ParameterValue\":\"****\"}",
+                "it's",
+                "$HOME `id` \\n",
+                "two\nlines",
+                "~",
+                "*",
+                "!x",
+                "a&b",
+                "arn:aws:iam::<this account>:role/<your role>");
+        final List<String> print =
+                new ArrayList<>(List.of("bash", "-c", ". deploy/print-command.sh; print_command aws \"$@\"", "print"));
         print.addAll(words);
         final Processes.Result printed = Processes.run(print, Map.of());
         assertThat(printed.exitCode()).as(printed.output()).isZero();
         // Readable: bare where the shell needs no quoting, single quotes elsewhere, never %q's backslashes.
-        assertThat(printed.output()).startsWith("aws cloudformation create-stack-set --description 'Registers the "
-            + "Spot::Onboarding resource types' ParameterKey=Token,UsePreviousValue=true '' "
-            + "'{\"ParameterKey\":\"SpotApiToken\",\"ParameterValue\":\"****\"}' 'it'\\''s' ");
+        assertThat(printed.output())
+                .startsWith("aws cloudformation create-stack-set --description 'Registers the "
+                        + "Spot::Onboarding resource types' ParameterKey=Token,UsePreviousValue=true '' "
+                        + "'{\"ParameterKey\":\"SpotApiToken\",\"ParameterValue\":\"****\"}' 'it'\\''s' ");
 
         // Pasted into bash, with aws standing for a command that prints its arguments one per NUL.
-        final Processes.Result pasted = Processes.run(List.of("bash", "-c", "aws() { printf '%s\\0' \"$@\"; }\n"
-            + printed.output()), Map.of());
+        final Processes.Result pasted =
+                Processes.run(List.of("bash", "-c", "aws() { printf '%s\\0' \"$@\"; }\n" + printed.output()), Map.of());
         assertThat(pasted.exitCode()).as(pasted.output()).isZero();
         final String argv = pasted.output();
         assertThat(argv).endsWith("\0");
@@ -93,30 +118,40 @@ class DeployScriptTest {
     /** The dry run's commands themselves: each parses, and a JSON or spaced argument stays one word. */
     @Test
     void aDryRunsCommandsPasteIntoBash(@TempDir final Path dir) throws IOException {
-        final Processes.Result run = Processes.run(command(packages(dir), "--dry-run", "--include-management-account"),
-            Map.of("SPOT_API_TOKEN", TOKEN));
+        final Processes.Result run = Processes.run(
+                command(packages(dir), "--dry-run", "--include-management-account"), Map.of("SPOT_API_TOKEN", TOKEN));
         assertThat(run.exitCode()).as(run.output()).isZero();
-        final List<String> commands = run.output().lines().filter(line -> line.startsWith("aws ")).toList();
+        final List<String> commands =
+                run.output().lines().filter(line -> line.startsWith("aws ")).toList();
         assertThat(commands).hasSizeGreaterThan(10).noneMatch(line -> line.contains("\\"));
 
-        final Processes.Result pasted = Processes.run(List.of("bash", "-c", "aws() { printf '%s\\0' \"$@\"; echo; }\n"
-            + String.join("\n", commands)), Map.of());
+        final Processes.Result pasted = Processes.run(
+                List.of("bash", "-c", "aws() { printf '%s\\0' \"$@\"; echo; }\n" + String.join("\n", commands)),
+                Map.of());
         assertThat(pasted.exitCode()).as(pasted.output()).isZero();
-        final List<List<String>> argvs = pasted.output().lines().map(line -> List.of(line.split("\0"))).toList();
+        final List<List<String>> argvs =
+                pasted.output().lines().map(line -> List.of(line.split("\0"))).toList();
         assertThat(argvs).hasSameSizeAs(commands);
-        assertThat(argvs).filteredOn(argv -> argv.contains("put-bucket-policy")).singleElement()
-            .satisfies(argv -> assertThat(argv.get(argv.indexOf("--policy") + 1)).startsWith("{\"Version\":\"2012-10-17\"")
-                .endsWith("}]}").contains("\"aws:PrincipalOrgID\":\"o-abcdefghij\""));
-        assertThat(argvs).filteredOn(argv -> argv.contains("spot-onboarding-registry") && argv.contains("create-stack-set"))
-            .singleElement().satisfies(argv -> assertThat(argv.get(argv.indexOf("--description") + 1))
-                .isEqualTo("Registers the Spot::Onboarding resource types"));
+        assertThat(argvs)
+                .filteredOn(argv -> argv.contains("put-bucket-policy"))
+                .singleElement()
+                .satisfies(argv -> assertThat(argv.get(argv.indexOf("--policy") + 1))
+                        .startsWith("{\"Version\":\"2012-10-17\"")
+                        .endsWith("}]}")
+                        .contains("\"aws:PrincipalOrgID\":\"o-abcdefghij\""));
+        assertThat(argvs)
+                .filteredOn(argv -> argv.contains("spot-onboarding-registry") && argv.contains("create-stack-set"))
+                .singleElement()
+                .satisfies(argv -> assertThat(argv.get(argv.indexOf("--description") + 1))
+                        .isEqualTo("Registers the Spot::Onboarding resource types"));
     }
 
     @Test
     void theCentralOptionStoresTheTokenOnceAndGivesTheMembersOnlyItsArn(@TempDir final Path dir) throws IOException {
         final Path tmp = Files.createDirectory(dir.resolve("tmp"));
-        final Processes.Result run = Processes.run(command(packages(dir), "--dry-run", "--include-management-account"),
-            Map.of("SPOT_API_TOKEN", TOKEN, "TMPDIR", tmp.toString()));
+        final Processes.Result run = Processes.run(
+                command(packages(dir), "--dry-run", "--include-management-account"),
+                Map.of("SPOT_API_TOKEN", TOKEN, "TMPDIR", tmp.toString()));
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         final String output = run.output();
@@ -127,17 +162,22 @@ class DeployScriptTest {
         final int onboarding = output.indexOf("create-stack-set --stack-set-name spot-onboarding ");
         assertThat(central).isNotNegative().isLessThan(registry);
         assertThat(registry).isLessThan(onboarding);
-        assertThat(output.substring(0, central)).contains("\"SpotApiToken\",\"ParameterValue\":\"****\"",
-            "\"OrganizationId\",\"ParameterValue\":\"o-abcdefghij\"");
-        assertThat(output).contains("--template-body file://" + CfnYaml.ROOT.resolve("deploy/central-token.yml"))
-            .contains("wait stack-create-complete --stack-name spot-onboarding-central-token");
+        assertThat(output.substring(0, central))
+                .contains(
+                        "\"SpotApiToken\",\"ParameterValue\":\"****\"",
+                        "\"OrganizationId\",\"ParameterValue\":\"o-abcdefghij\"");
+        assertThat(output)
+                .contains("--template-body file://" + CfnYaml.ROOT.resolve("deploy/central-token.yml"))
+                .contains("wait stack-create-complete --stack-name spot-onboarding-central-token");
         // The registry lets the handler roles read it; the members get its ARN and an empty token.
-        assertThat(output.substring(registry, onboarding)).contains("ParameterKey=CentralTokenSecretArn")
-            .contains("CAPABILITY_NAMED_IAM");
+        assertThat(output.substring(registry, onboarding))
+                .contains("ParameterKey=CentralTokenSecretArn")
+                .contains("CAPABILITY_NAMED_IAM");
         final String memberParameters = output.substring(output.indexOf("holds:", registry), onboarding);
-        assertThat(memberParameters).contains("\"SpotApiToken\",\"ParameterValue\":\"\"}")
-            .contains("\"CentralTokenSecretArn\",\"ParameterValue\":\"arn:aws:secretsmanager:")
-            .doesNotContain("****");
+        assertThat(memberParameters)
+                .contains("\"SpotApiToken\",\"ParameterValue\":\"\"}")
+                .contains("\"CentralTokenSecretArn\",\"ParameterValue\":\"arn:aws:secretsmanager:")
+                .doesNotContain("****");
         try (var left = Files.list(tmp)) {
             assertThat(left).isEmpty();
         }
@@ -150,8 +190,8 @@ class DeployScriptTest {
 
         final Processes.Result wrongOrg = Processes.run(badOrg, Map.of("SPOT_API_TOKEN", TOKEN));
         final Processes.Result noToken = Processes.run(command(dir, "--dry-run"), Map.of("SPOT_API_TOKEN", ""));
-        final Processes.Result badLocation = Processes.run(command(dir, "--dry-run", "--token-location", "s3"),
-            Map.of("SPOT_API_TOKEN", TOKEN));
+        final Processes.Result badLocation =
+                Processes.run(command(dir, "--dry-run", "--token-location", "s3"), Map.of("SPOT_API_TOKEN", TOKEN));
 
         assertThat(wrongOrg.exitCode()).isEqualTo(2);
         assertThat(wrongOrg.output()).contains("--org-id must look like o-");
@@ -165,9 +205,17 @@ class DeployScriptTest {
     void aRealRunUploadsThePackagesAndCreatesBothStackSets(@TempDir final Path dir) throws IOException {
         final MotoServer moto = MotoServer.shared();
         moto.reset();
-        final Map<String, String> environment = new HashMap<>(Map.of("SPOT_API_TOKEN", TOKEN,
-            "AWS_ENDPOINT_URL", moto.endpoint(), "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-            "AWS_DEFAULT_REGION", "us-east-1"));
+        final Map<String, String> environment = new HashMap<>(Map.of(
+                "SPOT_API_TOKEN",
+                TOKEN,
+                "AWS_ENDPOINT_URL",
+                moto.endpoint(),
+                "AWS_ACCESS_KEY_ID",
+                "test",
+                "AWS_SECRET_ACCESS_KEY",
+                "test",
+                "AWS_DEFAULT_REGION",
+                "us-east-1"));
 
         // moto's CloudFormation leaves out central-token.yml's secret output: the central option's end to end
         // run against moto is the runner's (spot-runner TokenOptionsTest); here the script's AWS CLI calls.
@@ -175,35 +223,51 @@ class DeployScriptTest {
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).doesNotContain(TOKEN);
-        final StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("test", "test"));
-        try (S3Client s3 = S3Client.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
-                 .endpointOverride(URI.create(moto.endpoint())).forcePathStyle(true).build();
-             CloudFormationClient cloudFormation = CloudFormationClient.builder().region(Region.US_EAST_1)
-                 .credentialsProvider(credentials).endpointOverride(URI.create(moto.endpoint())).build()) {
-            assertThat(s3.listObjectsV2(b -> b.bucket("spot-onboarding-packages")).contents())
-                .extracting(S3Object::key).containsExactlyInAnyOrder(
-                    "spot-onboarding/1.0.0/spot-onboarding-account.zip",
-                    "spot-onboarding/1.0.0/spot-onboarding-linkedcredentials.zip",
-                    "spot-onboarding/1.0.0/spot-onboarding-accountalias.zip",
-                    "spot-onboarding/1.0.0/spot-onboarding-costintelligence.zip");
-            assertThat(s3.getBucketPolicy(b -> b.bucket("spot-onboarding-packages")).policy())
-                .contains("aws:PrincipalOrgID", "o-abcdefghij");
+        final StaticCredentialsProvider credentials =
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        try (S3Client s3 = S3Client.builder()
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(credentials)
+                        .endpointOverride(URI.create(moto.endpoint()))
+                        .forcePathStyle(true)
+                        .build();
+                CloudFormationClient cloudFormation = CloudFormationClient.builder()
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(credentials)
+                        .endpointOverride(URI.create(moto.endpoint()))
+                        .build()) {
+            assertThat(s3.listObjectsV2(b -> b.bucket("spot-onboarding-packages"))
+                            .contents())
+                    .extracting(S3Object::key)
+                    .containsExactlyInAnyOrder(
+                            "spot-onboarding/1.0.0/spot-onboarding-account.zip",
+                            "spot-onboarding/1.0.0/spot-onboarding-linkedcredentials.zip",
+                            "spot-onboarding/1.0.0/spot-onboarding-accountalias.zip",
+                            "spot-onboarding/1.0.0/spot-onboarding-costintelligence.zip");
+            assertThat(s3.getBucketPolicy(b -> b.bucket("spot-onboarding-packages"))
+                            .policy())
+                    .contains("aws:PrincipalOrgID", "o-abcdefghij");
 
-            final StackSet registry = cloudFormation.describeStackSet(b -> b.stackSetName("spot-onboarding-registry"))
-                .stackSet();
+            final StackSet registry = cloudFormation
+                    .describeStackSet(b -> b.stackSetName("spot-onboarding-registry"))
+                    .stackSet();
             assertThat(registry.permissionModelAsString()).isEqualTo("SERVICE_MANAGED");
             assertThat(registry.templateBody()).isEqualTo(Files.readString(CfnYaml.ROOT.resolve("registry.yml")));
-            assertThat(registry.parameters()).extracting(Parameter::parameterKey, Parameter::parameterValue)
-                .contains(org.assertj.core.groups.Tuple.tuple("PackageBucket", "spot-onboarding-packages"));
+            assertThat(registry.parameters())
+                    .extracting(Parameter::parameterKey, Parameter::parameterValue)
+                    .contains(org.assertj.core.groups.Tuple.tuple("PackageBucket", "spot-onboarding-packages"));
 
-            final StackSet onboarding = cloudFormation.describeStackSet(b -> b.stackSetName("spot-onboarding"))
-                .stackSet();
+            final StackSet onboarding = cloudFormation
+                    .describeStackSet(b -> b.stackSetName("spot-onboarding"))
+                    .stackSet();
             assertThat(onboarding.permissionModelAsString()).isEqualTo("SERVICE_MANAGED");
             assertThat(onboarding.templateBody()).isEqualTo(Files.readString(CfnYaml.ROOT.resolve("template.yml")));
             for (final String stackSet : List.of("spot-onboarding-registry", "spot-onboarding")) {
-                assertThat(cloudFormation.listStackSetOperations(b -> b.stackSetName(stackSet)).summaries())
-                    .as("stack instances requested for %s", stackSet).isNotEmpty();
+                assertThat(cloudFormation
+                                .listStackSetOperations(b -> b.stackSetName(stackSet))
+                                .summaries())
+                        .as("stack instances requested for %s", stackSet)
+                        .isNotEmpty();
             }
         }
     }

@@ -3,9 +3,9 @@ package io.spot.onboarding.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spot.onboarding.harness.MotoServer;
 import io.spot.onboarding.migration.RetainPolicy;
 import io.spot.onboarding.migration.TemplateComparison;
-import io.spot.onboarding.harness.MotoServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -40,8 +40,8 @@ class MigrateScriptTest {
     private static final String OLD_TOKEN = "oldSpotToken" + Long.toHexString(System.nanoTime());
     private static final String OLD = "SpotOnboarding";
     private static final List<String> MEMBERS = List.of("111111111111", "222222222222");
-    private static final Path SPOT_TEMPLATE = CfnYaml.ROOT.resolve(
-        "tooling/migration/src/test/resources/spot-onboarding-stackset.yml");
+    private static final Path SPOT_TEMPLATE =
+            CfnYaml.ROOT.resolve("tooling/migration/src/test/resources/spot-onboarding-stackset.yml");
     private static final String ROLE_STAND_IN = """
         Parameters:
           Token: {Type: String, NoEcho: true}
@@ -61,10 +61,22 @@ class MigrateScriptTest {
     @BeforeAll
     static void moto() {
         final MotoServer moto = MotoServer.shared();
-        environment = new HashMap<>(Map.of("SPOT_API_TOKEN", TOKEN, "AWS_ENDPOINT_URL", moto.endpoint(),
-            "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_DEFAULT_REGION", "us-east-1"));
-        cloudFormation = CloudFormationClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(moto.endpoint()))
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+        environment = new HashMap<>(Map.of(
+                "SPOT_API_TOKEN",
+                TOKEN,
+                "AWS_ENDPOINT_URL",
+                moto.endpoint(),
+                "AWS_ACCESS_KEY_ID",
+                "test",
+                "AWS_SECRET_ACCESS_KEY",
+                "test",
+                "AWS_DEFAULT_REGION",
+                "us-east-1"));
+        cloudFormation = CloudFormationClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(URI.create(moto.endpoint()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
     }
 
     @AfterAll
@@ -79,25 +91,38 @@ class MigrateScriptTest {
 
     /** Spot's StackSet as a user has it: an instance per member account, Spot's template, the token as a parameter. */
     private static void spotStackSet(final PermissionModels model) throws IOException {
-        spotStackSet(model, () -> cloudFormation.createStackInstances(b -> b.stackSetName(OLD).accounts(MEMBERS)
-            .regions("us-east-1")));
+        spotStackSet(
+                model,
+                () -> cloudFormation.createStackInstances(
+                        b -> b.stackSetName(OLD).accounts(MEMBERS).regions("us-east-1")));
     }
 
     private static void spotStackSet(final PermissionModels model, final Runnable instances) throws IOException {
-        cloudFormation.createStackSet(b -> b.stackSetName(OLD).templateBody(ROLE_STAND_IN).permissionModel(model)
-            .parameters(parameter("Token", OLD_TOKEN), parameter("UpdateExistingAccounts", "true")));
+        cloudFormation.createStackSet(b -> b.stackSetName(OLD)
+                .templateBody(ROLE_STAND_IN)
+                .permissionModel(model)
+                .parameters(parameter("Token", OLD_TOKEN), parameter("UpdateExistingAccounts", "true")));
         instances.run();
         final String spot = Files.readString(SPOT_TEMPLATE);
-        cloudFormation.updateStackSet(b -> b.stackSetName(OLD).templateBody(spot).parameters(
-            Parameter.builder().parameterKey("Token").usePreviousValue(true).build(),
-            Parameter.builder().parameterKey("UpdateExistingAccounts").usePreviousValue(true).build()));
+        cloudFormation.updateStackSet(b -> b.stackSetName(OLD)
+                .templateBody(spot)
+                .parameters(
+                        Parameter.builder()
+                                .parameterKey("Token")
+                                .usePreviousValue(true)
+                                .build(),
+                        Parameter.builder()
+                                .parameterKey("UpdateExistingAccounts")
+                                .usePreviousValue(true)
+                                .build()));
     }
 
     /** The new StackSet, as if step 2 had run, with a CURRENT stack in {@code accounts}. */
     private static void newStackSetIn(final String... accounts) {
-        cloudFormation.createStackSet(b -> b.stackSetName("spot-onboarding").templateBody(ROLE_STAND_IN)
-            .parameters(parameter("Token", "unused")));
-        cloudFormation.createStackInstances(b -> b.stackSetName("spot-onboarding").accounts(accounts).regions("us-east-1"));
+        cloudFormation.createStackSet(b ->
+                b.stackSetName("spot-onboarding").templateBody(ROLE_STAND_IN).parameters(parameter("Token", "unused")));
+        cloudFormation.createStackInstances(
+                b -> b.stackSetName("spot-onboarding").accounts(accounts).regions("us-east-1"));
     }
 
     /**
@@ -107,12 +132,17 @@ class MigrateScriptTest {
     private static void newStackSetsIn(final String... accounts) throws IOException {
         newStackSetIn(accounts);
         final String onboarding = Files.readString(CfnYaml.ROOT.resolve("template.yml"));
-        cloudFormation.updateStackSet(b -> b.stackSetName("spot-onboarding").templateBody(onboarding)
-            .parameters(Parameter.builder().parameterKey("Token").usePreviousValue(true).build()));
-        cloudFormation.createStackSet(b -> b.stackSetName("spot-onboarding-registry").templateBody(ROLE_STAND_IN)
-            .parameters(parameter("Token", "unused")));
-        cloudFormation.createStackInstances(b -> b.stackSetName("spot-onboarding-registry").accounts(accounts)
-            .regions("us-east-1"));
+        cloudFormation.updateStackSet(b -> b.stackSetName("spot-onboarding")
+                .templateBody(onboarding)
+                .parameters(Parameter.builder()
+                        .parameterKey("Token")
+                        .usePreviousValue(true)
+                        .build()));
+        cloudFormation.createStackSet(b -> b.stackSetName("spot-onboarding-registry")
+                .templateBody(ROLE_STAND_IN)
+                .parameters(parameter("Token", "unused")));
+        cloudFormation.createStackInstances(b ->
+                b.stackSetName("spot-onboarding-registry").accounts(accounts).regions("us-east-1"));
     }
 
     private static Parameter parameter(final String key, final String value) {
@@ -120,13 +150,25 @@ class MigrateScriptTest {
     }
 
     private static Processes.Result migrate(final Path stateDir, final String... extra) {
-        final List<String> command = new ArrayList<>(List.of("bash", "deploy/migrate-from-spot-stackset.sh",
-            "--old-stack-set", OLD, "--bucket", "spot-onboarding-packages", "--org-id", "o-abcdefghij",
-            "--targets", "ou-ab12-abcdefgh", "--packages-dir", packages(stateDir.getParent()).toString(),
-            "--state-dir", stateDir.toString(),
-            // moto's CloudFormation gives central-token.yml's stack no output, so the real runs keep the token
-            // in each account, as DeployScriptTest's do; the central option's order is DeployScriptTest's dry run.
-            "--token-location", "account"));
+        final List<String> command = new ArrayList<>(List.of(
+                "bash",
+                "deploy/migrate-from-spot-stackset.sh",
+                "--old-stack-set",
+                OLD,
+                "--bucket",
+                "spot-onboarding-packages",
+                "--org-id",
+                "o-abcdefghij",
+                "--targets",
+                "ou-ab12-abcdefgh",
+                "--packages-dir",
+                packages(stateDir.getParent()).toString(),
+                "--state-dir",
+                stateDir.toString(),
+                // moto's CloudFormation gives central-token.yml's stack no output, so the real runs keep the token
+                // in each account, as DeployScriptTest's do; the central option's order is DeployScriptTest's dry run.
+                "--token-location",
+                "account"));
         command.addAll(List.of(extra));
         final Processes.Result run = Processes.run(command, environment);
         assertThat(run.output()).doesNotContain(TOKEN).doesNotContain(OLD_TOKEN);
@@ -147,11 +189,15 @@ class MigrateScriptTest {
 
     private static List<String> accountsOf(final String stackSet) {
         return cloudFormation.listStackInstances(b -> b.stackSetName(stackSet)).summaries().stream()
-            .map(StackInstanceSummary::account).toList();
+                .map(StackInstanceSummary::account)
+                .toList();
     }
 
     private static String templateOf(final String stackSet) {
-        return cloudFormation.describeStackSet(b -> b.stackSetName(stackSet)).stackSet().templateBody();
+        return cloudFormation
+                .describeStackSet(b -> b.stackSetName(stackSet))
+                .stackSet()
+                .templateBody();
     }
 
     @Test
@@ -166,27 +212,34 @@ class MigrateScriptTest {
         // Step 1: Spot's own template, every custom resource retained, nothing else changed, the token kept.
         final String retained = templateOf(OLD);
         assertThat(RetainPolicy.notRetained(retained)).isEmpty();
-        assertThat(TemplateComparison.differencesIgnoringRetain(Files.readString(SPOT_TEMPLATE), retained)).isEmpty();
-        assertThat(cloudFormation.describeStackSet(b -> b.stackSetName(OLD)).stackSet().parameters())
-            .extracting(Parameter::parameterKey, Parameter::parameterValue)
-            .contains(org.assertj.core.groups.Tuple.tuple("Token", OLD_TOKEN));
+        assertThat(TemplateComparison.differencesIgnoringRetain(Files.readString(SPOT_TEMPLATE), retained))
+                .isEmpty();
+        assertThat(cloudFormation
+                        .describeStackSet(b -> b.stackSetName(OLD))
+                        .stackSet()
+                        .parameters())
+                .extracting(Parameter::parameterKey, Parameter::parameterValue)
+                .contains(org.assertj.core.groups.Tuple.tuple("Token", OLD_TOKEN));
         assertThat(state.resolve("original.template")).hasContent(Files.readString(SPOT_TEMPLATE));
         // Step 3: only the account whose new stack is CURRENT lost its old stack (and with it the old SpotRole).
         assertThat(accountsOf(OLD)).containsExactly("222222222222");
-        assertThat(first.output()).contains("already done: spot-onboarding exists")
-            .contains("us-east-1: 1 account(s) whose new stack is CURRENT")
-            .contains("kept: their new stack is not CURRENT").contains("222222222222 us-east-1")
-            .contains("not yet: SpotOnboarding still holds 1 stack instance(s)");
+        assertThat(first.output())
+                .contains("already done: spot-onboarding exists")
+                .contains("us-east-1: 1 account(s) whose new stack is CURRENT")
+                .contains("kept: their new stack is not CURRENT")
+                .contains("222222222222 us-east-1")
+                .contains("not yet: SpotOnboarding still holds 1 stack instance(s)");
 
-        cloudFormation.createStackInstances(b -> b.stackSetName("spot-onboarding").accounts("222222222222")
-            .regions("us-east-1"));
+        cloudFormation.createStackInstances(
+                b -> b.stackSetName("spot-onboarding").accounts("222222222222").regions("us-east-1"));
         final Processes.Result second = migrate(state);
 
         assertThat(second.exitCode()).as(second.output()).isZero();
-        assertThat(second.output()).contains("already done: every custom resource of SpotOnboarding is retained")
-            .contains("== Done");
+        assertThat(second.output())
+                .contains("already done: every custom resource of SpotOnboarding is retained")
+                .contains("== Done");
         assertThatThrownBy(() -> cloudFormation.describeStackSet(b -> b.stackSetName(OLD)))
-            .isInstanceOf(StackSetNotFoundException.class);
+                .isInstanceOf(StackSetNotFoundException.class);
         assertThat(accountsOf("spot-onboarding")).containsExactlyInAnyOrderElementsOf(MEMBERS);
 
         final Processes.Result third = migrate(state);
@@ -196,7 +249,7 @@ class MigrateScriptTest {
 
     @Test
     void stepTwoDeploysBothStackSetsWithAdoptAndNoOldStackGoesBeforeItsNewOneIsCurrent(@TempDir final Path dir)
-        throws IOException {
+            throws IOException {
         spotStackSet(PermissionModels.SELF_MANAGED);
 
         final Processes.Result run = migrate(dir.resolve("state"));
@@ -204,11 +257,15 @@ class MigrateScriptTest {
         // The target OU holds no account in moto, so no new stack is CURRENT and both old ones stay.
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         assertThat(accountsOf(OLD)).containsExactlyInAnyOrderElementsOf(MEMBERS);
-        assertThat(templateOf("spot-onboarding-registry")).isEqualTo(Files.readString(CfnYaml.ROOT.resolve("registry.yml")));
+        assertThat(templateOf("spot-onboarding-registry"))
+                .isEqualTo(Files.readString(CfnYaml.ROOT.resolve("registry.yml")));
         assertThat(templateOf("spot-onboarding")).isEqualTo(Files.readString(CfnYaml.ROOT.resolve("template.yml")));
-        assertThat(cloudFormation.describeStackSet(b -> b.stackSetName("spot-onboarding")).stackSet().parameters())
-            .extracting(Parameter::parameterKey, Parameter::parameterValue)
-            .contains(org.assertj.core.groups.Tuple.tuple("ExistingAccountPolicy", "Adopt"));
+        assertThat(cloudFormation
+                        .describeStackSet(b -> b.stackSetName("spot-onboarding"))
+                        .stackSet()
+                        .parameters())
+                .extracting(Parameter::parameterKey, Parameter::parameterValue)
+                .contains(org.assertj.core.groups.Tuple.tuple("ExistingAccountPolicy", "Adopt"));
         assertThat(run.output()).contains("== Step 2/4 deploy").contains("kept: their new stack is not CURRENT");
     }
 
@@ -220,26 +277,30 @@ class MigrateScriptTest {
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output())
-            .contains("aws cloudformation update-stack-set --stack-set-name SpotOnboarding --template-body file://")
-            .contains("ParameterKey=Token,UsePreviousValue=true", "ParameterKey=UpdateExistingAccounts,UsePreviousValue=true")
-            .contains("Retain added: SpotLinkedCredentials (Custom::SpotLinkedCredentials, ServiceToken "
-                + "arn:aws:lambda:${AWS::Region}:178579023202:function:spotinst-set-credentials)")
-            .contains("create-stack-set --stack-set-name spot-onboarding-registry")
-            .contains("\"ParameterKey\":\"ExistingAccountPolicy\",\"ParameterValue\":\"Adopt\"")
-            .contains("aws cloudformation delete-stack-instances --stack-set-name SpotOnboarding --regions us-east-1 "
-                + "--accounts 111111111111 222222222222 --no-retain-stacks")
-            .contains("aws cloudformation delete-stack-set --stack-set-name SpotOnboarding")
-            .contains("Dry run: nothing was changed in AWS");
+                .contains("aws cloudformation update-stack-set --stack-set-name SpotOnboarding --template-body file://")
+                .contains(
+                        "ParameterKey=Token,UsePreviousValue=true",
+                        "ParameterKey=UpdateExistingAccounts,UsePreviousValue=true")
+                .contains("Retain added: SpotLinkedCredentials (Custom::SpotLinkedCredentials, ServiceToken "
+                        + "arn:aws:lambda:${AWS::Region}:178579023202:function:spotinst-set-credentials)")
+                .contains("create-stack-set --stack-set-name spot-onboarding-registry")
+                .contains("\"ParameterKey\":\"ExistingAccountPolicy\",\"ParameterValue\":\"Adopt\"")
+                .contains(
+                        "aws cloudformation delete-stack-instances --stack-set-name SpotOnboarding --regions us-east-1 "
+                                + "--accounts 111111111111 222222222222 --no-retain-stacks")
+                .contains("aws cloudformation delete-stack-set --stack-set-name SpotOnboarding")
+                .contains("Dry run: nothing was changed in AWS");
         assertThat(templateOf(OLD)).isEqualTo(Files.readString(SPOT_TEMPLATE));
         assertThat(accountsOf(OLD)).hasSize(2);
         assertThatThrownBy(() -> cloudFormation.describeStackSet(b -> b.stackSetName("spot-onboarding")))
-            .isInstanceOf(StackSetNotFoundException.class);
-        assertThat(RetainPolicy.notRetained(Files.readString(dir.resolve("state/retained.template")))).isEmpty();
+                .isInstanceOf(StackSetNotFoundException.class);
+        assertThat(RetainPolicy.notRetained(Files.readString(dir.resolve("state/retained.template"))))
+                .isEmpty();
     }
 
     @Test
     void aServiceManagedStackSetStopsAutoDeploymentAndIsTargetedByOrganizationalUnit(@TempDir final Path dir)
-        throws IOException {
+            throws IOException {
         // Two member accounts in an OU of moto's organization, each with an instance of Spot's StackSet.
         final Processes.Result organization = Processes.run(List.of("bash", "-c", """
             aws organizations create-organization --feature-set ALL > /dev/null
@@ -257,32 +318,43 @@ class MigrateScriptTest {
         assertThat(organization.exitCode()).as(organization.output()).isZero();
         final List<String> lines = organization.output().lines().toList();
         final String ou = lines.get(lines.size() - 1);
-        final List<String> members = lines.subList(lines.size() - 3, lines.size() - 1).stream().sorted().toList();
-        spotStackSet(PermissionModels.SERVICE_MANAGED, () -> cloudFormation.createStackInstances(b -> b.stackSetName(OLD)
-            .deploymentTargets(t -> t.organizationalUnitIds(ou)).regions("us-east-1")));
+        final List<String> members = lines.subList(lines.size() - 3, lines.size() - 1).stream()
+                .sorted()
+                .toList();
+        spotStackSet(
+                PermissionModels.SERVICE_MANAGED,
+                () -> cloudFormation.createStackInstances(b -> b.stackSetName(OLD)
+                        .deploymentTargets(t -> t.organizationalUnitIds(ou))
+                        .regions("us-east-1")));
         assertThat(accountsOf(OLD)).containsExactlyInAnyOrderElementsOf(members);
 
         final Processes.Result run = migrate(dir.resolve("state"), "--dry-run");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("--auto-deployment Enabled=false")
-            .contains("delete-stack-instances --stack-set-name SpotOnboarding --regions us-east-1 --deployment-targets")
-            .contains("'{\"OrganizationalUnitIds\":[", "\"Accounts\":[\"" + members.get(0) + "\",\"" + members.get(1)
-                + "\"]", "\"AccountFilterType\":\"INTERSECTION\"}'");
+        assertThat(run.output())
+                .contains("--auto-deployment Enabled=false")
+                .contains(
+                        "delete-stack-instances --stack-set-name SpotOnboarding --regions us-east-1 --deployment-targets")
+                .contains(
+                        "'{\"OrganizationalUnitIds\":[",
+                        "\"Accounts\":[\"" + members.get(0) + "\",\"" + members.get(1) + "\"]",
+                        "\"AccountFilterType\":\"INTERSECTION\"}'");
         assertThat(accountsOf(OLD)).hasSize(2);
     }
 
     @Test
     void aCopyOfSpotsTemplateThatIsNotTheDeployedOneIsRefused(@TempDir final Path dir) throws IOException {
         spotStackSet(PermissionModels.SELF_MANAGED);
-        final Path copy = Files.writeString(dir.resolve("copy.yml"), Files.readString(SPOT_TEMPLATE)
-            .replace("isTokenEncrypted: \"false\"", "isTokenEncrypted: \"true\""));
+        final Path copy = Files.writeString(
+                dir.resolve("copy.yml"),
+                Files.readString(SPOT_TEMPLATE).replace("isTokenEncrypted: \"false\"", "isTokenEncrypted: \"true\""));
 
         final Processes.Result run = migrate(dir.resolve("state"), "--spot-template", copy.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.output()).contains("differs at /Resources/SpotLinkedCredentials/Properties/isTokenEncrypted")
-            .contains("is not the template SpotOnboarding runs");
+        assertThat(run.output())
+                .contains("differs at /Resources/SpotLinkedCredentials/Properties/isTokenEncrypted")
+                .contains("is not the template SpotOnboarding runs");
         assertThat(templateOf(OLD)).isEqualTo(Files.readString(SPOT_TEMPLATE));
     }
 
@@ -297,19 +369,22 @@ class MigrateScriptTest {
         final Processes.Result rollback = migrate(state, "--rollback");
 
         assertThat(rollback.exitCode()).as(rollback.output()).isZero();
-        assertThat(rollback.output()).contains("Retain added: SpotAccount (Spot::Onboarding::Account)")
-            .contains("us-east-1: 2 account(s) still have their old stack");
+        assertThat(rollback.output())
+                .contains("Retain added: SpotAccount (Spot::Onboarding::Account)")
+                .contains("us-east-1: 2 account(s) still have their old stack");
         for (final String stackSet : List.of("spot-onboarding", "spot-onboarding-registry")) {
             assertThatThrownBy(() -> cloudFormation.describeStackSet(b -> b.stackSetName(stackSet)))
-                .as(stackSet).isInstanceOf(StackSetNotFoundException.class);
+                    .as(stackSet)
+                    .isInstanceOf(StackSetNotFoundException.class);
         }
         assertThat(templateOf(OLD)).isEqualTo(Files.readString(SPOT_TEMPLATE));
         assertThat(accountsOf(OLD)).containsExactlyInAnyOrderElementsOf(MEMBERS);
 
         final Processes.Result again = migrate(state, "--rollback");
         assertThat(again.exitCode()).isZero();
-        assertThat(again.output()).contains("already done: spot-onboarding does not exist")
-            .contains("already done: SpotOnboarding's custom resources are not retained");
+        assertThat(again.output())
+                .contains("already done: spot-onboarding does not exist")
+                .contains("already done: SpotOnboarding's custom resources are not retained");
     }
 
     @Test
@@ -323,17 +398,22 @@ class MigrateScriptTest {
         final Processes.Result rollback = migrate(state, "--rollback");
 
         assertThat(rollback.exitCode()).as(rollback.output()).isZero();
-        assertThat(rollback.output()).contains("kept: these accounts' old stack is gone").contains("111111111111 us-east-1");
+        assertThat(rollback.output())
+                .contains("kept: these accounts' old stack is gone")
+                .contains("111111111111 us-east-1");
         assertThat(accountsOf("spot-onboarding")).containsExactly("111111111111");
         assertThat(accountsOf("spot-onboarding-registry")).containsExactly("111111111111");
-        assertThat(RetainPolicy.notRetained(templateOf("spot-onboarding"),
-            io.spot.onboarding.migration.Selection.of(List.of("Spot::Onboarding::Account")))).isEmpty();
+        assertThat(RetainPolicy.notRetained(
+                        templateOf("spot-onboarding"),
+                        io.spot.onboarding.migration.Selection.of(List.of("Spot::Onboarding::Account"))))
+                .isEmpty();
         assertThat(templateOf(OLD)).isEqualTo(Files.readString(SPOT_TEMPLATE));
     }
 
     @Test
     void badArgumentsAreRefusedNamingTheOption(@TempDir final Path dir) {
-        final Processes.Result noName = Processes.run(List.of("bash", "deploy/migrate-from-spot-stackset.sh"), environment);
+        final Processes.Result noName =
+                Processes.run(List.of("bash", "deploy/migrate-from-spot-stackset.sh"), environment);
         final Processes.Result reuse = migrate(dir.resolve("state"), "--existing-account-policy", "Reuse");
         final Processes.Result missing = migrate(dir.resolve("state"));
 

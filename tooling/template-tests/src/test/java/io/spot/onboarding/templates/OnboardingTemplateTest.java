@@ -35,13 +35,16 @@ class OnboardingTemplateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, Object> template = CfnYaml.load("template.yml");
     private final Map<String, Object> resources = map(template.get("Resources"));
-    private static final String CENTRAL = "arn:aws:secretsmanager:" + REGION + ":" + MANAGEMENT
-        + ":secret:cfn/spot/organization-api-token-AbCdEf";
+    private static final String CENTRAL =
+            "arn:aws:secretsmanager:" + REGION + ":" + MANAGEMENT + ":secret:cfn/spot/organization-api-token-AbCdEf";
 
     private PolicyEvaluation secretPolicy(final String administrator) {
-        return policy(resources, "SpotApiTokenSecretPolicy", "ResourcePolicy",
-            stackValues(MEMBER, Map.of("TokenAdministratorArn", administrator)),
-            administrator.isEmpty() ? Set.of() : Set.of("TokenAdministrator"));
+        return policy(
+                resources,
+                "SpotApiTokenSecretPolicy",
+                "ResourcePolicy",
+                stackValues(MEMBER, Map.of("TokenAdministratorArn", administrator)),
+                administrator.isEmpty() ? Set.of() : Set.of("TokenAdministrator"));
     }
 
     private Object policyDocument(final String resource) {
@@ -54,9 +57,10 @@ class OnboardingTemplateTest {
 
     @Test
     void thePoliciesAreSpotsPublishedDocuments() throws IOException {
-        assertThat(policyDocument("SpotManagedPolicy")).isEqualTo(json(CfnYaml.ROOT.resolve("policies/spot-policy.json")));
+        assertThat(policyDocument("SpotManagedPolicy"))
+                .isEqualTo(json(CfnYaml.ROOT.resolve("policies/spot-policy.json")));
         assertThat(policyDocument("SpotinstCostIntelligencePolicy"))
-            .isEqualTo(json(CfnYaml.ROOT.resolve("policies/cost-intelligence-policy.json")));
+                .isEqualTo(json(CfnYaml.ROOT.resolve("policies/cost-intelligence-policy.json")));
     }
 
     @Test
@@ -66,14 +70,16 @@ class OnboardingTemplateTest {
             return; // a clone without the team's shared folder: the committed copies are the reference
         }
         for (final String file : List.of("spot-policy.json", "cost-intelligence-policy.json")) {
-            assertThat(json(CfnYaml.ROOT.resolve("policies").resolve(file))).as(file).isEqualTo(json(shared.resolve(file)));
+            assertThat(json(CfnYaml.ROOT.resolve("policies").resolve(file)))
+                    .as(file)
+                    .isEqualTo(json(shared.resolve(file)));
         }
     }
 
     @Test
     void theRoleTrustsOnlySpotAndOnlyWithTheAccountsExternalId() {
-        final Map<String, Object> trust = map(map(map(resources.get("SpotRole")).get("Properties"))
-            .get("AssumeRolePolicyDocument"));
+        final Map<String, Object> trust =
+                map(map(map(resources.get("SpotRole")).get("Properties")).get("AssumeRolePolicyDocument"));
         final List<Object> statements = list(trust.get("Statement"));
 
         assertThat(statements).hasSize(1);
@@ -81,20 +87,30 @@ class OnboardingTemplateTest {
         assertThat(statement.get("Effect")).isEqualTo("Allow");
         assertThat(statement.get("Principal")).isEqualTo(Map.of("AWS", "arn:aws:iam::922761411349:root"));
         assertThat(statement.get("Action")).isEqualTo("sts:AssumeRole");
-        assertThat(statement.get("Condition")).isEqualTo(Map.of("StringEquals",
-            Map.of("sts:ExternalId", Map.of("Fn::GetAtt", List.of("SpotAccount", "ExternalId")))));
+        assertThat(statement.get("Condition"))
+                .isEqualTo(Map.of(
+                        "StringEquals",
+                        Map.of("sts:ExternalId", Map.of("Fn::GetAtt", List.of("SpotAccount", "ExternalId")))));
     }
 
     @Test
     void theTokenSecretIsTheOneTheHandlersReadAndEverySpotResourceWaitsForItsPolicy() {
-        final Map<String, Object> secret = map(map(resources.get("SpotApiTokenSecret")).get("Properties"));
+        final Map<String, Object> secret =
+                map(map(resources.get("SpotApiTokenSecret")).get("Properties"));
         assertThat(secret.get("Name")).isEqualTo(SpotTokenResolver.DEFAULT_SECRET);
         // The token itself, or under the central option only a pointer the handlers follow.
-        assertThat(secret.get("SecretString")).isEqualTo(Map.of("Fn::If", List.of("CentralToken",
-            Map.of("Fn::Sub", "{\"" + SpotTokenResolver.POINTER_KEY + "\":\"${CentralTokenSecretArn}\"}"),
-            Map.of("Ref", "SpotApiToken"))));
-        assertThat(map(map(resources.get("SpotApiTokenSecretPolicy")).get("Properties")).get("SecretId"))
-            .isEqualTo(Map.of("Ref", "SpotApiTokenSecret"));
+        assertThat(secret.get("SecretString"))
+                .isEqualTo(Map.of(
+                        "Fn::If",
+                        List.of(
+                                "CentralToken",
+                                Map.of(
+                                        "Fn::Sub",
+                                        "{\"" + SpotTokenResolver.POINTER_KEY + "\":\"${CentralTokenSecretArn}\"}"),
+                                Map.of("Ref", "SpotApiToken"))));
+        assertThat(map(map(resources.get("SpotApiTokenSecretPolicy")).get("Properties"))
+                        .get("SecretId"))
+                .isEqualTo(Map.of("Ref", "SpotApiTokenSecret"));
 
         resources.forEach((name, value) -> {
             final Map<String, Object> resource = map(value);
@@ -108,14 +124,22 @@ class OnboardingTemplateTest {
     void theTokenIsNeverEchoedAndTheRuleWantsExactlyOneSource() {
         final Map<String, Object> parameters = map(template.get("Parameters"));
         assertThat(map(parameters.get("SpotApiToken")).get("NoEcho")).isEqualTo(true);
-        assertThat(parameters.entrySet()).filteredOn(e -> !map(e.getValue()).containsKey("Default")).isEmpty();
-        final Object rule = map(list(map(map(template.get("Rules")).get("OneTokenSource")).get("Assertions")).get(0))
-            .get("Assert");
+        assertThat(parameters.entrySet())
+                .filteredOn(e -> !map(e.getValue()).containsKey("Default"))
+                .isEmpty();
+        final Object rule = map(list(map(map(template.get("Rules")).get("OneTokenSource"))
+                                .get("Assertions"))
+                        .get(0))
+                .get("Assert");
 
-        assertThat(RuleValue.holds(rule, Map.of("CentralTokenSecretArn", CENTRAL, "SpotApiToken", ""))).isTrue();
-        assertThat(RuleValue.holds(rule, Map.of("CentralTokenSecretArn", "", "SpotApiToken", "tok123"))).isTrue();
-        assertThat(RuleValue.holds(rule, Map.of("CentralTokenSecretArn", CENTRAL, "SpotApiToken", "tok123"))).isFalse();
-        assertThat(RuleValue.holds(rule, Map.of("CentralTokenSecretArn", "", "SpotApiToken", ""))).isFalse();
+        assertThat(RuleValue.holds(rule, Map.of("CentralTokenSecretArn", CENTRAL, "SpotApiToken", "")))
+                .isTrue();
+        assertThat(RuleValue.holds(rule, Map.of("CentralTokenSecretArn", "", "SpotApiToken", "tok123")))
+                .isTrue();
+        assertThat(RuleValue.holds(rule, Map.of("CentralTokenSecretArn", CENTRAL, "SpotApiToken", "tok123")))
+                .isFalse();
+        assertThat(RuleValue.holds(rule, Map.of("CentralTokenSecretArn", "", "SpotApiToken", "")))
+                .isFalse();
     }
 
     @Test
@@ -124,9 +148,12 @@ class OnboardingTemplateTest {
         assertThat(key.get("Type")).isEqualTo("AWS::KMS::Key");
         assertThat(key.get("Condition")).isEqualTo("LocalToken");
         assertThat(map(map(template.get("Conditions")).get("LocalToken")))
-            .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "CentralTokenSecretArn"), "")));
-        assertThat(map(map(resources.get("SpotApiTokenSecret")).get("Properties")).get("KmsKeyId")).isEqualTo(
-            Map.of("Fn::If", List.of("LocalToken", Map.of("Ref", "SpotApiTokenKey"), Map.of("Ref", "AWS::NoValue"))));
+                .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "CentralTokenSecretArn"), "")));
+        assertThat(map(map(resources.get("SpotApiTokenSecret")).get("Properties"))
+                        .get("KmsKeyId"))
+                .isEqualTo(Map.of(
+                        "Fn::If",
+                        List.of("LocalToken", Map.of("Ref", "SpotApiTokenKey"), Map.of("Ref", "AWS::NoValue"))));
     }
 
     @Test
@@ -134,17 +161,23 @@ class OnboardingTemplateTest {
         final PolicyEvaluation policy = secretPolicy("");
 
         assertThat(policy.decide(request(handlers(MEMBER), ORGANIZATION, "secretsmanager:GetSecretValue")))
-            .isEqualTo(Decision.NOT_ALLOWED); // not denied: the role's own IAM policy allows it
-        for (final String other : List.of(role(MEMBER, "PowerUser"), "arn:aws:iam::" + MEMBER + ":root",
-            "arn:aws:iam::" + MEMBER + ":user/ci", role(MEMBER, "stacksets-exec-0123456789abcdef"),
-            role(MEMBER, "AWSCloudFormationStackSetExecutionRole"), role(MEMBER, "SpotOnboardingHandlers-us-east-1"),
-            role(MEMBER, "path/" + ROLE_NAME), handlers(OUTSIDER))) {
-            assertThat(policy.decide(request(other, ORGANIZATION, "secretsmanager:GetSecretValue"))).as(other)
-                .isEqualTo(Decision.DENIED);
+                .isEqualTo(Decision.NOT_ALLOWED); // not denied: the role's own IAM policy allows it
+        for (final String other : List.of(
+                role(MEMBER, "PowerUser"),
+                "arn:aws:iam::" + MEMBER + ":root",
+                "arn:aws:iam::" + MEMBER + ":user/ci",
+                role(MEMBER, "stacksets-exec-0123456789abcdef"),
+                role(MEMBER, "AWSCloudFormationStackSetExecutionRole"),
+                role(MEMBER, "SpotOnboardingHandlers-us-east-1"),
+                role(MEMBER, "path/" + ROLE_NAME),
+                handlers(OUTSIDER))) {
+            assertThat(policy.decide(request(other, ORGANIZATION, "secretsmanager:GetSecretValue")))
+                    .as(other)
+                    .isEqualTo(Decision.DENIED);
         }
         // Reading the policy reveals nothing, and CloudFormation's drift detection reads it.
         assertThat(policy.decide(request(role(MEMBER, "PowerUser"), ORGANIZATION, "secretsmanager:GetResourcePolicy")))
-            .isEqualTo(Decision.NOT_ALLOWED);
+                .isEqualTo(Decision.NOT_ALLOWED);
     }
 
     @Test
@@ -153,22 +186,33 @@ class OnboardingTemplateTest {
         final PolicyEvaluation stackSet = secretPolicy("");
         final PolicyEvaluation plainStack = secretPolicy(administrator);
 
-        for (final String action : List.of("secretsmanager:PutSecretValue", "secretsmanager:UpdateSecret",
-            "secretsmanager:PutResourcePolicy", "secretsmanager:DeleteResourcePolicy")) {
-            for (final String deployer : List.of(role(MEMBER, "stacksets-exec-0123456789abcdef"),
-                role(MEMBER, "AWSCloudFormationStackSetExecutionRole"))) {
-                assertThat(stackSet.decide(request(deployer, ORGANIZATION, action))).as(deployer + " " + action)
+        for (final String action : List.of(
+                "secretsmanager:PutSecretValue",
+                "secretsmanager:UpdateSecret",
+                "secretsmanager:PutResourcePolicy",
+                "secretsmanager:DeleteResourcePolicy")) {
+            for (final String deployer : List.of(
+                    role(MEMBER, "stacksets-exec-0123456789abcdef"),
+                    role(MEMBER, "AWSCloudFormationStackSetExecutionRole"))) {
+                assertThat(stackSet.decide(request(deployer, ORGANIZATION, action)))
+                        .as(deployer + " " + action)
+                        .isEqualTo(Decision.NOT_ALLOWED);
+            }
+            for (final String other : List.of(
+                    role(MEMBER, "PowerUser"),
+                    handlers(MEMBER),
+                    administrator,
+                    role(OUTSIDER, "stacksets-exec-0123456789abcdef"))) {
+                assertThat(stackSet.decide(request(other, ORGANIZATION, action)))
+                        .as(other + " " + action)
+                        .isEqualTo(Decision.DENIED);
+            }
+            assertThat(plainStack.decide(request(administrator, ORGANIZATION, action)))
+                    .as(action)
                     .isEqualTo(Decision.NOT_ALLOWED);
-            }
-            for (final String other : List.of(role(MEMBER, "PowerUser"), handlers(MEMBER), administrator,
-                role(OUTSIDER, "stacksets-exec-0123456789abcdef"))) {
-                assertThat(stackSet.decide(request(other, ORGANIZATION, action))).as(other + " " + action)
+            assertThat(plainStack.decide(request(role(MEMBER, "PowerUser"), ORGANIZATION, action)))
+                    .as(action)
                     .isEqualTo(Decision.DENIED);
-            }
-            assertThat(plainStack.decide(request(administrator, ORGANIZATION, action))).as(action)
-                .isEqualTo(Decision.NOT_ALLOWED);
-            assertThat(plainStack.decide(request(role(MEMBER, "PowerUser"), ORGANIZATION, action))).as(action)
-                .isEqualTo(Decision.DENIED);
         }
     }
 
@@ -177,29 +221,38 @@ class OnboardingTemplateTest {
         final PolicyEvaluation key = keyPolicy();
 
         assertThat(key.decide(viaSecretsManager(handlers(MEMBER), ORGANIZATION, "kms:Decrypt")))
-            .isEqualTo(Decision.ALLOWED);
-        assertThat(key.decide(request(handlers(MEMBER), ORGANIZATION, "kms:Decrypt"))).isEqualTo(Decision.NOT_ALLOWED);
-        // Secrets Manager needs the writer of a value to encrypt and decrypt; the secret's policy keeps it from reading.
-        for (final String deployer : List.of(role(MEMBER, "stacksets-exec-0123456789abcdef"),
-            role(MEMBER, "AWSCloudFormationStackSetExecutionRole"))) {
+                .isEqualTo(Decision.ALLOWED);
+        assertThat(key.decide(request(handlers(MEMBER), ORGANIZATION, "kms:Decrypt")))
+                .isEqualTo(Decision.NOT_ALLOWED);
+        // Secrets Manager needs the writer of a value to encrypt and decrypt; the secret's policy keeps it from
+        // reading.
+        for (final String deployer : List.of(
+                role(MEMBER, "stacksets-exec-0123456789abcdef"),
+                role(MEMBER, "AWSCloudFormationStackSetExecutionRole"))) {
             for (final String action : List.of("kms:Decrypt", "kms:GenerateDataKey", "kms:Encrypt")) {
-                assertThat(key.decide(viaSecretsManager(deployer, ORGANIZATION, action))).as(deployer + " " + action)
-                    .isEqualTo(Decision.ALLOWED);
+                assertThat(key.decide(viaSecretsManager(deployer, ORGANIZATION, action)))
+                        .as(deployer + " " + action)
+                        .isEqualTo(Decision.ALLOWED);
             }
-            assertThat(key.decide(request(deployer, ORGANIZATION, "kms:Decrypt"))).isEqualTo(Decision.NOT_ALLOWED);
-        }
-        for (final String other : List.of(role(MEMBER, "PowerUser"), "arn:aws:iam::" + MEMBER + ":root",
-            role(OUTSIDER, "stacksets-exec-0123456789abcdef"), handlers(OUTSIDER))) {
-            for (final String action : List.of("kms:Decrypt", "kms:ReEncryptFrom", "kms:CreateGrant")) {
-                assertThat(key.decide(viaSecretsManager(other, ORGANIZATION, action))).as(other + " " + action)
+            assertThat(key.decide(request(deployer, ORGANIZATION, "kms:Decrypt")))
                     .isEqualTo(Decision.NOT_ALLOWED);
+        }
+        for (final String other : List.of(
+                role(MEMBER, "PowerUser"),
+                "arn:aws:iam::" + MEMBER + ":root",
+                role(OUTSIDER, "stacksets-exec-0123456789abcdef"),
+                handlers(OUTSIDER))) {
+            for (final String action : List.of("kms:Decrypt", "kms:ReEncryptFrom", "kms:CreateGrant")) {
+                assertThat(key.decide(viaSecretsManager(other, ORGANIZATION, action)))
+                        .as(other + " " + action)
+                        .isEqualTo(Decision.NOT_ALLOWED);
             }
         }
         // AWS requires that the account can administer the key; Secrets Manager encrypts for whoever writes.
         assertThat(key.decide(request(role(MEMBER, "Admin"), ORGANIZATION, "kms:PutKeyPolicy")))
-            .isEqualTo(Decision.ALLOWED);
+                .isEqualTo(Decision.ALLOWED);
         assertThat(key.decide(viaSecretsManager(role(MEMBER, "Admin"), ORGANIZATION, "kms:GenerateDataKey")))
-            .isEqualTo(Decision.NOT_ALLOWED);
+                .isEqualTo(Decision.NOT_ALLOWED);
     }
 
     /** Reading the token takes both: the secret's policy not denying GetSecretValue, and the key decrypting. */
@@ -208,12 +261,17 @@ class OnboardingTemplateTest {
         final PolicyEvaluation secret = secretPolicy("");
         final PolicyEvaluation key = keyPolicy();
 
-        for (final String principal : List.of(handlers(MEMBER), role(MEMBER, "PowerUser"), "arn:aws:iam::" + MEMBER
-            + ":root", role(MEMBER, "stacksets-exec-0123456789abcdef"), role(MEMBER, "AWSCloudFormationStackSetExecutionRole"),
-            role(MEMBER, "SpotOnboardingHandlers-us-east-1"), handlers(OUTSIDER))) {
+        for (final String principal : List.of(
+                handlers(MEMBER),
+                role(MEMBER, "PowerUser"),
+                "arn:aws:iam::" + MEMBER + ":root",
+                role(MEMBER, "stacksets-exec-0123456789abcdef"),
+                role(MEMBER, "AWSCloudFormationStackSetExecutionRole"),
+                role(MEMBER, "SpotOnboardingHandlers-us-east-1"),
+                handlers(OUTSIDER))) {
             final boolean reads = secret.decide(request(principal, ORGANIZATION, "secretsmanager:GetSecretValue"))
-                != Decision.DENIED && key.decide(viaSecretsManager(principal, ORGANIZATION, "kms:Decrypt"))
-                == Decision.ALLOWED;
+                            != Decision.DENIED
+                    && key.decide(viaSecretsManager(principal, ORGANIZATION, "kms:Decrypt")) == Decision.ALLOWED;
             assertThat(reads).as(principal).isEqualTo(principal.equals(handlers(MEMBER)));
         }
     }
@@ -224,10 +282,11 @@ class OnboardingTemplateTest {
 
     @Test
     void thePoliciesNameTheRoleRegistryYmlCreates() {
-        final Object roleName = map(map(CfnYaml.load("registry.yml").get("Resources")).get("ExecutionRole"))
-            .get("Properties");
-        final Object resolved = PolicyEvaluation.resolve(map(roleName).get("RoleName"), stackValues(MEMBER, Map.of()),
-            Set.of());
+        final Object roleName = map(map(CfnYaml.load("registry.yml").get("Resources"))
+                        .get("ExecutionRole"))
+                .get("Properties");
+        final Object resolved =
+                PolicyEvaluation.resolve(map(roleName).get("RoleName"), stackValues(MEMBER, Map.of()), Set.of());
 
         assertThat(resolved).isEqualTo(ROLE_NAME);
         assertThat(handlers(MEMBER)).endsWith(":role/" + resolved);
@@ -235,13 +294,14 @@ class OnboardingTemplateTest {
 
     @Test
     void everySpotTypeIsWiredToTheAccount() {
-        assertThat(resources).containsKeys("SpotAccount", "SpotLinkedCredentials", "SpotAccountAlias",
-            "SpotCostIntelligence");
+        assertThat(resources)
+                .containsKeys("SpotAccount", "SpotLinkedCredentials", "SpotAccountAlias", "SpotCostIntelligence");
         for (final String name : List.of("SpotLinkedCredentials", "SpotAccountAlias", "SpotCostIntelligence")) {
             final Map<String, Object> properties = map(map(resources.get(name)).get("Properties"));
             assertThat(properties.get("AccountId")).as(name).isEqualTo(Map.of("Ref", "SpotAccount"));
-            assertThat(properties.get("AccountOwnership")).as(name)
-                .isEqualTo(Map.of("Fn::GetAtt", List.of("SpotAccount", "Ownership")));
+            assertThat(properties.get("AccountOwnership"))
+                    .as(name)
+                    .isEqualTo(Map.of("Fn::GetAtt", List.of("SpotAccount", "Ownership")));
         }
     }
 }

@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
  * which is how a key policy delegates to IAM.
  */
 final class PolicyEvaluation {
-    enum Decision { ALLOWED, DENIED, NOT_ALLOWED }
+    enum Decision {
+        ALLOWED,
+        DENIED,
+        NOT_ALLOWED
+    }
 
     /** Who calls, what, and the request context keys the policies read. */
     record Request(String principalArn, String organizationId, String action, String viaService) {
@@ -51,7 +55,8 @@ final class PolicyEvaluation {
      * @param conditions the template's conditions that are true
      */
     PolicyEvaluation(final Object document, final Map<String, String> values, final Set<String> conditions) {
-        for (final Object statement : list(map(resolve(document, values, conditions)).get("Statement"))) {
+        for (final Object statement :
+                list(map(resolve(document, values, conditions)).get("Statement"))) {
             statements.add(map(statement));
         }
     }
@@ -76,17 +81,19 @@ final class PolicyEvaluation {
 
     private static boolean applies(final Map<String, Object> statement, final Request request) {
         return principalMatches(statement.get("Principal"), request)
-            && list(statement.get("Action")).stream().anyMatch(a -> like(a.toString(), request.action()))
-            && conditionsHold(statement.get("Condition"), request.context());
+                && list(statement.get("Action")).stream().anyMatch(a -> like(a.toString(), request.action()))
+                && conditionsHold(statement.get("Condition"), request.context());
     }
 
     private static boolean principalMatches(final Object principal, final Request request) {
         if ("*".equals(principal)) {
             return true;
         }
-        return list(map(principal).get("AWS")).stream().map(Object::toString).anyMatch(p -> p.equals("*")
-            || p.equals(request.principalArn())
-            || p.endsWith(":root") && p.split(":")[4].equals(request.accountId()));
+        return list(map(principal).get("AWS")).stream()
+                .map(Object::toString)
+                .anyMatch(p -> p.equals("*")
+                        || p.equals(request.principalArn())
+                        || p.endsWith(":root") && p.split(":")[4].equals(request.accountId()));
     }
 
     private static boolean conditionsHold(final Object conditions, final Map<String, String> context) {
@@ -109,8 +116,8 @@ final class PolicyEvaluation {
         if (actual == null) {
             return negated;
         }
-        final boolean any = expected.stream().map(Object::toString)
-            .anyMatch(e -> wildcard ? like(e, actual) : e.equals(actual));
+        final boolean any =
+                expected.stream().map(Object::toString).anyMatch(e -> wildcard ? like(e, actual) : e.equals(actual));
         return switch (operator) {
             case "StringEquals", "StringLike", "ArnEquals", "ArnLike" -> any;
             case "StringNotEquals", "StringNotLike", "ArnNotEquals", "ArnNotLike" -> !any;
@@ -144,7 +151,8 @@ final class PolicyEvaluation {
             }
             if (node.size() == 1 && node.containsKey("Fn::If")) {
                 final List<Object> branches = list(node.get("Fn::If"));
-                return resolve(branches.get(conditions.contains(branches.get(0).toString()) ? 1 : 2), values, conditions);
+                return resolve(
+                        branches.get(conditions.contains(branches.get(0).toString()) ? 1 : 2), values, conditions);
             }
             final Map<String, Object> result = new LinkedHashMap<>();
             node.forEach((key, item) -> {

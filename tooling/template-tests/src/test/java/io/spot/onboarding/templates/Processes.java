@@ -10,15 +10,13 @@ import java.util.concurrent.TimeUnit;
 /** Runs a command from the repository root and keeps what it printed. */
 final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     static Result run(final List<String> command, final Map<String, String> environment) {
-        final ProcessBuilder builder = new ProcessBuilder(command).directory(CfnYaml.ROOT.toFile())
-            .redirectErrorStream(true);
+        final ProcessBuilder builder =
+                new ProcessBuilder(command).directory(CfnYaml.ROOT.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
             final Process process = builder.start();

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** registry.yml registers each type from its package and grants the handlers exactly what their schemas declare. */
 class RegistryTemplateTest {
-    private final Map<String, Object> resources = map(CfnYaml.load("registry.yml").get("Resources"));
+    private final Map<String, Object> resources =
+            map(CfnYaml.load("registry.yml").get("Resources"));
 
     /**
      * What the schemas declare, plus kms:Decrypt: Secrets Manager calls it on the role's behalf to
@@ -33,10 +34,12 @@ class RegistryTemplateTest {
             list(statement.get("Action")).forEach(a -> granted.add(a.toString()));
             if (list(statement.get("Action")).contains("kms:Decrypt")) {
                 assertThat(list(statement.get("Action"))).containsExactly("kms:Decrypt");
-                assertThat(map(map(statement.get("Condition")).get("StringEquals")).get("kms:ViaService"))
-                    .isEqualTo("secretsmanager." + TokenPolicies.REGION + ".amazonaws.com");
-                assertThat(map(map(statement.get("Condition")).get("StringLike")).get("kms:EncryptionContext:SecretARN"))
-                    .isEqualTo("arn:aws:secretsmanager:" + TokenPolicies.REGION + ":*:secret:cfn/spot/*");
+                assertThat(map(map(statement.get("Condition")).get("StringEquals"))
+                                .get("kms:ViaService"))
+                        .isEqualTo("secretsmanager." + TokenPolicies.REGION + ".amazonaws.com");
+                assertThat(map(map(statement.get("Condition")).get("StringLike"))
+                                .get("kms:EncryptionContext:SecretARN"))
+                        .isEqualTo("arn:aws:secretsmanager:" + TokenPolicies.REGION + ":*:secret:cfn/spot/*");
             }
         }
 
@@ -49,15 +52,17 @@ class RegistryTemplateTest {
         final Map<String, Object> role = map(map(resources.get("ExecutionRole")).get("Properties"));
 
         assertThat(role.get("RoleName")).isEqualTo(Map.of("Fn::Sub", "SpotOnboardingHandlers-${AWS::Region}"));
-        assertThat(role.get("Path")).as("a path would change the ARN the policies name").isNull();
+        assertThat(role.get("Path"))
+                .as("a path would change the ARN the policies name")
+                .isNull();
     }
 
     @Test
     void theCentralSecretIsReadableOnlyWhenGiven() {
         final String central = "arn:aws:secretsmanager:" + TokenPolicies.REGION + ":" + TokenPolicies.MANAGEMENT
-            + ":secret:cfn/spot/organization-api-token-AbCdEf";
-        final String own = "arn:aws:secretsmanager:" + TokenPolicies.REGION + ":" + TokenPolicies.MEMBER
-            + ":secret:cfn/spot/*";
+                + ":secret:cfn/spot/organization-api-token-AbCdEf";
+        final String own =
+                "arn:aws:secretsmanager:" + TokenPolicies.REGION + ":" + TokenPolicies.MEMBER + ":secret:cfn/spot/*";
 
         assertThat(secretResources(Set.of(), "")).containsExactly(own);
         assertThat(secretResources(Set.of("CentralToken"), central)).containsExactly(own, central);
@@ -65,8 +70,9 @@ class RegistryTemplateTest {
 
     private List<Object> secretResources(final Set<String> conditions, final String central) {
         return statements(conditions, central).stream()
-            .filter(s -> list(s.get("Action")).contains("secretsmanager:GetSecretValue"))
-            .flatMap(s -> list(s.get("Resource")).stream()).toList();
+                .filter(s -> list(s.get("Action")).contains("secretsmanager:GetSecretValue"))
+                .flatMap(s -> list(s.get("Resource")).stream())
+                .toList();
     }
 
     private List<Map<String, Object>> statements(final Set<String> conditions) {
@@ -77,41 +83,47 @@ class RegistryTemplateTest {
         final Map<String, Object> role = map(map(resources.get("ExecutionRole")).get("Properties"));
         final List<Map<String, Object>> statements = new ArrayList<>();
         for (final Object policy : list(role.get("Policies"))) {
-            statements.addAll(new PolicyEvaluation(map(policy).get("PolicyDocument"),
-                TokenPolicies.stackValues(TokenPolicies.MEMBER, Map.of("CentralTokenSecretArn", central)), conditions)
-                .statements());
+            statements.addAll(new PolicyEvaluation(
+                            map(policy).get("PolicyDocument"),
+                            TokenPolicies.stackValues(TokenPolicies.MEMBER, Map.of("CentralTokenSecretArn", central)),
+                            conditions)
+                    .statements());
         }
         return statements;
     }
 
     @Test
     void theExecutionRoleIsAssumableOnlyByCloudFormationForThisAccountsTypes() {
-        final Map<String, Object> trust = map(map(map(resources.get("ExecutionRole")).get("Properties"))
-            .get("AssumeRolePolicyDocument"));
+        final Map<String, Object> trust =
+                map(map(map(resources.get("ExecutionRole")).get("Properties")).get("AssumeRolePolicyDocument"));
         final Map<String, Object> statement = map(list(trust.get("Statement")).get(0));
 
         assertThat(list(trust.get("Statement"))).hasSize(1);
         assertThat(statement.get("Principal")).isEqualTo(Map.of("Service", "resources.cloudformation.amazonaws.com"));
         assertThat(map(map(statement.get("Condition")).get("StringEquals")).get("aws:SourceAccount"))
-            .isEqualTo(Map.of("Ref", "AWS::AccountId"));
+                .isEqualTo(Map.of("Ref", "AWS::AccountId"));
     }
 
     @Test
     void everyTypeHasAVersionFromItsPackageMadeTheDefault() {
         TypeSchemas.all().forEach((file, schema) -> {
             final String typeName = schema.getString("typeName");
-            final Map<String, Object> version = resources.values().stream().map(CfnYaml::map)
-                .filter(r -> "AWS::CloudFormation::ResourceVersion".equals(r.get("Type")))
-                .map(r -> map(r.get("Properties")))
-                .filter(p -> typeName.equals(p.get("TypeName")))
-                .findFirst().orElseThrow(() -> new AssertionError("no ResourceVersion for " + typeName));
+            final Map<String, Object> version = resources.values().stream()
+                    .map(CfnYaml::map)
+                    .filter(r -> "AWS::CloudFormation::ResourceVersion".equals(r.get("Type")))
+                    .map(r -> map(r.get("Properties")))
+                    .filter(p -> typeName.equals(p.get("TypeName")))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no ResourceVersion for " + typeName));
             assertThat(map(version.get("SchemaHandlerPackage")).get("Fn::Sub").toString())
-                .endsWith(file.replace(".json", ".zip"));
-            assertThat(version.get("ExecutionRoleArn")).isEqualTo(Map.of("Fn::GetAtt", List.of("ExecutionRole",
-                "Arn")));
+                    .endsWith(file.replace(".json", ".zip"));
+            assertThat(version.get("ExecutionRoleArn"))
+                    .isEqualTo(Map.of("Fn::GetAtt", List.of("ExecutionRole", "Arn")));
         });
-        final long defaults = resources.values().stream().map(CfnYaml::map)
-            .filter(r -> "AWS::CloudFormation::ResourceDefaultVersion".equals(r.get("Type"))).count();
+        final long defaults = resources.values().stream()
+                .map(CfnYaml::map)
+                .filter(r -> "AWS::CloudFormation::ResourceDefaultVersion".equals(r.get("Type")))
+                .count();
         assertThat(defaults).isEqualTo(TypeSchemas.all().size());
     }
 }

@@ -9,8 +9,7 @@ import java.util.Map;
 /** A Rules assertion (Fn::And, Fn::Or, Fn::Not, Fn::Equals of Refs and literals) for given parameter values. */
 final class RuleValue {
 
-    private RuleValue() {
-    }
+    private RuleValue() {}
 
     static boolean holds(final Object assertion, final Map<String, String> parameters) {
         final Map<String, Object> node = map(assertion);

@@ -17,8 +17,7 @@ final class TokenPolicies {
     static final String ROLE_NAME = "SpotOnboardingHandlers-" + REGION;
     static final String VIA_SECRETS_MANAGER = "secretsmanager." + REGION + ".amazonaws.com";
 
-    private TokenPolicies() {
-    }
+    private TokenPolicies() {}
 
     static String role(final String account, final String name) {
         return "arn:aws:iam::" + account + ":role/" + name;
@@ -45,9 +44,13 @@ final class TokenPolicies {
         return values;
     }
 
-    static PolicyEvaluation policy(final Map<String, Object> resources, final String resource, final String property,
-                                   final Map<String, String> values, final Set<String> conditions) {
-        return new PolicyEvaluation(map(map(resources.get(resource)).get("Properties")).get(property), values,
-            conditions);
+    static PolicyEvaluation policy(
+            final Map<String, Object> resources,
+            final String resource,
+            final String property,
+            final Map<String, String> values,
+            final Set<String> conditions) {
+        return new PolicyEvaluation(
+                map(map(resources.get(resource)).get("Properties")).get(property), values, conditions);
     }
 }

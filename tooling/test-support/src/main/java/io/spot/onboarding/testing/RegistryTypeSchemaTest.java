@@ -21,8 +21,8 @@ public abstract class RegistryTypeSchemaTest {
     private final Class<?> lambdaEntry;
     private final Class<?> executableEntry;
 
-    protected RegistryTypeSchemaTest(final String schemaFile, final Class<?> model, final Class<?> lambdaEntry,
-                                     final Class<?> executableEntry) {
+    protected RegistryTypeSchemaTest(
+            final String schemaFile, final Class<?> model, final Class<?> lambdaEntry, final Class<?> executableEntry) {
         this.schema = SchemaContract.load(Path.of("").toAbsolutePath().resolve(schemaFile));
         this.model = model;
         this.lambdaEntry = lambdaEntry;
@@ -65,7 +65,7 @@ public abstract class RegistryTypeSchemaTest {
     void accountIdsHaveTheShapeTheHandlersCheck() {
         assertThat(schema.getJSONArray("primaryIdentifier").toList()).containsExactly("/properties/AccountId");
         assertThat(schema.getJSONObject("properties").getJSONObject("AccountId").getString("pattern"))
-            .isEqualTo("^" + SpotResourceHandler.ACCOUNT_ID_PATTERN + "$");
+                .isEqualTo("^" + SpotResourceHandler.ACCOUNT_ID_PATTERN + "$");
     }
 
     @Test
@@ -73,6 +73,7 @@ public abstract class RegistryTypeSchemaTest {
         final JSONObject properties = schema.getJSONObject("properties");
         final String name = properties.has("AccountOwnership") ? "AccountOwnership" : "Ownership";
         assertThat(properties.getJSONObject(name).getJSONArray("enum").toList())
-            .containsExactlyElementsOf(Arrays.stream(Ownership.values()).map(Ownership::value).toList());
+                .containsExactlyElementsOf(
+                        Arrays.stream(Ownership.values()).map(Ownership::value).toList());
     }
 }

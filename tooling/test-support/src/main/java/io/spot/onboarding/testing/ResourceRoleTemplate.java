@@ -10,8 +10,7 @@ import org.json.JSONObject;
  */
 public final class ResourceRoleTemplate {
 
-    private ResourceRoleTemplate() {
-    }
+    private ResourceRoleTemplate() {}
 
     public static Set<String> permissions(final JSONObject schema) {
         final Set<String> actions = new TreeSet<>();

@@ -12,8 +12,7 @@ import software.amazon.cloudformation.resource.Validator;
 /** The schema, the source of truth, and its check against the registry's meta-schema. */
 public final class SchemaContract {
 
-    private SchemaContract() {
-    }
+    private SchemaContract() {}
 
     public static JSONObject load(final Path schemaFile) {
         try {
@@ -31,8 +30,10 @@ public final class SchemaContract {
 
     /** The schema's pointers ("/properties/X") as property names. */
     public static List<String> names(final JSONObject schema, final String key) {
-        return schema.optJSONArray(key) == null ? List.of() : schema.getJSONArray(key).toList().stream()
-            .map(p -> p.toString().replace("/properties/", ""))
-            .toList();
+        return schema.optJSONArray(key) == null
+                ? List.of()
+                : schema.getJSONArray(key).toList().stream()
+                        .map(p -> p.toString().replace("/properties/", ""))
+                        .toList();
     }
 }

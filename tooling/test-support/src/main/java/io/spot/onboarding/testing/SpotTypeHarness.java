@@ -1,21 +1,15 @@
 package io.spot.onboarding.testing;
 
-import io.spot.onboarding.harness.SecretScanner;
-
-import io.spot.onboarding.harness.MutableClock;
-
-import io.spot.onboarding.harness.HandlerResponse;
-
-import io.spot.onboarding.harness.HandlerDriver;
-
-import io.spot.onboarding.harness.HandlerContract;
-
-import io.spot.onboarding.harness.CloudFormationRequest;
-
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.emulator.SpotEmulator;
+import io.spot.onboarding.harness.CloudFormationRequest;
+import io.spot.onboarding.harness.HandlerContract;
+import io.spot.onboarding.harness.HandlerDriver;
+import io.spot.onboarding.harness.HandlerResponse;
+import io.spot.onboarding.harness.MutableClock;
+import io.spot.onboarding.harness.SecretScanner;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -28,20 +22,28 @@ import java.util.function.Supplier;
  */
 public final class SpotTypeHarness implements AutoCloseable {
     public final String token = "spotTestToken" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-    public final String readOnlyToken = "spotViewerToken" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+    public final String readOnlyToken =
+            "spotViewerToken" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     public final MutableClock clock = MutableClock.startingNow();
     public final SpotEmulator spot;
     public final SecretScanner scanner = new SecretScanner(token, readOnlyToken);
     public final HandlerDriver driver;
     private final String typeName;
 
-    public SpotTypeHarness(final String typeName, final Supplier<? extends RequestStreamHandler> wrappers,
-                           final HandlerContract contract) {
+    public SpotTypeHarness(
+            final String typeName,
+            final Supplier<? extends RequestStreamHandler> wrappers,
+            final HandlerContract contract) {
         this.typeName = typeName;
-        this.spot = SpotEmulator.builder().port(0).token(token).readOnlyToken(readOnlyToken).clock(clock).build();
+        this.spot = SpotEmulator.builder()
+                .port(0)
+                .token(token)
+                .readOnlyToken(readOnlyToken)
+                .clock(clock)
+                .build();
         spot.start();
-        this.driver = new HandlerDriver(wrappers, contract, scanner,
-            seconds -> clock.advance(Duration.ofSeconds(seconds)));
+        this.driver =
+                new HandlerDriver(wrappers, contract, scanner, seconds -> clock.advance(Duration.ofSeconds(seconds)));
     }
 
     /** The type configuration a user would set: the token, and the emulator's URL. */
@@ -70,7 +72,10 @@ public final class SpotTypeHarness implements AutoCloseable {
     }
 
     public HandlerDriver.Operation update(final JsonNode previous, final JsonNode desired) {
-        return driver.run(request("UPDATE").previousProperties(previous).properties(desired).json());
+        return driver.run(request("UPDATE")
+                .previousProperties(previous)
+                .properties(desired)
+                .json());
     }
 
     public HandlerDriver.Operation delete(final JsonNode model) {

@@ -31,7 +31,9 @@ public final class TypeProjectFiles {
     /** What {@code cfn generate} writes in the type folder itself. */
     static final List<String> WRITTEN_BY_CFN_GENERATE = List.of("docs", "resource-role.yaml", ".rpdk-config");
     /** What the type writes itself in place of what cfn generates, for the reasons RegistryLambdaWrapper gives. */
-    static final Set<String> REPLACED_GENERATED_CLASSES = Set.of("HandlerWrapper.java", "HandlerWrapperExecutable.java");
+    static final Set<String> REPLACED_GENERATED_CLASSES =
+            Set.of("HandlerWrapper.java", "HandlerWrapperExecutable.java");
+
     private static final Pattern EXPORT = Pattern.compile("\\{\\{([-A-Za-z0-9:\\s]+?)}}");
 
     private final Path module;
@@ -49,12 +51,16 @@ public final class TypeProjectFiles {
 
     public void assertCfnGenerateChangedNothing() {
         final Path committed = module.resolve("target/cfn-committed");
-        assertThat(committed).as("the build copies the files cfn generate may rewrite to %s first", committed)
-            .isDirectory();
+        assertThat(committed)
+                .as("the build copies the files cfn generate may rewrite to %s first", committed)
+                .isDirectory();
         for (final String name : WRITTEN_BY_CFN_GENERATE) {
-            assertThat(tree(module.resolve(name))).as("%s as cfn generate wrote it, against the committed one: "
-                + "when they differ, the build has just written cfn's version; commit it", name)
-                .isEqualTo(tree(committed.resolve(name)));
+            assertThat(tree(module.resolve(name)))
+                    .as(
+                            "%s as cfn generate wrote it, against the committed one: "
+                                    + "when they differ, the build has just written cfn's version; commit it",
+                            name)
+                    .isEqualTo(tree(committed.resolve(name)));
         }
     }
 
@@ -64,11 +70,14 @@ public final class TypeProjectFiles {
         final Path generated = module.resolve("target/generated-sources/rpdk").resolve(packagePath);
         final Path handWritten = module.resolve("src/main/java").resolve(packagePath);
         final List<String> generatedNames = list(generated);
-        assertThat(generatedNames).as("what cfn generate wrote to %s", generated)
-            .contains("ResourceModel.java", "TypeConfigurationModel.java", "BaseConfiguration.java");
-        assertThat(list(handWritten)).as("hand-written copies in %s of what cfn generates", handWritten)
-            .doesNotContainAnyElementsOf(generatedNames.stream()
-                .filter(name -> !REPLACED_GENERATED_CLASSES.contains(name)).toList());
+        assertThat(generatedNames)
+                .as("what cfn generate wrote to %s", generated)
+                .contains("ResourceModel.java", "TypeConfigurationModel.java", "BaseConfiguration.java");
+        assertThat(list(handWritten))
+                .as("hand-written copies in %s of what cfn generates", handWritten)
+                .doesNotContainAnyElementsOf(generatedNames.stream()
+                        .filter(name -> !REPLACED_GENERATED_CLASSES.contains(name))
+                        .toList());
     }
 
     public void assertAllAgree(final Class<?> lambdaEntry, final Class<?> executableEntry) {
@@ -84,18 +93,23 @@ public final class TypeProjectFiles {
         assertThat(config.getString("entrypoint")).isEqualTo(lambdaEntry.getName() + "::handleRequest");
         assertThat(config.getString("testEntrypoint")).isEqualTo(lambdaEntry.getName() + "::testEntrypoint");
         assertThat(config.getString("executableEntrypoint")).isEqualTo(executableEntry.getName());
-        assertThat(String.join(".", config.getJSONObject("settings").getJSONArray("namespace").toList().stream()
-            .map(Object::toString).toList())).isEqualTo(lambdaEntry.getPackageName());
+        assertThat(String.join(
+                        ".",
+                        config.getJSONObject("settings").getJSONArray("namespace").toList().stream()
+                                .map(Object::toString)
+                                .toList()))
+                .isEqualTo(lambdaEntry.getPackageName());
     }
 
     /** SAM's template names the entry points and the one jar cfn packages (target/<type-name>-*.jar). */
     private void assertSamTemplate(final Class<?> lambdaEntry) {
         final String template = read("template.yml");
-        assertThat(template).contains("Handler: " + lambdaEntry.getName() + "::handleRequest")
-            .contains("Handler: " + lambdaEntry.getName() + "::testEntrypoint")
-            .contains("Runtime: java17")
-            .containsPattern("CodeUri: \\./target/" + Pattern.quote(hyphenated(schema.getString("typeName")))
-                + "-handler-[0-9][^/\\s]*\\.jar");
+        assertThat(template)
+                .contains("Handler: " + lambdaEntry.getName() + "::handleRequest")
+                .contains("Handler: " + lambdaEntry.getName() + "::testEntrypoint")
+                .contains("Runtime: java17")
+                .containsPattern("CodeUri: \\./target/" + Pattern.quote(hyphenated(schema.getString("typeName")))
+                        + "-handler-[0-9][^/\\s]*\\.jar");
     }
 
     /**
@@ -109,14 +123,17 @@ public final class TypeProjectFiles {
         }
         final JSONObject invalid = new JSONObject(withExports(read("inputs/inputs_1_invalid.json")));
         assertThat(catchValidation(() -> validator.validateObject(invalid, schema)))
-            .as("inputs_1_invalid.json must break the schema").isTrue();
+                .as("inputs_1_invalid.json must break the schema")
+                .isTrue();
     }
 
     private static String withExports(final String input) {
         final Matcher export = EXPORT.matcher(input);
         final StringBuilder resolved = new StringBuilder();
         while (export.find()) {
-            assertThat(export.group(1).strip()).as("the only export the inputs may name").isEqualTo(ACCOUNT_ID_EXPORT);
+            assertThat(export.group(1).strip())
+                    .as("the only export the inputs may name")
+                    .isEqualTo(ACCOUNT_ID_EXPORT);
             export.appendReplacement(resolved, "act-1a2b3c4d");
         }
         return export.appendTail(resolved).toString();
@@ -125,11 +142,12 @@ public final class TypeProjectFiles {
     /** cfn reads the plugin's version literally from the type's own pom.xml. */
     private void assertPluginVersion() {
         final Matcher parent = Pattern.compile("<cfn\\.plugin\\.version>([^<]+)</cfn\\.plugin\\.version>")
-            .matcher(read("../pom.xml"));
+                .matcher(read("../pom.xml"));
         assertThat(parent.find()).as("the parent POM's cfn.plugin.version").isTrue();
-        assertThat(read("pom.xml")).as("the type's pom.xml, where cfn reads the plugin's version")
-            .containsPattern("<artifactId>aws-cloudformation-rpdk-java-plugin</artifactId>\\s*<version>"
-                + Pattern.quote(parent.group(1)) + "</version>");
+        assertThat(read("pom.xml"))
+                .as("the type's pom.xml, where cfn reads the plugin's version")
+                .containsPattern("<artifactId>aws-cloudformation-rpdk-java-plugin</artifactId>\\s*<version>"
+                        + Pattern.quote(parent.group(1)) + "</version>");
     }
 
     private static boolean catchValidation(final Runnable check) {

@@ -28,11 +28,22 @@ public final class AwsClients implements AutoCloseable {
     private AwsClients(final String region) {
         // Only the default; every call overrides it with the member account's session.
         final var anonymous = StaticCredentialsProvider.create(AwsBasicCredentials.create("runner", "runner"));
-        this.iam = IamClient.builder().region(Region.US_EAST_1).credentialsProvider(anonymous).build();
-        this.kms = KmsClient.builder().region(Region.of(region)).credentialsProvider(anonymous).build();
-        this.secrets = SecretsManagerClient.builder().region(Region.of(region))
-            .credentialsProvider(anonymous).build();
-        this.sts = StsClient.builder().region(Region.of(region)).credentialsProvider(anonymous).build();
+        this.iam = IamClient.builder()
+                .region(Region.US_EAST_1)
+                .credentialsProvider(anonymous)
+                .build();
+        this.kms = KmsClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(anonymous)
+                .build();
+        this.secrets = SecretsManagerClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(anonymous)
+                .build();
+        this.sts = StsClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(anonymous)
+                .build();
     }
 
     public static AwsClients create(final String region) {
@@ -56,17 +67,19 @@ public final class AwsClients implements AutoCloseable {
      * role there; moto files whatever the session creates under that account.
      */
     public AwsSessionCredentials enter(final String accountId, final String sessionName) {
-        final Credentials credentials = sts.assumeRole(r -> r
-            .roleArn("arn:aws:iam::" + accountId + ":role/" + EXECUTION_ROLE)
-            .roleSessionName(sessionName)).credentials();
-        return AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
-            credentials.sessionToken());
+        final Credentials credentials = sts.assumeRole(
+                        r -> r.roleArn("arn:aws:iam::" + accountId + ":role/" + EXECUTION_ROLE)
+                                .roleSessionName(sessionName))
+                .credentials();
+        return AwsSessionCredentials.create(
+                credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
     }
 
     /** The per-call override that makes a request act in the member account of {@code session}. */
     public static AwsRequestOverrideConfiguration as(final AwsSessionCredentials session) {
         return AwsRequestOverrideConfiguration.builder()
-            .credentialsProvider(StaticCredentialsProvider.create(session)).build();
+                .credentialsProvider(StaticCredentialsProvider.create(session))
+                .build();
     }
 
     @Override

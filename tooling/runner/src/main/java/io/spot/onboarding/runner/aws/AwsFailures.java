@@ -11,8 +11,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  */
 public final class AwsFailures {
 
-    private AwsFailures() {
-    }
+    private AwsFailures() {}
 
     public static Progress step(final Supplier<Progress> step) {
         try {
@@ -29,20 +28,30 @@ public final class AwsFailures {
     }
 
     public static String message(final AwsServiceException e) {
-        final String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        final String text = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-        return text + " (Service: " + (e.awsErrorDetails() == null ? "AWS" : e.awsErrorDetails().serviceName())
-            + ", Status Code: " + e.statusCode() + (code == null ? "" : ", Error Code: " + code) + ")";
+        final String code =
+                e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        final String text = e.awsErrorDetails() == null
+                ? e.getMessage()
+                : e.awsErrorDetails().errorMessage();
+        return text + " (Service: "
+                + (e.awsErrorDetails() == null ? "AWS" : e.awsErrorDetails().serviceName()) + ", Status Code: "
+                + e.statusCode() + (code == null ? "" : ", Error Code: " + code) + ")";
     }
 
     static String errorCode(final AwsServiceException e) {
-        final String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+        final String code = e.awsErrorDetails() == null
+                ? ""
+                : String.valueOf(e.awsErrorDetails().errorCode());
         return switch (code) {
             case "NoSuchEntity", "ResourceNotFoundException", "NotFoundException" -> "NotFound";
             case "EntityAlreadyExists", "ResourceExistsException" -> "AlreadyExists";
             case "LimitExceeded", "LimitExceededException" -> "ServiceLimitExceeded";
-            case "MalformedPolicyDocument", "MalformedPolicyDocumentException", "ValidationError",
-                 "InvalidInput", "InvalidParameterException", "InvalidRequestException" -> "InvalidRequest";
+            case "MalformedPolicyDocument",
+                    "MalformedPolicyDocumentException",
+                    "ValidationError",
+                    "InvalidInput",
+                    "InvalidParameterException",
+                    "InvalidRequestException" -> "InvalidRequest";
             case "AccessDenied", "AccessDeniedException" -> "AccessDenied";
             case "Throttling", "ThrottlingException" -> "Throttling";
             default -> e.statusCode() >= 500 ? "ServiceInternalError" : "GeneralServiceException";

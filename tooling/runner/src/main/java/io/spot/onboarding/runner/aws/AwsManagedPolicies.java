@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 final class AwsManagedPolicies {
     private static final Pattern ARN = Pattern.compile("^arn:aws[a-z-]*:iam::aws:policy/.+$");
 
-    private AwsManagedPolicies() {
-    }
+    private AwsManagedPolicies() {}
 
     static boolean isAwsManaged(final String policyArn) {
         return ARN.matcher(policyArn).matches();

@@ -97,9 +97,16 @@ abstract class AwsResourceType implements ResourceType {
 
     /** The name the template gives in {@code property}, else one CloudFormation-style from stack and logical ID. */
     protected static String nameOrGenerated(final ResourceCall call, final String property, final int maxLength) {
-        final String given = call.desired().hasNonNull(property) ? call.desired().get(property).asText() : null;
-        return given != null ? given
-            : PhysicalNames.generate(call.stack().stackName(), call.logicalId(), maxLength, call.stack().stackId());
+        final String given = call.desired().hasNonNull(property)
+                ? call.desired().get(property).asText()
+                : null;
+        return given != null
+                ? given
+                : PhysicalNames.generate(
+                        call.stack().stackName(),
+                        call.logicalId(),
+                        maxLength,
+                        call.stack().stackId());
     }
 
     protected static AwsRequestOverrideConfiguration as(final ResourceCall call) {
@@ -133,7 +140,9 @@ abstract class AwsResourceType implements ResourceType {
         if (value == null || !value.isArray()) {
             return List.of();
         }
-        return StreamSupport.stream(value.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(value.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 
     /** Added (in wanted, not in had) or removed (the reverse), in order. */
@@ -150,7 +159,8 @@ abstract class AwsResourceType implements ResourceType {
     }
 
     protected static boolean changed(final ResourceCall call, final String property) {
-        final JsonNode before = call.previousDesired() == null ? null : call.previousDesired().get(property);
+        final JsonNode before =
+                call.previousDesired() == null ? null : call.previousDesired().get(property);
         final JsonNode after = call.desired().get(property);
         return before == null ? after != null : !before.equals(after);
     }

@@ -23,23 +23,34 @@ public final class KmsKeyType extends AwsResourceType {
     private static final int DEFAULT_PENDING_DAYS = 30;
 
     public KmsKeyType(final AwsClients aws) {
-        super(aws, new TypeSpec(TYPE, Map.of(
-            "Description", PropertySpec.of("Description", "string"),
-            "KeyPolicy", PropertySpec.of("KeyPolicy", "object", "string"),
-            "EnableKeyRotation", PropertySpec.of("EnableKeyRotation", "boolean"),
-            "Enabled", PropertySpec.of("Enabled", "boolean"),
-            "PendingWindowInDays", PropertySpec.of("PendingWindowInDays", "integer"),
-            "KeyUsage", PropertySpec.of("KeyUsage", "string"),
-            "KeySpec", PropertySpec.of("KeySpec", "string")),
-            Set.of(), Set.of(), Set.of("Arn", "KeyId"), "AWS::KMS::Key documentation"));
+        super(
+                aws,
+                new TypeSpec(
+                        TYPE,
+                        Map.of(
+                                "Description", PropertySpec.of("Description", "string"),
+                                "KeyPolicy", PropertySpec.of("KeyPolicy", "object", "string"),
+                                "EnableKeyRotation", PropertySpec.of("EnableKeyRotation", "boolean"),
+                                "Enabled", PropertySpec.of("Enabled", "boolean"),
+                                "PendingWindowInDays", PropertySpec.of("PendingWindowInDays", "integer"),
+                                "KeyUsage", PropertySpec.of("KeyUsage", "string"),
+                                "KeySpec", PropertySpec.of("KeySpec", "string")),
+                        Set.of(),
+                        Set.of(),
+                        Set.of("Arn", "KeyId"),
+                        "AWS::KMS::Key documentation"));
     }
 
     @Override
     protected ResourceState created(final ResourceCall call) {
         final ObjectNode desired = call.desired();
-        final KeyMetadata key = aws.kms().createKey(r -> r.description(text(desired, "Description"))
-            .policy(policy(desired)).keyUsage(text(desired, "KeyUsage")).keySpec(text(desired, "KeySpec"))
-            .overrideConfiguration(as(call))).keyMetadata();
+        final KeyMetadata key = aws.kms()
+                .createKey(r -> r.description(text(desired, "Description"))
+                        .policy(policy(desired))
+                        .keyUsage(text(desired, "KeyUsage"))
+                        .keySpec(text(desired, "KeySpec"))
+                        .overrideConfiguration(as(call)))
+                .keyMetadata();
         if (flag(desired, "EnableKeyRotation", false)) {
             aws.kms().enableKeyRotation(r -> r.keyId(key.keyId()).overrideConfiguration(as(call)));
         }
@@ -54,12 +65,17 @@ public final class KmsKeyType extends AwsResourceType {
         final String keyId = call.current().physicalId();
         final ObjectNode desired = call.desired();
         if (changed(call, "Description")) {
-            aws.kms().updateKeyDescription(r -> r.keyId(keyId).description(text(desired, "Description"))
-                .overrideConfiguration(as(call)));
+            aws.kms()
+                    .updateKeyDescription(r -> r.keyId(keyId)
+                            .description(text(desired, "Description"))
+                            .overrideConfiguration(as(call)));
         }
         if (changed(call, "KeyPolicy") && policy(desired) != null) {
-            aws.kms().putKeyPolicy(r -> r.keyId(keyId).policyName(POLICY_NAME).policy(policy(desired))
-                .overrideConfiguration(as(call)));
+            aws.kms()
+                    .putKeyPolicy(r -> r.keyId(keyId)
+                            .policyName(POLICY_NAME)
+                            .policy(policy(desired))
+                            .overrideConfiguration(as(call)));
         }
         if (changed(call, "EnableKeyRotation")) {
             if (flag(desired, "EnableKeyRotation", false)) {
@@ -75,34 +91,50 @@ public final class KmsKeyType extends AwsResourceType {
                 aws.kms().disableKey(r -> r.keyId(keyId).overrideConfiguration(as(call)));
             }
         }
-        return new ResourceState(keyId, model(desired, "Arn", text(call.current().model(), "Arn"), "KeyId", keyId));
+        return new ResourceState(
+                keyId, model(desired, "Arn", text(call.current().model(), "Arn"), "KeyId", keyId));
     }
 
     @Override
     protected void deleted(final ResourceCall call) {
         final Integer days = integer(call.current().model(), "PendingWindowInDays");
-        aws.kms().scheduleKeyDeletion(r -> r.keyId(call.current().physicalId())
-            .pendingWindowInDays(days == null ? DEFAULT_PENDING_DAYS : days).overrideConfiguration(as(call)));
+        aws.kms()
+                .scheduleKeyDeletion(r -> r.keyId(call.current().physicalId())
+                        .pendingWindowInDays(days == null ? DEFAULT_PENDING_DAYS : days)
+                        .overrideConfiguration(as(call)));
     }
 
     @Override
     protected ObjectNode current(final ResourceCall call) {
         final String keyId = call.current().physicalId();
-        final KeyMetadata key = aws.kms().describeKey(r -> r.keyId(keyId).overrideConfiguration(as(call)))
-            .keyMetadata();
+        final KeyMetadata key = aws.kms()
+                .describeKey(r -> r.keyId(keyId).overrideConfiguration(as(call)))
+                .keyMetadata();
         if (key.keyState() == KeyState.PENDING_DELETION) {
-            throw NotFoundException.builder().message("the key " + keyId + " is pending deletion")
-                .awsErrorDetails(AwsErrorDetails.builder()
-                    .errorCode("NotFoundException").serviceName("KMS").build()).statusCode(400).build();
+            throw NotFoundException.builder()
+                    .message("the key " + keyId + " is pending deletion")
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode("NotFoundException")
+                            .serviceName("KMS")
+                            .build())
+                    .statusCode(400)
+                    .build();
         }
         final ObjectNode actual = JSON.objectNode();
         if (key.description() != null) {
             actual.put("Description", key.description());
         }
-        actual.set("KeyPolicy", PolicyDocuments.parse(aws.kms().getKeyPolicy(r -> r.keyId(keyId)
-            .policyName(POLICY_NAME).overrideConfiguration(as(call))).policy()));
-        actual.put("EnableKeyRotation", aws.kms().getKeyRotationStatus(r -> r.keyId(keyId)
-            .overrideConfiguration(as(call))).keyRotationEnabled());
+        actual.set(
+                "KeyPolicy",
+                PolicyDocuments.parse(aws.kms()
+                        .getKeyPolicy(
+                                r -> r.keyId(keyId).policyName(POLICY_NAME).overrideConfiguration(as(call)))
+                        .policy()));
+        actual.put(
+                "EnableKeyRotation",
+                aws.kms()
+                        .getKeyRotationStatus(r -> r.keyId(keyId).overrideConfiguration(as(call)))
+                        .keyRotationEnabled());
         actual.put("Enabled", key.enabled());
         actual.put("KeyUsage", key.keyUsageAsString());
         actual.put("KeySpec", key.keySpecAsString());
@@ -121,8 +153,11 @@ public final class KmsKeyType extends AwsResourceType {
             return PolicyDocuments.normalize(value);
         }
         // A template may write a boolean as "true": compare what it means.
-        return ("EnableKeyRotation".equals(property) || "Enabled".equals(property)) && value != null
-            && value.isTextual() ? JSON.booleanNode(Boolean.parseBoolean(value.asText())) : value;
+        return ("EnableKeyRotation".equals(property) || "Enabled".equals(property))
+                        && value != null
+                        && value.isTextual()
+                ? JSON.booleanNode(Boolean.parseBoolean(value.asText()))
+                : value;
     }
 
     private static String policy(final JsonNode properties) {

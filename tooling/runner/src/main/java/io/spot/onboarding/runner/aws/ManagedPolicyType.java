@@ -22,31 +22,48 @@ public final class ManagedPolicyType extends AwsResourceType {
     private static final Set<String> UNORDERED = Set.of("Roles", "Users", "Groups");
 
     public ManagedPolicyType(final AwsClients aws) {
-        super(aws, new TypeSpec(TYPE, Map.of(
-            "ManagedPolicyName", PropertySpec.of("ManagedPolicyName", "string"),
-            "PolicyDocument", PropertySpec.of("PolicyDocument", "object", "string"),
-            "Description", PropertySpec.of("Description", "string"),
-            "Path", PropertySpec.of("Path", "string"),
-            "Roles", PropertySpec.of("Roles", "array"),
-            "Users", PropertySpec.of("Users", "array"),
-            "Groups", PropertySpec.of("Groups", "array")),
-            Set.of("PolicyDocument"), Set.of("ManagedPolicyName", "Path", "Description"),
-            Set.of("PolicyArn", "PolicyId", "DefaultVersionId"), "AWS::IAM::ManagedPolicy documentation"));
+        super(
+                aws,
+                new TypeSpec(
+                        TYPE,
+                        Map.of(
+                                "ManagedPolicyName", PropertySpec.of("ManagedPolicyName", "string"),
+                                "PolicyDocument", PropertySpec.of("PolicyDocument", "object", "string"),
+                                "Description", PropertySpec.of("Description", "string"),
+                                "Path", PropertySpec.of("Path", "string"),
+                                "Roles", PropertySpec.of("Roles", "array"),
+                                "Users", PropertySpec.of("Users", "array"),
+                                "Groups", PropertySpec.of("Groups", "array")),
+                        Set.of("PolicyDocument"),
+                        Set.of("ManagedPolicyName", "Path", "Description"),
+                        Set.of("PolicyArn", "PolicyId", "DefaultVersionId"),
+                        "AWS::IAM::ManagedPolicy documentation"));
     }
 
     @Override
     protected ResourceState created(final ResourceCall call) {
         final ObjectNode desired = call.desired();
         final String name = nameOrGenerated(call, "ManagedPolicyName", 128);
-        final Policy policy = aws.iam().createPolicy(r -> r.policyName(name).path(text(desired, "Path"))
-            .description(text(desired, "Description"))
-            .policyDocument(PolicyDocuments.text(desired.get("PolicyDocument")))
-            .overrideConfiguration(as(call))).policy();
+        final Policy policy = aws.iam()
+                .createPolicy(r -> r.policyName(name)
+                        .path(text(desired, "Path"))
+                        .description(text(desired, "Description"))
+                        .policyDocument(PolicyDocuments.text(desired.get("PolicyDocument")))
+                        .overrideConfiguration(as(call)))
+                .policy();
         attach(call, policy.arn(), "Roles", strings(desired, "Roles"));
         attach(call, policy.arn(), "Users", strings(desired, "Users"));
         attach(call, policy.arn(), "Groups", strings(desired, "Groups"));
-        return new ResourceState(policy.arn(), model(desired, "PolicyArn", policy.arn(), "PolicyId", policy.policyId(),
-            "DefaultVersionId", policy.defaultVersionId()));
+        return new ResourceState(
+                policy.arn(),
+                model(
+                        desired,
+                        "PolicyArn",
+                        policy.arn(),
+                        "PolicyId",
+                        policy.policyId(),
+                        "DefaultVersionId",
+                        policy.defaultVersionId()));
     }
 
     @Override
@@ -55,9 +72,13 @@ public final class ManagedPolicyType extends AwsResourceType {
         String version = text(call.current().model(), "DefaultVersionId");
         if (changed(call, "PolicyDocument")) {
             makeRoomForAVersion(call, arn);
-            version = aws.iam().createPolicyVersion(r -> r.policyArn(arn).setAsDefault(true)
-                .policyDocument(PolicyDocuments.text(call.desired().get("PolicyDocument")))
-                .overrideConfiguration(as(call))).policyVersion().versionId();
+            version = aws.iam()
+                    .createPolicyVersion(r -> r.policyArn(arn)
+                            .setAsDefault(true)
+                            .policyDocument(PolicyDocuments.text(call.desired().get("PolicyDocument")))
+                            .overrideConfiguration(as(call)))
+                    .policyVersion()
+                    .versionId();
         }
         for (final String kind : List.of("Roles", "Users", "Groups")) {
             final List<String> had = strings(call.previousDesired(), kind);
@@ -65,18 +86,31 @@ public final class ManagedPolicyType extends AwsResourceType {
             detach(call, arn, kind, minus(had, wanted));
             attach(call, arn, kind, minus(wanted, had));
         }
-        return new ResourceState(arn, model(call.desired(), "PolicyArn", arn,
-            "PolicyId", text(call.current().model(), "PolicyId"), "DefaultVersionId", version));
+        return new ResourceState(
+                arn,
+                model(
+                        call.desired(),
+                        "PolicyArn",
+                        arn,
+                        "PolicyId",
+                        text(call.current().model(), "PolicyId"),
+                        "DefaultVersionId",
+                        version));
     }
 
     /** IAM keeps five versions of a policy: the oldest non-default one goes first. */
     private void makeRoomForAVersion(final ResourceCall call, final String arn) {
-        final List<PolicyVersion> versions = aws.iam().listPolicyVersions(r -> r.policyArn(arn)
-            .overrideConfiguration(as(call))).versions();
+        final List<PolicyVersion> versions = aws.iam()
+                .listPolicyVersions(r -> r.policyArn(arn).overrideConfiguration(as(call)))
+                .versions();
         if (versions.size() >= MAX_VERSIONS) {
-            versions.stream().filter(v -> !v.isDefaultVersion()).min(Comparator.comparing(PolicyVersion::createDate))
-                .ifPresent(oldest -> aws.iam().deletePolicyVersion(r -> r.policyArn(arn).versionId(oldest.versionId())
-                    .overrideConfiguration(as(call))));
+            versions.stream()
+                    .filter(v -> !v.isDefaultVersion())
+                    .min(Comparator.comparing(PolicyVersion::createDate))
+                    .ifPresent(oldest -> aws.iam()
+                            .deletePolicyVersion(r -> r.policyArn(arn)
+                                    .versionId(oldest.versionId())
+                                    .overrideConfiguration(as(call))));
         }
     }
 
@@ -84,15 +118,28 @@ public final class ManagedPolicyType extends AwsResourceType {
     @Override
     protected void deleted(final ResourceCall call) {
         final String arn = call.current().physicalId();
-        final ListEntitiesForPolicyResponse entities = aws.iam().listEntitiesForPolicy(r -> r.policyArn(arn)
-            .overrideConfiguration(as(call)));
-        detach(call, arn, "Roles", entities.policyRoles().stream().map(e -> e.roleName()).toList());
-        detach(call, arn, "Users", entities.policyUsers().stream().map(e -> e.userName()).toList());
-        detach(call, arn, "Groups", entities.policyGroups().stream().map(e -> e.groupName()).toList());
+        final ListEntitiesForPolicyResponse entities =
+                aws.iam().listEntitiesForPolicy(r -> r.policyArn(arn).overrideConfiguration(as(call)));
+        detach(
+                call,
+                arn,
+                "Roles",
+                entities.policyRoles().stream().map(e -> e.roleName()).toList());
+        detach(
+                call,
+                arn,
+                "Users",
+                entities.policyUsers().stream().map(e -> e.userName()).toList());
+        detach(
+                call,
+                arn,
+                "Groups",
+                entities.policyGroups().stream().map(e -> e.groupName()).toList());
         aws.iam().listPolicyVersions(r -> r.policyArn(arn).overrideConfiguration(as(call))).versions().stream()
-            .filter(v -> !v.isDefaultVersion())
-            .forEach(v -> aws.iam().deletePolicyVersion(r -> r.policyArn(arn).versionId(v.versionId())
-                .overrideConfiguration(as(call))));
+                .filter(v -> !v.isDefaultVersion())
+                .forEach(v -> aws.iam()
+                        .deletePolicyVersion(
+                                r -> r.policyArn(arn).versionId(v.versionId()).overrideConfiguration(as(call))));
         aws.iam().deletePolicy(r -> r.policyArn(arn).overrideConfiguration(as(call)));
     }
 
@@ -100,11 +147,14 @@ public final class ManagedPolicyType extends AwsResourceType {
     protected ObjectNode current(final ResourceCall call) {
         final String arn = call.current().physicalId();
         final IamClient iam = aws.iam();
-        final Policy policy = iam.getPolicy(r -> r.policyArn(arn).overrideConfiguration(as(call))).policy();
-        final String document = iam.getPolicyVersion(r -> r.policyArn(arn).versionId(policy.defaultVersionId())
-            .overrideConfiguration(as(call))).policyVersion().document();
-        final ListEntitiesForPolicyResponse entities = iam.listEntitiesForPolicy(r -> r.policyArn(arn)
-            .overrideConfiguration(as(call)));
+        final Policy policy = iam.getPolicy(r -> r.policyArn(arn).overrideConfiguration(as(call)))
+                .policy();
+        final String document = iam.getPolicyVersion(r ->
+                        r.policyArn(arn).versionId(policy.defaultVersionId()).overrideConfiguration(as(call)))
+                .policyVersion()
+                .document();
+        final ListEntitiesForPolicyResponse entities =
+                iam.listEntitiesForPolicy(r -> r.policyArn(arn).overrideConfiguration(as(call)));
         final ObjectNode actual = JSON.objectNode();
         actual.put("ManagedPolicyName", policy.policyName());
         actual.put("Path", policy.path());
@@ -112,9 +162,15 @@ public final class ManagedPolicyType extends AwsResourceType {
             actual.put("Description", policy.description());
         }
         actual.set("PolicyDocument", PolicyDocuments.parse(document));
-        actual.set("Roles", array(entities.policyRoles().stream().map(e -> e.roleName()).toList()));
-        actual.set("Users", array(entities.policyUsers().stream().map(e -> e.userName()).toList()));
-        actual.set("Groups", array(entities.policyGroups().stream().map(e -> e.groupName()).toList()));
+        actual.set(
+                "Roles",
+                array(entities.policyRoles().stream().map(e -> e.roleName()).toList()));
+        actual.set(
+                "Users",
+                array(entities.policyUsers().stream().map(e -> e.userName()).toList()));
+        actual.set(
+                "Groups",
+                array(entities.policyGroups().stream().map(e -> e.groupName()).toList()));
         return actual;
     }
 
@@ -129,12 +185,18 @@ public final class ManagedPolicyType extends AwsResourceType {
     private void attach(final ResourceCall call, final String arn, final String kind, final List<String> names) {
         for (final String name : names) {
             switch (kind) {
-                case "Roles" -> aws.iam().attachRolePolicy(r -> r.roleName(name).policyArn(arn)
-                    .overrideConfiguration(as(call)));
-                case "Users" -> aws.iam().attachUserPolicy(r -> r.userName(name).policyArn(arn)
-                    .overrideConfiguration(as(call)));
-                default -> aws.iam().attachGroupPolicy(r -> r.groupName(name).policyArn(arn)
-                    .overrideConfiguration(as(call)));
+                case "Roles" ->
+                    aws.iam()
+                            .attachRolePolicy(
+                                    r -> r.roleName(name).policyArn(arn).overrideConfiguration(as(call)));
+                case "Users" ->
+                    aws.iam()
+                            .attachUserPolicy(
+                                    r -> r.userName(name).policyArn(arn).overrideConfiguration(as(call)));
+                default ->
+                    aws.iam()
+                            .attachGroupPolicy(
+                                    r -> r.groupName(name).policyArn(arn).overrideConfiguration(as(call)));
             }
         }
     }
@@ -142,12 +204,18 @@ public final class ManagedPolicyType extends AwsResourceType {
     private void detach(final ResourceCall call, final String arn, final String kind, final List<String> names) {
         for (final String name : names) {
             switch (kind) {
-                case "Roles" -> aws.iam().detachRolePolicy(r -> r.roleName(name).policyArn(arn)
-                    .overrideConfiguration(as(call)));
-                case "Users" -> aws.iam().detachUserPolicy(r -> r.userName(name).policyArn(arn)
-                    .overrideConfiguration(as(call)));
-                default -> aws.iam().detachGroupPolicy(r -> r.groupName(name).policyArn(arn)
-                    .overrideConfiguration(as(call)));
+                case "Roles" ->
+                    aws.iam()
+                            .detachRolePolicy(
+                                    r -> r.roleName(name).policyArn(arn).overrideConfiguration(as(call)));
+                case "Users" ->
+                    aws.iam()
+                            .detachUserPolicy(
+                                    r -> r.userName(name).policyArn(arn).overrideConfiguration(as(call)));
+                default ->
+                    aws.iam()
+                            .detachGroupPolicy(
+                                    r -> r.groupName(name).policyArn(arn).overrideConfiguration(as(call)));
             }
         }
     }

@@ -10,12 +10,11 @@ public final class PhysicalNames {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final int SUFFIX = 12;
 
-    private PhysicalNames() {
-    }
+    private PhysicalNames() {}
 
     /** @param seed makes runs repeatable: the same stack and resource get the same name */
-    public static String generate(final String stackName, final String logicalId, final int maxLength,
-                                  final String seed) {
+    public static String generate(
+            final String stackName, final String logicalId, final int maxLength, final String seed) {
         return withSuffix(stackName + "-" + logicalId, maxLength, seed);
     }
 

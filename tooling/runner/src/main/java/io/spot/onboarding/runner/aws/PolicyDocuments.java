@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 public final class PolicyDocuments {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private PolicyDocuments() {
-    }
+    private PolicyDocuments() {}
 
     /** A template may give a document as an object or as JSON text. */
     public static String text(final JsonNode document) {
@@ -21,7 +20,8 @@ public final class PolicyDocuments {
     /** A document as IAM returns it (URL-encoded, or not: moto and IAM differ) back to JSON. */
     public static JsonNode parse(final String returned) {
         final String text = returned.trim().startsWith("%") || returned.contains("%22")
-            ? URLDecoder.decode(returned, StandardCharsets.UTF_8) : returned;
+                ? URLDecoder.decode(returned, StandardCharsets.UTF_8)
+                : returned;
         try {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {

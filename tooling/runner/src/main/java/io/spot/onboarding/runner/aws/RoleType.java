@@ -24,18 +24,25 @@ public final class RoleType extends AwsResourceType {
 
     /** @param roleCreated told each new role's ARN: IAM propagation, as the emulated Spot sees it, starts then */
     public RoleType(final AwsClients aws, final Consumer<String> roleCreated) {
-        super(aws, new TypeSpec(TYPE, Map.of(
-            "RoleName", PropertySpec.of("RoleName", "string"),
-            "AssumeRolePolicyDocument", PropertySpec.of("AssumeRolePolicyDocument", "object", "string"),
-            "Description", PropertySpec.of("Description", "string"),
-            "ManagedPolicyArns", PropertySpec.of("ManagedPolicyArns", "array"),
-            "MaxSessionDuration", PropertySpec.of("MaxSessionDuration", "integer"),
-            "Path", PropertySpec.of("Path", "string"),
-            "PermissionsBoundary", PropertySpec.of("PermissionsBoundary", "string"),
-            "Policies", PropertySpec.of("Policies", "array"),
-            "Tags", PropertySpec.of("Tags", "array")),
-            Set.of("AssumeRolePolicyDocument"), Set.of("RoleName", "Path"), Set.of("Arn", "RoleId"),
-            "AWS::IAM::Role documentation"));
+        super(
+                aws,
+                new TypeSpec(
+                        TYPE,
+                        Map.of(
+                                "RoleName", PropertySpec.of("RoleName", "string"),
+                                "AssumeRolePolicyDocument",
+                                        PropertySpec.of("AssumeRolePolicyDocument", "object", "string"),
+                                "Description", PropertySpec.of("Description", "string"),
+                                "ManagedPolicyArns", PropertySpec.of("ManagedPolicyArns", "array"),
+                                "MaxSessionDuration", PropertySpec.of("MaxSessionDuration", "integer"),
+                                "Path", PropertySpec.of("Path", "string"),
+                                "PermissionsBoundary", PropertySpec.of("PermissionsBoundary", "string"),
+                                "Policies", PropertySpec.of("Policies", "array"),
+                                "Tags", PropertySpec.of("Tags", "array")),
+                        Set.of("AssumeRolePolicyDocument"),
+                        Set.of("RoleName", "Path"),
+                        Set.of("Arn", "RoleId"),
+                        "AWS::IAM::Role documentation"));
         this.roleCreated = roleCreated;
     }
 
@@ -43,11 +50,16 @@ public final class RoleType extends AwsResourceType {
     protected ResourceState created(final ResourceCall call) {
         final ObjectNode desired = call.desired();
         final String name = nameOrGenerated(call, "RoleName", 64);
-        final Role role = aws.iam().createRole(r -> r.roleName(name).path(text(desired, "Path"))
-            .assumeRolePolicyDocument(PolicyDocuments.text(desired.get("AssumeRolePolicyDocument")))
-            .description(text(desired, "Description")).maxSessionDuration(integer(desired, "MaxSessionDuration"))
-            .permissionsBoundary(text(desired, "PermissionsBoundary")).tags(tags(desired))
-            .overrideConfiguration(as(call))).role();
+        final Role role = aws.iam()
+                .createRole(r -> r.roleName(name)
+                        .path(text(desired, "Path"))
+                        .assumeRolePolicyDocument(PolicyDocuments.text(desired.get("AssumeRolePolicyDocument")))
+                        .description(text(desired, "Description"))
+                        .maxSessionDuration(integer(desired, "MaxSessionDuration"))
+                        .permissionsBoundary(text(desired, "PermissionsBoundary"))
+                        .tags(tags(desired))
+                        .overrideConfiguration(as(call)))
+                .role();
         roleCreated.accept(role.arn());
         attach(call, name, strings(desired, "ManagedPolicyArns"));
         inlinePolicies(desired).forEach((policy, document) -> putInline(call, name, policy, document));
@@ -59,20 +71,26 @@ public final class RoleType extends AwsResourceType {
         final String name = call.current().physicalId();
         final ObjectNode desired = call.desired();
         if (changed(call, "AssumeRolePolicyDocument")) {
-            aws.iam().updateAssumeRolePolicy(r -> r.roleName(name)
-                .policyDocument(PolicyDocuments.text(desired.get("AssumeRolePolicyDocument")))
-                .overrideConfiguration(as(call)));
+            aws.iam()
+                    .updateAssumeRolePolicy(r -> r.roleName(name)
+                            .policyDocument(PolicyDocuments.text(desired.get("AssumeRolePolicyDocument")))
+                            .overrideConfiguration(as(call)));
         }
         if (changed(call, "Description") || changed(call, "MaxSessionDuration")) {
-            aws.iam().updateRole(r -> r.roleName(name).description(text(desired, "Description"))
-                .maxSessionDuration(integer(desired, "MaxSessionDuration")).overrideConfiguration(as(call)));
+            aws.iam()
+                    .updateRole(r -> r.roleName(name)
+                            .description(text(desired, "Description"))
+                            .maxSessionDuration(integer(desired, "MaxSessionDuration"))
+                            .overrideConfiguration(as(call)));
         }
         if (changed(call, "PermissionsBoundary")) {
             if (text(desired, "PermissionsBoundary") == null) {
                 aws.iam().deleteRolePermissionsBoundary(r -> r.roleName(name).overrideConfiguration(as(call)));
             } else {
-                aws.iam().putRolePermissionsBoundary(r -> r.roleName(name)
-                    .permissionsBoundary(text(desired, "PermissionsBoundary")).overrideConfiguration(as(call)));
+                aws.iam()
+                        .putRolePermissionsBoundary(r -> r.roleName(name)
+                                .permissionsBoundary(text(desired, "PermissionsBoundary"))
+                                .overrideConfiguration(as(call)));
             }
         }
         final List<String> had = strings(call.previousDesired(), "ManagedPolicyArns");
@@ -81,15 +99,19 @@ public final class RoleType extends AwsResourceType {
         attach(call, name, minus(wanted, had));
         final Map<String, JsonNode> hadInline = inlinePolicies(call.previousDesired());
         final Map<String, JsonNode> wantedInline = inlinePolicies(desired);
-        hadInline.keySet().stream().filter(policy -> !wantedInline.containsKey(policy)).forEach(policy ->
-            aws.iam().deleteRolePolicy(r -> r.roleName(name).policyName(policy).overrideConfiguration(as(call))));
+        hadInline.keySet().stream()
+                .filter(policy -> !wantedInline.containsKey(policy))
+                .forEach(policy -> aws.iam()
+                        .deleteRolePolicy(
+                                r -> r.roleName(name).policyName(policy).overrideConfiguration(as(call))));
         wantedInline.forEach((policy, document) -> {
             if (!document.equals(hadInline.get(policy))) {
                 putInline(call, name, policy, document);
             }
         });
         if (changed(call, "Tags")) {
-            final List<String> oldKeys = tags(call.previousDesired()).stream().map(Tag::key).toList();
+            final List<String> oldKeys =
+                    tags(call.previousDesired()).stream().map(Tag::key).toList();
             final List<String> newKeys = tags(desired).stream().map(Tag::key).toList();
             final List<String> gone = minus(oldKeys, newKeys);
             if (!gone.isEmpty()) {
@@ -99,27 +121,41 @@ public final class RoleType extends AwsResourceType {
                 aws.iam().tagRole(r -> r.roleName(name).tags(tags(desired)).overrideConfiguration(as(call)));
             }
         }
-        return new ResourceState(name, model(desired, "Arn", text(call.current().model(), "Arn"),
-            "RoleId", text(call.current().model(), "RoleId")));
+        return new ResourceState(
+                name,
+                model(
+                        desired,
+                        "Arn",
+                        text(call.current().model(), "Arn"),
+                        "RoleId",
+                        text(call.current().model(), "RoleId")));
     }
 
     /** IAM refuses to delete a role with policies: detach and delete them first. */
     @Override
     protected void deleted(final ResourceCall call) {
         final String name = call.current().physicalId();
-        aws.iam().listAttachedRolePoliciesPaginator(r -> r.roleName(name).overrideConfiguration(as(call)))
-            .attachedPolicies().forEach(policy -> aws.iam().detachRolePolicy(r -> r.roleName(name)
-                .policyArn(policy.policyArn()).overrideConfiguration(as(call))));
-        aws.iam().listRolePoliciesPaginator(r -> r.roleName(name).overrideConfiguration(as(call))).policyNames()
-            .forEach(policy -> aws.iam().deleteRolePolicy(r -> r.roleName(name).policyName(policy)
-                .overrideConfiguration(as(call))));
+        aws.iam()
+                .listAttachedRolePoliciesPaginator(r -> r.roleName(name).overrideConfiguration(as(call)))
+                .attachedPolicies()
+                .forEach(policy -> aws.iam()
+                        .detachRolePolicy(r ->
+                                r.roleName(name).policyArn(policy.policyArn()).overrideConfiguration(as(call))));
+        aws.iam()
+                .listRolePoliciesPaginator(r -> r.roleName(name).overrideConfiguration(as(call)))
+                .policyNames()
+                .forEach(policy -> aws.iam()
+                        .deleteRolePolicy(
+                                r -> r.roleName(name).policyName(policy).overrideConfiguration(as(call))));
         aws.iam().deleteRole(r -> r.roleName(name).overrideConfiguration(as(call)));
     }
 
     @Override
     protected ObjectNode current(final ResourceCall call) {
         final String name = call.current().physicalId();
-        final Role role = aws.iam().getRole(r -> r.roleName(name).overrideConfiguration(as(call))).role();
+        final Role role = aws.iam()
+                .getRole(r -> r.roleName(name).overrideConfiguration(as(call)))
+                .role();
         final ObjectNode actual = JSON.objectNode();
         actual.put("RoleName", role.roleName());
         actual.put("Path", role.path());
@@ -134,17 +170,29 @@ public final class RoleType extends AwsResourceType {
             actual.put("PermissionsBoundary", role.permissionsBoundary().permissionsBoundaryArn());
         }
         final List<String> attached = new ArrayList<>();
-        aws.iam().listAttachedRolePoliciesPaginator(r -> r.roleName(name).overrideConfiguration(as(call)))
-            .attachedPolicies().forEach(policy -> attached.add(policy.policyArn()));
+        aws.iam()
+                .listAttachedRolePoliciesPaginator(r -> r.roleName(name).overrideConfiguration(as(call)))
+                .attachedPolicies()
+                .forEach(policy -> attached.add(policy.policyArn()));
         // What moto cannot hold, the runner remembers (AwsManagedPolicies): count them as attached.
-        strings(call.current().model(), "ManagedPolicyArns").stream().filter(AwsManagedPolicies::isAwsManaged)
-            .filter(arn -> !attached.contains(arn)).forEach(attached::add);
+        strings(call.current().model(), "ManagedPolicyArns").stream()
+                .filter(AwsManagedPolicies::isAwsManaged)
+                .filter(arn -> !attached.contains(arn))
+                .forEach(attached::add);
         actual.set("ManagedPolicyArns", array(attached));
         final ArrayNode policies = JSON.arrayNode();
-        aws.iam().listRolePoliciesPaginator(r -> r.roleName(name).overrideConfiguration(as(call))).policyNames()
-            .forEach(policy -> policies.addObject().put("PolicyName", policy).set("PolicyDocument",
-                PolicyDocuments.parse(aws.iam().getRolePolicy(r -> r.roleName(name).policyName(policy)
-                    .overrideConfiguration(as(call))).policyDocument())));
+        aws.iam()
+                .listRolePoliciesPaginator(r -> r.roleName(name).overrideConfiguration(as(call)))
+                .policyNames()
+                .forEach(policy -> policies.addObject()
+                        .put("PolicyName", policy)
+                        .set(
+                                "PolicyDocument",
+                                PolicyDocuments.parse(aws.iam()
+                                        .getRolePolicy(r -> r.roleName(name)
+                                                .policyName(policy)
+                                                .overrideConfiguration(as(call)))
+                                        .policyDocument())));
         actual.set("Policies", policies);
         final ArrayNode tags = JSON.arrayNode();
         role.tags().forEach(tag -> tags.addObject().put("Key", tag.key()).put("Value", tag.value()));
@@ -159,26 +207,35 @@ public final class RoleType extends AwsResourceType {
         }
         if ("Policies".equals(property) && value != null && value.isArray()) {
             final ArrayNode normalized = JSON.arrayNode();
-            value.forEach(policy -> normalized.addObject().put("PolicyName", policy.path("PolicyName").asText())
-                .set("PolicyDocument", PolicyDocuments.normalize(policy.get("PolicyDocument"))));
+            value.forEach(policy -> normalized
+                    .addObject()
+                    .put("PolicyName", policy.path("PolicyName").asText())
+                    .set("PolicyDocument", PolicyDocuments.normalize(policy.get("PolicyDocument"))));
             return sorted(normalized);
         }
         return UNORDERED.contains(property) ? sorted(value) : value;
     }
 
     private void attach(final ResourceCall call, final String role, final List<String> policyArns) {
-        policyArns.stream().filter(arn -> !AwsManagedPolicies.isAwsManaged(arn)).forEach(arn ->
-            aws.iam().attachRolePolicy(r -> r.roleName(role).policyArn(arn).overrideConfiguration(as(call))));
+        policyArns.stream()
+                .filter(arn -> !AwsManagedPolicies.isAwsManaged(arn))
+                .forEach(arn -> aws.iam()
+                        .attachRolePolicy(r -> r.roleName(role).policyArn(arn).overrideConfiguration(as(call))));
     }
 
     private void detach(final ResourceCall call, final String role, final List<String> policyArns) {
-        policyArns.stream().filter(arn -> !AwsManagedPolicies.isAwsManaged(arn)).forEach(arn ->
-            aws.iam().detachRolePolicy(r -> r.roleName(role).policyArn(arn).overrideConfiguration(as(call))));
+        policyArns.stream()
+                .filter(arn -> !AwsManagedPolicies.isAwsManaged(arn))
+                .forEach(arn -> aws.iam()
+                        .detachRolePolicy(r -> r.roleName(role).policyArn(arn).overrideConfiguration(as(call))));
     }
 
     private void putInline(final ResourceCall call, final String role, final String policy, final JsonNode document) {
-        aws.iam().putRolePolicy(r -> r.roleName(role).policyName(policy).policyDocument(PolicyDocuments.text(document))
-            .overrideConfiguration(as(call)));
+        aws.iam()
+                .putRolePolicy(r -> r.roleName(role)
+                        .policyName(policy)
+                        .policyDocument(PolicyDocuments.text(document))
+                        .overrideConfiguration(as(call)));
     }
 
     private static Map<String, JsonNode> inlinePolicies(final JsonNode properties) {
@@ -194,8 +251,10 @@ public final class RoleType extends AwsResourceType {
         final List<Tag> tags = new ArrayList<>();
         final JsonNode list = properties == null ? null : properties.get("Tags");
         if (list != null && list.isArray()) {
-            list.forEach(tag -> tags.add(Tag.builder().key(tag.path("Key").asText()).value(tag.path("Value").asText())
-                .build()));
+            list.forEach(tag -> tags.add(Tag.builder()
+                    .key(tag.path("Key").asText())
+                    .value(tag.path("Value").asText())
+                    .build()));
         }
         return tags;
     }

@@ -17,12 +17,18 @@ public final class SecretResourcePolicyType extends AwsResourceType {
     public static final String TYPE = "AWS::SecretsManager::ResourcePolicy";
 
     public SecretResourcePolicyType(final AwsClients aws) {
-        super(aws, new TypeSpec(TYPE, Map.of(
-            "SecretId", PropertySpec.of("SecretId", "string"),
-            "ResourcePolicy", PropertySpec.of("ResourcePolicy", "object", "string"),
-            "BlockPublicPolicy", PropertySpec.of("BlockPublicPolicy", "boolean")),
-            Set.of("SecretId", "ResourcePolicy"), Set.of("SecretId"), Set.of("Id"),
-            "AWS::SecretsManager::ResourcePolicy documentation"));
+        super(
+                aws,
+                new TypeSpec(
+                        TYPE,
+                        Map.of(
+                                "SecretId", PropertySpec.of("SecretId", "string"),
+                                "ResourcePolicy", PropertySpec.of("ResourcePolicy", "object", "string"),
+                                "BlockPublicPolicy", PropertySpec.of("BlockPublicPolicy", "boolean")),
+                        Set.of("SecretId", "ResourcePolicy"),
+                        Set.of("SecretId"),
+                        Set.of("Id"),
+                        "AWS::SecretsManager::ResourcePolicy documentation"));
     }
 
     @Override
@@ -39,20 +45,25 @@ public final class SecretResourcePolicyType extends AwsResourceType {
     @Override
     protected ResourceState updated(final ResourceCall call) {
         put(call);
-        return new ResourceState(call.current().physicalId(), model(call.desired(), "Id", call.current().physicalId()));
+        return new ResourceState(
+                call.current().physicalId(),
+                model(call.desired(), "Id", call.current().physicalId()));
     }
 
     @Override
     protected void deleted(final ResourceCall call) {
-        aws.secrets().deleteResourcePolicy(r -> r.secretId(call.current().physicalId()).overrideConfiguration(as(call)));
+        aws.secrets()
+                .deleteResourcePolicy(
+                        r -> r.secretId(call.current().physicalId()).overrideConfiguration(as(call)));
     }
 
     /** A secret without a policy has lost this resource: drift reports it deleted. */
     @Override
     public ReadOutcome read(final ResourceCall call) {
         try {
-            final GetResourcePolicyResponse policy = aws.secrets().getResourcePolicy(r -> r
-                .secretId(call.current().physicalId()).overrideConfiguration(as(call)));
+            final GetResourcePolicyResponse policy = aws.secrets()
+                    .getResourcePolicy(
+                            r -> r.secretId(call.current().physicalId()).overrideConfiguration(as(call)));
             if (policy.resourcePolicy() == null) {
                 return ReadOutcome.deleted();
             }
@@ -84,8 +95,11 @@ public final class SecretResourcePolicyType extends AwsResourceType {
     private String put(final ResourceCall call) {
         final ObjectNode desired = call.desired();
         final String block = text(desired, "BlockPublicPolicy");
-        return aws.secrets().putResourcePolicy(r -> r.secretId(text(desired, "SecretId"))
-            .resourcePolicy(PolicyDocuments.text(desired.get("ResourcePolicy")))
-            .blockPublicPolicy(block == null ? null : Boolean.valueOf(block)).overrideConfiguration(as(call))).arn();
+        return aws.secrets()
+                .putResourcePolicy(r -> r.secretId(text(desired, "SecretId"))
+                        .resourcePolicy(PolicyDocuments.text(desired.get("ResourcePolicy")))
+                        .blockPublicPolicy(block == null ? null : Boolean.valueOf(block))
+                        .overrideConfiguration(as(call)))
+                .arn();
     }
 }

@@ -22,13 +22,20 @@ public final class SecretType extends AwsResourceType {
     public static final String TYPE = "AWS::SecretsManager::Secret";
 
     public SecretType(final AwsClients aws) {
-        super(aws, new TypeSpec(TYPE, Map.of(
-            "Name", PropertySpec.of("Name", "string"),
-            "Description", PropertySpec.of("Description", "string"),
-            "SecretString", PropertySpec.of("SecretString", "string"),
-            "KmsKeyId", PropertySpec.of("KmsKeyId", "string"),
-            "Tags", PropertySpec.of("Tags", "array")),
-            Set.of(), Set.of("Name"), Set.of("Id"), "AWS::SecretsManager::Secret documentation"));
+        super(
+                aws,
+                new TypeSpec(
+                        TYPE,
+                        Map.of(
+                                "Name", PropertySpec.of("Name", "string"),
+                                "Description", PropertySpec.of("Description", "string"),
+                                "SecretString", PropertySpec.of("SecretString", "string"),
+                                "KmsKeyId", PropertySpec.of("KmsKeyId", "string"),
+                                "Tags", PropertySpec.of("Tags", "array")),
+                        Set.of(),
+                        Set.of("Name"),
+                        Set.of("Id"),
+                        "AWS::SecretsManager::Secret documentation"));
     }
 
     @Override
@@ -45,11 +52,17 @@ public final class SecretType extends AwsResourceType {
     @Override
     protected ResourceState created(final ResourceCall call) {
         final ObjectNode desired = call.desired();
-        final String name = text(desired, "Name") != null ? text(desired, "Name")
-            : PhysicalNames.withSuffix(call.logicalId(), 512, call.stack().stackId());
-        final String arn = aws.secrets().createSecret(r -> r.name(name).description(text(desired, "Description"))
-            .secretString(text(desired, "SecretString")).kmsKeyId(text(desired, "KmsKeyId")).tags(tags(desired))
-            .overrideConfiguration(as(call))).arn();
+        final String name = text(desired, "Name") != null
+                ? text(desired, "Name")
+                : PhysicalNames.withSuffix(call.logicalId(), 512, call.stack().stackId());
+        final String arn = aws.secrets()
+                .createSecret(r -> r.name(name)
+                        .description(text(desired, "Description"))
+                        .secretString(text(desired, "SecretString"))
+                        .kmsKeyId(text(desired, "KmsKeyId"))
+                        .tags(tags(desired))
+                        .overrideConfiguration(as(call)))
+                .arn();
         return new ResourceState(arn, withoutValue(model(desired, "Id", arn)));
     }
 
@@ -58,12 +71,17 @@ public final class SecretType extends AwsResourceType {
         final String arn = call.current().physicalId();
         final ObjectNode desired = call.desired();
         if (changed(call, "Description") || changed(call, "KmsKeyId")) {
-            aws.secrets().updateSecret(r -> r.secretId(arn).description(text(desired, "Description"))
-                .kmsKeyId(text(desired, "KmsKeyId")).overrideConfiguration(as(call)));
+            aws.secrets()
+                    .updateSecret(r -> r.secretId(arn)
+                            .description(text(desired, "Description"))
+                            .kmsKeyId(text(desired, "KmsKeyId"))
+                            .overrideConfiguration(as(call)));
         }
         if (changed(call, "SecretString")) {
-            aws.secrets().putSecretValue(r -> r.secretId(arn).secretString(text(desired, "SecretString"))
-                .overrideConfiguration(as(call)));
+            aws.secrets()
+                    .putSecretValue(r -> r.secretId(arn)
+                            .secretString(text(desired, "SecretString"))
+                            .overrideConfiguration(as(call)));
         }
         if (changed(call, "Tags") && !tags(desired).isEmpty()) {
             aws.secrets().tagResource(r -> r.secretId(arn).tags(tags(desired)).overrideConfiguration(as(call)));
@@ -73,14 +91,16 @@ public final class SecretType extends AwsResourceType {
 
     @Override
     protected void deleted(final ResourceCall call) {
-        aws.secrets().deleteSecret(r -> r.secretId(call.current().physicalId()).forceDeleteWithoutRecovery(true)
-            .overrideConfiguration(as(call)));
+        aws.secrets()
+                .deleteSecret(r -> r.secretId(call.current().physicalId())
+                        .forceDeleteWithoutRecovery(true)
+                        .overrideConfiguration(as(call)));
     }
 
     @Override
     protected ObjectNode current(final ResourceCall call) {
-        final DescribeSecretResponse secret = aws.secrets().describeSecret(r -> r.secretId(call.current().physicalId())
-            .overrideConfiguration(as(call)));
+        final DescribeSecretResponse secret = aws.secrets()
+                .describeSecret(r -> r.secretId(call.current().physicalId()).overrideConfiguration(as(call)));
         final ObjectNode actual = JSON.objectNode();
         actual.put("Name", secret.name());
         if (secret.description() != null) {
@@ -113,8 +133,10 @@ public final class SecretType extends AwsResourceType {
         final List<Tag> tags = new ArrayList<>();
         final JsonNode list = properties == null ? null : properties.get("Tags");
         if (list != null && list.isArray()) {
-            list.forEach(tag -> tags.add(Tag.builder().key(tag.path("Key").asText()).value(tag.path("Value").asText())
-                .build()));
+            list.forEach(tag -> tags.add(Tag.builder()
+                    .key(tag.path("Key").asText())
+                    .value(tag.path("Value").asText())
+                    .build()));
         }
         return tags;
     }

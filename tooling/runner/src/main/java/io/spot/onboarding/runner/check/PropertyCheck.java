@@ -27,16 +27,27 @@ import java.util.regex.Pattern;
 final class PropertyCheck {
     /** The JSON type each intrinsic returns, where it is fixed. */
     private static final Map<String, String> RETURNS = Map.of(
-        Intrinsics.SUB, "string", Intrinsics.JOIN, "string", Intrinsics.BASE64, "string",
-        Intrinsics.SPLIT, "array", Intrinsics.GET_AZS, "array");
+            Intrinsics.SUB,
+            "string",
+            Intrinsics.JOIN,
+            "string",
+            Intrinsics.BASE64,
+            "string",
+            Intrinsics.SPLIT,
+            "array",
+            Intrinsics.GET_AZS,
+            "array");
 
     private final Template template;
     private final TypeSpec spec;
     private final ResourceDecl resource;
     private final List<TemplateProblem> problems;
 
-    PropertyCheck(final Template template, final TypeSpec spec, final ResourceDecl resource,
-                  final List<TemplateProblem> problems) {
+    PropertyCheck(
+            final Template template,
+            final TypeSpec spec,
+            final ResourceDecl resource,
+            final List<TemplateProblem> problems) {
         this.template = template;
         this.spec = spec;
         this.resource = resource;
@@ -48,8 +59,11 @@ final class PropertyCheck {
         final String base = resource.path() + "/Properties";
         for (final String required : spec.required().stream().sorted().toList()) {
             if (properties == null || properties.get(required) == null) {
-                problem(properties == null ? resource.location() : properties.location(), base,
-                    "required property " + required + " is missing (" + spec.typeName() + ", " + spec.source() + ")");
+                problem(
+                        properties == null ? resource.location() : properties.location(),
+                        base,
+                        "required property " + required + " is missing (" + spec.typeName() + ", " + spec.source()
+                                + ")");
             }
         }
         if (properties == null) {
@@ -68,25 +82,29 @@ final class PropertyCheck {
     private String unknown(final String name) {
         if (spec.attributes().contains(name)) {
             return name + " is read-only in " + spec.typeName() + ": the resource sets it; read it with !GetAtt "
-                + resource.logicalId() + "." + name;
+                    + resource.logicalId() + "." + name;
         }
-        return "unknown property " + name + " (" + spec.typeName() + " accepts " + String.join(", ",
-            spec.properties().keySet().stream().sorted().toList()) + ")";
+        return "unknown property " + name + " (" + spec.typeName() + " accepts "
+                + String.join(", ", spec.properties().keySet().stream().sorted().toList()) + ")";
     }
 
     private void value(final PropertySpec property, final TemplateValue value, final String path) {
         if (property.jsonTypes().isEmpty()) {
             return;
         }
-        if (value instanceof Mapping mapping && mapping.intrinsicName().filter(n -> !Intrinsics.CONDITION.equals(n))
-            .isPresent()) {
+        if (value instanceof Mapping mapping
+                && mapping.intrinsicName()
+                        .filter(n -> !Intrinsics.CONDITION.equals(n))
+                        .isPresent()) {
             intrinsic(property, mapping, path);
             return;
         }
         final String kind = literalKind(value);
         if (!accepts(property.jsonTypes(), kind, value)) {
-            problem(value.location(), path, "wrong type: " + property.name() + " must be " + describe(property)
-                + ", got " + article(kind));
+            problem(
+                    value.location(),
+                    path,
+                    "wrong type: " + property.name() + " must be " + describe(property) + ", got " + article(kind));
             return;
         }
         if (value instanceof Scalar scalar && scalar.kind() != Scalar.Kind.NULL) {
@@ -97,7 +115,9 @@ final class PropertyCheck {
     private void intrinsic(final PropertySpec property, final Mapping call, final String path) {
         final String function = call.intrinsicName().orElseThrow();
         final TemplateValue argument = call.get(function);
-        if (Intrinsics.IF.equals(function) && argument instanceof Sequence branches && branches.items().size() == 3) {
+        if (Intrinsics.IF.equals(function)
+                && argument instanceof Sequence branches
+                && branches.items().size() == 3) {
             value(property, branches.items().get(1), path);
             value(property, branches.items().get(2), path);
             return;
@@ -110,40 +130,66 @@ final class PropertyCheck {
             return;
         }
         final String returns = RETURNS.get(function);
-        if (returns != null && !property.jsonTypes().contains(returns) && !(returns.equals("string")
-            && property.jsonTypes().stream().anyMatch(t -> t.equals("integer") || t.equals("number")))) {
-            problem(call.location(), path, "wrong type: " + property.name() + " must be " + describe(property) + ", but "
-                + function + " returns " + article(returns));
+        if (returns != null
+                && !property.jsonTypes().contains(returns)
+                && !(returns.equals("string")
+                        && property.jsonTypes().stream().anyMatch(t -> t.equals("integer") || t.equals("number")))) {
+            problem(
+                    call.location(),
+                    path,
+                    "wrong type: " + property.name() + " must be " + describe(property) + ", but " + function
+                            + " returns " + article(returns));
         }
     }
 
     /** A Ref to a parameter: its type must fit, and each value it allows must be one the property allows. */
-    private void parameter(final PropertySpec property, final ParameterDecl parameter, final Location at,
-                           final String path) {
+    private void parameter(
+            final PropertySpec property, final ParameterDecl parameter, final Location at, final String path) {
         final String kind = parameter.isList() ? "array" : "string";
-        if (!property.jsonTypes().contains(kind) && !(kind.equals("string") && property.jsonTypes().stream()
-            .anyMatch(t -> t.equals("integer") || t.equals("number") || t.equals("boolean")))) {
-            problem(at, path, "wrong type: " + property.name() + " must be " + describe(property) + ", but parameter "
-                + parameter.name() + " is of type " + parameter.type());
+        if (!property.jsonTypes().contains(kind)
+                && !(kind.equals("string")
+                        && property.jsonTypes().stream()
+                                .anyMatch(t -> t.equals("integer") || t.equals("number") || t.equals("boolean")))) {
+            problem(
+                    at,
+                    path,
+                    "wrong type: " + property.name() + " must be " + describe(property) + ", but parameter "
+                            + parameter.name() + " is of type " + parameter.type());
             return;
         }
         for (final String allowed : parameter.allowedValues()) {
-            allowedValue(property, allowed, at, path, "parameter " + parameter.name() + " allows '" + allowed + "', which");
+            allowedValue(
+                    property, allowed, at, path, "parameter " + parameter.name() + " allows '" + allowed + "', which");
         }
         if (parameter.allowedValues().isEmpty() && parameter.defaultValue() != null && !parameter.noEcho()) {
-            allowedValue(property, parameter.defaultValue(), at, path, "parameter " + parameter.name()
-                + "'s Default '" + parameter.defaultValue() + "'");
+            allowedValue(
+                    property,
+                    parameter.defaultValue(),
+                    at,
+                    path,
+                    "parameter " + parameter.name() + "'s Default '" + parameter.defaultValue() + "'");
         }
     }
 
-    private void allowedValue(final PropertySpec property, final String text, final Location at, final String path,
-                              final String subject) {
+    private void allowedValue(
+            final PropertySpec property,
+            final String text,
+            final Location at,
+            final String path,
+            final String subject) {
         if (!property.allowed().isEmpty() && !property.allowed().contains(text)) {
-            problem(at, path, subject + " is not an allowed value of " + property.name() + " (allowed: "
-                + String.join(", ", property.allowed()) + ")");
-        } else if (property.pattern() != null && property.jsonTypes().contains("string")
-            && !Pattern.compile(property.pattern()).matcher(text).find()) {
-            problem(at, path, subject + " does not match the pattern of " + property.name() + ": " + property.pattern());
+            problem(
+                    at,
+                    path,
+                    subject + " is not an allowed value of " + property.name() + " (allowed: "
+                            + String.join(", ", property.allowed()) + ")");
+        } else if (property.pattern() != null
+                && property.jsonTypes().contains("string")
+                && !Pattern.compile(property.pattern()).matcher(text).find()) {
+            problem(
+                    at,
+                    path,
+                    subject + " does not match the pattern of " + property.name() + ": " + property.pattern());
         }
     }
 
@@ -164,17 +210,23 @@ final class PropertyCheck {
         }
         final String text = value instanceof Scalar scalar ? scalar.text() : null;
         return switch (kind) {
-            case "integer", "number", "boolean" -> types.contains("string")
-                || kind.equals("integer") && types.contains("number");
-            case "string" -> types.contains("integer") && text.matches("-?\\d+")
-                || types.contains("number") && text.matches("-?\\d+(\\.\\d+)?")
-                || types.contains("boolean") && (text.equals("true") || text.equals("false"));
+            case "integer", "number", "boolean" ->
+                types.contains("string") || kind.equals("integer") && types.contains("number");
+            case "string" ->
+                types.contains("integer") && text.matches("-?\\d+")
+                        || types.contains("number") && text.matches("-?\\d+(\\.\\d+)?")
+                        || types.contains("boolean") && (text.equals("true") || text.equals("false"));
             default -> false;
         };
     }
 
     private static String describe(final PropertySpec property) {
-        return String.join(" or ", property.jsonTypes().stream().sorted().map(PropertyCheck::article).toList());
+        return String.join(
+                " or ",
+                property.jsonTypes().stream()
+                        .sorted()
+                        .map(PropertyCheck::article)
+                        .toList());
     }
 
     private static String article(final String jsonType) {

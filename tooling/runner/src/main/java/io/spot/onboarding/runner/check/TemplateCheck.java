@@ -60,8 +60,10 @@ public final class TemplateCheck {
         }
         for (final OutputDecl output : template.outputs().values()) {
             if (output.condition() != null && !template.conditions().containsKey(output.condition())) {
-                problem(output.location(), "Outputs/" + output.name() + "/Condition", "condition " + output.condition()
-                    + " is not declared in Conditions");
+                problem(
+                        output.location(),
+                        "Outputs/" + output.name() + "/Condition",
+                        "condition " + output.condition() + " is not declared in Conditions");
             }
             references(output.value(), "Outputs/" + output.name() + "/Value", true);
         }
@@ -77,16 +79,22 @@ public final class TemplateCheck {
 
     private void checkAttributes(final ResourceDecl resource) {
         if (resource.condition() != null && !template.conditions().containsKey(resource.condition())) {
-            problem(resource.declaration().keyLocation("Condition"), resource.path() + "/Condition", "condition "
-                + resource.condition() + " is not declared in Conditions");
+            problem(
+                    resource.declaration().keyLocation("Condition"),
+                    resource.path() + "/Condition",
+                    "condition " + resource.condition() + " is not declared in Conditions");
         }
         for (final String dependency : resource.dependsOn()) {
             if (dependency.equals(resource.logicalId())) {
-                problem(resource.declaration().keyLocation("DependsOn"), resource.path() + "/DependsOn",
-                    "a resource cannot depend on itself");
+                problem(
+                        resource.declaration().keyLocation("DependsOn"),
+                        resource.path() + "/DependsOn",
+                        "a resource cannot depend on itself");
             } else if (!template.resources().containsKey(dependency)) {
-                problem(resource.declaration().keyLocation("DependsOn"), resource.path() + "/DependsOn",
-                    "DependsOn names " + dependency + ", which is not a resource of this template");
+                problem(
+                        resource.declaration().keyLocation("DependsOn"),
+                        resource.path() + "/DependsOn",
+                        "DependsOn names " + dependency + ", which is not a resource of this template");
             }
         }
     }
@@ -96,9 +104,17 @@ public final class TemplateCheck {
         if (value instanceof TemplateValue.Sequence sequence) {
             sequence.items().forEach(item -> supportedFunctions(item, path));
         } else if (value instanceof TemplateValue.Mapping mapping) {
-            mapping.intrinsicName().filter(name -> !Intrinsics.SUPPORTED.contains(name)).ifPresent(name ->
-                problem(mapping.keyLocation(name), path, name + " is not supported by the local runner (it evaluates "
-                    + String.join(", ", Intrinsics.SUPPORTED.stream().sorted().toList()) + ")"));
+            mapping.intrinsicName()
+                    .filter(name -> !Intrinsics.SUPPORTED.contains(name))
+                    .ifPresent(name -> problem(
+                            mapping.keyLocation(name),
+                            path,
+                            name + " is not supported by the local runner (it evaluates "
+                                    + String.join(
+                                            ", ",
+                                            Intrinsics.SUPPORTED.stream()
+                                                    .sorted()
+                                                    .toList()) + ")"));
             mapping.entries().values().forEach(item -> supportedFunctions(item, path));
         }
     }
@@ -109,8 +125,10 @@ public final class TemplateCheck {
             switch (reference.kind()) {
                 case CONDITION -> {
                     if (!template.conditions().containsKey(reference.target())) {
-                        problem(reference.location(), path, "condition " + reference.target()
-                            + " is not declared in Conditions");
+                        problem(
+                                reference.location(),
+                                path,
+                                "condition " + reference.target() + " is not declared in Conditions");
                     }
                 }
                 case REF -> checkRef(reference, path, resourcesAllowed);
@@ -131,14 +149,19 @@ public final class TemplateCheck {
             }
             return;
         }
-        problem(reference.location(), path, "Ref to " + target + ", which is not a parameter, pseudo parameter or "
-            + "resource of this template");
+        problem(
+                reference.location(),
+                path,
+                "Ref to " + target + ", which is not a parameter, pseudo parameter or " + "resource of this template");
     }
 
     private void checkGetAtt(final References.Reference reference, final String path, final boolean resourcesAllowed) {
         final String target = reference.target();
         if (!template.resources().containsKey(target)) {
-            problem(reference.location(), path, "Fn::GetAtt of " + target + ", which is not a resource of this template");
+            problem(
+                    reference.location(),
+                    path,
+                    "Fn::GetAtt of " + target + ", which is not a resource of this template");
             return;
         }
         if (!resourcesAllowed) {
@@ -150,12 +173,17 @@ public final class TemplateCheck {
             return;
         }
         if (!type.spec().attributes().contains(reference.attribute())) {
-            final String attributes = String.join(", ", type.spec().attributes().stream().sorted().toList());
+            final String attributes =
+                    String.join(", ", type.spec().attributes().stream().sorted().toList());
             final String why = type.spec().properties().containsKey(reference.attribute())
-                ? reference.attribute() + " is a property the template sets, not a readOnly property of " + type.name()
-                : type.name() + " has no attribute " + reference.attribute();
-            problem(reference.location(), path, "Fn::GetAtt " + target + "." + reference.attribute() + ": " + why
-                + " (Fn::GetAtt can read: " + attributes + ")");
+                    ? reference.attribute() + " is a property the template sets, not a readOnly property of "
+                            + type.name()
+                    : type.name() + " has no attribute " + reference.attribute();
+            problem(
+                    reference.location(),
+                    path,
+                    "Fn::GetAtt " + target + "." + reference.attribute() + ": " + why + " (Fn::GetAtt can read: "
+                            + attributes + ")");
         }
     }
 

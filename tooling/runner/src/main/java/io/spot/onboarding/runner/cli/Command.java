@@ -21,8 +21,18 @@ public record Command(String name, Map<String, String> parameters) {
     public static final String VALIDATE = "validate";
     public static final String HELP = "help";
 
-    public static final Set<String> NAMES = Set.of(DEPLOY, UPDATE, DETECT_DRIFT, TAMPER, CONNECT_EXISTING,
-        CHECK_UNCHANGED, DELETE, DEMO, MIGRATE, VALIDATE, HELP);
+    public static final Set<String> NAMES = Set.of(
+            DEPLOY,
+            UPDATE,
+            DETECT_DRIFT,
+            TAMPER,
+            CONNECT_EXISTING,
+            CHECK_UNCHANGED,
+            DELETE,
+            DEMO,
+            MIGRATE,
+            VALIDATE,
+            HELP);
 
     public Command {
         parameters = Map.copyOf(parameters);

@@ -61,8 +61,7 @@ public final class CommandLine {
                                    secret's ARN as CentralTokenSecretArn; delete removes it last
         """;
 
-    private CommandLine() {
-    }
+    private CommandLine() {}
 
     public static Options parse(final String... args) {
         Path template = Path.of("template.yml");
@@ -115,12 +114,12 @@ public final class CommandLine {
                 }
                 currentCommand = arg;
                 commandParameters = new LinkedHashMap<>();
-            } else if (arg.contains("=") && (Command.UPDATE.equals(currentCommand)
-                || Command.DEPLOY.equals(currentCommand))) {
+            } else if (arg.contains("=")
+                    && (Command.UPDATE.equals(currentCommand) || Command.DEPLOY.equals(currentCommand))) {
                 assignment(arg, commandParameters);
             } else {
                 throw new UsageException("unknown command or misplaced argument '" + arg + "' (commands: "
-                    + String.join(", ", Command.NAMES.stream().sorted().toList()) + ")");
+                        + String.join(", ", Command.NAMES.stream().sorted().toList()) + ")");
             }
         }
         if (currentCommand != null) {
@@ -129,19 +128,35 @@ public final class CommandLine {
         if (commands.isEmpty()) {
             commands.add(Command.of(Command.DEMO));
         }
-        if (commands.stream().anyMatch(c -> c.name().equals(Command.UPDATE) && c.parameters().isEmpty())) {
+        if (commands.stream()
+                .anyMatch(c -> c.name().equals(Command.UPDATE) && c.parameters().isEmpty())) {
             throw new UsageException("update needs new parameter values: update Name=value ...");
         }
         if (spotUrl != null && spotTokenEnv == null) {
             throw new UsageException("--spot-url needs --spot-token-env VAR: the environment variable that holds the "
-                + "Spot token (a token is never a command-line argument)");
+                    + "Spot token (a token is never a command-line argument)");
         }
         if (quiet && events) {
             throw new UsageException("--quiet and --events contradict each other");
         }
-        return new Options(template, parameters, accounts, concurrency != null ? concurrency
-            : accounts == 1 ? 1 : Math.min(accounts, 50), spotUrl, spotTokenEnv, iamPropagation, rateLimits, region,
-            stackName, threads, events, quiet, verbose, rollback, centralToken, commands);
+        return new Options(
+                template,
+                parameters,
+                accounts,
+                concurrency != null ? concurrency : accounts == 1 ? 1 : Math.min(accounts, 50),
+                spotUrl,
+                spotTokenEnv,
+                iamPropagation,
+                rateLimits,
+                region,
+                stackName,
+                threads,
+                events,
+                quiet,
+                verbose,
+                rollback,
+                centralToken,
+                commands);
     }
 
     private static void assignment(final String text, final Map<String, String> into) {

@@ -16,10 +16,24 @@ import java.util.Map;
  * @param centralToken the central token option: central-token.yml in a management account first,
  *                     then the template with CentralTokenSecretArn instead of SpotApiToken
  */
-public record Options(Path template, Map<String, String> parameters, int accounts, int concurrency, String spotUrl,
-                      String spotTokenEnv, Duration iamPropagation, List<RateLimitSpec> rateLimits, String region,
-                      String stackName, int threads, boolean events, boolean quiet, boolean verbose, boolean rollback,
-                      boolean centralToken, List<Command> commands) {
+public record Options(
+        Path template,
+        Map<String, String> parameters,
+        int accounts,
+        int concurrency,
+        String spotUrl,
+        String spotTokenEnv,
+        Duration iamPropagation,
+        List<RateLimitSpec> rateLimits,
+        String region,
+        String stackName,
+        int threads,
+        boolean events,
+        boolean quiet,
+        boolean verbose,
+        boolean rollback,
+        boolean centralToken,
+        List<Command> commands) {
 
     public Options {
         parameters = Map.copyOf(parameters);

@@ -1,6 +1,9 @@
 package io.spot.onboarding.runner.env;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spot.onboarding.harness.CloudFormationRequest;
+import io.spot.onboarding.harness.MotoServer;
+import io.spot.onboarding.harness.MutableClock;
 import io.spot.onboarding.runner.aws.AwsClients;
 import io.spot.onboarding.runner.sim.Scheduler;
 import io.spot.onboarding.runner.sim.SimulatedTime;
@@ -9,9 +12,6 @@ import io.spot.onboarding.runner.sim.WallClockTime;
 import io.spot.onboarding.runner.spot.SpotTypeLoader;
 import io.spot.onboarding.runner.types.StackContext;
 import io.spot.onboarding.runner.types.TypeRegistry;
-import io.spot.onboarding.harness.CloudFormationRequest;
-import io.spot.onboarding.harness.MotoServer;
-import io.spot.onboarding.harness.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +33,12 @@ public final class LocalEnvironment implements AutoCloseable {
     private final TypeRegistry types;
     private final String region;
 
-    private LocalEnvironment(final AwsClients aws, final SpotTarget spot, final Scheduler scheduler,
-                             final TypeRegistry types, final String region) {
+    private LocalEnvironment(
+            final AwsClients aws,
+            final SpotTarget spot,
+            final Scheduler scheduler,
+            final TypeRegistry types,
+            final String region) {
         this.aws = aws;
         this.spot = spot;
         this.scheduler = scheduler;
@@ -63,15 +67,15 @@ public final class LocalEnvironment implements AutoCloseable {
         }
         final Scheduler scheduler = new Scheduler(time, settings.threads());
         final Consumer<String> roleCreated = spot.emulator()
-            .<Consumer<String>>map(emulator -> emulator.state()::roleCreated).orElse(roleArn -> { });
-        return new LocalEnvironment(aws, spot, scheduler, new TypeRegistry(aws, spotTypes, roleCreated),
-            settings.region());
+                .<Consumer<String>>map(emulator -> emulator.state()::roleCreated)
+                .orElse(roleArn -> {});
+        return new LocalEnvironment(
+                aws, spot, scheduler, new TypeRegistry(aws, spotTypes, roleCreated), settings.region());
     }
 
     /** What the command line fixes about the environment. */
-    public record Settings(String region, String spotUrl, Duration iamPropagation,
-                           List<RateLimitSpec> rateLimits, int threads) {
-    }
+    public record Settings(
+            String region, String spotUrl, Duration iamPropagation, List<RateLimitSpec> rateLimits, int threads) {}
 
     /** The runner's own AWS clients (moto), for what happens around the stacks. */
     public AwsClients aws() {
@@ -105,12 +109,14 @@ public final class LocalEnvironment implements AutoCloseable {
     public StackContext enter(final MemberAccount account, final String stackName, final String token) {
         final AwsSessionCredentials session = aws.enter(account.accountId(), "spot-local-" + account.index());
         try {
-            aws.iam().createAccountAlias(r -> r.accountAlias(account.alias()).overrideConfiguration(AwsClients.as(session)));
+            aws.iam()
+                    .createAccountAlias(
+                            r -> r.accountAlias(account.alias()).overrideConfiguration(AwsClients.as(session)));
         } catch (EntityAlreadyExistsException alreadyNamed) {
             // A second run in the same moto: the account already has its alias.
         }
         final String stackId = "arn:aws:cloudformation:" + region + ":" + account.accountId() + ":stack/" + stackName
-            + "/" + UUID.nameUUIDFromBytes((account.accountId() + stackName).getBytes(StandardCharsets.UTF_8));
+                + "/" + UUID.nameUUIDFromBytes((account.accountId() + stackName).getBytes(StandardCharsets.UTF_8));
         return new StackContext(stackName, stackId, account.accountId(), region, session, typeConfiguration(token));
     }
 

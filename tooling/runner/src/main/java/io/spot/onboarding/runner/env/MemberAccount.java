@@ -10,6 +10,7 @@ import java.util.List;
 public record MemberAccount(int index, String accountId, String alias) {
     /** The ID a single-account run uses: the one the handlers' tests use too. */
     public static final String SINGLE_ACCOUNT_ID = "123456789012";
+
     private static final long FIRST_MEMBER = 210_000_000_001L;
     /** The management account, where --central-token keeps the organization's token. */
     public static final String MANAGEMENT_ACCOUNT_ID = "200000000000";
@@ -24,8 +25,8 @@ public record MemberAccount(int index, String accountId, String alias) {
         }
         final List<MemberAccount> accounts = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
-            accounts.add(new MemberAccount(i, String.format("%012d", FIRST_MEMBER + i - 1),
-                String.format("acme-member-%04d", i)));
+            accounts.add(new MemberAccount(
+                    i, String.format("%012d", FIRST_MEMBER + i - 1), String.format("acme-member-%04d", i)));
         }
         return accounts;
     }

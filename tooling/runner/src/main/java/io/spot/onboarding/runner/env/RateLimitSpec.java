@@ -16,7 +16,7 @@ public record RateLimitSpec(String method, String route, int limit, Duration win
         final Matcher matcher = FORM.matcher(text.trim());
         if (!matcher.matches()) {
             throw new IllegalArgumentException("--rate-limit takes METHOD:ROUTE=LIMIT/WINDOW, such as "
-                + "POST:/setup/account=30/60s or '*:*=100/1m'; got '" + text + "'");
+                    + "POST:/setup/account=30/60s or '*:*=100/1m'; got '" + text + "'");
         }
         final long amount = Long.parseLong(matcher.group(4));
         final Duration window = switch (matcher.group(5)) {
@@ -33,7 +33,7 @@ public record RateLimitSpec(String method, String route, int limit, Duration win
 
     public boolean matches(final String requestMethod, final String requestRoute) {
         return ("*".equals(method) || method.equalsIgnoreCase(requestMethod))
-            && ("*".equals(route) || route.equals(requestRoute));
+                && ("*".equals(route) || route.equals(requestRoute));
     }
 
     @Override

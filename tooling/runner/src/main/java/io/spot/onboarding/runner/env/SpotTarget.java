@@ -21,13 +21,21 @@ public final class SpotTarget implements AutoCloseable {
      *
      * @param iamPropagation how long a new role stays unassumable by Spot, as in AWS
      */
-    public static SpotTarget emulated(final String token, final MutableClock clock, final Duration iamPropagation,
-                                      final List<RateLimitSpec> rateLimits) {
-        final SpotEmulator emulator = SpotEmulator.builder().token(token).clock(clock).workerThreads(64).build().start();
+    public static SpotTarget emulated(
+            final String token,
+            final MutableClock clock,
+            final Duration iamPropagation,
+            final List<RateLimitSpec> rateLimits) {
+        final SpotEmulator emulator = SpotEmulator.builder()
+                .token(token)
+                .clock(clock)
+                .workerThreads(64)
+                .build()
+                .start();
         emulator.faults().iamPropagationDelay(iamPropagation);
         try {
-            rateLimits.forEach(limit -> emulator.faults().rateLimit(limit.method(), limit.route(), limit.limit(),
-                limit.window()));
+            rateLimits.forEach(
+                    limit -> emulator.faults().rateLimit(limit.method(), limit.route(), limit.limit(), limit.window()));
         } catch (IllegalArgumentException e) {
             emulator.close();
             throw new IllegalArgumentException("--rate-limit: " + e.getMessage(), e);

@@ -23,8 +23,8 @@ public final class Conditions {
         this.values = Collections.unmodifiableMap(values);
     }
 
-    public static Conditions evaluate(final Template template, final ParameterValues parameters,
-                                      final PseudoParameters pseudo) {
+    public static Conditions evaluate(
+            final Template template, final ParameterValues parameters, final PseudoParameters pseudo) {
         final Map<String, Boolean> values = new LinkedHashMap<>();
         final Deque<String> evaluating = new ArrayDeque<>();
         final Evaluator[] evaluator = new Evaluator[1];
@@ -37,13 +37,19 @@ public final class Conditions {
                 }
                 final TemplateValue body = template.conditions().get(name);
                 if (body == null) {
-                    throw new EvaluationException(evaluating.isEmpty() ? new Location(template.source(), 0, 0)
-                        : template.conditions().get(evaluating.peek()).location(), "condition " + name
-                        + " is not declared in Conditions");
+                    throw new EvaluationException(
+                            evaluating.isEmpty()
+                                    ? new Location(template.source(), 0, 0)
+                                    : template.conditions()
+                                            .get(evaluating.peek())
+                                            .location(),
+                            "condition " + name + " is not declared in Conditions");
                 }
                 if (evaluating.contains(name)) {
-                    throw new EvaluationException(body.location(), "conditions refer to each other in a cycle: "
-                        + String.join(" -> ", inOrder(evaluating)) + " -> " + name);
+                    throw new EvaluationException(
+                            body.location(),
+                            "conditions refer to each other in a cycle: " + String.join(" -> ", inOrder(evaluating))
+                                    + " -> " + name);
                 }
                 evaluating.push(name);
                 final boolean value = evaluator[0].condition(body);

@@ -55,8 +55,12 @@ public final class Evaluator {
     private final Predicate<String> conditions;
     private final Resources resources;
 
-    public Evaluator(final Template template, final ParameterValues parameters, final PseudoParameters pseudo,
-                     final Predicate<String> conditions, final Resources resources) {
+    public Evaluator(
+            final Template template,
+            final ParameterValues parameters,
+            final PseudoParameters pseudo,
+            final Predicate<String> conditions,
+            final Resources resources) {
         this.template = template;
         this.parameters = parameters;
         this.pseudo = pseudo;
@@ -88,7 +92,9 @@ public final class Evaluator {
             return list;
         }
         final Mapping mapping = (Mapping) value;
-        final String function = mapping.intrinsicName().filter(name -> !Intrinsics.CONDITION.equals(name)).orElse(null);
+        final String function = mapping.intrinsicName()
+                .filter(name -> !Intrinsics.CONDITION.equals(name))
+                .orElse(null);
         if (function != null) {
             return function(function, mapping.get(function), mapping.keyLocation(function));
         }
@@ -106,8 +112,10 @@ public final class Evaluator {
     public String text(final TemplateValue value, final String function) {
         final JsonNode evaluated = evaluate(value);
         if (evaluated == null || evaluated.isContainerNode()) {
-            throw new EvaluationException(value.location(), function + " needs a string here, got "
-                + (evaluated == null ? "AWS::NoValue" : evaluated.isArray() ? "a list" : "an object"));
+            throw new EvaluationException(
+                    value.location(),
+                    function + " needs a string here, got "
+                            + (evaluated == null ? "AWS::NoValue" : evaluated.isArray() ? "a list" : "an object"));
         }
         return evaluated.asText();
     }
@@ -124,8 +132,9 @@ public final class Evaluator {
             case Intrinsics.SELECT -> select(argument, at);
             case Intrinsics.SPLIT -> split(argument, at);
             case Intrinsics.FIND_IN_MAP -> findInMap(argument, at);
-            case Intrinsics.BASE64 -> JSON.textNode(Base64.getEncoder().encodeToString(
-                text(argument, name).getBytes(StandardCharsets.UTF_8)));
+            case Intrinsics.BASE64 ->
+                JSON.textNode(
+                        Base64.getEncoder().encodeToString(text(argument, name).getBytes(StandardCharsets.UTF_8)));
             case Intrinsics.GET_AZS -> availabilityZones(argument);
             default -> throw new EvaluationException(at, name + " is not supported by the local runner");
         };
@@ -144,8 +153,11 @@ public final class Evaluator {
                     final List<TemplateValue> operands = arguments(argument, name, 2, at);
                     final JsonNode left = evaluate(operands.get(0));
                     final JsonNode right = evaluate(operands.get(1));
-                    return left != null && right != null && (left.isValueNode() && right.isValueNode()
-                        ? left.asText().equals(right.asText()) : left.equals(right));
+                    return left != null
+                            && right != null
+                            && (left.isValueNode() && right.isValueNode()
+                                    ? left.asText().equals(right.asText())
+                                    : left.equals(right));
                 }
                 case Intrinsics.NOT:
                     return !condition(arguments(argument, name, 1, at).get(0));
@@ -158,15 +170,18 @@ public final class Evaluator {
             }
         }
         final JsonNode literal = evaluate(value);
-        if (literal != null && (literal.isBoolean() || "true".equals(literal.asText()) || "false".equals(literal.asText()))) {
+        if (literal != null
+                && (literal.isBoolean() || "true".equals(literal.asText()) || "false".equals(literal.asText()))) {
             return literal.asBoolean() || "true".equals(literal.asText());
         }
-        throw new EvaluationException(value.location(), "a condition must be Fn::Equals, Fn::Not, Fn::And, Fn::Or "
-            + "or Condition");
+        throw new EvaluationException(
+                value.location(), "a condition must be Fn::Equals, Fn::Not, Fn::And, Fn::Or " + "or Condition");
     }
 
     private List<TemplateValue> conditionList(final TemplateValue argument, final String name, final Location at) {
-        if (!(argument instanceof Sequence sequence) || sequence.items().size() < 2 || sequence.items().size() > 10) {
+        if (!(argument instanceof Sequence sequence)
+                || sequence.items().size() < 2
+                || sequence.items().size() > 10) {
             throw new EvaluationException(at, name + " takes a list of 2 to 10 conditions");
         }
         return sequence.items();
@@ -187,8 +202,9 @@ public final class Evaluator {
         if (template.resources().containsKey(target)) {
             return resources.ref(target, at);
         }
-        throw new EvaluationException(at, "Ref to " + target + ", which is not a parameter, pseudo parameter or "
-            + "resource of this template");
+        throw new EvaluationException(
+                at,
+                "Ref to " + target + ", which is not a parameter, pseudo parameter or " + "resource of this template");
     }
 
     private JsonNode getAtt(final TemplateValue argument, final Location at) {
@@ -197,7 +213,8 @@ public final class Evaluator {
         final String logicalId = scalarText(parts.get(0), Intrinsics.GET_ATT);
         final String attribute = text(parts.get(1), Intrinsics.GET_ATT);
         if (!template.resources().containsKey(logicalId)) {
-            throw new EvaluationException(at, "Fn::GetAtt of " + logicalId + ", which is not a resource of this template");
+            throw new EvaluationException(
+                    at, "Fn::GetAtt of " + logicalId + ", which is not a resource of this template");
         }
         return resources.getAtt(logicalId, attribute, at);
     }
@@ -290,8 +307,9 @@ public final class Evaluator {
         final String map = text(parts.get(0), Intrinsics.FIND_IN_MAP);
         final String top = text(parts.get(1), Intrinsics.FIND_IN_MAP);
         final String second = text(parts.get(2), Intrinsics.FIND_IN_MAP);
-        if (template.mappings().get(map) instanceof Mapping mapping && mapping.get(top) instanceof Mapping level
-            && level.get(second) != null) {
+        if (template.mappings().get(map) instanceof Mapping mapping
+                && mapping.get(top) instanceof Mapping level
+                && level.get(second) != null) {
             return evaluate(level.get(second));
         }
         throw new EvaluationException(at, "Fn::FindInMap: Mappings has no " + map + "/" + top + "/" + second);
@@ -310,8 +328,10 @@ public final class Evaluator {
     private static JsonNode scalar(final Scalar scalar) {
         return switch (scalar.kind()) {
             case NULL -> JSON.nullNode();
-            case BOOLEAN -> "true".equalsIgnoreCase(scalar.text()) || "false".equalsIgnoreCase(scalar.text())
-                ? JSON.booleanNode(Boolean.parseBoolean(scalar.text().toLowerCase())) : JSON.textNode(scalar.text());
+            case BOOLEAN ->
+                "true".equalsIgnoreCase(scalar.text()) || "false".equalsIgnoreCase(scalar.text())
+                        ? JSON.booleanNode(Boolean.parseBoolean(scalar.text().toLowerCase()))
+                        : JSON.textNode(scalar.text());
             case INTEGER -> integer(scalar.text());
             case NUMBER -> number(scalar.text());
             case STRING -> JSON.textNode(scalar.text());
@@ -334,11 +354,11 @@ public final class Evaluator {
         }
     }
 
-    private static List<TemplateValue> arguments(final TemplateValue argument, final String function, final int count,
-                                                 final Location at) {
+    private static List<TemplateValue> arguments(
+            final TemplateValue argument, final String function, final int count, final Location at) {
         if (!(argument instanceof Sequence sequence) || sequence.items().size() != count) {
-            throw new EvaluationException(at, function + " takes a list of " + count + " argument"
-                + (count == 1 ? "" : "s"));
+            throw new EvaluationException(
+                    at, function + " takes a list of " + count + " argument" + (count == 1 ? "" : "s"));
         }
         return sequence.items();
     }

@@ -40,13 +40,16 @@ public final class ParameterValues {
      * Values for an update: the given ones, else the previous value (the runner's equivalent of
      * UsePreviousValue), else the Default.
      */
-    public static ParameterValues resolve(final Template template, final Map<String, String> given,
-                                          final Map<String, String> previous) {
+    public static ParameterValues resolve(
+            final Template template, final Map<String, String> given, final Map<String, String> previous) {
         final List<TemplateProblem> problems = new ArrayList<>();
-        given.keySet().stream().filter(name -> !template.parameters().containsKey(name)).forEach(name ->
-            problems.add(new TemplateProblem(new Location(template.source(), 0, 0),
-                "Parameters", "parameter " + name + " does not exist in the template (it declares "
-                + String.join(", ", template.parameters().keySet()) + ")")));
+        given.keySet().stream()
+                .filter(name -> !template.parameters().containsKey(name))
+                .forEach(name -> problems.add(new TemplateProblem(
+                        new Location(template.source(), 0, 0),
+                        "Parameters",
+                        "parameter " + name + " does not exist in the template (it declares "
+                                + String.join(", ", template.parameters().keySet()) + ")")));
         final Map<String, String> values = new LinkedHashMap<>();
         for (final ParameterDecl declared : template.parameters().values()) {
             String value = given.get(declared.name());
@@ -57,8 +60,10 @@ public final class ParameterValues {
                 value = declared.defaultValue();
             }
             if (value == null) {
-                problems.add(problem(template, declared, "has no Default and no value was given (--param "
-                    + declared.name() + "=...)"));
+                problems.add(problem(
+                        template,
+                        declared,
+                        "has no Default and no value was given (--param " + declared.name() + "=...)"));
                 continue;
             }
             final String refusal = refusal(declared, value);
@@ -80,9 +85,10 @@ public final class ParameterValues {
         if (!declared.allowedValues().isEmpty() && !declared.allowedValues().contains(value)) {
             return shown + " is not one of the AllowedValues " + declared.allowedValues();
         }
-        if (declared.allowedPattern() != null && !Pattern.compile(declared.allowedPattern()).matcher(value).matches()) {
+        if (declared.allowedPattern() != null
+                && !Pattern.compile(declared.allowedPattern()).matcher(value).matches()) {
             return shown + " does not match the AllowedPattern " + declared.allowedPattern()
-                + (declared.constraintDescription() == null ? "" : " (" + declared.constraintDescription() + ")");
+                    + (declared.constraintDescription() == null ? "" : " (" + declared.constraintDescription() + ")");
         }
         if (declared.isNumber()) {
             try {
@@ -94,7 +100,8 @@ public final class ParameterValues {
         return null;
     }
 
-    private static TemplateProblem problem(final Template template, final ParameterDecl declared, final String message) {
+    private static TemplateProblem problem(
+            final Template template, final ParameterDecl declared, final String message) {
         return new TemplateProblem(declared.location(), "Parameters/" + declared.name(), message);
     }
 
@@ -126,13 +133,16 @@ public final class ParameterValues {
     /** Values to print: NoEcho ones masked. */
     public Map<String, String> display() {
         final Map<String, String> shown = new LinkedHashMap<>();
-        values.forEach((name, value) -> shown.put(name, template.parameters().get(name).noEcho() ? MASK : value));
+        values.forEach(
+                (name, value) -> shown.put(name, template.parameters().get(name).noEcho() ? MASK : value));
         return shown;
     }
 
     /** The NoEcho values, for the output scanner and redaction. */
     public List<String> secrets() {
-        return values.entrySet().stream().filter(e -> template.parameters().get(e.getKey()).noEcho())
-            .map(Map.Entry::getValue).toList();
+        return values.entrySet().stream()
+                .filter(e -> template.parameters().get(e.getKey()).noEcho())
+                .map(Map.Entry::getValue)
+                .toList();
     }
 }

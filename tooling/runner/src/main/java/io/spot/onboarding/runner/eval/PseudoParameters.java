@@ -7,8 +7,15 @@ import java.util.Set;
 /** AWS::AccountId and friends, for one stack. AWS::NoValue is the evaluator's own business. */
 public record PseudoParameters(String accountId, String region, String stackName, String stackId) {
     public static final String NO_VALUE = "AWS::NoValue";
-    public static final Set<String> NAMES = Set.of("AWS::AccountId", "AWS::Region", "AWS::StackName",
-        "AWS::StackId", "AWS::Partition", "AWS::URLSuffix", "AWS::NotificationARNs", NO_VALUE);
+    public static final Set<String> NAMES = Set.of(
+            "AWS::AccountId",
+            "AWS::Region",
+            "AWS::StackName",
+            "AWS::StackId",
+            "AWS::Partition",
+            "AWS::URLSuffix",
+            "AWS::NotificationARNs",
+            NO_VALUE);
 
     public String partition() {
         if (region.startsWith("cn-")) {

@@ -20,11 +20,14 @@ import java.util.function.Predicate;
  */
 public final class References {
 
-    public enum Kind { REF, GET_ATT, CONDITION }
+    public enum Kind {
+        REF,
+        GET_ATT,
+        CONDITION
+    }
 
     /** @param attribute the attribute for GET_ATT; null otherwise */
-    public record Reference(Kind kind, String target, String attribute, Location location) {
-    }
+    public record Reference(Kind kind, String target, String attribute, Location location) {}
 
     private final Predicate<String> conditions;
     private final List<Reference> found = new ArrayList<>();
@@ -94,8 +97,9 @@ public final class References {
         } catch (RuntimeException malformed) {
             return;
         }
-        if (pair instanceof Sequence sequence && sequence.items().size() == 2
-            && sequence.items().get(0) instanceof Scalar resource) {
+        if (pair instanceof Sequence sequence
+                && sequence.items().size() == 2
+                && sequence.items().get(0) instanceof Scalar resource) {
             final String attribute = sequence.items().get(1) instanceof Scalar name ? name.text() : null;
             found.add(new Reference(Kind.GET_ATT, resource.text(), attribute, at));
             walk(sequence.items().get(1), Set.of());
@@ -117,16 +121,18 @@ public final class References {
         }
         for (final SubString.Part part : SubString.parse(scalar.text())) {
             if (part instanceof SubString.Variable variable && !local.contains(variable.name())) {
-                found.add(variable.isAttribute()
-                    ? new Reference(Kind.GET_ATT, variable.resource(), variable.attribute(), at)
-                    : new Reference(Kind.REF, variable.name(), null, at));
+                found.add(
+                        variable.isAttribute()
+                                ? new Reference(Kind.GET_ATT, variable.resource(), variable.attribute(), at)
+                                : new Reference(Kind.REF, variable.name(), null, at));
             }
         }
     }
 
     private void ifThenElse(final TemplateValue argument, final Location at, final Set<String> local) {
-        if (!(argument instanceof Sequence sequence) || sequence.items().size() != 3
-            || !(sequence.items().get(0) instanceof Scalar condition)) {
+        if (!(argument instanceof Sequence sequence)
+                || sequence.items().size() != 3
+                || !(sequence.items().get(0) instanceof Scalar condition)) {
             walk(argument, local);
             return;
         }
@@ -135,7 +141,11 @@ public final class References {
             walk(sequence.items().get(1), local);
             walk(sequence.items().get(2), local);
         } else {
-            walk(conditions.test(condition.text()) ? sequence.items().get(1) : sequence.items().get(2), local);
+            walk(
+                    conditions.test(condition.text())
+                            ? sequence.items().get(1)
+                            : sequence.items().get(2),
+                    local);
         }
     }
 }

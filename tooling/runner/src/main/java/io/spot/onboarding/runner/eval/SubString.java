@@ -6,11 +6,9 @@ import java.util.List;
 /** Fn::Sub's string: literal text and ${Name} / ${Resource.Attribute} variables; ${!Text} is a literal ${Text}. */
 public final class SubString {
 
-    public sealed interface Part permits Literal, Variable {
-    }
+    public sealed interface Part permits Literal, Variable {}
 
-    public record Literal(String text) implements Part {
-    }
+    public record Literal(String text) implements Part {}
 
     /** @param name a parameter, pseudo parameter, resource, or Resource.Attribute */
     public record Variable(String name) implements Part {
@@ -27,8 +25,7 @@ public final class SubString {
         }
     }
 
-    private SubString() {
-    }
+    private SubString() {}
 
     public static List<Part> parse(final String text) {
         final List<Part> parts = new ArrayList<>();

@@ -9,7 +9,8 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  *
  * @param session a session in the member account, where the old SpotRole lives (in moto)
  */
-public record LegacyAccount(MemberAccount member, String spotAccountId, String oldRoleArn, AwsSessionCredentials session) {
+public record LegacyAccount(
+        MemberAccount member, String spotAccountId, String oldRoleArn, AwsSessionCredentials session) {
 
     public String awsAccountId() {
         return member.accountId();

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 public final class LegacyStackSet {
     /** The name CloudFormation generated for the old stack's SpotRole (any fixed name serves). */
     public static final String OLD_ROLE = "StackSet-SpotOnboarding-SpotRole-LEGACY";
+
     private static final Duration ENROLLED_AGO = Duration.ofDays(90);
     private static final String TRUST = """
         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::922761411349:root"},\
@@ -32,14 +33,21 @@ public final class LegacyStackSet {
     }
 
     /** What the old StackSet made in every member account, before the migration starts. */
-    public static LegacyStackSet seed(final AwsClients aws, final SpotEmulator spot, final List<MemberAccount> members) {
+    public static LegacyStackSet seed(
+            final AwsClients aws, final SpotEmulator spot, final List<MemberAccount> members) {
         final List<LegacyAccount> accounts = new ArrayList<>(members.size());
         for (final MemberAccount member : members) {
             final AwsSessionCredentials session = aws.enter(member.accountId(), "spot-legacy-" + member.index());
-            final String roleArn = aws.iam().createRole(r -> r.roleName(OLD_ROLE).assumeRolePolicyDocument(TRUST)
-                .overrideConfiguration(AwsClients.as(session))).role().arn();
+            final String roleArn = aws.iam()
+                    .createRole(r -> r.roleName(OLD_ROLE)
+                            .assumeRolePolicyDocument(TRUST)
+                            .overrideConfiguration(AwsClients.as(session)))
+                    .role()
+                    .arn();
             // Spot's StackSet named the Spot account after the AWS account ID, then renamed it to the alias.
-            final String spotAccount = spot.state().seedAccount(member.accountId(), ENROLLED_AGO, roleArn).accountId();
+            final String spotAccount = spot.state()
+                    .seedAccount(member.accountId(), ENROLLED_AGO, roleArn)
+                    .accountId();
             spot.state().rename(spotAccount, member.alias());
             spot.state().enrollCostIntelligence(spotAccount);
             accounts.add(new LegacyAccount(member, spotAccount, roleArn, session));

@@ -22,9 +22,16 @@ public record MigrationCheck(List<AccountState> accounts, int spotAccountsBefore
      * @param newRole        the new stack's SpotRole, null when the new stack is not CREATE_COMPLETE
      * @param previousRole   the new stack's LinkedCredentials PreviousRoleArn, null when not recorded
      */
-    public record AccountState(LegacyAccount legacy, boolean exists, boolean adopted, String linkedRole,
-                               boolean linkedRoleExists, String newRole, String previousRole, boolean named,
-                               boolean enrolled) {
+    public record AccountState(
+            LegacyAccount legacy,
+            boolean exists,
+            boolean adopted,
+            String linkedRole,
+            boolean linkedRoleExists,
+            String newRole,
+            String previousRole,
+            boolean named,
+            boolean enrolled) {
 
         public boolean usesNewRole() {
             return newRole != null && newRole.equals(linkedRole) && linkedRoleExists;
@@ -39,24 +46,33 @@ public record MigrationCheck(List<AccountState> accounts, int spotAccountsBefore
         }
     }
 
-    public static MigrationCheck of(final SpotEmulator spot, final LegacyStackSet legacy,
-                                    final Map<String, Stack> stacksByAccount, final int spotAccountsBefore) {
+    public static MigrationCheck of(
+            final SpotEmulator spot,
+            final LegacyStackSet legacy,
+            final Map<String, Stack> stacksByAccount,
+            final int spotAccountsBefore) {
         final List<AccountState> states = new ArrayList<>();
         for (final LegacyAccount account : legacy.accounts()) {
-            final SpotAccountRecord record = spot.state().account(account.spotAccountId()).orElse(null);
+            final SpotAccountRecord record =
+                    spot.state().account(account.spotAccountId()).orElse(null);
             final Stack stack = stacksByAccount.get(account.awsAccountId());
             final boolean complete = stack != null && stack.status().equals("CREATE_COMPLETE");
             final String linked = record == null ? null : record.iamRole();
-            states.add(new AccountState(account, record != null,
-                complete && account.spotAccountId().equals(physicalId(stack, "SpotAccount"))
-                    && "Adopted".equals(model(stack, "SpotAccount", "Ownership")),
-                linked, linked != null && legacy.roleExists(account, linked),
-                complete ? model(stack, "SpotRole", "Arn") : null,
-                stack == null ? null : model(stack, "SpotLinkedCredentials", "PreviousRoleArn"),
-                record != null && account.member().alias().equals(record.name()),
-                record != null && spot.state().isCostIntelligenceEnrolled(account.spotAccountId())));
+            states.add(new AccountState(
+                    account,
+                    record != null,
+                    complete
+                            && account.spotAccountId().equals(physicalId(stack, "SpotAccount"))
+                            && "Adopted".equals(model(stack, "SpotAccount", "Ownership")),
+                    linked,
+                    linked != null && legacy.roleExists(account, linked),
+                    complete ? model(stack, "SpotRole", "Arn") : null,
+                    stack == null ? null : model(stack, "SpotLinkedCredentials", "PreviousRoleArn"),
+                    record != null && account.member().alias().equals(record.name()),
+                    record != null && spot.state().isCostIntelligenceEnrolled(account.spotAccountId())));
         }
-        return new MigrationCheck(List.copyOf(states), spotAccountsBefore, spot.state().accounts().size());
+        return new MigrationCheck(
+                List.copyOf(states), spotAccountsBefore, spot.state().accounts().size());
     }
 
     /** Every account migrated, and nothing lost: the migration's success. */
@@ -66,8 +82,9 @@ public record MigrationCheck(List<AccountState> accounts, int spotAccountsBefore
 
     /** Whatever else happened: no Spot account deleted or duplicated, none linked to a deleted role. */
     public boolean safe() {
-        return count(s -> !s.exists()) == 0 && count(s -> s.linkedRole() != null && !s.linkedRoleExists()) == 0
-            && spotAccountsNow == spotAccountsBefore;
+        return count(s -> !s.exists()) == 0
+                && count(s -> s.linkedRole() != null && !s.linkedRoleExists()) == 0
+                && spotAccountsNow == spotAccountsBefore;
     }
 
     public long count(final Predicate<AccountState> which) {
@@ -77,20 +94,29 @@ public record MigrationCheck(List<AccountState> accounts, int spotAccountsBefore
     public List<String> lines() {
         final List<String> lines = new ArrayList<>();
         lines.add("Migration over " + accounts.size() + " account" + (accounts.size() == 1 ? "" : "s")
-            + " that Spot's StackSet had enrolled (checked in the emulator and moto):");
-        lines.add(line("adopted by its new stack", count(AccountState::adopted), "the same Spot account, Ownership Adopted"));
+                + " that Spot's StackSet had enrolled (checked in the emulator and moto):");
+        lines.add(line(
+                "adopted by its new stack", count(AccountState::adopted), "the same Spot account, Ownership Adopted"));
         lines.add(line("linked to the new role", count(AccountState::usesNewRole), "the new stack's SpotRole"));
-        lines.add(line("old link remembered", count(AccountState::remembersOldLink),
-            "LinkedCredentials PreviousRoleArn is the old SpotRole"));
+        lines.add(line(
+                "old link remembered",
+                count(AccountState::remembersOldLink),
+                "LinkedCredentials PreviousRoleArn is the old SpotRole"));
         lines.add(line("named after the alias", count(AccountState::named), null));
         lines.add(line("enrolled", count(AccountState::enrolled), "Cost Intelligence"));
         lines.add(line("Spot accounts deleted", count(s -> !s.exists()), null));
         lines.add(line("linked to a deleted role", count(s -> s.linkedRole() != null && !s.linkedRoleExists()), null));
         lines.add(line("Spot accounts in all", spotAccountsNow, "before the migration: " + spotAccountsBefore));
-        accounts.stream().filter(s -> !s.migrated()).limit(5).forEach(s -> lines.add("      not migrated: "
-            + s.legacy().awsAccountId() + " (" + s.legacy().spotAccountId() + "): " + (s.exists() ? "linked to "
-            + s.linkedRole() + (s.linkedRoleExists() ? "" : " (deleted)") : "deleted") + (s.named() ? "" : ", renamed")
-            + (s.enrolled() ? "" : ", not enrolled")));
+        accounts.stream()
+                .filter(s -> !s.migrated())
+                .limit(5)
+                .forEach(s -> lines.add("      not migrated: "
+                        + s.legacy().awsAccountId() + " (" + s.legacy().spotAccountId() + "): "
+                        + (s.exists()
+                                ? "linked to " + s.linkedRole() + (s.linkedRoleExists() ? "" : " (deleted)")
+                                : "deleted")
+                        + (s.named() ? "" : ", renamed")
+                        + (s.enrolled() ? "" : ", not enrolled")));
         return lines;
     }
 
@@ -105,7 +131,9 @@ public record MigrationCheck(List<AccountState> accounts, int spotAccountsBefore
 
     private static String model(final Stack stack, final String logicalId, final String property) {
         final StackResource resource = stack.resource(logicalId);
-        if (resource == null || resource.state().model() == null || !resource.state().model().hasNonNull(property)) {
+        if (resource == null
+                || resource.state().model() == null
+                || !resource.state().model().hasNonNull(property)) {
             return null;
         }
         return resource.state().model().get(property).asText();

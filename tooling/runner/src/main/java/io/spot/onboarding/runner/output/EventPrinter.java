@@ -14,7 +14,11 @@ import java.util.List;
  * printed (failures, drift), each line prefixed with its account.
  */
 public final class EventPrinter implements EventSink {
-    public enum Detail { ALL, PROBLEMS, NONE }
+    public enum Detail {
+        ALL,
+        PROBLEMS,
+        NONE
+    }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
 
@@ -23,8 +27,8 @@ public final class EventPrinter implements EventSink {
     private final boolean accountPrefix;
     private final boolean handlerLogs;
 
-    public EventPrinter(final Console console, final Detail detail, final boolean accountPrefix,
-                        final boolean handlerLogs) {
+    public EventPrinter(
+            final Console console, final Detail detail, final boolean accountPrefix, final boolean handlerLogs) {
         this.console = console;
         this.detail = detail;
         this.accountPrefix = accountPrefix;
@@ -33,22 +37,30 @@ public final class EventPrinter implements EventSink {
 
     @Override
     public void event(final StackEvent event) {
-        if (detail == Detail.ALL || detail == Detail.PROBLEMS && (event.isFailure() || event.status().contains("ROLLBACK"))) {
+        if (detail == Detail.ALL
+                || detail == Detail.PROBLEMS
+                        && (event.isFailure() || event.status().contains("ROLLBACK"))) {
             console.line(format(event));
         }
     }
 
     public String format(final StackEvent event) {
-        return String.format("%s%s  %-30s %-36s %-36s %s", prefix(event.accountId()),
-            TIME.format(event.timestamp().truncatedTo(ChronoUnit.SECONDS)), event.logicalId(), event.resourceType(),
-            event.status(), event.reason() == null ? "" : event.reason()).stripTrailing();
+        return String.format(
+                        "%s%s  %-30s %-36s %-36s %s",
+                        prefix(event.accountId()),
+                        TIME.format(event.timestamp().truncatedTo(ChronoUnit.SECONDS)),
+                        event.logicalId(),
+                        event.resourceType(),
+                        event.status(),
+                        event.reason() == null ? "" : event.reason())
+                .stripTrailing();
     }
 
     @Override
     public void handlerLog(final StackEvent context, final List<String> lines) {
         if (handlerLogs && detail != Detail.NONE) {
-            lines.forEach(line -> console.line(prefix(context.accountId()) + "    | " + context.logicalId() + ": "
-                + line.strip()));
+            lines.forEach(line ->
+                    console.line(prefix(context.accountId()) + "    | " + context.logicalId() + ": " + line.strip()));
         }
     }
 
@@ -56,11 +68,21 @@ public final class EventPrinter implements EventSink {
     public void drift(final Stack stack, final DriftResult result) {
         final boolean drifted = result.status() != DriftResult.Status.IN_SYNC;
         if (detail == Detail.ALL || detail == Detail.PROBLEMS && drifted) {
-            console.line(String.format("%s  %-30s %-36s %s%s", prefix(stack.accountId()), result.logicalId(),
-                result.resourceType(), result.status(), result.reason() == null ? "" : "  " + result.reason()));
+            console.line(String.format(
+                    "%s  %-30s %-36s %s%s",
+                    prefix(stack.accountId()),
+                    result.logicalId(),
+                    result.resourceType(),
+                    result.status(),
+                    result.reason() == null ? "" : "  " + result.reason()));
             for (final DriftResult.PropertyDifference difference : result.differences()) {
-                console.line(String.format("%s      %s: expected %s, actual %s (%s)", prefix(stack.accountId()),
-                    difference.path(), quote(difference.expected()), quote(difference.actual()), difference.type()));
+                console.line(String.format(
+                        "%s      %s: expected %s, actual %s (%s)",
+                        prefix(stack.accountId()),
+                        difference.path(),
+                        quote(difference.expected()),
+                        quote(difference.actual()),
+                        difference.type()));
             }
         }
     }
@@ -69,8 +91,9 @@ public final class EventPrinter implements EventSink {
     public void outputs(final Stack stack) {
         if (detail == Detail.ALL && !stack.outputs().isEmpty()) {
             console.line(prefix(stack.accountId()) + "Outputs of " + stack.name() + ":");
-            stack.outputs().forEach((name, value) -> console.line(String.format("%s  %-30s %s",
-                prefix(stack.accountId()), name, value)));
+            stack.outputs()
+                    .forEach((name, value) ->
+                            console.line(String.format("%s  %-30s %s", prefix(stack.accountId()), name, value)));
         }
     }
 

@@ -45,9 +45,16 @@ public final class ProgressLine {
         }
         lastPrinted = now;
         final Duration simulated = Duration.between(simulatedStart, scheduler.now());
-        console.line(String.format("   ... %s: %d/%d stacks done, %d in flight, %d failed; simulated %02d:%02d:%02d, "
-            + "%.0f s", command, counters.done(), counters.total(), counters.inFlight(), counters.failed(),
-            simulated.toHours(), simulated.toMinutesPart(), simulated.toSecondsPart(),
-            Duration.between(wallStart, now).toMillis() / 1000.0));
+        console.line(String.format(
+                "   ... %s: %d/%d stacks done, %d in flight, %d failed; simulated %02d:%02d:%02d, " + "%.0f s",
+                command,
+                counters.done(),
+                counters.total(),
+                counters.inFlight(),
+                counters.failed(),
+                simulated.toHours(),
+                simulated.toMinutesPart(),
+                simulated.toSecondsPart(),
+                Duration.between(wallStart, now).toMillis() / 1000.0));
     }
 }

@@ -22,16 +22,17 @@ final class HandlerPool {
     private final SecretScanner scanner;
     private final ConcurrentLinkedQueue<HandlerDriver> idle = new ConcurrentLinkedQueue<>();
 
-    HandlerPool(final Supplier<? extends RequestStreamHandler> wrappers, final HandlerContract contract,
-                final SecretScanner scanner) {
+    HandlerPool(
+            final Supplier<? extends RequestStreamHandler> wrappers,
+            final HandlerContract contract,
+            final SecretScanner scanner) {
         this.wrappers = wrappers;
         this.contract = contract;
         this.scanner = scanner;
     }
 
     /** The handler's answer, and the lines it logged while answering. */
-    record Answer(HandlerResponse response, List<String> log) {
-    }
+    record Answer(HandlerResponse response, List<String> log) {}
 
     /**
      * One invocation. A response the contract or the secret scanner rejects is an
@@ -41,7 +42,7 @@ final class HandlerPool {
         HandlerDriver driver = idle.poll();
         if (driver == null) {
             // The waiter is never called: the runner's scheduler does the waiting, not the driver.
-            driver = new HandlerDriver(wrappers, contract, scanner, seconds -> { });
+            driver = new HandlerDriver(wrappers, contract, scanner, seconds -> {});
         }
         try {
             final int before = driver.logLines().size();

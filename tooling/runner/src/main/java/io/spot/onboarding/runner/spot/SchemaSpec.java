@@ -29,8 +29,13 @@ public record SchemaSpec(TypeSpec typeSpec, String primaryIdentifier, Set<String
         final Set<String> required = new HashSet<>();
         schema.path("required").forEach(name -> required.add(name.asText()));
         final List<String> identifier = new ArrayList<>(names(schema.path("primaryIdentifier")));
-        final TypeSpec spec = new TypeSpec(schema.path("typeName").asText(), properties, required,
-            names(schema.path("createOnlyProperties")), readOnly, source);
+        final TypeSpec spec = new TypeSpec(
+                schema.path("typeName").asText(),
+                properties,
+                required,
+                names(schema.path("createOnlyProperties")),
+                readOnly,
+                source);
         return new SchemaSpec(spec, identifier.isEmpty() ? null : identifier.get(0), readOnly);
     }
 
@@ -51,8 +56,11 @@ public record SchemaSpec(TypeSpec typeSpec, String primaryIdentifier, Set<String
         }
         final List<String> allowed = new ArrayList<>();
         resolved.path("enum").forEach(value -> allowed.add(value.asText()));
-        return new PropertySpec(name, types, allowed, resolved.hasNonNull("pattern") ? resolved.get("pattern").asText()
-            : null);
+        return new PropertySpec(
+                name,
+                types,
+                allowed,
+                resolved.hasNonNull("pattern") ? resolved.get("pattern").asText() : null);
     }
 
     /** "/properties/AccountId" entries as "AccountId" (top-level properties only, as ours are). */

@@ -2,6 +2,9 @@ package io.spot.onboarding.runner.spot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spot.onboarding.harness.CloudFormationRequest;
+import io.spot.onboarding.harness.HandlerDriver;
+import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.runner.types.Progress;
 import io.spot.onboarding.runner.types.ReadOutcome;
 import io.spot.onboarding.runner.types.ResourceCall;
@@ -10,9 +13,6 @@ import io.spot.onboarding.runner.types.ResourceTask;
 import io.spot.onboarding.runner.types.ResourceType;
 import io.spot.onboarding.runner.types.StackContext;
 import io.spot.onboarding.runner.types.TypeSpec;
-import io.spot.onboarding.harness.CloudFormationRequest;
-import io.spot.onboarding.harness.HandlerDriver;
-import io.spot.onboarding.harness.HandlerResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,15 +59,31 @@ public final class SpotHandlerType implements ResourceType {
      */
     @Override
     public ResourceTask update(final ResourceCall call) {
-        return new HandlerOperation(rollback(call, request(call.stack(), call.logicalId(), "UPDATE",
-            known(call.desired(), call), known(call.previousDesired(), call))), false);
+        return new HandlerOperation(
+                rollback(
+                        call,
+                        request(
+                                call.stack(),
+                                call.logicalId(),
+                                "UPDATE",
+                                known(call.desired(), call),
+                                known(call.previousDesired(), call))),
+                false);
     }
 
     /** Delete gets the last model, as stack operations pass it. */
     @Override
     public ResourceTask delete(final ResourceCall call) {
-        return new HandlerOperation(rollback(call, request(call.stack(), call.logicalId(), "DELETE",
-            call.current().model(), null)), true);
+        return new HandlerOperation(
+                rollback(
+                        call,
+                        request(
+                                call.stack(),
+                                call.logicalId(),
+                                "DELETE",
+                                call.current().model(),
+                                null)),
+                true);
     }
 
     /** CloudFormation's flag on the calls that undo a failed operation: handlers release what they did not create. */
@@ -82,37 +98,49 @@ public final class SpotHandlerType implements ResourceType {
     public ReadOutcome read(final ResourceCall call) {
         final HandlerResponse response;
         try {
-            response = pool.invoke(request(call.stack(), call.logicalId(), "READ", call.current().model(), null))
-                .response();
+            response = pool.invoke(request(
+                            call.stack(),
+                            call.logicalId(),
+                            "READ",
+                            call.current().model(),
+                            null))
+                    .response();
         } catch (AssertionError broken) {
             return ReadOutcome.failed(broken.getMessage());
         }
         if ("SUCCESS".equals(response.status())) {
             return ReadOutcome.found((ObjectNode) response.model());
         }
-        return "NotFound".equals(response.errorCode()) ? ReadOutcome.deleted()
-            : ReadOutcome.failed(response.errorCode() + ": " + response.message());
+        return "NotFound".equals(response.errorCode())
+                ? ReadOutcome.deleted()
+                : ReadOutcome.failed(response.errorCode() + ": " + response.message());
     }
 
     private ObjectNode known(final ObjectNode properties, final ResourceCall call) {
-        final ObjectNode merged = properties == null ? CloudFormationRequest.MAPPER.createObjectNode()
-            : properties.deepCopy();
+        final ObjectNode merged =
+                properties == null ? CloudFormationRequest.MAPPER.createObjectNode() : properties.deepCopy();
         final ObjectNode model = call.current().model();
         final List<String> carried = new ArrayList<>(schema.readOnly());
         carried.add(schema.primaryIdentifier());
-        carried.stream().filter(model::hasNonNull).forEach(name -> merged.set(name, model.get(name).deepCopy()));
+        carried.stream()
+                .filter(model::hasNonNull)
+                .forEach(name -> merged.set(name, model.get(name).deepCopy()));
         return merged;
     }
 
-    private ObjectNode request(final StackContext stack, final String logicalId, final String action,
-                               final ObjectNode properties, final ObjectNode previous) {
+    private ObjectNode request(
+            final StackContext stack,
+            final String logicalId,
+            final String action,
+            final ObjectNode properties,
+            final ObjectNode previous) {
         final ObjectNode request = CloudFormationRequest.of(info.typeName(), action)
-            .awsAccountId(stack.accountId())
-            .logicalResourceId(logicalId)
-            .properties(properties)
-            .previousProperties(previous)
-            .typeConfiguration(stack.typeConfiguration())
-            .json();
+                .awsAccountId(stack.accountId())
+                .logicalResourceId(logicalId)
+                .properties(properties)
+                .previousProperties(previous)
+                .typeConfiguration(stack.typeConfiguration())
+                .json();
         request.put("region", stack.region());
         request.put("stackId", stack.stackId());
         final ObjectNode caller = (ObjectNode) request.get("requestData").get("callerCredentials");
@@ -153,8 +181,10 @@ public final class SpotHandlerType implements ResourceType {
                         return new Progress.Done(null, response.message());
                     }
                     final ObjectNode model = (ObjectNode) response.model();
-                    return new Progress.Done(new ResourceState(model.path(schema.primaryIdentifier()).asText(), model),
-                        response.message());
+                    return new Progress.Done(
+                            new ResourceState(
+                                    model.path(schema.primaryIdentifier()).asText(), model),
+                            response.message());
                 }
                 default -> {
                     return new Progress.Failed(response.errorCode(), response.message());

@@ -27,9 +27,14 @@ public final class SpotTypeLoader {
     }
 
     public SpotHandlerType load(final String typeName) {
-        final SpotTypeInfo info = SpotTypeInfo.find(typeName).orElseThrow(() -> new TypeUnavailableException(
-            typeName + " is not a Spot type the runner knows (it knows " + String.join(", ",
-                SpotTypeInfo.ALL.stream().map(SpotTypeInfo::typeName).toList()) + ")"));
+        final SpotTypeInfo info = SpotTypeInfo.find(typeName)
+                .orElseThrow(() ->
+                        new TypeUnavailableException(typeName + " is not a Spot type the runner knows (it knows "
+                                + String.join(
+                                        ", ",
+                                        SpotTypeInfo.ALL.stream()
+                                                .map(SpotTypeInfo::typeName)
+                                                .toList()) + ")"));
         return loaded.computeIfAbsent(typeName, name -> load(info));
     }
 
@@ -39,19 +44,19 @@ public final class SpotTypeLoader {
             wrapperClass = Class.forName(info.wrapperClass());
         } catch (ClassNotFoundException e) {
             throw new TypeUnavailableException(info.typeName() + ": its handlers (" + info.wrapperClass() + ") are not "
-                + "in this build of the runner. Build module " + info.module() + " into spot-runner.jar (it joins "
-                + "automatically once the module has .rpdk-config and is installed or in the reactor).");
+                    + "in this build of the runner. Build module " + info.module() + " into spot-runner.jar (it joins "
+                    + "automatically once the module has .rpdk-config and is installed or in the reactor).");
         }
         if (!RequestStreamHandler.class.isAssignableFrom(wrapperClass)) {
             throw new TypeUnavailableException(info.wrapperClass() + " is not a Lambda RequestStreamHandler");
         }
         final SchemaSpec schema = SchemaSpec.from(schema(info, wrapperClass), info.schemaFile());
         if (!info.typeName().equals(schema.typeSpec().typeName())) {
-            throw new TypeUnavailableException(info.schemaFile() + " declares " + schema.typeSpec().typeName()
-                + ", not " + info.typeName());
+            throw new TypeUnavailableException(
+                    info.schemaFile() + " declares " + schema.typeSpec().typeName() + ", not " + info.typeName());
         }
-        final HandlerContract contract = new HandlerContract(schema.primaryIdentifier(),
-            info.createMayWaitWithoutIdentifier());
+        final HandlerContract contract =
+                new HandlerContract(schema.primaryIdentifier(), info.createMayWaitWithoutIdentifier());
         return new SpotHandlerType(info, schema, new HandlerPool(instances(wrapperClass), contract, scanner));
     }
 
@@ -59,8 +64,8 @@ public final class SpotTypeLoader {
     private static JsonNode schema(final SpotTypeInfo info, final Class<?> wrapperClass) {
         try (InputStream in = wrapperClass.getClassLoader().getResourceAsStream(info.schemaFile())) {
             if (in == null) {
-                throw new TypeUnavailableException(info.typeName() + ": " + info.schemaFile() + " is not packaged with "
-                    + info.wrapperClass());
+                throw new TypeUnavailableException(
+                        info.typeName() + ": " + info.schemaFile() + " is not packaged with " + info.wrapperClass());
             }
             return CloudFormationRequest.MAPPER.readTree(in);
         } catch (IOException e) {

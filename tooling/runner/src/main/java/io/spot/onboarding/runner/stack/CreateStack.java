@@ -21,9 +21,16 @@ final class CreateStack extends StackOperation {
     private final DependencyGraph graph;
     private final boolean rollback;
 
-    CreateStack(final Stack stack, final ParameterValues parameters, final Conditions conditions,
-                final DependencyGraph graph, final TypeRegistry types, final boolean rollback, final Scheduler scheduler,
-                final EventSink sink, final Consumer<OperationOutcome> whenDone) {
+    CreateStack(
+            final Stack stack,
+            final ParameterValues parameters,
+            final Conditions conditions,
+            final DependencyGraph graph,
+            final TypeRegistry types,
+            final boolean rollback,
+            final Scheduler scheduler,
+            final EventSink sink,
+            final Consumer<OperationOutcome> whenDone) {
         super(stack, scheduler, sink, whenDone);
         this.types = types;
         this.graph = graph;
@@ -49,7 +56,7 @@ final class CreateStack extends StackOperation {
         if (desired == null) {
             return;
         }
-        createResource(logicalId, type, desired, "CREATE", null, resource -> { }, created, failed);
+        createResource(logicalId, type, desired, "CREATE", null, resource -> {}, created, failed);
     }
 
     private void created(final Set<String> failed) {
@@ -68,11 +75,11 @@ final class CreateStack extends StackOperation {
         }
         stackEvent("ROLLBACK_IN_PROGRESS", reason + "Rollback requested by user.");
         final List<String> existing = new ArrayList<>(stack.resources().keySet());
-        deleteResources(existing, new LinkedHashMap<>(stack.resources()), stack.dependencies(), true,
-            notDeleted -> {
-                stackEvent(notDeleted.isEmpty() ? "ROLLBACK_COMPLETE" : "ROLLBACK_FAILED",
+        deleteResources(existing, new LinkedHashMap<>(stack.resources()), stack.dependencies(), true, notDeleted -> {
+            stackEvent(
+                    notDeleted.isEmpty() ? "ROLLBACK_COMPLETE" : "ROLLBACK_FAILED",
                     notDeleted.isEmpty() ? null : "The following resource(s) failed to delete: " + notDeleted + ".");
-                finish(false);
-            });
+            finish(false);
+        });
     }
 }

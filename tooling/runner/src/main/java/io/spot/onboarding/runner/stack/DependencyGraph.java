@@ -38,9 +38,11 @@ public final class DependencyGraph {
                 if (conditions.allows(template.resource(named).condition())) {
                     waitsFor.add(named);
                 } else {
-                    problems.add(new TemplateProblem(resource.declaration().keyLocation("DependsOn"),
-                        resource.path() + "/DependsOn", "DependsOn names " + named + ", which is not created: its "
-                        + "condition " + template.resource(named).condition() + " is false"));
+                    problems.add(new TemplateProblem(
+                            resource.declaration().keyLocation("DependsOn"),
+                            resource.path() + "/DependsOn",
+                            "DependsOn names " + named + ", which is not created: its " + "condition "
+                                    + template.resource(named).condition() + " is false"));
                 }
             }
             for (final References.Reference reference : References.taken(resource.properties(), conditions::isTrue)) {
@@ -51,10 +53,14 @@ public final class DependencyGraph {
                 if (conditions.allows(target.condition())) {
                     waitsFor.add(target.logicalId());
                 } else {
-                    problems.add(new TemplateProblem(reference.location(), resource.path() + "/Properties",
-                        "Unresolved resource dependencies [" + target.logicalId() + "] in the Resources block of the "
-                        + "template: its condition " + target.condition() + " is false (use Fn::If with the same "
-                        + "condition)"));
+                    problems.add(new TemplateProblem(
+                            reference.location(),
+                            resource.path() + "/Properties",
+                            "Unresolved resource dependencies [" + target.logicalId()
+                                    + "] in the Resources block of the "
+                                    + "template: its condition " + target.condition()
+                                    + " is false (use Fn::If with the same "
+                                    + "condition)"));
                 }
             }
             dependencies.put(resource.logicalId(), waitsFor);
@@ -92,9 +98,13 @@ public final class DependencyGraph {
             }
         }
         if (order.size() < dependencies.size()) {
-            final List<String> cycle = dependencies.keySet().stream().filter(id -> !placed.contains(id)).toList();
-            throw new TemplateException(List.of(new TemplateProblem(template.resource(cycle.get(0)).location(),
-                "Resources", "Circular dependency between resources: " + cycle)));
+            final List<String> cycle = dependencies.keySet().stream()
+                    .filter(id -> !placed.contains(id))
+                    .toList();
+            throw new TemplateException(List.of(new TemplateProblem(
+                    template.resource(cycle.get(0)).location(),
+                    "Resources",
+                    "Circular dependency between resources: " + cycle)));
         }
         return order;
     }

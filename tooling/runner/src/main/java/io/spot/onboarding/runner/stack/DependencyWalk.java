@@ -27,8 +27,11 @@ final class DependencyWalk {
      * @param nodes    in the order ties are broken (template order)
      * @param finished called once with the failed nodes (empty: all completed)
      */
-    DependencyWalk(final List<String> nodes, final Function<String, Collection<String>> waitsFor,
-                   final Consumer<String> start, final Consumer<Set<String>> finished) {
+    DependencyWalk(
+            final List<String> nodes,
+            final Function<String, Collection<String>> waitsFor,
+            final Consumer<String> start,
+            final Consumer<Set<String>> finished) {
         this.nodes = List.copyOf(nodes);
         this.waitsFor = waitsFor;
         this.start = start;

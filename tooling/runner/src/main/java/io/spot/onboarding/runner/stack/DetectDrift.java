@@ -15,8 +15,11 @@ import java.util.function.Consumer;
 final class DetectDrift extends StackOperation {
     private final List<DriftResult> results = new ArrayList<>();
 
-    DetectDrift(final Stack stack, final Scheduler scheduler, final EventSink sink,
-                final Consumer<OperationOutcome> whenDone) {
+    DetectDrift(
+            final Stack stack,
+            final Scheduler scheduler,
+            final EventSink sink,
+            final Consumer<OperationOutcome> whenDone) {
         super(stack, scheduler, sink, whenDone);
     }
 
@@ -33,17 +36,24 @@ final class DetectDrift extends StackOperation {
             return;
         }
         for (final StackResource resource : resources) {
-            scheduler.after(Duration.ZERO, () -> resource.type().read(ResourceCall.existing(stack.context(),
-                resource.logicalId(), resource.state())), outcome -> {
-                    final DriftResult result = compare(resource, outcome);
-                    results.add(result);
-                    sink.drift(stack, result);
-                    if (results.size() == resources.size()) {
-                        stack.driftStatus(results.stream().anyMatch(r -> r.status() == DriftResult.Status.MODIFIED
-                            || r.status() == DriftResult.Status.DELETED) ? "DRIFTED" : "IN_SYNC");
-                        finish(results);
-                    }
-                });
+            scheduler.after(
+                    Duration.ZERO,
+                    () -> resource.type()
+                            .read(ResourceCall.existing(stack.context(), resource.logicalId(), resource.state())),
+                    outcome -> {
+                        final DriftResult result = compare(resource, outcome);
+                        results.add(result);
+                        sink.drift(stack, result);
+                        if (results.size() == resources.size()) {
+                            stack.driftStatus(
+                                    results.stream()
+                                                    .anyMatch(r -> r.status() == DriftResult.Status.MODIFIED
+                                                            || r.status() == DriftResult.Status.DELETED)
+                                            ? "DRIFTED"
+                                            : "IN_SYNC");
+                            finish(results);
+                        }
+                    });
         }
     }
 
@@ -51,15 +61,24 @@ final class DetectDrift extends StackOperation {
         final String type = resource.type().name();
         final String physicalId = resource.state().physicalId();
         if (outcome.failure() != null) {
-            return new DriftResult(resource.logicalId(), physicalId, type, DriftResult.Status.NOT_CHECKED, List.of(),
-                outcome.failure());
+            return new DriftResult(
+                    resource.logicalId(),
+                    physicalId,
+                    type,
+                    DriftResult.Status.NOT_CHECKED,
+                    List.of(),
+                    outcome.failure());
         }
         if (outcome.actual() == null) {
-            return new DriftResult(resource.logicalId(), physicalId, type, DriftResult.Status.DELETED, List.of(),
-                null);
+            return new DriftResult(resource.logicalId(), physicalId, type, DriftResult.Status.DELETED, List.of(), null);
         }
         final var differences = DriftComparison.differences(resource.type(), resource.applied(), outcome.actual());
-        return new DriftResult(resource.logicalId(), physicalId, type,
-            differences.isEmpty() ? DriftResult.Status.IN_SYNC : DriftResult.Status.MODIFIED, differences, null);
+        return new DriftResult(
+                resource.logicalId(),
+                physicalId,
+                type,
+                differences.isEmpty() ? DriftResult.Status.IN_SYNC : DriftResult.Status.MODIFIED,
+                differences,
+                null);
     }
 }

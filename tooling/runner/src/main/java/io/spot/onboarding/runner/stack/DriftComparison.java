@@ -20,14 +20,16 @@ final class DriftComparison {
         this.type = type;
     }
 
-    static List<DriftResult.PropertyDifference> differences(final ResourceType type, final ObjectNode expected,
-                                                            final ObjectNode actual) {
+    static List<DriftResult.PropertyDifference> differences(
+            final ResourceType type, final ObjectNode expected, final ObjectNode actual) {
         final DriftComparison comparison = new DriftComparison(type);
         expected.fields().forEachRemaining(entry -> {
             final String property = entry.getKey();
             if (type.isDriftChecked(property)) {
-                comparison.compare("/" + property, type.normalizeForDrift(property, entry.getValue()),
-                    type.normalizeForDrift(property, actual.get(property)));
+                comparison.compare(
+                        "/" + property,
+                        type.normalizeForDrift(property, entry.getValue()),
+                        type.normalizeForDrift(property, actual.get(property)));
             }
         });
         return comparison.differences;
@@ -41,7 +43,9 @@ final class DriftComparison {
             return;
         }
         if (expected.isValueNode() || actual.isValueNode()) {
-            if (!expected.isValueNode() || !actual.isValueNode() || !expected.asText().equals(actual.asText())) {
+            if (!expected.isValueNode()
+                    || !actual.isValueNode()
+                    || !expected.asText().equals(actual.asText())) {
                 differences.add(new DriftResult.PropertyDifference(path, show(expected), show(actual), "NOT_EQUAL"));
             }
             return;
@@ -49,7 +53,8 @@ final class DriftComparison {
         if (expected.isArray() && actual.isArray()) {
             for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
                 if (i >= expected.size()) {
-                    differences.add(new DriftResult.PropertyDifference(path + "/" + i, null, show(actual.get(i)), "ADD"));
+                    differences.add(
+                            new DriftResult.PropertyDifference(path + "/" + i, null, show(actual.get(i)), "ADD"));
                 } else {
                     compare(path + "/" + i, expected.get(i), actual.get(i));
                 }
@@ -64,8 +69,8 @@ final class DriftComparison {
             }
             actual.fieldNames().forEachRemaining(name -> {
                 if (!expected.has(name)) {
-                    differences.add(new DriftResult.PropertyDifference(path + "/" + name, null, show(actual.get(name)),
-                        "ADD"));
+                    differences.add(
+                            new DriftResult.PropertyDifference(path + "/" + name, null, show(actual.get(name)), "ADD"));
                 }
             });
             return;

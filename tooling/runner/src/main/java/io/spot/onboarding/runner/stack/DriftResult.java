@@ -8,12 +8,21 @@ import java.util.List;
  * @param differences what differs from the template (MODIFIED only)
  * @param reason      why the resource could not be checked (NOT_CHECKED only)
  */
-public record DriftResult(String logicalId, String physicalId, String resourceType, Status status,
-                          List<PropertyDifference> differences, String reason) {
+public record DriftResult(
+        String logicalId,
+        String physicalId,
+        String resourceType,
+        Status status,
+        List<PropertyDifference> differences,
+        String reason) {
 
-    public enum Status { IN_SYNC, MODIFIED, DELETED, NOT_CHECKED }
+    public enum Status {
+        IN_SYNC,
+        MODIFIED,
+        DELETED,
+        NOT_CHECKED
+    }
 
     /** @param type NOT_EQUAL, REMOVE or ADD, as CloudFormation names them */
-    public record PropertyDifference(String path, String expected, String actual, String type) {
-    }
+    public record PropertyDifference(String path, String expected, String actual, String type) {}
 }

@@ -8,8 +8,7 @@ public interface EventSink {
     void event(StackEvent event);
 
     /** What a handler logged (shown with --verbose). */
-    default void handlerLog(final StackEvent context, final List<String> lines) {
-    }
+    default void handlerLog(final StackEvent context, final List<String> lines) {}
 
     /** A drift detection result of one resource. */
     void drift(Stack stack, DriftResult result);

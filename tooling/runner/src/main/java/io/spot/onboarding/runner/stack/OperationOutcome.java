@@ -9,8 +9,15 @@ import java.util.List;
  * @param callbacks handler re-invocations after IN_PROGRESS (waits for Spot, IAM, rate limits)
  * @param drift     the drift results of a drift detection, else empty
  */
-public record OperationOutcome(String stackName, String accountId, String operation, boolean succeeded,
-                               String finalStatus, List<String> failures, int callbacks, List<DriftResult> drift) {
+public record OperationOutcome(
+        String stackName,
+        String accountId,
+        String operation,
+        boolean succeeded,
+        String finalStatus,
+        List<String> failures,
+        int callbacks,
+        List<DriftResult> drift) {
 
     public boolean drifted() {
         return drift.stream().anyMatch(result -> result.status() != DriftResult.Status.IN_SYNC);

@@ -20,7 +20,8 @@ public final class StackEngine {
     private final EventSink sink;
     private final boolean rollback;
 
-    public StackEngine(final TypeRegistry types, final Scheduler scheduler, final EventSink sink, final boolean rollback) {
+    public StackEngine(
+            final TypeRegistry types, final Scheduler scheduler, final EventSink sink, final boolean rollback) {
         this.types = types;
         this.scheduler = scheduler;
         this.sink = sink;
@@ -32,20 +33,23 @@ public final class StackEngine {
         plan(stack, ParameterValues.resolve(stack.template(), parameters));
     }
 
-    public void create(final Stack stack, final Map<String, String> parameters,
-                       final Consumer<OperationOutcome> whenDone) {
+    public void create(
+            final Stack stack, final Map<String, String> parameters, final Consumer<OperationOutcome> whenDone) {
         final Plan plan = plan(stack, ParameterValues.resolve(stack.template(), parameters));
         new CreateStack(stack, plan.parameters, plan.conditions, plan.graph, types, rollback, scheduler, sink, whenDone)
-            .start();
+                .start();
     }
 
     /** New values for the given parameters; the others keep their current value. */
-    public void update(final Stack stack, final Map<String, String> parameters,
-                       final Consumer<OperationOutcome> whenDone) {
+    public void update(
+            final Stack stack, final Map<String, String> parameters, final Consumer<OperationOutcome> whenDone) {
         requireExisting(stack, "update");
-        final Plan plan = plan(stack, ParameterValues.resolve(stack.template(), parameters, stack.parameters().raw()));
+        final Plan plan = plan(
+                stack,
+                ParameterValues.resolve(
+                        stack.template(), parameters, stack.parameters().raw()));
         new UpdateStack(stack, plan.parameters, plan.conditions, plan.graph, types, rollback, scheduler, sink, whenDone)
-            .start();
+                .start();
     }
 
     public void delete(final Stack stack, final Consumer<OperationOutcome> whenDone) {
@@ -64,15 +68,16 @@ public final class StackEngine {
         }
     }
 
-    private record Plan(ParameterValues parameters, Conditions conditions, DependencyGraph graph) {
-    }
+    private record Plan(ParameterValues parameters, Conditions conditions, DependencyGraph graph) {}
 
     private static Plan plan(final Stack stack, final ParameterValues parameters) {
         final Conditions conditions;
         try {
             conditions = Conditions.evaluate(stack.template(), parameters, stack.pseudo());
         } catch (EvaluationException e) {
-            throw new TemplateException(e.location(), e.getMessage().substring(e.location().toString().length() + 2));
+            throw new TemplateException(
+                    e.location(),
+                    e.getMessage().substring(e.location().toString().length() + 2));
         }
         return new Plan(parameters, conditions, DependencyGraph.of(stack.template(), conditions));
     }

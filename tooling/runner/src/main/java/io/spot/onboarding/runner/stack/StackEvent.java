@@ -8,8 +8,15 @@ import java.time.Instant;
  * @param logicalId the stack's name for the stack's own events
  * @param reason    null when CloudFormation shows none
  */
-public record StackEvent(Instant timestamp, String stackName, String accountId, String logicalId, String physicalId,
-                         String resourceType, String status, String reason) {
+public record StackEvent(
+        Instant timestamp,
+        String stackName,
+        String accountId,
+        String logicalId,
+        String physicalId,
+        String resourceType,
+        String status,
+        String reason) {
     public static final String STACK_TYPE = "AWS::CloudFormation::Stack";
 
     public boolean isStackEvent() {

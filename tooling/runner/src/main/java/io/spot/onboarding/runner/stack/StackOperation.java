@@ -25,8 +25,8 @@ import java.util.function.Function;
  * deleting resources in reverse dependency order.
  */
 abstract class StackOperation {
-    private static final String REPLACING = "Requested update requires the creation of a new physical resource; "
-        + "hence creating one.";
+    private static final String REPLACING =
+            "Requested update requires the creation of a new physical resource; " + "hence creating one.";
     protected final Stack stack;
     protected final Scheduler scheduler;
     protected final EventSink sink;
@@ -34,8 +34,11 @@ abstract class StackOperation {
     private final List<String> failures = new ArrayList<>();
     private int callbacks;
 
-    StackOperation(final Stack stack, final Scheduler scheduler, final EventSink sink,
-                   final Consumer<OperationOutcome> whenDone) {
+    StackOperation(
+            final Stack stack,
+            final Scheduler scheduler,
+            final EventSink sink,
+            final Consumer<OperationOutcome> whenDone) {
         this.stack = stack;
         this.scheduler = scheduler;
         this.sink = sink;
@@ -49,28 +52,53 @@ abstract class StackOperation {
 
     protected final void stackEvent(final String status, final String reason) {
         stack.status(status);
-        sink.event(new StackEvent(scheduler.now(), stack.name(), stack.accountId(), stack.name(),
-            stack.context().stackId(), StackEvent.STACK_TYPE, status, reason));
+        sink.event(new StackEvent(
+                scheduler.now(),
+                stack.name(),
+                stack.accountId(),
+                stack.name(),
+                stack.context().stackId(),
+                StackEvent.STACK_TYPE,
+                status,
+                reason));
     }
 
-    protected final void resourceEvent(final String logicalId, final String physicalId, final String type,
-                                       final String status, final String reason) {
-        sink.event(new StackEvent(scheduler.now(), stack.name(), stack.accountId(), logicalId, physicalId, type, status,
-            reason));
+    protected final void resourceEvent(
+            final String logicalId,
+            final String physicalId,
+            final String type,
+            final String status,
+            final String reason) {
+        sink.event(new StackEvent(
+                scheduler.now(), stack.name(), stack.accountId(), logicalId, physicalId, type, status, reason));
         if (status.endsWith("_FAILED")) {
             failures.add(logicalId + ": " + reason);
         }
     }
 
     protected final void finish(final boolean succeeded) {
-        whenDone.accept(new OperationOutcome(stack.name(), stack.accountId(), operationName(), succeeded,
-            stack.status(), List.copyOf(failures), callbacks, List.of()));
+        whenDone.accept(new OperationOutcome(
+                stack.name(),
+                stack.accountId(),
+                operationName(),
+                succeeded,
+                stack.status(),
+                List.copyOf(failures),
+                callbacks,
+                List.of()));
     }
 
     /** Reports a finished drift detection; only DetectDrift has results to give. */
     protected final void finish(final List<DriftResult> drift) {
-        whenDone.accept(new OperationOutcome(stack.name(), stack.accountId(), operationName(), true, stack.status(),
-            List.copyOf(failures), callbacks, List.copyOf(drift)));
+        whenDone.accept(new OperationOutcome(
+                stack.name(),
+                stack.accountId(),
+                operationName(),
+                true,
+                stack.status(),
+                List.copyOf(failures),
+                callbacks,
+                List.copyOf(drift)));
     }
 
     /**
@@ -81,23 +109,38 @@ abstract class StackOperation {
      * @param replaced the resource a replacement stands in for, or null
      * @param created  told the new resource before the COMPLETE event
      */
-    protected final void createResource(final String logicalId, final ResourceType type, final ObjectNode desired,
-                                        final String verb, final StackResource replaced,
-                                        final Consumer<StackResource> created, final Runnable done,
-                                        final Runnable failed) {
-        resourceEvent(logicalId, replaced == null ? null : replaced.state().physicalId(), type.name(),
-            verb + "_IN_PROGRESS", replaced == null ? null : REPLACING);
-        drive(logicalId, type.name(), verb + "_IN_PROGRESS", "Resource creation Initiated",
-            type.create(ResourceCall.create(stack.context(), logicalId, desired)), result -> {
-                final StackResource resource = new StackResource(logicalId, type, result.state(), desired);
-                stack.put(resource);
-                created.accept(resource);
-                resourceEvent(logicalId, result.state().physicalId(), type.name(), verb + "_COMPLETE", null);
-                done.run();
-            }, failure -> {
-                resourceEvent(logicalId, null, type.name(), verb + "_FAILED", reason(failure));
-                failed.run();
-            });
+    protected final void createResource(
+            final String logicalId,
+            final ResourceType type,
+            final ObjectNode desired,
+            final String verb,
+            final StackResource replaced,
+            final Consumer<StackResource> created,
+            final Runnable done,
+            final Runnable failed) {
+        resourceEvent(
+                logicalId,
+                replaced == null ? null : replaced.state().physicalId(),
+                type.name(),
+                verb + "_IN_PROGRESS",
+                replaced == null ? null : REPLACING);
+        drive(
+                logicalId,
+                type.name(),
+                verb + "_IN_PROGRESS",
+                "Resource creation Initiated",
+                type.create(ResourceCall.create(stack.context(), logicalId, desired)),
+                result -> {
+                    final StackResource resource = new StackResource(logicalId, type, result.state(), desired);
+                    stack.put(resource);
+                    created.accept(resource);
+                    resourceEvent(logicalId, result.state().physicalId(), type.name(), verb + "_COMPLETE", null);
+                    done.run();
+                },
+                failure -> {
+                    resourceEvent(logicalId, null, type.name(), verb + "_FAILED", reason(failure));
+                    failed.run();
+                });
     }
 
     /**
@@ -107,20 +150,40 @@ abstract class StackOperation {
      * @param initiated the reason of the event after a create's first step ("Resource creation
      *                  Initiated"), or null for no such event
      */
-    protected final void drive(final String logicalId, final String type, final String inProgress,
-                               final String initiated, final ResourceTask task, final Consumer<Progress.Done> done,
-                               final Consumer<Progress.Failed> failed) {
+    protected final void drive(
+            final String logicalId,
+            final String type,
+            final String inProgress,
+            final String initiated,
+            final ResourceTask task,
+            final Consumer<Progress.Done> done,
+            final Consumer<Progress.Failed> failed) {
         step(logicalId, type, inProgress, initiated, task, done, failed, Duration.ZERO);
     }
 
-    private void step(final String logicalId, final String type, final String inProgress, final String initiated,
-                      final ResourceTask task, final Consumer<Progress.Done> done,
-                      final Consumer<Progress.Failed> failed, final Duration delay) {
+    private void step(
+            final String logicalId,
+            final String type,
+            final String inProgress,
+            final String initiated,
+            final ResourceTask task,
+            final Consumer<Progress.Done> done,
+            final Consumer<Progress.Failed> failed,
+            final Duration delay) {
         scheduler.after(delay, () -> advance(task), progress -> {
             final List<String> log = task.drainLog();
             if (!log.isEmpty()) {
-                sink.handlerLog(new StackEvent(scheduler.now(), stack.name(), stack.accountId(), logicalId, null, type,
-                    inProgress, null), log);
+                sink.handlerLog(
+                        new StackEvent(
+                                scheduler.now(),
+                                stack.name(),
+                                stack.accountId(),
+                                logicalId,
+                                null,
+                                type,
+                                inProgress,
+                                null),
+                        log);
             }
             if (initiated != null && !(progress instanceof Progress.Failed)) {
                 resourceEvent(logicalId, physicalId(progress), type, inProgress, initiated);
@@ -130,8 +193,7 @@ abstract class StackOperation {
                 if (waiting.message() != null && !waiting.message().isBlank()) {
                     resourceEvent(logicalId, null, type, inProgress, waiting.message());
                 }
-                step(logicalId, type, inProgress, null, task, done, failed,
-                    Duration.ofSeconds(waiting.delaySeconds()));
+                step(logicalId, type, inProgress, null, task, done, failed, Duration.ofSeconds(waiting.delaySeconds()));
             } else if (progress instanceof Progress.Done finished) {
                 done.accept(finished);
             } else {
@@ -150,7 +212,9 @@ abstract class StackOperation {
     }
 
     private static String physicalId(final Progress progress) {
-        return progress instanceof Progress.Done done && done.state() != null ? done.state().physicalId() : null;
+        return progress instanceof Progress.Done done && done.state() != null
+                ? done.state().physicalId()
+                : null;
     }
 
     /**
@@ -158,11 +222,17 @@ abstract class StackOperation {
      * then calls {@code finished} with the ones that failed to delete. {@code rollback}: the deletes
      * undo a failed create or update, and the handlers are told so.
      */
-    protected final void deleteResources(final List<String> logicalIds, final Map<String, StackResource> which,
-                                         final Map<String, Set<String>> dependencies, final boolean rollback,
-                                         final Consumer<Set<String>> finished) {
-        walk(logicalIds, id -> dependents(id, logicalIds, dependencies),
-            (id, deleted, notDeleted) -> deleteResource(which.get(id), rollback, deleted, notDeleted), finished);
+    protected final void deleteResources(
+            final List<String> logicalIds,
+            final Map<String, StackResource> which,
+            final Map<String, Set<String>> dependencies,
+            final boolean rollback,
+            final Consumer<Set<String>> finished) {
+        walk(
+                logicalIds,
+                id -> dependents(id, logicalIds, dependencies),
+                (id, deleted, notDeleted) -> deleteResource(which.get(id), rollback, deleted, notDeleted),
+                finished);
     }
 
     /** What a walk does to one resource: then {@code done} or {@code failed}. */
@@ -175,11 +245,17 @@ abstract class StackOperation {
      * Runs {@code step} on each of {@code logicalIds} once all it waits for is done, then calls
      * {@code finished} with the ones that failed.
      */
-    protected final void walk(final List<String> logicalIds, final Function<String, Collection<String>> waitsFor,
-                              final ResourceStep step, final Consumer<Set<String>> finished) {
+    protected final void walk(
+            final List<String> logicalIds,
+            final Function<String, Collection<String>> waitsFor,
+            final ResourceStep step,
+            final Consumer<Set<String>> finished) {
         final DependencyWalk[] walk = new DependencyWalk[1];
-        walk[0] = new DependencyWalk(logicalIds, waitsFor,
-            id -> step.run(id, () -> walk[0].completed(id), () -> walk[0].failed(id)), finished);
+        walk[0] = new DependencyWalk(
+                logicalIds,
+                waitsFor,
+                id -> step.run(id, () -> walk[0].completed(id), () -> walk[0].failed(id)),
+                finished);
         scheduler.soon(walk[0]::begin);
     }
 
@@ -187,8 +263,8 @@ abstract class StackOperation {
      * The template's properties of a resource, or null when they cannot be evaluated: then
      * {@code verb}_FAILED is reported and {@code failed} scheduled.
      */
-    protected final ObjectNode desiredOrFail(final String logicalId, final ResourceType type, final String verb,
-                                             final Runnable failed) {
+    protected final ObjectNode desiredOrFail(
+            final String logicalId, final ResourceType type, final String verb, final Runnable failed) {
         try {
             return desired(logicalId);
         } catch (EvaluationException e) {
@@ -198,38 +274,58 @@ abstract class StackOperation {
         }
     }
 
-    private static List<String> dependents(final String id, final List<String> among,
-                                           final Map<String, Set<String>> dependencies) {
-        return among.stream().filter(other -> dependencies.getOrDefault(other, Set.of()).contains(id))
-            .toList();
+    private static List<String> dependents(
+            final String id, final List<String> among, final Map<String, Set<String>> dependencies) {
+        return among.stream()
+                .filter(other -> dependencies.getOrDefault(other, Set.of()).contains(id))
+                .toList();
     }
 
-    private void deleteResource(final StackResource resource, final boolean rollback, final Runnable deleted,
-                                final Runnable notDeleted) {
+    private void deleteResource(
+            final StackResource resource, final boolean rollback, final Runnable deleted, final Runnable notDeleted) {
         final String type = resource.type().name();
         resourceEvent(resource.logicalId(), resource.state().physicalId(), type, "DELETE_IN_PROGRESS", null);
         final ResourceCall call = ResourceCall.existing(stack.context(), resource.logicalId(), resource.state());
         final ResourceTask task = resource.type().delete(rollback ? call.rollingBack() : call);
-        drive(resource.logicalId(), type, "DELETE_IN_PROGRESS", null, task, done -> {
-            // What a delete leaves in Spot (a link kept, an enrollment kept, a name restored) is
-            // the handler's message: shown as the event's reason, as the console shows it.
-            resourceEvent(resource.logicalId(), resource.state().physicalId(), type, "DELETE_COMPLETE",
-                done.message() == null || done.message().isBlank() ? null : done.message());
-            forget(resource);
-            deleted.run();
-        }, failure -> {
-            if (failure.isNotFound()) {
-                // CloudFormation counts a resource that is already gone as deleted.
-                resourceEvent(resource.logicalId(), resource.state().physicalId(), type, "DELETE_COMPLETE",
-                    "already gone: " + failure.message());
-                forget(resource);
-                deleted.run();
-            } else {
-                resourceEvent(resource.logicalId(), resource.state().physicalId(), type, "DELETE_FAILED",
-                    reason(failure));
-                notDeleted.run();
-            }
-        });
+        drive(
+                resource.logicalId(),
+                type,
+                "DELETE_IN_PROGRESS",
+                null,
+                task,
+                done -> {
+                    // What a delete leaves in Spot (a link kept, an enrollment kept, a name restored) is
+                    // the handler's message: shown as the event's reason, as the console shows it.
+                    resourceEvent(
+                            resource.logicalId(),
+                            resource.state().physicalId(),
+                            type,
+                            "DELETE_COMPLETE",
+                            done.message() == null || done.message().isBlank() ? null : done.message());
+                    forget(resource);
+                    deleted.run();
+                },
+                failure -> {
+                    if (failure.isNotFound()) {
+                        // CloudFormation counts a resource that is already gone as deleted.
+                        resourceEvent(
+                                resource.logicalId(),
+                                resource.state().physicalId(),
+                                type,
+                                "DELETE_COMPLETE",
+                                "already gone: " + failure.message());
+                        forget(resource);
+                        deleted.run();
+                    } else {
+                        resourceEvent(
+                                resource.logicalId(),
+                                resource.state().physicalId(),
+                                type,
+                                "DELETE_FAILED",
+                                reason(failure));
+                        notDeleted.run();
+                    }
+                });
     }
 
     /** A replaced resource's old instance is not the stack's: removing it must not drop its successor. */

@@ -14,8 +14,12 @@ final class StackResolver implements Evaluator.Resources {
     }
 
     static Evaluator evaluator(final Stack stack) {
-        return new Evaluator(stack.template(), stack.parameters(), stack.pseudo(), stack.conditions()::isTrue,
-            new StackResolver(stack));
+        return new Evaluator(
+                stack.template(),
+                stack.parameters(),
+                stack.pseudo(),
+                stack.conditions()::isTrue,
+                new StackResolver(stack));
     }
 
     @Override
@@ -33,8 +37,10 @@ final class StackResolver implements Evaluator.Resources {
         final StackResource resource = existing(logicalId, at);
         final JsonNode value = resource.type().attribute(resource.state(), attribute);
         if (value == null || value.isNull()) {
-            throw new EvaluationException(at, "Fn::GetAtt " + logicalId + "." + attribute + ": the resource returned "
-                + "no value for " + attribute);
+            throw new EvaluationException(
+                    at,
+                    "Fn::GetAtt " + logicalId + "." + attribute + ": the resource returned " + "no value for "
+                            + attribute);
         }
         return value;
     }

@@ -10,5 +10,4 @@ import io.spot.onboarding.runner.types.ResourceType;
  * @param applied the template's properties as its last create or update applied them: what an
  *                update compares with and what drift detection expects
  */
-public record StackResource(String logicalId, ResourceType type, ResourceState state, ObjectNode applied) {
-}
+public record StackResource(String logicalId, ResourceType type, ResourceState state, ObjectNode applied) {}

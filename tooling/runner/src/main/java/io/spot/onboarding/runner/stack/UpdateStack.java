@@ -24,11 +24,14 @@ import java.util.function.Consumer;
  */
 final class UpdateStack extends StackOperation {
 
-    private enum Kind { CREATED, UPDATED, REPLACED }
+    private enum Kind {
+        CREATED,
+        UPDATED,
+        REPLACED
+    }
 
     /** One change the update made, kept to undo it on rollback. */
-    private record Change(Kind kind, StackResource before, StackResource after) {
-    }
+    private record Change(Kind kind, StackResource before, StackResource after) {}
 
     private final TypeRegistry types;
     private final DependencyGraph graph;
@@ -39,9 +42,16 @@ final class UpdateStack extends StackOperation {
     private final List<Change> changes = new ArrayList<>();
     private final Map<String, StackResource> replaced = new LinkedHashMap<>();
 
-    UpdateStack(final Stack stack, final ParameterValues parameters, final Conditions conditions,
-                final DependencyGraph graph, final TypeRegistry types, final boolean rollback, final Scheduler scheduler,
-                final EventSink sink, final Consumer<OperationOutcome> whenDone) {
+    UpdateStack(
+            final Stack stack,
+            final ParameterValues parameters,
+            final Conditions conditions,
+            final DependencyGraph graph,
+            final TypeRegistry types,
+            final boolean rollback,
+            final Scheduler scheduler,
+            final EventSink sink,
+            final Consumer<OperationOutcome> whenDone) {
         super(stack, scheduler, sink, whenDone);
         this.types = types;
         this.graph = graph;
@@ -86,32 +96,57 @@ final class UpdateStack extends StackOperation {
     }
 
     /** A new resource, or (with {@code old}) the replacement of one. */
-    private void create(final String logicalId, final ResourceType type, final ObjectNode desired, final String verb,
-                        final StackResource old, final Runnable done, final Runnable failed) {
-        createResource(logicalId, type, desired, verb, old, created -> {
-            if (old != null) {
-                replaced.put(logicalId, old);
-            }
-            changes.add(new Change(old == null ? Kind.CREATED : Kind.REPLACED, old, created));
-        }, done, failed);
+    private void create(
+            final String logicalId,
+            final ResourceType type,
+            final ObjectNode desired,
+            final String verb,
+            final StackResource old,
+            final Runnable done,
+            final Runnable failed) {
+        createResource(
+                logicalId,
+                type,
+                desired,
+                verb,
+                old,
+                created -> {
+                    if (old != null) {
+                        replaced.put(logicalId, old);
+                    }
+                    changes.add(new Change(old == null ? Kind.CREATED : Kind.REPLACED, old, created));
+                },
+                done,
+                failed);
     }
 
-    private void updateInPlace(final StackResource existing, final ResourceType type, final ObjectNode desired,
-                               final Runnable done, final Runnable failed) {
+    private void updateInPlace(
+            final StackResource existing,
+            final ResourceType type,
+            final ObjectNode desired,
+            final Runnable done,
+            final Runnable failed) {
         final String logicalId = existing.logicalId();
         final String physicalId = existing.state().physicalId();
         resourceEvent(logicalId, physicalId, type.name(), "UPDATE_IN_PROGRESS", null);
-        drive(logicalId, type.name(), "UPDATE_IN_PROGRESS", null, type.update(new ResourceCall(stack.context(),
-            logicalId, desired, existing.applied(), existing.state(), false)), result -> {
-                final StackResource updated = new StackResource(logicalId, type, result.state(), desired);
-                stack.put(updated);
-                changes.add(new Change(Kind.UPDATED, existing, updated));
-                resourceEvent(logicalId, physicalId, type.name(), "UPDATE_COMPLETE", result.message());
-                done.run();
-            }, failure -> {
-                resourceEvent(logicalId, physicalId, type.name(), "UPDATE_FAILED", reason(failure));
-                failed.run();
-            });
+        drive(
+                logicalId,
+                type.name(),
+                "UPDATE_IN_PROGRESS",
+                null,
+                type.update(new ResourceCall(
+                        stack.context(), logicalId, desired, existing.applied(), existing.state(), false)),
+                result -> {
+                    final StackResource updated = new StackResource(logicalId, type, result.state(), desired);
+                    stack.put(updated);
+                    changes.add(new Change(Kind.UPDATED, existing, updated));
+                    resourceEvent(logicalId, physicalId, type.name(), "UPDATE_COMPLETE", result.message());
+                    done.run();
+                },
+                failure -> {
+                    resourceEvent(logicalId, physicalId, type.name(), "UPDATE_FAILED", reason(failure));
+                    failed.run();
+                });
     }
 
     private void updated(final Set<String> failed) {
@@ -163,13 +198,19 @@ final class UpdateStack extends StackOperation {
         final Runnable then = () -> undo(undo, next + 1);
         final StackResource after = change.after();
         switch (change.kind()) {
-            case CREATED -> deleteResources(List.of(after.logicalId()), Map.of(after.logicalId(), after), Map.of(),
-                true, ignored -> then.run());
-            case REPLACED -> deleteResources(List.of(after.logicalId()), Map.of(after.logicalId(), after), Map.of(),
-                true, ignored -> {
-                    stack.put(change.before());
-                    then.run();
-                });
+            case CREATED ->
+                deleteResources(
+                        List.of(after.logicalId()),
+                        Map.of(after.logicalId(), after),
+                        Map.of(),
+                        true,
+                        ignored -> then.run());
+            case REPLACED ->
+                deleteResources(
+                        List.of(after.logicalId()), Map.of(after.logicalId(), after), Map.of(), true, ignored -> {
+                            stack.put(change.before());
+                            then.run();
+                        });
             case UPDATED -> restore(change.before(), after, then);
             default -> throw new IllegalStateException(change.kind().name());
         }
@@ -179,14 +220,22 @@ final class UpdateStack extends StackOperation {
         final String logicalId = before.logicalId();
         final String type = before.type().name();
         resourceEvent(logicalId, after.state().physicalId(), type, "UPDATE_IN_PROGRESS", null);
-        drive(logicalId, type, "UPDATE_IN_PROGRESS", null, before.type().update(new ResourceCall(stack.context(),
-            logicalId, before.applied(), after.applied(), after.state(), true)), result -> {
-                stack.put(new StackResource(logicalId, before.type(), result.state(), before.applied()));
-                resourceEvent(logicalId, result.state().physicalId(), type, "UPDATE_COMPLETE", null);
-                then.run();
-            }, failure -> {
-                resourceEvent(logicalId, after.state().physicalId(), type, "UPDATE_FAILED", reason(failure));
-                then.run();
-            });
+        drive(
+                logicalId,
+                type,
+                "UPDATE_IN_PROGRESS",
+                null,
+                before.type()
+                        .update(new ResourceCall(
+                                stack.context(), logicalId, before.applied(), after.applied(), after.state(), true)),
+                result -> {
+                    stack.put(new StackResource(logicalId, before.type(), result.state(), before.applied()));
+                    resourceEvent(logicalId, result.state().physicalId(), type, "UPDATE_COMPLETE", null);
+                    then.run();
+                },
+                failure -> {
+                    resourceEvent(logicalId, after.state().physicalId(), type, "UPDATE_FAILED", reason(failure));
+                    then.run();
+                });
     }
 }

@@ -17,8 +17,15 @@ import java.util.regex.Pattern;
  * (cloudAccountId, or the name a new Spot account gets); calls that name none (listing the whole
  * Cost Intelligence enrollment) count as organization-wide.
  */
-public record ApiCalls(int total, Map<String, Integer> perAccount, int organizationWide, Map<String, Integer> byRoute,
-                       int throttled, int serverErrors, int unanswered, Map<String, Long> bytesByRoute) {
+public record ApiCalls(
+        int total,
+        Map<String, Integer> perAccount,
+        int organizationWide,
+        Map<String, Integer> byRoute,
+        int throttled,
+        int serverErrors,
+        int unanswered,
+        Map<String, Long> bytesByRoute) {
     private static final Pattern SPOT_ACCOUNT = Pattern.compile("act-[0-9a-zA-Z]+");
     private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"(\\d{12})\"");
 
@@ -26,8 +33,8 @@ public record ApiCalls(int total, Map<String, Integer> perAccount, int organizat
      * @param spotToAws   every Spot account ID the stacks have held, with its AWS account
      * @param awsAccounts the accounts of the organization
      */
-    public static ApiCalls of(final List<RecordedRequest> requests, final Map<String, String> spotToAws,
-                              final Set<String> awsAccounts) {
+    public static ApiCalls of(
+            final List<RecordedRequest> requests, final Map<String, String> spotToAws, final Set<String> awsAccounts) {
         final Map<String, Integer> perAccount = new HashMap<>();
         awsAccounts.forEach(account -> perAccount.put(account, 0));
         final Map<String, Integer> byRoute = new TreeMap<>();
@@ -50,12 +57,19 @@ public record ApiCalls(int total, Map<String, Integer> perAccount, int organizat
                 perAccount.merge(account, 1, Integer::sum);
             }
         }
-        return new ApiCalls(requests.size(), perAccount, organizationWide, byRoute, throttled, serverErrors,
-            unanswered, bytesByRoute);
+        return new ApiCalls(
+                requests.size(),
+                perAccount,
+                organizationWide,
+                byRoute,
+                throttled,
+                serverErrors,
+                unanswered,
+                bytesByRoute);
     }
 
-    private static String account(final RecordedRequest request, final Map<String, String> spotToAws,
-                                  final Set<String> awsAccounts) {
+    private static String account(
+            final RecordedRequest request, final Map<String, String> spotToAws, final Set<String> awsAccounts) {
         final Map<String, String> query = query(request.query());
         final String cloudAccount = query.get("cloudAccountId");
         if (cloudAccount != null && awsAccounts.contains(cloudAccount)) {
@@ -87,8 +101,9 @@ public record ApiCalls(int total, Map<String, Integer> perAccount, int organizat
         for (final String pair : query.split("&")) {
             final int equals = pair.indexOf('=');
             if (equals > 0) {
-                parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                parameters.put(
+                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }
         return parameters;
@@ -101,7 +116,9 @@ public record ApiCalls(int total, Map<String, Integer> perAccount, int organizat
 
     /** The route whose responses weighed most. */
     public Map.Entry<String, Long> heaviestRoute() {
-        return bytesByRoute.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(Map.entry("none", 0L));
+        return bytesByRoute.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElse(Map.entry("none", 0L));
     }
 
     public int minPerAccount() {
@@ -113,6 +130,9 @@ public record ApiCalls(int total, Map<String, Integer> perAccount, int organizat
     }
 
     public double meanPerAccount() {
-        return perAccount.values().stream().mapToInt(Integer::intValue).average().orElse(0);
+        return perAccount.values().stream()
+                .mapToInt(Integer::intValue)
+                .average()
+                .orElse(0);
     }
 }

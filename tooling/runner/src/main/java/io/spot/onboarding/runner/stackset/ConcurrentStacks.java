@@ -26,8 +26,7 @@ public final class ConcurrentStacks<T> {
     private final Map<Integer, OperationOutcome> outcomes = new TreeMap<>();
     private int inFlight;
 
-    private record Indexed<T>(int index, T item) {
-    }
+    private record Indexed<T>(int index, T item) {}
 
     /** Counters for the progress line, read on the scheduler's thread. */
     public static final class Progress {
@@ -53,8 +52,11 @@ public final class ConcurrentStacks<T> {
         }
     }
 
-    public ConcurrentStacks(final Scheduler scheduler, final int concurrency,
-                            final BiConsumer<T, Consumer<OperationOutcome>> start, final Progress progress) {
+    public ConcurrentStacks(
+            final Scheduler scheduler,
+            final int concurrency,
+            final BiConsumer<T, Consumer<OperationOutcome>> start,
+            final Progress progress) {
         this.scheduler = scheduler;
         this.concurrency = concurrency;
         this.start = start;

@@ -16,8 +16,14 @@ import java.util.stream.Collectors;
  *
  * @param calls null against the real Spot API, whose calls the runner cannot see
  */
-public record RunSummary(String command, List<OperationOutcome> outcomes, ApiCalls calls, List<RecordedRequest> requests,
-                         List<RateLimitSpec> rateLimits, Duration wall, Duration simulated) {
+public record RunSummary(
+        String command,
+        List<OperationOutcome> outcomes,
+        ApiCalls calls,
+        List<RecordedRequest> requests,
+        List<RateLimitSpec> rateLimits,
+        Duration wall,
+        Duration simulated) {
 
     private static final int FAILURES_SHOWN = 5;
 
@@ -36,34 +42,56 @@ public record RunSummary(String command, List<OperationOutcome> outcomes, ApiCal
     public List<String> lines() {
         final List<String> lines = new ArrayList<>();
         lines.add("Summary of " + command + " over " + outcomes.size() + " account" + (outcomes.size() == 1 ? "" : "s")
-            + ":");
+                + ":");
         lines.add(String.format("  %-22s %d", verb(), succeeded()));
         lines.add(String.format("  %-22s %d", "failed", failed()));
-        outcomes.stream().filter(o -> !o.succeeded()).limit(FAILURES_SHOWN).forEach(o -> lines.add(
-            "      " + o.accountId() + " " + o.finalStatus() + ": " + String.join("; ", o.failures())));
+        outcomes.stream()
+                .filter(o -> !o.succeeded())
+                .limit(FAILURES_SHOWN)
+                .forEach(o -> lines.add(
+                        "      " + o.accountId() + " " + o.finalStatus() + ": " + String.join("; ", o.failures())));
         if (command.equals("detect-drift")) {
-            lines.add(String.format("  %-22s %d", "drifted", outcomes.stream().filter(OperationOutcome::drifted).count()));
+            lines.add(String.format(
+                    "  %-22s %d",
+                    "drifted",
+                    outcomes.stream().filter(OperationOutcome::drifted).count()));
         }
         if (calls == null) {
-            lines.add(String.format("  %-22s %s", "Spot API calls", "not counted (the real Spot API keeps no log we can read)"));
+            lines.add(String.format(
+                    "  %-22s %s", "Spot API calls", "not counted (the real Spot API keeps no log we can read)"));
         } else {
-            lines.add(String.format("  %-22s %d in all; per account min %d, mean %.1f, max %d; %d organization-wide",
-                "Spot API calls", calls.total(), calls.minPerAccount(), calls.meanPerAccount(), calls.maxPerAccount(),
-                calls.organizationWide()));
+            lines.add(String.format(
+                    "  %-22s %d in all; per account min %d, mean %.1f, max %d; %d organization-wide",
+                    "Spot API calls",
+                    calls.total(),
+                    calls.minPerAccount(),
+                    calls.meanPerAccount(),
+                    calls.maxPerAccount(),
+                    calls.organizationWide()));
             if (!calls.byRoute().isEmpty()) {
-                lines.add(String.format("  %-22s %s", "by route", calls.byRoute().entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+                lines.add(String.format(
+                        "  %-22s %s",
+                        "by route",
+                        calls.byRoute().entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue())
+                                .collect(Collectors.joining(", "))));
             }
             final Map.Entry<String, Long> heaviest = calls.heaviestRoute();
-            lines.add(String.format("  %-22s %.1f MB in all, %.1f KB per account; %.0f%% of it %s", "Spot responses",
-                calls.responseBytes() / 1e6, calls.responseBytes() / 1e3 / Math.max(1, outcomes.size()),
-                100.0 * heaviest.getValue() / Math.max(1, calls.responseBytes()), heaviest.getKey()));
-            lines.add(String.format("  %-22s %d handler callbacks (IN_PROGRESS, called again after callbackDelaySeconds);"
-                + " Spot answered 429 %d times, 5xx %d times", "retries", callbacks(), calls.throttled(),
-                calls.serverErrors()));
+            lines.add(String.format(
+                    "  %-22s %.1f MB in all, %.1f KB per account; %.0f%% of it %s",
+                    "Spot responses",
+                    calls.responseBytes() / 1e6,
+                    calls.responseBytes() / 1e3 / Math.max(1, outcomes.size()),
+                    100.0 * heaviest.getValue() / Math.max(1, calls.responseBytes()),
+                    heaviest.getKey()));
+            lines.add(String.format(
+                    "  %-22s %d handler callbacks (IN_PROGRESS, called again after callbackDelaySeconds);"
+                            + " Spot answered 429 %d times, 5xx %d times",
+                    "retries", callbacks(), calls.throttled(), calls.serverErrors()));
         }
-        lines.add(String.format("  %-22s %.1f s of wall time; %s of simulated time", "elapsed",
-            wall.toMillis() / 1000.0, clock(simulated)));
+        lines.add(String.format(
+                "  %-22s %.1f s of wall time; %s of simulated time",
+                "elapsed", wall.toMillis() / 1000.0, clock(simulated)));
         rateLimitUse().forEach(line -> lines.add(String.format("  %-22s %s", "rate limit", line)));
         return lines;
     }
@@ -91,14 +119,17 @@ public record RunSummary(String command, List<OperationOutcome> outcomes, ApiCal
             final Map<String, int[]> byRoute = new TreeMap<>();
             for (final RecordedRequest request : requests) {
                 if (request.route() != null && limit.matches(request.method(), request.route())) {
-                    final int[] counts = byRoute.computeIfAbsent(request.method() + " " + request.route(), k -> new int[2]);
+                    final int[] counts =
+                            byRoute.computeIfAbsent(request.method() + " " + request.route(), k -> new int[2]);
                     counts[request.status() == 429 ? 1 : 0]++;
                 }
             }
-            final double allowed = limit.limit() * (double) simulated.toMillis() / limit.window().toMillis();
-            byRoute.forEach((route, counts) -> lines.add(String.format("%s (%s): %d admitted, %d refused; %.0f%% of the"
-                + " %.0f the limit allows in %s", route, limit, counts[0], counts[1], 100.0 * counts[0] / allowed,
-                allowed, clock(simulated))));
+            final double allowed = limit.limit()
+                    * (double) simulated.toMillis()
+                    / limit.window().toMillis();
+            byRoute.forEach((route, counts) -> lines.add(String.format(
+                    "%s (%s): %d admitted, %d refused; %.0f%% of the" + " %.0f the limit allows in %s",
+                    route, limit, counts[0], counts[1], 100.0 * counts[0] / allowed, allowed, clock(simulated))));
         }
         return lines;
     }

@@ -26,33 +26,32 @@ public final class Intrinsics {
      * (ImportValue, Cidr, ...): those parse, and evaluation names them as unsupported with their line.
      */
     public static final Map<String, String> TAGS = Map.ofEntries(
-        Map.entry("!Ref", REF),
-        Map.entry("!Condition", CONDITION),
-        Map.entry("!GetAtt", GET_ATT),
-        Map.entry("!Sub", SUB),
-        Map.entry("!If", IF),
-        Map.entry("!Equals", EQUALS),
-        Map.entry("!Not", NOT),
-        Map.entry("!And", AND),
-        Map.entry("!Or", OR),
-        Map.entry("!Join", JOIN),
-        Map.entry("!Select", SELECT),
-        Map.entry("!Split", SPLIT),
-        Map.entry("!FindInMap", FIND_IN_MAP),
-        Map.entry("!Base64", BASE64),
-        Map.entry("!GetAZs", GET_AZS),
-        Map.entry("!ImportValue", "Fn::ImportValue"),
-        Map.entry("!Cidr", "Fn::Cidr"),
-        Map.entry("!Transform", "Fn::Transform"),
-        Map.entry("!ToJsonString", "Fn::ToJsonString"),
-        Map.entry("!Length", "Fn::Length"));
+            Map.entry("!Ref", REF),
+            Map.entry("!Condition", CONDITION),
+            Map.entry("!GetAtt", GET_ATT),
+            Map.entry("!Sub", SUB),
+            Map.entry("!If", IF),
+            Map.entry("!Equals", EQUALS),
+            Map.entry("!Not", NOT),
+            Map.entry("!And", AND),
+            Map.entry("!Or", OR),
+            Map.entry("!Join", JOIN),
+            Map.entry("!Select", SELECT),
+            Map.entry("!Split", SPLIT),
+            Map.entry("!FindInMap", FIND_IN_MAP),
+            Map.entry("!Base64", BASE64),
+            Map.entry("!GetAZs", GET_AZS),
+            Map.entry("!ImportValue", "Fn::ImportValue"),
+            Map.entry("!Cidr", "Fn::Cidr"),
+            Map.entry("!Transform", "Fn::Transform"),
+            Map.entry("!ToJsonString", "Fn::ToJsonString"),
+            Map.entry("!Length", "Fn::Length"));
 
     /** What the runner evaluates; the template check refuses the others before anything runs. */
-    public static final Set<String> SUPPORTED = Set.of(REF, CONDITION, GET_ATT, SUB, IF, EQUALS,
-        NOT, AND, OR, JOIN, SELECT, SPLIT, FIND_IN_MAP, BASE64, GET_AZS);
+    public static final Set<String> SUPPORTED = Set.of(
+            REF, CONDITION, GET_ATT, SUB, IF, EQUALS, NOT, AND, OR, JOIN, SELECT, SPLIT, FIND_IN_MAP, BASE64, GET_AZS);
 
-    private Intrinsics() {
-    }
+    private Intrinsics() {}
 
     /** "Condition" is a function only inside Conditions and Fn::If arguments; elsewhere a resource attribute. */
     public static boolean isFunctionKey(final String key) {

@@ -7,14 +7,14 @@ import java.util.List;
  * CloudFormation handles every parameter value.
  */
 public record ParameterDecl(
-    String name,
-    String type,
-    String defaultValue,
-    List<String> allowedValues,
-    String allowedPattern,
-    String constraintDescription,
-    boolean noEcho,
-    Location location) {
+        String name,
+        String type,
+        String defaultValue,
+        List<String> allowedValues,
+        String allowedPattern,
+        String constraintDescription,
+        boolean noEcho,
+        Location location) {
 
     public ParameterDecl {
         allowedValues = allowedValues == null ? List.of() : List.copyOf(allowedValues);

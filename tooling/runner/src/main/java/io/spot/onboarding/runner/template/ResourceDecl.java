@@ -10,13 +10,13 @@ import java.util.List;
  * @param condition   the condition name, or null
  */
 public record ResourceDecl(
-    String logicalId,
-    String type,
-    TemplateValue.Mapping properties,
-    List<String> dependsOn,
-    String condition,
-    String deletionPolicy,
-    TemplateValue.Mapping declaration) {
+        String logicalId,
+        String type,
+        TemplateValue.Mapping properties,
+        List<String> dependsOn,
+        String condition,
+        String deletionPolicy,
+        TemplateValue.Mapping declaration) {
 
     public ResourceDecl {
         dependsOn = List.copyOf(dependsOn);

@@ -6,13 +6,13 @@ import java.util.Map;
 
 /** A parsed template: its sections, in the order written. */
 public record Template(
-    String source,
-    String description,
-    Map<String, ParameterDecl> parameters,
-    TemplateValue.Mapping mappings,
-    Map<String, TemplateValue> conditions,
-    Map<String, ResourceDecl> resources,
-    Map<String, OutputDecl> outputs) {
+        String source,
+        String description,
+        Map<String, ParameterDecl> parameters,
+        TemplateValue.Mapping mappings,
+        Map<String, TemplateValue> conditions,
+        Map<String, ResourceDecl> resources,
+        Map<String, OutputDecl> outputs) {
 
     public Template {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));

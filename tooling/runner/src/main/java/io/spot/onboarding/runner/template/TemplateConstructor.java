@@ -37,14 +37,17 @@ final class TemplateConstructor extends SafeConstructor {
         yamlConstructors.put(Tag.NULL, new ConstructScalar(TemplateValue.Scalar.Kind.NULL));
         yamlConstructors.put(Tag.TIMESTAMP, new ConstructScalar(TemplateValue.Scalar.Kind.STRING));
         yamlConstructors.put(Tag.BINARY, new ConstructScalar(TemplateValue.Scalar.Kind.STRING));
-        Intrinsics.TAGS.forEach((tag, function) -> yamlConstructors.put(new Tag(tag), new ConstructShortForm(function)));
+        Intrinsics.TAGS.forEach(
+                (tag, function) -> yamlConstructors.put(new Tag(tag), new ConstructShortForm(function)));
         // Any other tag (a typo such as !GetAttr) is refused with its line rather than read as text.
         yamlConstructors.put(null, new ConstructUnknownTag());
     }
 
     Location location(final Node node) {
         final Mark mark = node.getStartMark();
-        return mark == null ? new Location(source, 0, 0) : new Location(source, mark.getLine() + 1, mark.getColumn() + 1);
+        return mark == null
+                ? new Location(source, 0, 0)
+                : new Location(source, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     /** A node's own shape, ignoring its tag: what a short form takes as its argument. */
@@ -75,8 +78,10 @@ final class TemplateConstructor extends SafeConstructor {
             }
             final String key = keyNode.getValue();
             if (entries.containsKey(key)) {
-                throw new TemplateException(location(keyNode), "duplicate key '" + key + "' (first at line "
-                    + keyLocations.get(key).line() + ")");
+                throw new TemplateException(
+                        location(keyNode),
+                        "duplicate key '" + key + "' (first at line "
+                                + keyLocations.get(key).line() + ")");
             }
             keyLocations.put(key, location(keyNode));
             entries.put(key, (TemplateValue) constructObject(tuple.getValueNode()));
@@ -132,9 +137,13 @@ final class TemplateConstructor extends SafeConstructor {
     private final class ConstructUnknownTag extends AbstractConstruct {
         @Override
         public Object construct(final Node node) {
-            throw new TemplateException(location(node), "unknown tag " + node.getTag().getValue()
-                + " (CloudFormation's short forms are " + String.join(", ", Intrinsics.TAGS.keySet().stream().sorted()
-                .toList()) + ")");
+            throw new TemplateException(
+                    location(node),
+                    "unknown tag " + node.getTag().getValue()
+                            + " (CloudFormation's short forms are "
+                            + String.join(
+                                    ", ",
+                                    Intrinsics.TAGS.keySet().stream().sorted().toList()) + ")");
         }
     }
 }

@@ -20,18 +20,44 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * schemas) is {@code TemplateCheck}'s job.
  */
 public final class TemplateParser {
-    private static final Set<String> SECTIONS = Set.of("AWSTemplateFormatVersion", "Description", "Metadata",
-        "Parameters", "Rules", "Mappings", "Conditions", "Transform", "Resources", "Outputs");
-    private static final Set<String> RESOURCE_KEYS = Set.of("Type", "Properties", "DependsOn", "Condition",
-        "DeletionPolicy", "UpdateReplacePolicy", "Metadata", "CreationPolicy", "UpdatePolicy");
-    private static final Set<String> PARAMETER_KEYS = Set.of("Type", "Default", "AllowedValues", "AllowedPattern",
-        "ConstraintDescription", "Description", "NoEcho", "MinLength", "MaxLength", "MinValue", "MaxValue");
+    private static final Set<String> SECTIONS = Set.of(
+            "AWSTemplateFormatVersion",
+            "Description",
+            "Metadata",
+            "Parameters",
+            "Rules",
+            "Mappings",
+            "Conditions",
+            "Transform",
+            "Resources",
+            "Outputs");
+    private static final Set<String> RESOURCE_KEYS = Set.of(
+            "Type",
+            "Properties",
+            "DependsOn",
+            "Condition",
+            "DeletionPolicy",
+            "UpdateReplacePolicy",
+            "Metadata",
+            "CreationPolicy",
+            "UpdatePolicy");
+    private static final Set<String> PARAMETER_KEYS = Set.of(
+            "Type",
+            "Default",
+            "AllowedValues",
+            "AllowedPattern",
+            "ConstraintDescription",
+            "Description",
+            "NoEcho",
+            "MinLength",
+            "MaxLength",
+            "MinValue",
+            "MaxValue");
     private static final Set<String> OUTPUT_KEYS = Set.of("Description", "Value", "Condition", "Export");
 
     private final List<TemplateProblem> problems = new ArrayList<>();
 
-    private TemplateParser() {
-    }
+    private TemplateParser() {}
 
     public static Template parse(final Path file) {
         try {
@@ -53,22 +79,34 @@ public final class TemplateParser {
             document = new Yaml(new TemplateConstructor(source, options)).load(text);
         } catch (MarkedYAMLException e) {
             final var mark = e.getProblemMark();
-            throw new TemplateException(new Location(source, mark.getLine() + 1, mark.getColumn() + 1),
-                "not well-formed YAML: " + e.getProblem());
+            throw new TemplateException(
+                    new Location(source, mark.getLine() + 1, mark.getColumn() + 1),
+                    "not well-formed YAML: " + e.getProblem());
         }
         if (!(document instanceof TemplateValue.Mapping root)) {
             throw new TemplateException(new Location(source, 1, 1), "a template is a mapping of sections");
         }
-        root.entries().keySet().stream().filter(key -> !SECTIONS.contains(key)).forEach(key ->
-            problem(root.keyLocation(key), key, "unknown template section (known: " + String.join(", ",
-                SECTIONS.stream().sorted().toList()) + ")"));
+        root.entries().keySet().stream()
+                .filter(key -> !SECTIONS.contains(key))
+                .forEach(key -> problem(
+                        root.keyLocation(key),
+                        key,
+                        "unknown template section (known: "
+                                + String.join(", ", SECTIONS.stream().sorted().toList()) + ")"));
         if (root.get("Transform") != null) {
-            problem(root.keyLocation("Transform"), "Transform", "macros and transforms run inside CloudFormation; "
-                + "the local runner cannot expand them");
+            problem(
+                    root.keyLocation("Transform"),
+                    "Transform",
+                    "macros and transforms run inside CloudFormation; " + "the local runner cannot expand them");
         }
-        final Template template = new Template(source, text(root.get("Description")),
-            parameters(root.get("Parameters")), mappings(root.get("Mappings")), conditions(root.get("Conditions")),
-            resources(root, source), outputs(root.get("Outputs")));
+        final Template template = new Template(
+                source,
+                text(root.get("Description")),
+                parameters(root.get("Parameters")),
+                mappings(root.get("Mappings")),
+                conditions(root.get("Conditions")),
+                resources(root, source),
+                outputs(root.get("Outputs")));
         if (!problems.isEmpty()) {
             throw new TemplateException(problems);
         }
@@ -96,9 +134,17 @@ public final class TemplateParser {
             } else if (declaration.get("AllowedValues") != null) {
                 problem(declaration.keyLocation("AllowedValues"), path + "/AllowedValues", "must be a list");
             }
-            parameters.put(name, new ParameterDecl(name, type, text(declaration.get("Default")), allowed,
-                text(declaration.get("AllowedPattern")), text(declaration.get("ConstraintDescription")),
-                "true".equalsIgnoreCase(text(declaration.get("NoEcho"))), declaration.location()));
+            parameters.put(
+                    name,
+                    new ParameterDecl(
+                            name,
+                            type,
+                            text(declaration.get("Default")),
+                            allowed,
+                            text(declaration.get("AllowedPattern")),
+                            text(declaration.get("ConstraintDescription")),
+                            "true".equalsIgnoreCase(text(declaration.get("NoEcho"))),
+                            declaration.location()));
         }
         return parameters;
     }
@@ -148,9 +194,16 @@ public final class TemplateParser {
             } else if (rawProperties != null && !isNull(rawProperties)) {
                 problem(rawProperties.location(), path + "/Properties", "must be a mapping");
             }
-            resources.put(logicalId, new ResourceDecl(logicalId, type, properties,
-                dependsOn(declaration.get("DependsOn"), path), text(declaration.get("Condition")),
-                text(declaration.get("DeletionPolicy")), declaration));
+            resources.put(
+                    logicalId,
+                    new ResourceDecl(
+                            logicalId,
+                            type,
+                            properties,
+                            dependsOn(declaration.get("DependsOn"), path),
+                            text(declaration.get("Condition")),
+                            text(declaration.get("DeletionPolicy")),
+                            declaration));
         }
         return resources;
     }
@@ -163,8 +216,10 @@ public final class TemplateParser {
             return List.of(scalar.text());
         }
         if (value instanceof TemplateValue.Sequence sequence
-            && sequence.items().stream().allMatch(TemplateValue.Scalar.class::isInstance)) {
-            return sequence.items().stream().map(item -> ((TemplateValue.Scalar) item).text()).toList();
+                && sequence.items().stream().allMatch(TemplateValue.Scalar.class::isInstance)) {
+            return sequence.items().stream()
+                    .map(item -> ((TemplateValue.Scalar) item).text())
+                    .toList();
         }
         problem(value.location(), path + "/DependsOn", "must be a logical ID or a list of logical IDs");
         return List.of();
@@ -179,8 +234,14 @@ public final class TemplateParser {
                 continue;
             }
             unknownKeys(declaration, OUTPUT_KEYS, path);
-            outputs.put(entry.getKey(), new OutputDecl(entry.getKey(), text(declaration.get("Description")),
-                declaration.get("Value"), text(declaration.get("Condition")), declaration.location()));
+            outputs.put(
+                    entry.getKey(),
+                    new OutputDecl(
+                            entry.getKey(),
+                            text(declaration.get("Description")),
+                            declaration.get("Value"),
+                            text(declaration.get("Condition")),
+                            declaration.location()));
         }
         return outputs;
     }
@@ -197,9 +258,13 @@ public final class TemplateParser {
     }
 
     private void unknownKeys(final TemplateValue.Mapping declaration, final Set<String> known, final String path) {
-        declaration.entries().keySet().stream().filter(key -> !known.contains(key)).forEach(key ->
-            problem(declaration.keyLocation(key), path + "/" + key, "unknown attribute (allowed: "
-                + String.join(", ", known.stream().sorted().toList()) + ")"));
+        declaration.entries().keySet().stream()
+                .filter(key -> !known.contains(key))
+                .forEach(key -> problem(
+                        declaration.keyLocation(key),
+                        path + "/" + key,
+                        "unknown attribute (allowed: "
+                                + String.join(", ", known.stream().sorted().toList()) + ")"));
     }
 
     private static boolean isNull(final TemplateValue value) {
@@ -209,7 +274,8 @@ public final class TemplateParser {
     /** A scalar's text; null for absent or non-scalar values (the caller reports what it needed). */
     private static String text(final TemplateValue value) {
         return value instanceof TemplateValue.Scalar scalar && scalar.kind() != TemplateValue.Scalar.Kind.NULL
-            ? scalar.text() : null;
+                ? scalar.text()
+                : null;
     }
 
     private void problem(final Location location, final String path, final String message) {

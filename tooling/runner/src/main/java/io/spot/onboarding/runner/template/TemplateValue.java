@@ -23,7 +23,13 @@ public sealed interface TemplateValue permits TemplateValue.Scalar, TemplateValu
      * @param kind what YAML resolved it to; only true/false and numbers become typed JSON
      */
     record Scalar(String text, Kind kind, Location location) implements TemplateValue {
-        public enum Kind { STRING, INTEGER, NUMBER, BOOLEAN, NULL }
+        public enum Kind {
+            STRING,
+            INTEGER,
+            NUMBER,
+            BOOLEAN,
+            NULL
+        }
 
         public static Scalar string(final String text, final Location location) {
             return new Scalar(text, Kind.STRING, location);
@@ -56,7 +62,7 @@ public sealed interface TemplateValue permits TemplateValue.Scalar, TemplateValu
      * @param keyLocations where each key is written: "unknown property X" points at X itself
      */
     record Mapping(Map<String, TemplateValue> entries, Map<String, Location> keyLocations, Location location)
-        implements TemplateValue {
+            implements TemplateValue {
 
         public Mapping {
             entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));

@@ -4,8 +4,7 @@ package io.spot.onboarding.runner.types;
 public sealed interface Progress permits Progress.Done, Progress.Failed, Progress.Waiting {
 
     /** @param state null after a delete */
-    record Done(ResourceState state, String message) implements Progress {
-    }
+    record Done(ResourceState state, String message) implements Progress {}
 
     record Failed(String errorCode, String message) implements Progress {
         public boolean isNotFound() {
@@ -14,6 +13,5 @@ public sealed interface Progress permits Progress.Done, Progress.Failed, Progres
     }
 
     /** Call {@link ResourceTask#advance} again after {@code delaySeconds} (CloudFormation's callback). */
-    record Waiting(int delaySeconds, String message) implements Progress {
-    }
+    record Waiting(int delaySeconds, String message) implements Progress {}
 }

@@ -10,8 +10,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param current          the resource as it exists (update, delete, read), else null
  * @param rollback         the call undoes a failed create or update (CloudFormation sets {@code rollback})
  */
-public record ResourceCall(StackContext stack, String logicalId, ObjectNode desired, ObjectNode previousDesired,
-                           ResourceState current, boolean rollback) {
+public record ResourceCall(
+        StackContext stack,
+        String logicalId,
+        ObjectNode desired,
+        ObjectNode previousDesired,
+        ResourceState current,
+        boolean rollback) {
 
     public static ResourceCall create(final StackContext stack, final String logicalId, final ObjectNode desired) {
         return new ResourceCall(stack, logicalId, desired, null, null, false);

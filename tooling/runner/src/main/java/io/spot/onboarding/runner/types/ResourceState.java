@@ -8,5 +8,4 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param model what Ref, Fn::GetAtt, Read, Update and Delete work from: for a Spot type the
  *              handler's last model; for an AWS type its properties plus attributes such as Arn
  */
-public record ResourceState(String physicalId, ObjectNode model) {
-}
+public record ResourceState(String physicalId, ObjectNode model) {}

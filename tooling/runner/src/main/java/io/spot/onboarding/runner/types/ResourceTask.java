@@ -1,4 +1,5 @@
 package io.spot.onboarding.runner.types;
+
 import java.util.List;
 
 /**

@@ -10,6 +10,10 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  *                          the runner's AWS calls and the handlers' callerCredentials
  * @param typeConfiguration what the Spot types are configured with in this account
  */
-public record StackContext(String stackName, String stackId, String accountId, String region,
-                           AwsSessionCredentials credentials, ObjectNode typeConfiguration) {
-}
+public record StackContext(
+        String stackName,
+        String stackId,
+        String accountId,
+        String region,
+        AwsSessionCredentials credentials,
+        ObjectNode typeConfiguration) {}

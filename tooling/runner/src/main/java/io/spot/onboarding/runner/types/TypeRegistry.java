@@ -25,14 +25,19 @@ public final class TypeRegistry {
      *                client, and building one before moto is up would point it at real AWS
      */
     public TypeRegistry(final AwsClients clients, final SpotTypeLoader spot) {
-        this(clients, spot, roleArn -> { });
+        this(clients, spot, roleArn -> {});
     }
 
     /** @param roleCreated told the ARN of every role the run creates, as it is created */
     public TypeRegistry(final AwsClients clients, final SpotTypeLoader spot, final Consumer<String> roleCreated) {
-        this.aws = List.<ResourceType>of(new ManagedPolicyType(clients), new RoleType(clients, roleCreated),
-                new SecretType(clients), new SecretResourcePolicyType(clients), new KmsKeyType(clients))
-            .stream().collect(Collectors.toMap(ResourceType::name, Function.identity()));
+        this.aws = List.<ResourceType>of(
+                        new ManagedPolicyType(clients),
+                        new RoleType(clients, roleCreated),
+                        new SecretType(clients),
+                        new SecretResourcePolicyType(clients),
+                        new KmsKeyType(clients))
+                .stream()
+                .collect(Collectors.toMap(ResourceType::name, Function.identity()));
         this.spot = spot;
     }
 
@@ -46,6 +51,6 @@ public final class TypeRegistry {
             return spot.load(typeName);
         }
         throw new TypeUnavailableException("the local runner cannot create " + typeName + " resources (it supports "
-            + String.join(", ", aws.keySet().stream().sorted().toList()) + " and the Spot::Onboarding types)");
+                + String.join(", ", aws.keySet().stream().sorted().toList()) + " and the Spot::Onboarding types)");
     }
 }

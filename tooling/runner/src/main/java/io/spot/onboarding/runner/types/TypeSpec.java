@@ -14,8 +14,13 @@ import java.util.Set;
  * @param attributes what Fn::GetAtt may read
  * @param source     where this came from, for messages ("schema spot-onboarding-account.json")
  */
-public record TypeSpec(String typeName, Map<String, PropertySpec> properties, Set<String> required,
-                       Set<String> createOnly, Set<String> attributes, String source) {
+public record TypeSpec(
+        String typeName,
+        Map<String, PropertySpec> properties,
+        Set<String> required,
+        Set<String> createOnly,
+        Set<String> attributes,
+        String source) {
 
     public TypeSpec {
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));

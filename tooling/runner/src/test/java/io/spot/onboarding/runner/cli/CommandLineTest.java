@@ -19,12 +19,24 @@ class CommandLineTest {
 
     @Test
     void commandsChainWithTheirParameterValues() {
-        final Options options = CommandLine.parse("--accounts", "1000", "--param", "RenameToAlias=false",
-            "--rate-limit=POST:/setup/account=30/1m", "deploy", "update", "IncludeCostIntelligence=false", "A=b",
-            "detect-drift", "delete");
-        assertThat(options.commands()).containsExactly(Command.of(Command.DEPLOY),
-            new Command(Command.UPDATE, Map.of("IncludeCostIntelligence", "false", "A", "b")),
-            Command.of(Command.DETECT_DRIFT), Command.of(Command.DELETE));
+        final Options options = CommandLine.parse(
+                "--accounts",
+                "1000",
+                "--param",
+                "RenameToAlias=false",
+                "--rate-limit=POST:/setup/account=30/1m",
+                "deploy",
+                "update",
+                "IncludeCostIntelligence=false",
+                "A=b",
+                "detect-drift",
+                "delete");
+        assertThat(options.commands())
+                .containsExactly(
+                        Command.of(Command.DEPLOY),
+                        new Command(Command.UPDATE, Map.of("IncludeCostIntelligence", "false", "A", "b")),
+                        Command.of(Command.DETECT_DRIFT),
+                        Command.of(Command.DELETE));
         assertThat(options.parameters()).containsEntry("RenameToAlias", "false");
         assertThat(options.concurrency()).isEqualTo(50);
         assertThat(options.rateLimits()).singleElement().satisfies(limit -> {
@@ -36,11 +48,12 @@ class CommandLineTest {
 
     @Test
     void refusesWhatItCannotDo() {
-        assertThatThrownBy(() -> CommandLine.parse("deploy", "sideways")).isInstanceOf(UsageException.class)
-            .hasMessageContaining("'sideways'");
+        assertThatThrownBy(() -> CommandLine.parse("deploy", "sideways"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("'sideways'");
         assertThatThrownBy(() -> CommandLine.parse("update")).hasMessageContaining("update needs new parameter values");
         assertThatThrownBy(() -> CommandLine.parse("--spot-url", "https://api.spotinst.io"))
-            .hasMessageContaining("--spot-token-env");
+                .hasMessageContaining("--spot-token-env");
         assertThatThrownBy(() -> CommandLine.parse("--accounts", "0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> CommandLine.parse("--rate-limit", "lots")).hasMessageContaining("METHOD:ROUTE");
     }

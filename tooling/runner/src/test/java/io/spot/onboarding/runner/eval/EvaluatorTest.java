@@ -13,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
-    private static final PseudoParameters PSEUDO = new PseudoParameters("210000000001", "eu-west-1", "my-stack",
-        "arn:aws:cloudformation:eu-west-1:210000000001:stack/my-stack/1");
+    private static final PseudoParameters PSEUDO = new PseudoParameters(
+            "210000000001", "eu-west-1", "my-stack", "arn:aws:cloudformation:eu-west-1:210000000001:stack/my-stack/1");
 
     private static final String TEMPLATE = """
         Parameters:
@@ -60,16 +60,17 @@ class EvaluatorTest {
         final ParameterValues parameters = ParameterValues.resolve(template, given);
         final Conditions conditions = Conditions.evaluate(template, parameters, PSEUDO);
         return new Evaluator(template, parameters, PSEUDO, conditions::isTrue, new Evaluator.Resources() {
-            @Override
-            public JsonNode ref(final String logicalId, final Location at) {
-                return JsonNodeFactory.instance.textNode("physical-" + logicalId);
-            }
+                    @Override
+                    public JsonNode ref(final String logicalId, final Location at) {
+                        return JsonNodeFactory.instance.textNode("physical-" + logicalId);
+                    }
 
-            @Override
-            public JsonNode getAtt(final String logicalId, final String attribute, final Location at) {
-                return JsonNodeFactory.instance.textNode(logicalId + "." + attribute + "-value");
-            }
-        }).properties(template.resource("R"));
+                    @Override
+                    public JsonNode getAtt(final String logicalId, final String attribute, final Location at) {
+                        return JsonNodeFactory.instance.textNode(logicalId + "." + attribute + "-value");
+                    }
+                })
+                .properties(template.resource("R"));
     }
 
     @Test
@@ -85,7 +86,8 @@ class EvaluatorTest {
         assertThat(p.get("List").toString()).isEqualTo("[\"a\",\"y\"]");
         assertThat(p.get("Att").asText()).isEqualTo("Res.Arn-value");
         assertThat(p.get("AttLong").asText()).isEqualTo("Res.Arn-value");
-        assertThat(p.get("Sub").asText()).isEqualTo("arn:aws:iam::210000000001:role/physical-Res-Res.Arn-value-${Literal}");
+        assertThat(p.get("Sub").asText())
+                .isEqualTo("arn:aws:iam::210000000001:role/physical-Res-Res.Arn-value-${Literal}");
         assertThat(p.get("SubVars").asText()).isEqualTo("hello, prod");
         assertThat(p.get("Join").asText()).isEqualTo("a-b-c");
         assertThat(p.get("Select").asText()).isEqualTo("b");
@@ -100,14 +102,19 @@ class EvaluatorTest {
     void conditionsFollowTheParameters() {
         final ParameterValues prod = ParameterValues.resolve(template, Map.of("Secret", "abc"));
         final Conditions whenProd = Conditions.evaluate(template, prod, PSEUDO);
-        assertThat(whenProd.all()).containsEntry("IsProd", true).containsEntry("IsDev", false)
-            .containsEntry("Both", true).containsEntry("Either", true);
+        assertThat(whenProd.all())
+                .containsEntry("IsProd", true)
+                .containsEntry("IsDev", false)
+                .containsEntry("Both", true)
+                .containsEntry("Either", true);
 
         final ParameterValues dev = ParameterValues.resolve(template, Map.of("Secret", "abc", "Env", "dev"));
-        assertThat(Conditions.evaluate(template, dev, PSEUDO).all()).containsEntry("IsProd", false)
-            .containsEntry("IsDev", true).containsEntry("Both", false);
+        assertThat(Conditions.evaluate(template, dev, PSEUDO).all())
+                .containsEntry("IsProd", false)
+                .containsEntry("IsDev", true)
+                .containsEntry("Both", false);
         assertThat(properties(Map.of("Secret", "abc", "Env", "dev")).get("List").toString())
-            .isEqualTo("[\"a\",\"x\",\"z\"]");
+                .isEqualTo("[\"a\",\"x\",\"z\"]");
     }
 
     @Test
@@ -120,28 +127,29 @@ class EvaluatorTest {
               R: {Type: T}
             """, "t.yml");
         final ParameterValues none = ParameterValues.resolve(cyclic, Map.of());
-        assertThatThrownBy(() -> Conditions.evaluate(cyclic, none, PSEUDO)).isInstanceOf(EvaluationException.class)
-            .hasMessageContaining("cycle: A -> B -> A");
+        assertThatThrownBy(() -> Conditions.evaluate(cyclic, none, PSEUDO))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("cycle: A -> B -> A");
     }
 
     @Test
     void parameterValuesAreCheckedWithoutEchoingNoEchoOnes() {
-        assertThatThrownBy(() -> ParameterValues.resolve(template, Map.of("Secret", "NOT-LOWER", "Env", "qa",
-            "Unknown", "x")))
-            .isInstanceOf(TemplateException.class)
-            .hasMessageContaining("parameter Unknown does not exist")
-            .hasMessageContaining("'qa' is not one of the AllowedValues [prod, dev]")
-            .hasMessageContaining("the value given does not match the AllowedPattern")
-            .hasMessageNotContaining("NOT-LOWER");
+        assertThatThrownBy(() ->
+                        ParameterValues.resolve(template, Map.of("Secret", "NOT-LOWER", "Env", "qa", "Unknown", "x")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("parameter Unknown does not exist")
+                .hasMessageContaining("'qa' is not one of the AllowedValues [prod, dev]")
+                .hasMessageContaining("the value given does not match the AllowedPattern")
+                .hasMessageNotContaining("NOT-LOWER");
         assertThatThrownBy(() -> ParameterValues.resolve(template, Map.of()))
-            .isInstanceOf(TemplateException.class)
-            .hasMessageContaining("Parameters/Secret: has no Default and no value was given");
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Parameters/Secret: has no Default and no value was given");
     }
 
     @Test
     void anUpdateKeepsThePreviousValuesItDoesNotGive() {
-        final ParameterValues values = ParameterValues.resolve(template, Map.of("Env", "dev"),
-            Map.of("Secret", "abc", "Env", "prod"));
+        final ParameterValues values =
+                ParameterValues.resolve(template, Map.of("Env", "dev"), Map.of("Secret", "abc", "Env", "prod"));
         assertThat(values.raw()).containsEntry("Env", "dev").containsEntry("Secret", "abc");
         assertThat(values.display()).containsEntry("Secret", "****");
     }
@@ -157,7 +165,9 @@ class EvaluatorTest {
             """, "t.yml");
         final ParameterValues none = ParameterValues.resolve(broken, Map.of());
         final Evaluator evaluator = new Evaluator(broken, none, PSEUDO, name -> true, Evaluator.Resources.NONE);
-        assertThatThrownBy(() -> evaluator.properties(broken.resource("R"))).isInstanceOf(EvaluationException.class)
-            .hasMessageContaining("t.yml:5:").hasMessageContaining("Ref to Nothing");
+        assertThatThrownBy(() -> evaluator.properties(broken.resource("R")))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("t.yml:5:")
+                .hasMessageContaining("Ref to Nothing");
     }
 }

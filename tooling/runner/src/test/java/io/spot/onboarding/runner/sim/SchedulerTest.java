@@ -28,8 +28,9 @@ class SchedulerTest {
             });
             scheduler.run();
         }
-        assertThat(order).containsExactly("early@2026-01-01T00:00:30Z", "follow-up@2026-01-01T00:10:30Z",
-            "late@2026-01-01T01:00:00Z");
+        assertThat(order)
+                .containsExactly(
+                        "early@2026-01-01T00:00:30Z", "follow-up@2026-01-01T00:10:30Z", "late@2026-01-01T01:00:00Z");
     }
 
     /**
@@ -45,17 +46,20 @@ class SchedulerTest {
         try (Scheduler scheduler = new Scheduler(new SimulatedTime(clock), jobs)) {
             for (int i = 0; i < jobs; i++) {
                 final int index = i;
-                scheduler.after(Duration.ZERO, () -> {
-                    threads.add(Thread.currentThread().getName());
-                    allStarted.countDown();
-                    try {
-                        // A sequential scheduler would wait here forever: the test would fail, not hang.
-                        return allStarted.await(30, TimeUnit.SECONDS) ? index : -1;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return -1;
-                    }
-                }, applied::add);
+                scheduler.after(
+                        Duration.ZERO,
+                        () -> {
+                            threads.add(Thread.currentThread().getName());
+                            allStarted.countDown();
+                            try {
+                                // A sequential scheduler would wait here forever: the test would fail, not hang.
+                                return allStarted.await(30, TimeUnit.SECONDS) ? index : -1;
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return -1;
+                            }
+                        },
+                        applied::add);
             }
             scheduler.run();
         }

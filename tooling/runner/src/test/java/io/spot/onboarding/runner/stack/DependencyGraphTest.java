@@ -50,7 +50,7 @@ class DependencyGraphTest {
         assertThat(graph.dependenciesOf("Link")).containsExactlyInAnyOrder("Account", "Role");
         assertThat(graph.dependenciesOf("Alias")).containsExactlyInAnyOrder("Secret", "Link", "Account");
         assertThat(graph.creationOrder(ONBOARDING_SHAPE))
-            .containsExactly("ManagedPolicy", "Secret", "Account", "Role", "Link", "Alias");
+                .containsExactly("ManagedPolicy", "Secret", "Account", "Role", "Link", "Alias");
     }
 
     /** Deleting walks the same edges backwards: each resource once everything that needs it is gone. */
@@ -59,9 +59,13 @@ class DependencyGraphTest {
         final Map<String, Set<String>> edges = graph(ONBOARDING_SHAPE, Map.of()).edges();
         final List<String> order = new ArrayList<>();
         final Deque<String> running = new ArrayDeque<>();
-        final DependencyWalk walk = new DependencyWalk(List.copyOf(edges.keySet()),
-            id -> edges.keySet().stream().filter(other -> edges.get(other).contains(id)).toList(), running::add,
-            failed -> assertThat(failed).isEmpty());
+        final DependencyWalk walk = new DependencyWalk(
+                List.copyOf(edges.keySet()),
+                id -> edges.keySet().stream()
+                        .filter(other -> edges.get(other).contains(id))
+                        .toList(),
+                running::add,
+                failed -> assertThat(failed).isEmpty());
         walk.begin();
         while (!running.isEmpty()) {
             final String next = running.poll();
@@ -90,8 +94,10 @@ class DependencyGraphTest {
                 Properties:
                   X: !Ref A
             """, "t.yml");
-        assertThatThrownBy(() -> graph(template, Map.of())).isInstanceOf(TemplateException.class)
-            .hasMessageContaining("t.yml:8:").hasMessageContaining("Unresolved resource dependencies [A]");
+        assertThatThrownBy(() -> graph(template, Map.of()))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("t.yml:8:")
+                .hasMessageContaining("Unresolved resource dependencies [A]");
     }
 
     @Test
@@ -103,7 +109,8 @@ class DependencyGraphTest {
               C: {Type: T, Properties: {Y: !Sub "${A}"}}
               D: {Type: T}
             """, "t.yml");
-        assertThatThrownBy(() -> graph(template, Map.of())).isInstanceOf(TemplateException.class)
-            .hasMessageContaining("Circular dependency between resources: [A, B, C]");
+        assertThatThrownBy(() -> graph(template, Map.of()))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Circular dependency between resources: [A, B, C]");
     }
 }

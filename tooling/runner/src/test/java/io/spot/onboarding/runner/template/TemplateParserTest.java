@@ -66,8 +66,8 @@ class TemplateParserTest {
 
     @Test
     void getAttSplitsAtTheFirstDotOnly() {
-        final Mapping getAtt = (Mapping) property(parse("  R: {Type: T, Properties: {A: !GetAtt Res.Nested.Attr}}\n"),
-            "A");
+        final Mapping getAtt =
+                (Mapping) property(parse("  R: {Type: T, Properties: {A: !GetAtt Res.Nested.Attr}}\n"), "A");
         final Sequence pair = (Sequence) getAtt.get("Fn::GetAtt");
         assertThat(((Scalar) pair.items().get(0)).text()).isEqualTo("Res");
         assertThat(((Scalar) pair.items().get(1)).text()).isEqualTo("Nested.Attr");
@@ -126,15 +126,18 @@ class TemplateParserTest {
               R:
                 Type: T
                 Type: U
-            """)).isInstanceOf(TemplateException.class).hasMessageContaining("t.yml:4:").hasMessageContaining(
-                "duplicate key 'Type' (first at line 3)");
+            """))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("t.yml:4:")
+                .hasMessageContaining("duplicate key 'Type' (first at line 3)");
     }
 
     @Test
     void anUnknownTagIsRefusedWithItsLine() {
         assertThatThrownBy(() -> parse("  R: {Type: T, Properties: {A: !GetAttr X.Y}}\n"))
-            .isInstanceOf(TemplateException.class).hasMessageContaining("t.yml:2:").hasMessageContaining(
-                "unknown tag !GetAttr");
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("t.yml:2:")
+                .hasMessageContaining("unknown tag !GetAttr");
     }
 
     @Test
@@ -146,16 +149,18 @@ class TemplateParserTest {
               R: {Type: T, Propertys: {}}
               S: {Properties: {}}
             """, "t.yml"))
-            .isInstanceOf(TemplateException.class)
-            .hasMessageContaining("t.yml:1:1: Resource: unknown template section")
-            .hasMessageContaining("t.yml:4:16: Resources/R/Propertys: unknown attribute")
-            .hasMessageContaining("Resources/S: Type is required");
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("t.yml:1:1: Resource: unknown template section")
+                .hasMessageContaining("t.yml:4:16: Resources/R/Propertys: unknown attribute")
+                .hasMessageContaining("Resources/S: Type is required");
     }
 
     @Test
     void badYamlNamesItsLine() {
         assertThatThrownBy(() -> TemplateParser.parse("Resources:\n  R: [unclosed\n", "t.yml"))
-            .isInstanceOf(TemplateException.class).hasMessageContaining("t.yml:").hasMessageContaining("YAML");
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("t.yml:")
+                .hasMessageContaining("YAML");
     }
 
     /** The shape of a value without locations: what "the same template" means. */

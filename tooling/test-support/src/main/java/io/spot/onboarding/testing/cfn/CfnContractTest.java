@@ -72,24 +72,32 @@ public abstract class CfnContractTest {
         Files.deleteIfExists(report);
         final MotoServer moto = MotoServer.shared();
         moto.reset();
-        final Path jar = Path.of(System.getProperty("handler.jar", LambdaEndpoint.handlerJar(folder).toString()));
+        final Path jar = Path.of(System.getProperty(
+                "handler.jar", LambdaEndpoint.handlerJar(folder).toString()));
         try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(handlerLog, StandardCharsets.UTF_8), true);
-             SpotEmulator spot = SpotEmulator.builder().token(TOKEN).build().start();
-             LambdaEndpoint lambda = LambdaEndpoint.start(folder, jar, 0, log::println)) {
+                SpotEmulator spot = SpotEmulator.builder().token(TOKEN).build().start();
+                LambdaEndpoint lambda = LambdaEndpoint.start(folder, jar, 0, log::println)) {
             exportAccountIfTheInputsNeedOne(spot, moto);
             final Path typeConfiguration = work.resolve("typeConfiguration.json");
-            Files.writeString(typeConfiguration, "{\"SpotCredentials\":{\"ApiToken\":\"" + TOKEN + "\",\"ApiUrl\":\""
-                + spot.baseUrl() + "\"}}");
+            Files.writeString(
+                    typeConfiguration,
+                    "{\"SpotCredentials\":{\"ApiToken\":\"" + TOKEN + "\",\"ApiUrl\":\"" + spot.baseUrl() + "\"}}");
             runCfnTest(lambda, moto, typeConfiguration, report, cfnLog);
         }
         final Map<String, String> outcomes = outcomes(report, cfnLog);
         final Set<String> failed = new TreeSet<>(outcomes.entrySet().stream()
-            .filter(e -> e.getValue().equals("failed")).map(Map.Entry::getKey).toList());
+                .filter(e -> e.getValue().equals("failed"))
+                .map(Map.Entry::getKey)
+                .toList());
         assertThat(outcomes.values().stream().filter("passed"::equals).count())
-            .as("contract tests that ran and passed (all: %s)", outcomes).isGreaterThanOrEqualTo(3);
-        assertThat(failed).as("the contract tests that failed (cfn's output: %s; the handlers' log: %s), against those "
-            + "%s lists under \"%s\"", cfnLog, handlerLog, folder.resolve("README.md"), SECTION)
-            .isEqualTo(expectedFailures());
+                .as("contract tests that ran and passed (all: %s)", outcomes)
+                .isGreaterThanOrEqualTo(3);
+        assertThat(failed)
+                .as(
+                        "the contract tests that failed (cfn's output: %s; the handlers' log: %s), against those "
+                                + "%s lists under \"%s\"",
+                        cfnLog, handlerLog, folder.resolve("README.md"), SECTION)
+                .isEqualTo(expectedFailures());
         final SecretScanner scanner = new SecretScanner(TOKEN);
         scanner.scan(Files.readString(cfnLog), "cfn test's output");
         scanner.scan(Files.readString(handlerLog), "the handlers' log");
@@ -98,17 +106,29 @@ public abstract class CfnContractTest {
     /** The package the deploy script uploads is the one cfn submit --dry-run made, holding the shaded jar. */
     @Test
     void theRegistrationZipIsCfnsWithTheShadedHandlerJar() throws IOException {
-        final Path jar = Path.of(System.getProperty("handler.jar", LambdaEndpoint.handlerJar(folder).toString()));
-        final String typeName = new org.json.JSONObject(Files.readString(folder.resolve(".rpdk-config")))
-            .getString("typeName");
+        final Path jar = Path.of(System.getProperty(
+                "handler.jar", LambdaEndpoint.handlerJar(folder).toString()));
+        final String typeName =
+                new org.json.JSONObject(Files.readString(folder.resolve(".rpdk-config"))).getString("typeName");
         final Path zip = folder.resolve("target").resolve(TypeProjectFiles.hyphenated(typeName) + ".zip");
         try (ZipFile registration = new ZipFile(zip.toFile())) {
-            assertThat(registration.stream().map(ZipEntry::getName).toList()).as("entries of %s", zip)
-                .contains("schema.json", ".rpdk-config", "configuration-schema.json", ".cfn_metadata.json",
-                    "pom.xml", "target/" + jar.getFileName());
-            assertThat(registration.getEntry("target/" + jar.getFileName()).getSize()).isEqualTo(Files.size(jar));
-            assertThat(new String(registration.getInputStream(registration.getEntry(".cfn_metadata.json"))
-                .readAllBytes(), StandardCharsets.UTF_8)).contains("\"plugin-name\": \"java\"");
+            assertThat(registration.stream().map(ZipEntry::getName).toList())
+                    .as("entries of %s", zip)
+                    .contains(
+                            "schema.json",
+                            ".rpdk-config",
+                            "configuration-schema.json",
+                            ".cfn_metadata.json",
+                            "pom.xml",
+                            "target/" + jar.getFileName());
+            assertThat(registration.getEntry("target/" + jar.getFileName()).getSize())
+                    .isEqualTo(Files.size(jar));
+            assertThat(new String(
+                            registration
+                                    .getInputStream(registration.getEntry(".cfn_metadata.json"))
+                                    .readAllBytes(),
+                            StandardCharsets.UTF_8))
+                    .contains("\"plugin-name\": \"java\"");
         }
     }
 
@@ -116,7 +136,9 @@ public abstract class CfnContractTest {
     private Set<String> expectedFailures() throws IOException {
         final String readme = Files.readString(folder.resolve("README.md"));
         final int start = readme.indexOf(SECTION);
-        assertThat(start).as("%s has a section \"%s\"", folder.resolve("README.md"), SECTION).isNotNegative();
+        assertThat(start)
+                .as("%s has a section \"%s\"", folder.resolve("README.md"), SECTION)
+                .isNotNegative();
         final int next = readme.indexOf("\n## ", start + SECTION.length());
         final Matcher row = EXPECTED_ROW.matcher(readme.substring(start, next < 0 ? readme.length() : next));
         final Set<String> expected = new TreeSet<>();
@@ -135,47 +157,75 @@ public abstract class CfnContractTest {
         mintExternalId(spot, accountId);
         if (!create.contains("\"RoleArn\"")) {
             // Linked already, unless linking is what the type under test does.
-            spot.state().link(accountId, "arn:aws:iam::" + CloudFormationRequest.AWS_ACCOUNT_ID
-                + ":role/cfn-contract-test");
+            spot.state()
+                    .link(
+                            accountId,
+                            "arn:aws:iam::" + CloudFormationRequest.AWS_ACCOUNT_ID + ":role/cfn-contract-test");
         }
         try (CloudFormationClient cloudFormation = CloudFormationClient.builder()
-            .endpointOverride(URI.create(moto.endpoint())).region(Region.of(CloudFormationRequest.REGION))
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .build()) {
-            cloudFormation.createStack(b -> b.stackName("spot-onboarding-contract-test-account").templateBody(
-                "Resources:\n"
-                    + "  AccountId:\n"
-                    + "    Type: AWS::SSM::Parameter\n"
-                    + "    Properties: {Name: spot-onboarding-contract-test-account-id, Type: String, Value: " + accountId + "}\n"
-                    + "Outputs:\n"
-                    + "  AccountId:\n"
-                    + "    Value: " + accountId + "\n"
-                    + "    Export: {Name: " + TypeProjectFiles.ACCOUNT_ID_EXPORT + "}\n"));
+                .endpointOverride(URI.create(moto.endpoint()))
+                .region(Region.of(CloudFormationRequest.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build()) {
+            cloudFormation.createStack(b -> b.stackName("spot-onboarding-contract-test-account")
+                    .templateBody("Resources:\n"
+                            + "  AccountId:\n"
+                            + "    Type: AWS::SSM::Parameter\n"
+                            + "    Properties: {Name: spot-onboarding-contract-test-account-id, Type: String, Value: "
+                            + accountId + "}\n"
+                            + "Outputs:\n"
+                            + "  AccountId:\n"
+                            + "    Value: " + accountId + "\n"
+                            + "    Export: {Name: " + TypeProjectFiles.ACCOUNT_ID_EXPORT + "}\n"));
         }
     }
 
     /** As Spot::Onboarding::Account does when it creates the account: Spot links no role without one. */
     private static void mintExternalId(final SpotEmulator spot, final String accountId) throws IOException {
         try {
-            final HttpResponse<String> minted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    spot.baseUrl() + "/setup/credentials/aws/externalId?accountId=" + accountId))
-                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-            assertThat(minted.statusCode()).as("minting an external ID for %s", accountId).isEqualTo(200);
+            final HttpResponse<String> minted = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(spot.baseUrl()
+                                            + "/setup/credentials/aws/externalId?accountId=" + accountId))
+                                    .header("Authorization", "Bearer " + TOKEN)
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(minted.statusCode())
+                    .as("minting an external ID for %s", accountId)
+                    .isEqualTo(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
     }
 
-    private void runCfnTest(final LambdaEndpoint lambda, final MotoServer moto, final Path typeConfiguration,
-                            final Path report, final Path cfnLog) throws IOException, InterruptedException {
-        final List<String> command = new ArrayList<>(List.of(folder.resolve("../tooling/cfn").normalize().toString(),
-            "test", "--endpoint", lambda.url(), "--region", CloudFormationRequest.REGION,
-            "--typeconfig", typeConfiguration.toString(), "--cloudformation-endpoint-url", moto.endpoint(),
-            "--", "--junitxml=" + report, "-p", "no:cacheprovider"));
-        final ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
-            .redirectErrorStream(true).redirectOutput(cfnLog.toFile());
+    private void runCfnTest(
+            final LambdaEndpoint lambda,
+            final MotoServer moto,
+            final Path typeConfiguration,
+            final Path report,
+            final Path cfnLog)
+            throws IOException, InterruptedException {
+        final List<String> command = new ArrayList<>(List.of(
+                folder.resolve("../tooling/cfn").normalize().toString(),
+                "test",
+                "--endpoint",
+                lambda.url(),
+                "--region",
+                CloudFormationRequest.REGION,
+                "--typeconfig",
+                typeConfiguration.toString(),
+                "--cloudformation-endpoint-url",
+                moto.endpoint(),
+                "--",
+                "--junitxml=" + report,
+                "-p",
+                "no:cacheprovider"));
+        final ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(cfnLog.toFile());
         final Map<String, String> environment = builder.environment();
         environment.put("CFN_STS_ENDPOINT", moto.endpoint());
         environment.put("AWS_ENDPOINT_URL", moto.endpoint());
@@ -187,22 +237,28 @@ public abstract class CfnContractTest {
         final Process cfn = builder.start();
         if (!cfn.waitFor(CFN_TEST_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             cfn.destroyForcibly();
-            Files.writeString(cfnLog, "\n[killed after " + CFN_TEST_TIMEOUT_MINUTES + " minutes]\n",
-                StandardOpenOption.APPEND);
+            Files.writeString(
+                    cfnLog, "\n[killed after " + CFN_TEST_TIMEOUT_MINUTES + " minutes]\n", StandardOpenOption.APPEND);
         }
     }
 
     /** Each contract test's outcome (passed, failed or skipped) from pytest's JUnit report. */
     private static Map<String, String> outcomes(final Path report, final Path cfnLog) throws Exception {
-        assertThat(report).as("cfn test wrote no report; its output is in %s", cfnLog).exists();
-        final NodeList cases = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile())
-            .getElementsByTagName("testcase");
+        assertThat(report)
+                .as("cfn test wrote no report; its output is in %s", cfnLog)
+                .exists();
+        final NodeList cases = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(report.toFile())
+                .getElementsByTagName("testcase");
         final Map<String, String> outcomes = new TreeMap<>();
         for (int i = 0; i < cases.getLength(); i++) {
             final Element testCase = (Element) cases.item(i);
             final String outcome = testCase.getElementsByTagName("failure").getLength()
-                + testCase.getElementsByTagName("error").getLength() > 0 ? "failed"
-                : testCase.getElementsByTagName("skipped").getLength() > 0 ? "skipped" : "passed";
+                                    + testCase.getElementsByTagName("error").getLength()
+                            > 0
+                    ? "failed"
+                    : testCase.getElementsByTagName("skipped").getLength() > 0 ? "skipped" : "passed";
             outcomes.put(testCase.getAttribute("name"), outcome);
         }
         return outcomes;

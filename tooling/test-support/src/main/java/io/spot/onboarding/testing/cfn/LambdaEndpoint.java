@@ -54,8 +54,11 @@ public final class LambdaEndpoint implements AutoCloseable {
     private final Map<String, Function> functions;
     private final Consumer<String> log;
 
-    private LambdaEndpoint(final HttpServer server, final URLClassLoader loader, final Map<String, Function> functions,
-                           final Consumer<String> log) {
+    private LambdaEndpoint(
+            final HttpServer server,
+            final URLClassLoader loader,
+            final Map<String, Function> functions,
+            final Consumer<String> log) {
         this.server = server;
         this.loader = loader;
         this.functions = functions;
@@ -63,12 +66,13 @@ public final class LambdaEndpoint implements AutoCloseable {
     }
 
     /** Serves the type in {@code typeFolder} from {@code handlerJar} on 127.0.0.1:{@code port} (0: any free port). */
-    public static LambdaEndpoint start(final Path typeFolder, final Path handlerJar, final int port,
-                                       final Consumer<String> log) throws IOException {
+    public static LambdaEndpoint start(
+            final Path typeFolder, final Path handlerJar, final int port, final Consumer<String> log)
+            throws IOException {
         refuseSharedTmpdir();
         final String config = Files.readString(typeFolder.resolve(".rpdk-config"));
-        final URLClassLoader loader = new URLClassLoader(new URL[] {handlerJar.toUri().toURL()},
-            ClassLoader.getPlatformClassLoader());
+        final URLClassLoader loader =
+                new URLClassLoader(new URL[] {handlerJar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
         final Map<String, Function> functions = new HashMap<>();
         try {
             functions.put("TypeFunction", Function.of(loader, setting(config, "entrypoint")));
@@ -105,10 +109,11 @@ public final class LambdaEndpoint implements AutoCloseable {
         final String prefix = typeName.replace("::", "-").toLowerCase(Locale.ROOT) + "-";
         try (Stream<Path> files = Files.list(typeFolder.resolve("target"))) {
             final List<Path> jars = files.filter(f -> f.getFileName().toString().startsWith(prefix)
-                && f.getFileName().toString().endsWith(".jar")).toList();
+                            && f.getFileName().toString().endsWith(".jar"))
+                    .toList();
             if (jars.size() != 1) {
-                throw new IllegalStateException("expected exactly one " + prefix + "*.jar in " + typeFolder.resolve(
-                    "target") + " (build the type first), found " + jars);
+                throw new IllegalStateException("expected exactly one " + prefix + "*.jar in "
+                        + typeFolder.resolve("target") + " (build the type first), found " + jars);
             }
             return jars.get(0);
         }
@@ -117,12 +122,12 @@ public final class LambdaEndpoint implements AutoCloseable {
     public static void main(final String[] args) throws IOException, InterruptedException {
         if (args.length < 1 || args.length > 2) {
             System.err.println("usage: java -Djava.io.tmpdir=<private dir> -cp spot-testing/target/classes "
-                + LambdaEndpoint.class.getName() + " <type folder> [port, default 3001]");
+                    + LambdaEndpoint.class.getName() + " <type folder> [port, default 3001]");
             System.exit(2);
         }
         final Path folder = Path.of(args[0]).toAbsolutePath();
-        final LambdaEndpoint endpoint = start(folder, handlerJar(folder),
-            args.length > 1 ? Integer.parseInt(args[1]) : 3001, System.err::println);
+        final LambdaEndpoint endpoint = start(
+                folder, handlerJar(folder), args.length > 1 ? Integer.parseInt(args[1]) : 3001, System.err::println);
         System.out.println(endpoint.url());
         Thread.currentThread().join();
     }
@@ -136,8 +141,11 @@ public final class LambdaEndpoint implements AutoCloseable {
             }
             final Function function = functions.get(invoke.group(1));
             if (function == null) {
-                reply(exchange, 404, "ResourceNotFoundException",
-                    "{\"Type\":\"User\",\"message\":\"Function not found: " + invoke.group(1) + "\"}");
+                reply(
+                        exchange,
+                        404,
+                        "ResourceNotFoundException",
+                        "{\"Type\":\"User\",\"message\":\"Function not found: " + invoke.group(1) + "\"}");
                 return;
             }
             final byte[] payload = exchange.getRequestBody().readAllBytes();
@@ -151,8 +159,12 @@ public final class LambdaEndpoint implements AutoCloseable {
                 // Lambda answers 200 with X-Amz-Function-Error when the handler throws.
                 log.accept("handler threw " + e.getCause());
                 exchange.getResponseHeaders().add("X-Amz-Function-Error", "Unhandled");
-                reply(exchange, 200, null, "{\"errorType\":\"" + e.getCause().getClass().getName()
-                    + "\",\"errorMessage\":\"handler threw\"}");
+                reply(
+                        exchange,
+                        200,
+                        null,
+                        "{\"errorType\":\"" + e.getCause().getClass().getName()
+                                + "\",\"errorMessage\":\"handler threw\"}");
                 return;
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
@@ -167,7 +179,7 @@ public final class LambdaEndpoint implements AutoCloseable {
     }
 
     private static void reply(final HttpExchange exchange, final int status, final String errorType, final String body)
-        throws IOException {
+            throws IOException {
         final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         if (errorType != null) {
@@ -185,33 +197,36 @@ public final class LambdaEndpoint implements AutoCloseable {
         final Class<?> loggerType = loader.loadClass(LOGGER);
         final Object logger = Proxy.newProxyInstance(loader, new Class<?>[] {loggerType}, (proxy, method, args) -> {
             if ("log".equals(method.getName()) && args != null && args.length == 1) {
-                log.accept(args[0] instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
-                    : String.valueOf(args[0]));
+                log.accept(
+                        args[0] instanceof byte[] bytes
+                                ? new String(bytes, StandardCharsets.UTF_8)
+                                : String.valueOf(args[0]));
             }
             return null;
         });
         final long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
         final String requestId = UUID.randomUUID().toString();
-        return Proxy.newProxyInstance(loader, new Class<?>[] {contextType}, (proxy, method, args) -> switch (
-            method.getName()) {
-            case "getAwsRequestId" -> requestId;
-            case "getLogGroupName" -> "/aws/lambda/" + functionName;
-            case "getLogStreamName" -> "local";
-            case "getFunctionName" -> functionName;
-            case "getFunctionVersion" -> "$LATEST";
-            case "getInvokedFunctionArn" -> "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
-            case "getRemainingTimeInMillis" -> (int) Math.max(0, deadline - System.currentTimeMillis());
-            case "getMemoryLimitInMB" -> 512;
-            case "getLogger" -> logger;
-            case "toString" -> "LambdaEndpoint context for " + functionName;
-            case "hashCode" -> System.identityHashCode(proxy);
-            case "equals" -> proxy == args[0];
-            default -> null;
-        });
+        return Proxy.newProxyInstance(
+                loader, new Class<?>[] {contextType}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getAwsRequestId" -> requestId;
+                    case "getLogGroupName" -> "/aws/lambda/" + functionName;
+                    case "getLogStreamName" -> "local";
+                    case "getFunctionName" -> functionName;
+                    case "getFunctionVersion" -> "$LATEST";
+                    case "getInvokedFunctionArn" -> "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
+                    case "getRemainingTimeInMillis" -> (int) Math.max(0, deadline - System.currentTimeMillis());
+                    case "getMemoryLimitInMB" -> 512;
+                    case "getLogger" -> logger;
+                    case "toString" -> "LambdaEndpoint context for " + functionName;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
     }
 
     private static String setting(final String json, final String key) {
-        final Matcher value = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        final Matcher value = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(json);
         if (!value.find()) {
             throw new IllegalStateException(".rpdk-config has no " + key);
         }
@@ -219,10 +234,11 @@ public final class LambdaEndpoint implements AutoCloseable {
     }
 
     private static void refuseSharedTmpdir() {
-        final Path tmpdir = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        final Path tmpdir =
+                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
         if (List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm")).contains(tmpdir)) {
             throw new IllegalStateException("java.io.tmpdir is " + tmpdir + ", which the plugin's wrapper would empty "
-                + "on every invocation: run with -Djava.io.tmpdir=<a private directory>");
+                    + "on every invocation: run with -Djava.io.tmpdir=<a private directory>");
         }
     }
 
@@ -232,8 +248,8 @@ public final class LambdaEndpoint implements AutoCloseable {
         static Function of(final ClassLoader loader, final String entrypoint) throws ReflectiveOperationException {
             final String[] parts = entrypoint.split("::");
             final Class<?> type = Class.forName(parts[0], true, loader);
-            final Method method = type.getMethod(parts[1], InputStream.class, OutputStream.class,
-                loader.loadClass(CONTEXT));
+            final Method method =
+                    type.getMethod(parts[1], InputStream.class, OutputStream.class, loader.loadClass(CONTEXT));
             final Thread thread = Thread.currentThread();
             final ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(loader);
@@ -245,7 +261,7 @@ public final class LambdaEndpoint implements AutoCloseable {
         }
 
         void invoke(final InputStream input, final OutputStream output, final Object context)
-            throws ReflectiveOperationException {
+                throws ReflectiveOperationException {
             try {
                 method.invoke(instance, input, output, context);
             } catch (UncheckedIOException e) {
