@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -16,12 +18,23 @@ import org.junit.jupiter.api.Test;
 
 /** The client against Spot's wire shapes as spot-api.md records them, quirks included. */
 class SpotApiClientTest {
+    /**
+     * MockWebServer logs a WARNING when a client opens a connection and sends nothing, which the
+     * dropped-connection and timeout tests provoke on purpose. Held in a field: JUL keeps loggers weakly.
+     */
+    private static final Logger MOCK_SERVER_LOG = quiet(Logger.getLogger(MockWebServer.class.getName()));
+
     private static final String TOKEN = "clientTestToken0123456789";
     private static final String REQUEST = "\"request\":{\"id\":\"e593ff58-067d-4340-92f9-8b1c0bad70d7\","
             + "\"url\":\"/x\",\"method\":\"GET\",\"timestamp\":\"2026-06-20T11:35:01.745Z\"}";
 
     private MockWebServer server;
     private SpotApiClient client;
+
+    private static Logger quiet(final Logger logger) {
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
 
     @BeforeEach
     void start() throws Exception {
