@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Spot's rule for an account name as this project applies it (spot-api.md E2, E4): the same as the
+ * Spot's rule for an account name as this project applies it (docs/spot-api.md E2, E4): the same as the
  * Account type's Name, which a test keeps equal to both schemas. Non-empty, at most
  * {@value #MAX_LENGTH} characters (the emulator's invented cap), no control characters, no space at
  * either end. The documented "at least one letter" rule is not applied: Spot's own StackSet names

@@ -19,7 +19,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Where the handlers find the Spot token (DESIGN.md §3), with the real AWS SDK against
+ * Where the handlers find the Spot token (docs/design.md §3), with the real AWS SDK against
  * moto_server's Secrets Manager: the same calls, signing and parsing as in a real account.
  */
 class AccountCredentialsTest {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Spot and network failures, mapped as DESIGN.md §4 says, through the real wrapper. */
+/** Spot and network failures, mapped as docs/design.md §5 says, through the real wrapper. */
 class AccountFailureMappingTest {
     private SpotTypeHarness harness;
 

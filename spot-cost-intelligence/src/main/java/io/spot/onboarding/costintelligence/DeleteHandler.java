@@ -8,7 +8,7 @@ import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
- * Spot has no call to leave Cost Intelligence (spot-api.md E13), so Delete cannot un-enroll: it
+ * Spot has no call to leave Cost Intelligence (docs/spot-api.md E13), so Delete cannot un-enroll: it
  * checks that the enrollment exists (NotFound otherwise, as the contract asks), releases it from the
  * stack and says plainly that the account stays enrolled. The enrollment ends with the Spot account,
  * which the stack's Spot::Onboarding::Account deletes right after this resource when it created or

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Spot and network failures on the Cost Intelligence routes, mapped as DESIGN.md §4 says, through the real wrapper. */
+/**
+ * Spot and network failures on the Cost Intelligence routes, mapped as docs/design.md §5 says, through the
+ * real wrapper.
+ */
 class CostIntelligenceFailureMappingTest {
     private SpotTypeHarness harness;
 

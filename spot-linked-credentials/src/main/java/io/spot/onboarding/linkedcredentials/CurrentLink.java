@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The role a Spot account is linked to now (E8). How Spot answers for an account without a link
- * is not public (spot-api.md E8, open question 3): an empty list, or a 400 or 404 of its own. So
+ * is not public (docs/spot-api.md E8, open question 3): an empty list, or a 400 or 404 of its own. So
  * a 4xx on the read of an account that exists means "no link", never a failure; the account's
  * existence is what tells "no link" from "no account". 401, 403, 429 and 5xx are not about the
  * link and keep their meaning.

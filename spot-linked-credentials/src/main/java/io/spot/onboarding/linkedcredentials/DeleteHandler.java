@@ -11,7 +11,7 @@ import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
- * Spot has no call to unlink credentials (spot-api.md E9); the only write Delete can make is a
+ * Spot has no call to unlink credentials (docs/spot-api.md E9); the only write Delete can make is a
  * relink. It makes one only to give an account the stack did not create (Adopted, or ownership
  * unknown) back the link this resource replaced (PreviousRoleArn): otherwise a stack delete or a
  * rollback, which deletes the stack's SpotRole right after this resource, would leave Spot assuming

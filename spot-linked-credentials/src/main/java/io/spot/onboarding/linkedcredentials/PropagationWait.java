@@ -8,8 +8,8 @@ import java.util.OptionalInt;
  * assumable (IAM propagation). The first call waits {@value #FIRST_SECONDS} s before it is made at
  * all, as Spot's own Terraform module does (TFCONNECT): the role is almost always created by the
  * same stack moments before, and a set-credentials call Spot refuses still counts against its
- * rate-limited route. spot-api.md §2.5 advises retrying for a minute or two, so a refusal waits
- * again; the budget, {@value #TOTAL_SECONDS} s of waiting in all over {@value #ATTEMPTS}
+ * rate-limited route. Retrying for a minute or two is enough (docs/spot-api.md §2.5), so a refusal
+ * waits again; the budget, {@value #TOTAL_SECONDS} s of waiting in all over {@value #ATTEMPTS}
  * set-credentials calls, covers IAM's usual worst case without letting a role that will never work
  * hold a stack for long. The same budget covers the read-back that confirms a link Spot accepted.
  */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** 429, 5xx and network failures, mapped as DESIGN.md §4 says, through the real wrapper. */
+/** 429, 5xx and network failures, mapped as docs/design.md §5 says, through the real wrapper. */
 class LinkedCredentialsFailureMappingTest {
     private LinkedCredentialsHarness harness;
     private String accountId;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Spot API calls the onboarding types use (spot-api.md E1 to E12). Every method throws a
+ * The Spot API calls the onboarding types use (docs/spot-api.md E1 to E12). Every method throws a
  * {@link SpotApiException} subclass on failure; none retries, because whether a retry is safe
  * is the caller's decision (a dropped response to a write may hide a write that happened).
  */

@@ -218,7 +218,7 @@ public final class SpotApiClient implements SpotApi {
         return send("GET", url, null);
     }
 
-    /** Spot wants {@code Content-Type: application/json} on every call, body or not (spot-api.md 2.1). */
+    /** Spot wants {@code Content-Type: application/json} on every call, body or not (docs/spot-api.md §2.1). */
     private JsonNode send(final String method, final HttpUrl url, final JsonNode body) {
         final String operation =
                 method + " " + url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());

@@ -11,7 +11,7 @@ import io.spot.onboarding.common.api.SpotUnauthorizedException;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 
 /**
- * The one place that decides which CloudFormation error code a Spot failure is (DESIGN.md §4),
+ * The one place that decides which CloudFormation error code a Spot failure is (docs/design.md §5),
  * and words a message a person can act on. Spot's own codes, messages and request id are kept.
  */
 public final class SpotFailures {

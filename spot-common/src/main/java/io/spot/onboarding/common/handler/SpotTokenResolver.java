@@ -9,7 +9,7 @@ import software.amazon.cloudformation.exceptions.CfnAccessDeniedException;
 import software.amazon.cloudformation.exceptions.CfnInvalidTypeConfigurationException;
 
 /**
- * Finds the Spot token (DESIGN.md §3), first match wins:
+ * Finds the Spot token (docs/design.md §3), first match wins:
  * <ol>
  *   <li>type configuration {@code SpotCredentials.ApiToken};</li>
  *   <li>type configuration {@code SpotCredentials.ApiTokenSecret}, a secret name or ARN;</li>

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The client against Spot's wire shapes as spot-api.md records them, quirks included. */
+/** The client against Spot's wire shapes as docs/spot-api.md records them, quirks included. */
 class SpotApiClientTest {
     /**
      * MockWebServer logs a WARNING when a client opens a connection and sends nothing, which the

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Prints every figure of the benchmark in a stable layout: package size, cold start, warm latency,
  * Spot API calls per account, organization scale, the concurrency sweep, and a StackSet's
- * update and drift detection. Run through bench/run, which builds first and
+ * update and drift detection. Run through tooling/bench/run, which builds first and
  * gives this JVM a private tmpdir (the handlers' wrapper empties it on every invocation).
  */
 public final class Benchmark {

@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * Every wire detail the emulator had to make up because no public source shows what Spot really
- * does ([U] in spot-api.md, section 8). They live in one class so that a capture of the real API
- * corrects them in one edit, and so that other modules' tests can name them instead of copying
- * strings. Everything outside this class is either confirmed [C] or inferred [I] in spot-api.md.
+ * does (unknown-assumed, [U], in docs/spot-api.md; its §8 lists the open questions). They live in
+ * one class so that a capture of the real API corrects them in one edit, and so that other modules'
+ * tests can name them instead of copying strings. Everything outside this class is either confirmed
+ * [C] or inferred [I] in docs/spot-api.md.
  */
 public final class Invented {
 
@@ -15,7 +16,7 @@ public final class Invented {
     // [U] invented: the name of an organization's first (default) account is not public.
     public static final String DEFAULT_ACCOUNT_NAME = "Default";
 
-    // [U] invented: 401/403 body shapes are unknown (spot-api.md 2.4, open question 5).
+    // [U] invented: 401/403 body shapes are unknown (docs/spot-api.md §2.4, open question 5).
     public static final String UNAUTHORIZED = "UNAUTHORIZED";
     public static final String UNAUTHORIZED_MESSAGE = "Invalid or missing API token";
     public static final String FORBIDDEN = "FORBIDDEN";

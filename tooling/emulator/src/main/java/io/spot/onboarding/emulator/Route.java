@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The endpoints the emulator serves (E1-E12 of spot-api.md), keyed by method and path template. */
+/** The endpoints the emulator serves (E1-E12 of docs/spot-api.md), keyed by method and path template. */
 enum Route {
     LIST_ACCOUNTS("GET", Route.ACCOUNTS, Wire.ACCOUNT_KIND),
     CREATE_ACCOUNT("POST", Route.ACCOUNTS, Wire.ACCOUNT_KIND),

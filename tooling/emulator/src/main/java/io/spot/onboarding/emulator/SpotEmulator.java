@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local, stateful stand-in for the Spot API (api.spotinst.io) speaking the wire shapes of
- * spot-api.md, with fault injection. Binds to 127.0.0.1 only.
+ * docs/spot-api.md, with fault injection. Binds to 127.0.0.1 only.
  *
  * <pre>{@code
  * try (SpotEmulator emu = SpotEmulator.builder().token("tok-admin").build().start()) {

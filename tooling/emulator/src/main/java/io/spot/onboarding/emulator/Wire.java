@@ -1,6 +1,6 @@
 package io.spot.onboarding.emulator;
 
-/** Wire constants that public sources confirm (see spot-api.md for each citation). */
+/** Wire constants that public sources confirm (see docs/spot-api.md for each citation). */
 public final class Wire {
 
     private Wire() {}

@@ -1,7 +1,7 @@
 package io.spot.onboarding.harness;
 
 /**
- * The handler contract (DESIGN.md §4) checked on every response the {@link HandlerDriver} sees,
+ * The handler contract (docs/design.md §4) checked on every response the {@link HandlerDriver} sees,
  * so every behaviour test also tests the contract.
  *
  * @param identifier                        the primary identifier property, such as "AccountId"

@@ -38,8 +38,8 @@ import java.util.stream.Stream;
  * keeps a container; invocations run one at a time.
  *
  * <p>The plugin's wrapper empties {@code java.io.tmpdir} on every invocation, so this refuses to run
- * in a JVM whose tmpdir is the machine's. Uses only the JDK, so it runs from spot-testing's classes:
- * {@code java -Djava.io.tmpdir=<private dir> -cp spot-testing/target/classes
+ * in a JVM whose tmpdir is the machine's. Uses only the JDK, so it runs from test-support's classes:
+ * {@code java -Djava.io.tmpdir=<private dir> -cp tooling/test-support/target/classes
  * io.spot.onboarding.testing.cfn.LambdaEndpoint spot-account [port]}.
  */
 public final class LambdaEndpoint implements AutoCloseable {
@@ -121,7 +121,7 @@ public final class LambdaEndpoint implements AutoCloseable {
 
     public static void main(final String[] args) throws IOException, InterruptedException {
         if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: java -Djava.io.tmpdir=<private dir> -cp spot-testing/target/classes "
+            System.err.println("usage: java -Djava.io.tmpdir=<private dir> -cp tooling/test-support/target/classes "
                     + LambdaEndpoint.class.getName() + " <type folder> [port, default 3001]");
             System.exit(2);
         }
