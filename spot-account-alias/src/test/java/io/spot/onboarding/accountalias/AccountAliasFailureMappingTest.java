@@ -11,25 +11,15 @@ import io.spot.onboarding.common.handler.RetryPolicy;
 import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Spot and network failures, mapped as DESIGN.md §4 says, through the real wrapper. */
 class AccountAliasFailureMappingTest {
-    private SpotTypeHarness harness;
-    private String accountId;
+    @RegisterExtension
+    final SpotTypeHarness harness = AliasHarness.start();
 
-    @BeforeEach
-    void start() {
-        harness = AliasHarness.start();
-        accountId = AliasHarness.onboardedAccount(harness).accountId();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    private final String accountId = AliasHarness.onboardedAccount(harness).accountId();
 
     private ObjectNode named(final String name) {
         return props("{\"AccountId\":\"" + accountId + "\",\"Name\":\"" + name + "\"}");

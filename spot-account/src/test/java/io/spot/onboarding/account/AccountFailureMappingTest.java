@@ -9,23 +9,13 @@ import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Spot and network failures, mapped as DESIGN.md §4 says, through the real wrapper. */
 class AccountFailureMappingTest {
-    private SpotTypeHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = AccountHarness.start();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final SpotTypeHarness harness = AccountHarness.start();
 
     private JsonNode created() {
         return harness.create(props("{}")).last().model();

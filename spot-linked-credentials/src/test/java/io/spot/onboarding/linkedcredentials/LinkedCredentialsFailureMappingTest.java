@@ -9,25 +9,15 @@ import io.spot.onboarding.common.handler.RetryPolicy;
 import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** 429, 5xx and network failures, mapped as DESIGN.md §4 says, through the real wrapper. */
 class LinkedCredentialsFailureMappingTest {
-    private LinkedCredentialsHarness harness;
-    private String accountId;
+    @RegisterExtension
+    final LinkedCredentialsHarness harness = new LinkedCredentialsHarness();
 
-    @BeforeEach
-    void start() {
-        harness = new LinkedCredentialsHarness();
-        accountId = harness.account();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    private final String accountId = harness.account();
 
     @Test
     void throttlingOfTheLinkWaitsAtLeastTheResetThenLinks() {
