@@ -112,6 +112,9 @@ class FailureMappingTest {
         assertThat(harness.spot.requestCount(calls.createWrite.method(), calls.createWrite.route()))
                 .as("the refused write, and once more for each refusal")
                 .isEqualTo(3);
+        assertThat(create.events())
+                .as("the Create's own steps, a wait for each refusal, and the success")
+                .hasSize(calls.createSteps + 2 + 1);
         calls.create.assertSpot(harness, create.last());
         assertThat(harness.scanner.scannedCount())
                 .as("every output was scanned for the token")
@@ -223,7 +226,6 @@ class FailureMappingTest {
     void serverErrorsOfTheUpdateAreRetriedThenItSucceeds(final SpotCalls calls) {
         start(calls);
         final JsonNode model = created(calls);
-        final Object before = calls.written(harness);
         inject(calls.updateWrite.orElseThrow(), (f, c) -> f.serverErrorNext(c.method(), c.route(), 2, 503));
 
         final Operation update = harness.update(model, calls.updated(model));
@@ -236,7 +238,7 @@ class FailureMappingTest {
                 .filteredOn(mentioning("503"))
                 .extracting(HandlerResponse::callbackDelaySeconds)
                 .containsExactly(5, 10);
-        assertThat(calls.written(harness)).as("the update applied").isNotEqualTo(before);
+        assertThat(calls.written(harness)).as("the update applied").isEqualTo(calls.writtenAfterUpdate());
     }
 
     @ParameterizedTest

@@ -23,6 +23,7 @@ enum SpotCalls {
             new Call("GET", "/setup/account"),
             new Call("DELETE", "/setup/account/{id}"),
             Optional.of(new Call("PUT", "/setup/account/{id}")),
+            1,
             0,
             0) {
         /** The names of the accounts in the organization, Spot's default account aside. */
@@ -40,6 +41,11 @@ enum SpotCalls {
             return ((ObjectNode) created.deepCopy()).put("Name", "renamed");
         }
 
+        @Override
+        Object writtenAfterUpdate() {
+            return List.of("renamed");
+        }
+
         /** The account this stack created is deleted with it. */
         @Override
         Object writtenAfterDelete() {
@@ -54,6 +60,7 @@ enum SpotCalls {
             new Call("GET", "/setup/credentials/aws"),
             Optional.of(new Call("POST", "/setup/credentials/aws")),
             1,
+            1,
             1) {
         /** The role the account is linked to. */
         @Override
@@ -63,8 +70,12 @@ enum SpotCalls {
 
         @Override
         ObjectNode updated(final JsonNode created) {
-            return ((ObjectNode) created.deepCopy())
-                    .put("RoleArn", "arn:aws:iam::" + AWS_ACCOUNT_ID + ":role/SpotRole-v2");
+            return ((ObjectNode) created.deepCopy()).put("RoleArn", NEW_ROLE);
+        }
+
+        @Override
+        Object writtenAfterUpdate() {
+            return Optional.of(NEW_ROLE);
         }
 
         /** Spot has no unlink: Delete leaves the link (the type's docs). */
@@ -81,6 +92,7 @@ enum SpotCalls {
             new Call("PUT", "/setup/account/{id}"),
             Optional.of(new Call("PUT", "/setup/account/{id}")),
             1,
+            1,
             0) {
         /** The account's name. */
         @Override
@@ -91,6 +103,11 @@ enum SpotCalls {
         @Override
         ObjectNode updated(final JsonNode created) {
             return ((ObjectNode) created.deepCopy()).put("Name", "renamed");
+        }
+
+        @Override
+        Object writtenAfterUpdate() {
+            return "renamed";
         }
 
         /** Delete gives the account the name it had before the stack. */
@@ -107,6 +124,7 @@ enum SpotCalls {
             new Call("GET", "/cbi/v1/setup/account"),
             Optional.empty(),
             0,
+            0,
             0) {
         /** Whether the account is enrolled. */
         @Override
@@ -119,12 +137,19 @@ enum SpotCalls {
             throw new UnsupportedOperationException("no property of CostIntelligence is updated in Spot");
         }
 
+        @Override
+        Object writtenAfterUpdate() {
+            throw new UnsupportedOperationException("no property of CostIntelligence is updated in Spot");
+        }
+
         /** Spot has no un-enroll: Delete leaves the enrollment (the type's docs). */
         @Override
         Object writtenAfterDelete() {
             return true;
         }
     };
+
+    static final String NEW_ROLE = "arn:aws:iam::" + AWS_ACCOUNT_ID + ":role/SpotRole-v2";
 
     /** One Spot route, as the emulator's fault injection names it. */
     record Call(String method, String route) {}
@@ -139,8 +164,10 @@ enum SpotCalls {
     final Call delete;
     /** The call by which Update changes Spot; empty when no update reaches Spot. */
     final Optional<Call> updateWrite;
+    /** IN_PROGRESS events a Create returns when nothing fails. */
+    final int createSteps;
     /**
-     * IN_PROGRESS events Create returns before its write whatever Spot answers: LinkedCredentials
+     * Of these, those Create returns before its write whatever Spot answers: LinkedCredentials
      * waits for IAM, AccountAlias records the name to restore first.
      */
     final int createStepsBeforeWrite;
@@ -154,6 +181,7 @@ enum SpotCalls {
             final Call list,
             final Call delete,
             final Optional<Call> updateWrite,
+            final int createSteps,
             final int createStepsBeforeWrite,
             final int updateStepsBeforeWrite) {
         this.create = create;
@@ -162,6 +190,7 @@ enum SpotCalls {
         this.list = list;
         this.delete = delete;
         this.updateWrite = updateWrite;
+        this.createSteps = createSteps;
         this.createStepsBeforeWrite = createStepsBeforeWrite;
         this.updateStepsBeforeWrite = updateStepsBeforeWrite;
     }
@@ -175,6 +204,9 @@ enum SpotCalls {
 
     /** Desired properties for an Update of {@code created} that reaches Spot. */
     abstract ObjectNode updated(JsonNode created);
+
+    /** {@link #written} after a successful Create and the Update {@link #updated} asks for. */
+    abstract Object writtenAfterUpdate();
 
     /** {@link #written} after a successful Create and its Delete. */
     abstract Object writtenAfterDelete();
