@@ -11,31 +11,21 @@ import io.spot.onboarding.common.handler.RetryPolicy;
 import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * IAM answers moto_server cannot give (denied, throttled, failing, unreachable), from a stand-in
  * IAM speaking IAM's XML, reached by the real SDK client with the credentials CloudFormation passed.
  */
 class AccountAliasIamFailureTest {
-    private SpotTypeHarness harness;
-    private FakeIam iam;
-    private String accountId;
+    @RegisterExtension
+    final FakeIam iam = new FakeIam();
 
-    @BeforeEach
-    void start() {
-        iam = new FakeIam();
-        harness = AliasHarness.start(iam.source());
-        accountId = AliasHarness.onboardedAccount(harness).accountId();
-    }
+    @RegisterExtension
+    final SpotTypeHarness harness = AliasHarness.start(iam.source());
 
-    @AfterEach
-    void stop() {
-        harness.close();
-        iam.close();
-    }
+    private final String accountId = AliasHarness.onboardedAccount(harness).accountId();
 
     private ObjectNode byAlias() {
         return props("{\"AccountId\":\"" + accountId + "\"}");

@@ -10,28 +10,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Naming, renaming, restoring and reading through the real HandlerWrapper, against the emulator,
  * with the alias read from moto_server's IAM by the real AWS SDK client.
  */
 class AccountAliasLifecycleTest {
-    private SpotTypeHarness harness;
-    private String accountId;
+    @RegisterExtension
+    final SpotTypeHarness harness = AliasHarness.start();
+
+    private final String accountId = AliasHarness.onboardedAccount(harness).accountId();
 
     @BeforeEach
-    void start() {
+    void forgetOtherTestsAliases() {
         MotoIam.reset();
-        harness = AliasHarness.start();
-        accountId = AliasHarness.onboardedAccount(harness).accountId();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     private ObjectNode model(final String extra) {

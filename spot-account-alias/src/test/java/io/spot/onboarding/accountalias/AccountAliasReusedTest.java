@@ -9,28 +9,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** AccountOwnership Reused: the stack uses the Spot account but never writes to it, not even to restore a name. */
 class AccountAliasReusedTest {
-    private SpotTypeHarness harness;
-    private FakeIam iam;
-    private String accountId;
+    @RegisterExtension
+    final FakeIam iam = new FakeIam().alias("acme-would-be-applied");
 
-    @BeforeEach
-    void start() {
-        iam = new FakeIam().alias("acme-would-be-applied");
-        harness = AliasHarness.start(iam.source());
-        accountId = AliasHarness.onboardedAccount(harness).accountId();
-    }
+    @RegisterExtension
+    final SpotTypeHarness harness = AliasHarness.start(iam.source());
 
-    @AfterEach
-    void stop() {
-        harness.close();
-        iam.close();
-    }
+    private final String accountId = AliasHarness.onboardedAccount(harness).accountId();
 
     private ObjectNode reused(final String extra) {
         final ObjectNode model = props("{\"AccountOwnership\":\"Reused\"" + extra + "}");

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A rollback (CloudFormation's Delete with {@code rollback: true}) gives an account the stack did
@@ -21,22 +21,18 @@ import org.junit.jupiter.api.Test;
  */
 class AccountAliasRollbackTest {
     private static final String ACCOUNT_ROUTE = "/setup/account/{id}";
-    private FakeIam iam;
-    private SpotTypeHarness harness;
-    private String accountId;
+
+    @RegisterExtension
+    final FakeIam iam = new FakeIam().alias("acme-prod");
+
+    @RegisterExtension
+    final SpotTypeHarness harness = AliasHarness.start(iam.source());
+
+    private final String accountId = AliasHarness.onboardedAccount(harness).accountId();
 
     @BeforeEach
-    void start() {
-        iam = new FakeIam().alias("acme-prod");
-        harness = AliasHarness.start(iam.source());
-        accountId = AliasHarness.onboardedAccount(harness).accountId();
+    void logOnlyWhatTheHandlersDo() {
         harness.spot.clearRequests();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-        iam.close();
     }
 
     private ObjectNode model(final String ownership) {

@@ -11,6 +11,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -22,7 +24,7 @@ import software.amazon.awssdk.services.iam.IamClient;
  * error, for what moto_server cannot do (deny, throttle, fail). The handler reaches it through a
  * real IamClient, so the SDK's signing, credential injection and XML error parsing all run.
  */
-final class FakeIam implements AutoCloseable {
+final class FakeIam implements AfterEachCallback, AutoCloseable {
     private static final String NS = "https://iam.amazonaws.com/doc/2010-05-08/";
 
     private final HttpServer server;
@@ -125,6 +127,12 @@ final class FakeIam implements AutoCloseable {
     /** IAM stops answering: the port is closed, the client stays usable. */
     void stopAnswering() {
         server.stop(0);
+    }
+
+    /** Registered as a test's extension, it stops when the test ends. */
+    @Override
+    public void afterEach(final ExtensionContext context) {
+        close();
     }
 
     @Override

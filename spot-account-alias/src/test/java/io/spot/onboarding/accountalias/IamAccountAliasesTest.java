@@ -5,24 +5,21 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.endpoints.IamEndpointProvider;
 
 /** The alias reader on its own: which client it asks, and how it reads IAM's answers. */
 class IamAccountAliasesTest {
-    private final FakeIam iam = new FakeIam();
+    @RegisterExtension
+    final FakeIam iam = new FakeIam();
+
     private final List<String> regionsAsked = new ArrayList<>();
     private final IamAccountAliases aliases = new IamAccountAliases(region -> {
         regionsAsked.add(region);
         return iam.client();
     });
-
-    @AfterEach
-    void stop() {
-        iam.close();
-    }
 
     @Test
     void readsTheOneAliasOrNothingWithTheClientsOwnCredentialsWhenThereIsNoProxy() {

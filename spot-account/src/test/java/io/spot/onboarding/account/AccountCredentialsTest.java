@@ -9,10 +9,10 @@ import io.spot.onboarding.harness.CloudFormationRequest;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.harness.MotoServer;
 import io.spot.onboarding.testing.SpotTypeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 class AccountCredentialsTest {
     private static MotoServer moto;
     private static SecretsManagerClient secrets;
-    private SpotTypeHarness harness;
+
+    @RegisterExtension
+    final SpotTypeHarness harness = AccountHarness.start();
 
     @BeforeAll
     static void startMoto() {
@@ -37,14 +39,8 @@ class AccountCredentialsTest {
     }
 
     @BeforeEach
-    void start() {
+    void forgetOtherTestsSecrets() {
         moto.reset();
-        harness = AccountHarness.start();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     private ObjectNode urlOnly() {

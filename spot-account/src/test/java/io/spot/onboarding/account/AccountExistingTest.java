@@ -9,9 +9,8 @@ import io.spot.onboarding.emulator.SpotAccountRecord;
 import io.spot.onboarding.harness.HandlerDriver;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An AWS account already connected to Spot, under each ExistingAccountPolicy, and the promise
@@ -19,17 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class AccountExistingTest {
     private static final String ROLE = "arn:aws:iam::" + AWS_ACCOUNT_ID + ":role/SpotRole";
-    private SpotTypeHarness harness;
 
-    @BeforeEach
-    void start() {
-        harness = AccountHarness.start();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final SpotTypeHarness harness = AccountHarness.start();
 
     private SpotAccountRecord connectedAccount(final String name) {
         final SpotAccountRecord account = harness.spot.state().createAccount(name);

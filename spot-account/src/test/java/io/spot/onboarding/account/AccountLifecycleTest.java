@@ -12,23 +12,13 @@ import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Create, read, update, delete and list through the real HandlerWrapper, against the emulator. */
 class AccountLifecycleTest {
-    private SpotTypeHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = AccountHarness.start();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final SpotTypeHarness harness = AccountHarness.start();
 
     @Test
     void createsANewSpotAccountNamedAfterTheAwsAccount() {

@@ -19,9 +19,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /**
@@ -31,17 +30,9 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  */
 class AccountOwnershipTest {
     private static final String OLD_ROLE = "arn:aws:iam::" + AWS_ACCOUNT_ID + ":role/LegacySpotRole";
-    private SpotTypeHarness harness;
 
-    @BeforeEach
-    void start() {
-        harness = AccountHarness.start();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final SpotTypeHarness harness = AccountHarness.start();
 
     /** An account connected long before any stack, as Spot's console onboarding leaves it. */
     private SpotAccountRecord production() {

@@ -9,23 +9,18 @@ import io.spot.onboarding.common.api.SpotEndpoint;
 import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A crowd of creates, seen in the lookup's own X-RateLimit headers, is spread before any create is refused. */
 class CreateSpreadTest {
-    private SpotTypeHarness harness;
+    @RegisterExtension
+    final SpotTypeHarness harness = AccountHarness.start();
 
     @BeforeEach
-    void start() {
-        harness = AccountHarness.start();
+    void limitTheLookupRoute() {
         harness.spot.faults().rateLimit("GET", "/setup/account", 600, Duration.ofSeconds(60));
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     /** Other accounts' handlers looking up their Spot accounts in the same minute. */

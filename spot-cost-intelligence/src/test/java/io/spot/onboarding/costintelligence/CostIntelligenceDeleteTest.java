@@ -9,9 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,17 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and Delete report NotFound. See README.md, "Where the handler contract bends to Spot's API".
  */
 class CostIntelligenceDeleteTest {
-    private SpotTypeHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = CostIntelligenceHarness.start();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final SpotTypeHarness harness = CostIntelligenceHarness.start();
 
     private JsonNode enrolled(final String accountId, final String ownership) {
         return harness.create(properties(accountId, ownership)).last().model();

@@ -14,23 +14,13 @@ import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Enroll, read, update and bad input through the real HandlerWrapper, against the emulator. */
 class CostIntelligenceLifecycleTest {
-    private SpotTypeHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = CostIntelligenceHarness.start();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final SpotTypeHarness harness = CostIntelligenceHarness.start();
 
     private static Map<String, Object> check(
             final String id, final String description, final String status, final String info) {

@@ -11,9 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Spot's enrolled-accounts list that never ends (a fault of the emulator): the search stops on an
@@ -22,17 +21,8 @@ import org.junit.jupiter.api.Test;
  * calls anything that would un-enroll.
  */
 class CostIntelligenceListEndTest {
-    private SpotTypeHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = CostIntelligenceHarness.start();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final SpotTypeHarness harness = CostIntelligenceHarness.start();
 
     private int pagesRead() {
         return harness.spot.requestCount("GET", CI_ROUTE);

@@ -10,26 +10,16 @@ import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** An account already enrolled, under each AccountOwnership; and Reused, which never writes. */
 class CostIntelligenceOwnershipTest {
-    private SpotTypeHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = CostIntelligenceHarness.start();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final SpotTypeHarness harness = CostIntelligenceHarness.start();
 
     private Instant enabledDate(final String accountId) {
         return harness.spot.state().account(accountId).orElseThrow().ciEnabledDate();

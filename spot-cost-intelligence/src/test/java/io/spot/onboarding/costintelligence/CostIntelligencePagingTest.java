@@ -17,26 +17,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An organization with more enrolled accounts than one page of GET /cbi/v1/setup/account: Spot has
  * no per-account GET, so every handler follows paginationInfo.nextKey, within its per-invocation budget.
  */
 class CostIntelligencePagingTest {
-    private SpotTypeHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = CostIntelligenceHarness.start();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final SpotTypeHarness harness = CostIntelligenceHarness.start();
 
     /** Ours is enrolled after the others, so Spot lists it last. */
     private String enrolledLastAmong(final int others) {

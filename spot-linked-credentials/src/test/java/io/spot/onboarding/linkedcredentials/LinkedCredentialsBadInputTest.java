@@ -7,25 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spot.onboarding.harness.CloudFormationRequest;
 import io.spot.onboarding.harness.HandlerResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Input that cannot be linked: a clear FAILED naming the property and what it accepts, and nothing changed. */
 class LinkedCredentialsBadInputTest {
-    private LinkedCredentialsHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new LinkedCredentialsHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final LinkedCredentialsHarness harness = new LinkedCredentialsHarness();
 
     @ParameterizedTest
     @ValueSource(

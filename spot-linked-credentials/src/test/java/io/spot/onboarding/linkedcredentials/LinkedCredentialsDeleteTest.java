@@ -7,26 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spot.onboarding.harness.CloudFormationRequest;
 import io.spot.onboarding.harness.HandlerResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Spot has no unlink call. Delete writes nothing, says so, and the link ends with the role and the
  * account, which the onboarding template deletes right after this resource.
  */
 class LinkedCredentialsDeleteTest {
-    private LinkedCredentialsHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new LinkedCredentialsHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final LinkedCredentialsHarness harness = new LinkedCredentialsHarness();
 
     private JsonNode linked(final String accountId) {
         return harness.type.create(props(accountId, ROLE, "Created")).last().model();

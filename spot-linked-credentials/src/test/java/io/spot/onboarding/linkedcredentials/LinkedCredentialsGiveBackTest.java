@@ -12,9 +12,8 @@ import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Nothing a user had is lost: an account the stack did not create gets back the link this resource
@@ -27,17 +26,8 @@ class LinkedCredentialsGiveBackTest {
     static final String CONSOLE_ROLE =
             "arn:aws:iam::" + CloudFormationRequest.AWS_ACCOUNT_ID + ":role/SpotConsoleOnboardingRole";
 
-    private LinkedCredentialsHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new LinkedCredentialsHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final LinkedCredentialsHarness harness = new LinkedCredentialsHarness();
 
     private ObjectNode request(final String action, final JsonNode properties, final boolean rollback) {
         final ObjectNode request =

@@ -10,12 +10,14 @@ import io.spot.onboarding.emulator.SpotAccountRecord;
 import io.spot.onboarding.harness.CloudFormationRequest;
 import io.spot.onboarding.harness.HandlerContract;
 import io.spot.onboarding.testing.SpotTypeHarness;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The LinkedCredentials type under test: its real HandlerWrapper against a fresh emulator, and
  * the Spot accounts a stack would hand it.
  */
-final class LinkedCredentialsHarness implements AutoCloseable {
+final class LinkedCredentialsHarness implements AfterEachCallback, AutoCloseable {
     /** AccountId is an input: every IN_PROGRESS, Create's first included, carries it. */
     static final HandlerContract CONTRACT = new HandlerContract("AccountId", false);
 
@@ -63,6 +65,12 @@ final class LinkedCredentialsHarness implements AutoCloseable {
 
     static ObjectNode props(final String accountId, final String roleArn, final String ownership) {
         return props(accountId, roleArn).put("AccountOwnership", ownership);
+    }
+
+    /** Registered as a test's extension, the emulator stops when the test ends. */
+    @Override
+    public void afterEach(final ExtensionContext context) {
+        close();
     }
 
     @Override

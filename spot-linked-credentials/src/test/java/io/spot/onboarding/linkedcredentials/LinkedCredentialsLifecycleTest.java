@@ -11,23 +11,13 @@ import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Link, read, relink and list through the real HandlerWrapper, against the emulator. */
 class LinkedCredentialsLifecycleTest {
-    private LinkedCredentialsHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new LinkedCredentialsHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final LinkedCredentialsHarness harness = new LinkedCredentialsHarness();
 
     @Test
     void linksAFreshAccountAndConfirmsTheLinkBeforeSucceeding() {

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How Spot answers the credentials read of an account without a link is not public: a 4xx there,
@@ -17,17 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class LinkedCredentialsNoLinkTest {
     private static final String CREDENTIALS = "/setup/credentials/aws";
-    private LinkedCredentialsHarness harness;
 
-    @BeforeEach
-    void start() {
-        harness = new LinkedCredentialsHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final LinkedCredentialsHarness harness = new LinkedCredentialsHarness();
 
     @Test
     void aCreateWhoseCheckMeetsA4xxOnTheLinkReadLinksTheAccount() {

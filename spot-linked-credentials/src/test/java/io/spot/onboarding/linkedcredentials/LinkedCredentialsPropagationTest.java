@@ -11,26 +11,16 @@ import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A role created seconds before Spot is asked to use it: the handler waits with IN_PROGRESS
  * (never sleeping) for a bounded time, and tells a refusal that waiting cannot fix at once.
  */
 class LinkedCredentialsPropagationTest {
-    private LinkedCredentialsHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new LinkedCredentialsHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final LinkedCredentialsHarness harness = new LinkedCredentialsHarness();
 
     @Test
     void waitsWhileIamPropagatesTheRoleThenLinksIt() {

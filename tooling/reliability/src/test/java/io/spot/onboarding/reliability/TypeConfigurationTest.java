@@ -32,7 +32,7 @@ class TypeConfigurationTest {
         MotoServer.shared().reset();
     }
 
-    /** A bad configuration, the error code it must get, and what the message must name. */
+    /** A bad configuration, the error code it must get, and what the message must say. */
     enum BadConfiguration {
         NONE(h -> null, "InvalidTypeConfiguration", "SpotCredentials.ApiToken"),
         EMPTY_TOKEN(h -> credentials(h, "{\"ApiToken\":\"\"}"), "InvalidTypeConfiguration", "is empty"),
@@ -51,6 +51,7 @@ class TypeConfigurationTest {
         CLEAR_TEXT_URL(
                 h -> credentials(h, "{\"ApiToken\":\"" + h.token + "\",\"ApiUrl\":\"http://api.spotinst.io\"}"),
                 "InvalidTypeConfiguration",
+                "SpotCredentials.ApiUrl",
                 "https://"),
         SECRET_NOT_FOUND(
                 h -> credentials(
@@ -60,10 +61,12 @@ class TypeConfigurationTest {
 
         private final Function<SpotTypeHarness, ObjectNode> configuration;
         private final String errorCode;
-        private final String named;
+        private final String[] named;
 
         BadConfiguration(
-                final Function<SpotTypeHarness, ObjectNode> configuration, final String errorCode, final String named) {
+                final Function<SpotTypeHarness, ObjectNode> configuration,
+                final String errorCode,
+                final String... named) {
             this.configuration = configuration;
             this.errorCode = errorCode;
             this.named = named;

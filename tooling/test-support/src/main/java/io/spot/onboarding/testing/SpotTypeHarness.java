@@ -14,13 +14,23 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A type under test, wired as in production but local: its real {@code HandlerWrapper}, a Spot
  * emulator on a simulated clock, a token only this harness knows (scanned for in every output),
  * and CloudFormation's request JSON for each action.
+ *
+ * <p>A test class declares one per test as a JUnit extension, and the emulator is stopped when the
+ * test ends:
+ *
+ * <pre>{@code @RegisterExtension final SpotTypeHarness harness = AccountHarness.start();}</pre>
+ *
+ * Suites that make one per parameter close it themselves (try-with-resources).
  */
-public final class SpotTypeHarness implements AutoCloseable {
+public final class SpotTypeHarness implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
     public final String token = "spotTestToken" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     public final String readOnlyToken =
             "spotViewerToken" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
@@ -29,6 +39,7 @@ public final class SpotTypeHarness implements AutoCloseable {
     public final SecretScanner scanner = new SecretScanner(token, readOnlyToken);
     public final HandlerDriver driver;
     private final String typeName;
+    private boolean closed;
 
     public SpotTypeHarness(
             final String typeName,
@@ -96,8 +107,26 @@ public final class SpotTypeHarness implements AutoCloseable {
         return spot.requests().stream().filter(r -> !"GET".equals(r.method())).count();
     }
 
+    /**
+     * One harness serves one test: an emulator left over from another test would carry its
+     * accounts, faults and requests into this one.
+     */
+    @Override
+    public void beforeEach(final ExtensionContext context) {
+        if (closed) {
+            throw new IllegalStateException("a SpotTypeHarness serves one test: declare it as an instance field"
+                    + " of a class with the default per-method lifecycle");
+        }
+    }
+
+    @Override
+    public void afterEach(final ExtensionContext context) {
+        close();
+    }
+
     @Override
     public void close() {
+        closed = true;
         spot.close();
     }
 }

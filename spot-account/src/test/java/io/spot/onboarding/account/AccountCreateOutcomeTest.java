@@ -1,0 +1,54 @@
+package io.spot.onboarding.account;
+
+import static io.spot.onboarding.harness.CloudFormationRequest.props;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spot.onboarding.harness.HandlerDriver.Operation;
+import io.spot.onboarding.testing.SpotTypeHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * How Account's Create learns what a failed create did: a refused create did nothing, so the
+ * organization is not listed again; a create with no answer may have made the account, so it is.
+ * How every type maps failures to codes and waits is spot-reliability's {@code FailureMappingTest}.
+ */
+class AccountCreateOutcomeTest {
+    @RegisterExtension
+    final SpotTypeHarness harness = AccountHarness.start();
+
+    @Test
+    void aThrottledCreateDidNothingSoTheOrganizationIsListedOnce() {
+        harness.spot.faults().throttleNext("POST", "/setup/account", 2, 42);
+
+        final Operation create = harness.create(props("{}"));
+
+        assertThat(create.last().status()).isEqualTo("SUCCESS");
+        assertThat(harness.spot.requestCount("POST", "/setup/account")).isEqualTo(3);
+        assertThat(organizationListings()).isEqualTo(1);
+    }
+
+    @Test
+    void aCreateWhoseOutcomeIsUnknownListsTheOrganizationAgainAndFindsItsAccount() {
+        harness.spot.faults().serverErrorNext("POST", "/setup/account", 1, 503);
+        harness.spot.faults().dropResponseAfterWrite("POST", "/setup/account", 1);
+
+        final Operation create = harness.create(props("{}"));
+
+        assertThat(create.last().status()).as(create.last().message()).isEqualTo("SUCCESS");
+        assertThat(organizationListings())
+                .as("before the first create, and after each with no answer")
+                .isEqualTo(3);
+        assertThat(harness.spot.requestCount("POST", "/setup/account")).isEqualTo(2);
+        assertThat(harness.spot.state().accounts())
+                .as("the seeded account and the one created")
+                .hasSize(2);
+    }
+
+    /** GET /setup/account without a filter: the whole organization. */
+    private long organizationListings() {
+        return harness.spot.requests().stream()
+                .filter(r -> "GET".equals(r.method()) && "/setup/account".equals(r.route()) && r.query() == null)
+                .count();
+    }
+}
