@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Spot's and the network's failures, mapped to an error code or a wait the same way by every type, as docs/design.md §5 says
- * (spot-common's {@code SpotFailures}, {@code RetryPolicy} and {@code SpotInvoker}), through each
+ * Spot's and the network's failures, mapped to an error code or a wait the same way by every type, as
+ * docs/design.md §5 says (spot-common's {@code SpotFailures}, {@code RetryPolicy} and {@code SpotInvoker}), through each
  * type's real HandlerWrapper against the emulator: each case runs for all four types, failing the
  * call {@link SpotCalls} names. What only one type does under a failure (which call it does not
  * repeat, what it reads to learn what a lost answer did) is tested in that type's module.
