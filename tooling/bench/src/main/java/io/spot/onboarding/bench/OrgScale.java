@@ -263,8 +263,9 @@ final class OrgScale {
      */
     private RunReport run(final int accounts, final int concurrency, final List<String> commands)
             throws IOException, InterruptedException {
-        final Path tmp = Files.createDirectories(root.resolve("tooling/runner/target/local-tmp"));
         final Path out = Files.createDirectories(root.resolve("tooling/bench/target/org-scale"));
+        // Its own tmpdir, not spot-local's: the handlers' wrapper empties it, whoever else uses it.
+        final Path tmp = Files.createDirectories(out.resolve("tmp"));
         final String name = accounts + "-accounts-" + concurrency + "-in-flight-" + String.join("-", commands);
         final Path report = out.resolve(name + ".json");
         final Path log = out.resolve(name + ".log");
