@@ -1,5 +1,7 @@
 package io.spot.onboarding.bench;
 
+import io.spot.onboarding.runner.output.RunReport;
+import io.spot.onboarding.runner.output.RunReport.Operation;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Figure 5: a service-managed StackSet enrolling N accounts, simulated by ./spot-local's runner
@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *
  * <p>Spot publishes no per-route numbers (its docs' examples are illustrative), so the limits are
  * our assumption, stated in the output: 60 calls a minute on each write route a new account
- * needs, 600 on the reads.
+ * needs, 600 on the reads. Each run is a runner process of its own (fresh heap, private tmpdir) that
+ * writes its results with --report; the figures read that file, never the runner's console text.
  */
 final class OrgScale {
     static final List<String> LIMITS = List.of(
@@ -39,17 +40,10 @@ final class OrgScale {
      */
     static final int CONCURRENCY = 25;
 
-    private static final Pattern ENROLLED = Pattern.compile("accounts enrolled\\s+(\\d+)");
-    private static final Pattern FAILED = Pattern.compile("failed\\s+(\\d+)");
-    private static final Pattern CALLS = Pattern.compile("Spot API calls\\s+(\\d+) in all; per account min (\\d+), "
-            + "mean ([\\d.]+), max (\\d+); (\\d+) organization-wide");
-    private static final Pattern BYTES =
-            Pattern.compile("Spot responses\\s+([\\d.]+) MB in all, ([\\d.]+) KB per account");
-    private static final Pattern RETRIES = Pattern.compile("Spot answered 429 (\\d+) times, 5xx (\\d+) times");
-    private static final Pattern ELAPSED =
-            Pattern.compile("elapsed\\s+([\\d.]+) s of wall time; ([\\d:]+) of simulated");
-    private static final Pattern CREATE_SHARE =
-            Pattern.compile("POST /setup/account \\(.*?\\): (\\d+) admitted, (\\d+) " + "refused; (\\d+)% of the");
+    /** The route whose limit bounds the whole StackSet: every new account needs one create. */
+    static final String CREATE_ROUTE = "POST /setup/account";
+    /** Failed stacks listed under a row; the report holds them all. */
+    private static final int FAILURES_SHOWN = 5;
 
     /** StackSets' MaxConcurrentCount of the sweep, besides 100% of the accounts. */
     static final List<Integer> SWEEP_CONCURRENCY = List.of(25, 250);
@@ -61,16 +55,12 @@ final class OrgScale {
      */
     static final List<String> UPDATE = List.of("update", "RenameToAlias=false");
 
-    private static final Pattern DONE =
-            Pattern.compile("(?:accounts enrolled|stacks updated|stacks checked)\\s+(\\d+)");
-    private static final Pattern DRIFTED = Pattern.compile("drifted\\s+(\\d+)");
-
     private final Path root;
     private final List<Integer> sizes;
     private final List<Integer> sweepSizes;
     private final List<Integer> lifecycleSizes;
-    /** Runner summaries by "accounts/concurrency": the sweep reuses the rows figure 5 has run. */
-    private final Map<String, String> summaries = new HashMap<>();
+    /** Deploys by "accounts/concurrency": the sweep reuses the rows figure 5 has run. */
+    private final Map<String, Operation> deploys = new HashMap<>();
 
     OrgScale(
             final Path root,
@@ -101,14 +91,9 @@ final class OrgScale {
                 "create rate");
         final List<double[]> growth = new ArrayList<>();
         for (final int accounts : sizes) {
-            final String summary = summary(accounts, Math.min(accounts, CONCURRENCY));
-            row(out, accounts, summary, "");
-            final Matcher calls = find(CALLS, summary);
-            growth.add(new double[] {
-                accounts,
-                Double.parseDouble(calls.group(3)),
-                Double.parseDouble(find(BYTES, summary).group(2))
-            });
+            final Operation deploy = deploy(accounts, Math.min(accounts, CONCURRENCY));
+            row(out, accounts, deploy, "");
+            growth.add(new double[] {accounts, calls(deploy).meanPerAccount(), kilobytesPerAccount(deploy)});
         }
         out.println(
                 "   create rate: accounts created per minute as a share of the 60 the limit on POST /setup/account allows");
@@ -152,39 +137,26 @@ final class OrgScale {
         }
     }
 
-    /** Figure 7's rows of one runner output: one for each command it ran. */
-    static void lifecycleRows(final PrintStream out, final int accounts, final String output) {
+    /** Figure 7's rows of one report: one for each command it ran. */
+    static void lifecycleRows(final PrintStream out, final int accounts, final RunReport report) {
         for (final String command : List.of("deploy", "update", "detect-drift")) {
-            final String summary = section(output, command, accounts);
-            final Matcher calls = find(CALLS, summary);
-            final Matcher elapsed = find(ELAPSED, summary);
-            final Matcher drifted = DRIFTED.matcher(summary);
+            final Operation operation = only(report, command, accounts);
+            final RunReport.SpotCalls calls = calls(operation);
             out.printf(
                     "   %8d %-13s %6s %7s %8s %10s %8s %9s %7s %11s %9s%n",
                     accounts,
                     command,
-                    find(DONE, summary).group(1),
-                    find(FAILED, summary).group(1),
-                    drifted.find() ? drifted.group(1) : "",
-                    calls.group(3),
-                    find(BYTES, summary).group(2),
-                    calls.group(5),
-                    find(RETRIES, summary).group(1),
-                    elapsed.group(2),
-                    elapsed.group(1));
-            summary.lines().filter(line -> line.startsWith("      ")).forEach(line -> out.println("   failed:" + line));
+                    operation.succeeded(),
+                    operation.failed(),
+                    operation.drift() == null ? "" : operation.drift().stacksDrifted(),
+                    String.format("%.1f", calls.meanPerAccount()),
+                    String.format("%.1f", kilobytesPerAccount(operation)),
+                    calls.organizationWide(),
+                    calls.throttled(),
+                    clock(operation.simulatedSeconds()),
+                    String.format("%.1f", operation.wallSeconds()));
+            failures(out, operation);
         }
-    }
-
-    /** One command's summary out of a runner output that ran several. */
-    private static String section(final String output, final String command, final int accounts) {
-        final int start = output.indexOf("Summary of " + command + " ");
-        if (start < 0) {
-            throw new IllegalStateException(
-                    "the " + accounts + "-account run has no summary of " + command + ":\n" + output);
-        }
-        final int next = output.indexOf("Summary of ", start + 1);
-        return output.substring(start, next < 0 ? output.length() : next);
     }
 
     /** Figure 6: the same StackSet at the concurrency a user may pick, up to every account at once. */
@@ -210,45 +182,93 @@ final class OrgScale {
             levels.add(accounts);
             for (final int concurrency :
                     levels.stream().filter(c -> c <= accounts).distinct().toList()) {
-                row(out, accounts, summary(accounts, concurrency), String.format(" %9d", concurrency));
+                row(out, accounts, deploy(accounts, concurrency), String.format(" %9d", concurrency));
             }
         }
     }
 
-    private void row(final PrintStream out, final int accounts, final String summary, final String inFlight) {
-        final Matcher calls = find(CALLS, summary);
-        final Matcher bytes = find(BYTES, summary);
-        final Matcher elapsed = find(ELAPSED, summary);
-        final Matcher share = find(CREATE_SHARE, summary);
+    /** A row of figures 5 and 6: one deploy. */
+    static void row(final PrintStream out, final int accounts, final Operation deploy, final String inFlight) {
+        final RunReport.SpotCalls calls = calls(deploy);
         out.printf(
                 "   %8d%s %9s %7s %10s %8s %9s %7s %11s %9s %11s%%%n",
                 accounts,
                 inFlight,
-                find(ENROLLED, summary).group(1),
-                find(FAILED, summary).group(1),
-                calls.group(3),
-                bytes.group(2),
-                calls.group(5),
-                find(RETRIES, summary).group(1),
-                elapsed.group(2),
-                elapsed.group(1),
-                share.group(3));
-        summary.lines().filter(line -> line.startsWith("      ")).forEach(line -> out.println("   failed:" + line));
+                deploy.succeeded(),
+                deploy.failed(),
+                String.format("%.1f", calls.meanPerAccount()),
+                String.format("%.1f", kilobytesPerAccount(deploy)),
+                calls.organizationWide(),
+                calls.throttled(),
+                clock(deploy.simulatedSeconds()),
+                String.format("%.1f", deploy.wallSeconds()),
+                String.format("%.0f", createRate(deploy)));
+        failures(out, deploy);
     }
 
-    private String summary(final int accounts, final int concurrency) throws IOException, InterruptedException {
-        final String key = accounts + "/" + concurrency;
-        if (!summaries.containsKey(key)) {
-            final String output = run(accounts, concurrency, List.of("deploy"));
-            summaries.put(key, output.substring(output.lastIndexOf("Summary of deploy")));
+    /** The first failed stacks, each with what failed in it. */
+    private static void failures(final PrintStream out, final Operation operation) {
+        operation.failures().stream()
+                .limit(FAILURES_SHOWN)
+                .forEach(f -> out.println(
+                        "   failed:      " + f.accountId() + " " + f.status() + ": " + String.join("; ", f.reasons())));
+    }
+
+    private static RunReport.SpotCalls calls(final Operation operation) {
+        if (operation.spotCalls() == null) {
+            throw new IllegalStateException(
+                    operation.command() + " counted no Spot calls: the runner did not use the emulator");
         }
-        return summaries.get(key);
+        return operation.spotCalls();
     }
 
-    /** The runner's whole output for the commands, run in order in one process over one StackSet. */
-    private String run(final int accounts, final int concurrency, final List<String> commands)
+    private static double kilobytesPerAccount(final Operation operation) {
+        return calls(operation).responseBytes() / 1e3 / Math.max(1, operation.stacks());
+    }
+
+    /** Creates admitted as a percentage of what the limit on POST /setup/account allows. */
+    private static double createRate(final Operation deploy) {
+        return deploy.rateLimitUse().stream()
+                .filter(use -> use.route().equals(CREATE_ROUTE))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalStateException("the deploy's report has no use of the limit on " + CREATE_ROUTE))
+                .percentOfAllowed();
+    }
+
+    static String clock(final long seconds) {
+        return String.format("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+
+    private Operation deploy(final int accounts, final int concurrency) throws IOException, InterruptedException {
+        final String key = accounts + "/" + concurrency;
+        if (!deploys.containsKey(key)) {
+            deploys.put(key, only(run(accounts, concurrency, List.of("deploy")), "deploy", accounts));
+        }
+        return deploys.get(key);
+    }
+
+    private static Operation only(final RunReport report, final String command, final int accounts) {
+        final List<Operation> operations = report.operations(command);
+        if (operations.size() != 1) {
+            throw new IllegalStateException("the " + accounts + "-account run's report has " + operations.size()
+                    + " operations named " + command + ", not one");
+        }
+        return operations.get(0);
+    }
+
+    /**
+     * Runs the commands in order in one runner process over one StackSet, and reads its report. Its
+     * console goes to a log beside the report, named when the run fails.
+     */
+    private RunReport run(final int accounts, final int concurrency, final List<String> commands)
             throws IOException, InterruptedException {
-        final Path tmp = Files.createDirectories(root.resolve("tooling/runner/target/local-tmp"));
+        final Path out = Files.createDirectories(root.resolve("tooling/bench/target/org-scale"));
+        // Its own tmpdir, not spot-local's: the handlers' wrapper empties it, whoever else uses it.
+        final Path tmp = Files.createDirectories(out.resolve("tmp"));
+        final String name = accounts + "-accounts-" + concurrency + "-in-flight-" + String.join("-", commands);
+        final Path report = out.resolve(name + ".json");
+        final Path log = out.resolve(name + ".log");
         final List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + tmp,
@@ -260,24 +280,24 @@ final class OrgScale {
                 Integer.toString(accounts),
                 "--concurrency",
                 Integer.toString(concurrency),
-                "--quiet"));
+                "--quiet",
+                "--report",
+                report.toString()));
         LIMITS.forEach(limit -> command.addAll(List.of("--rate-limit", limit)));
         command.addAll(commands);
-        final Process process =
-                new ProcessBuilder(command).redirectErrorStream(true).start();
-        final String output = new String(process.getInputStream().readAllBytes());
-        // A run with failed stacks exits non-zero but still has its figures: the failed column shows them.
-        if (!process.waitFor(12, TimeUnit.HOURS) || !output.contains("Summary of deploy")) {
-            throw new IllegalStateException("the " + accounts + "-account run ended without a summary:\n" + output);
+        final Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!process.waitFor(12, TimeUnit.HOURS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the " + accounts + "-account run took over 12 hours; its output: " + log);
         }
-        return output;
-    }
-
-    private static Matcher find(final Pattern pattern, final String text) {
-        final Matcher matcher = pattern.matcher(text);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no " + pattern + " in the runner's summary:\n" + text);
+        // Exit 1 is a run with failed stacks: it still has its figures, and the failed column shows them.
+        if (process.exitValue() > 1) {
+            throw new IllegalStateException(
+                    "the " + accounts + "-account run stopped (exit " + process.exitValue() + "); its output: " + log);
         }
-        return matcher;
+        return RunReport.read(report);
     }
 }

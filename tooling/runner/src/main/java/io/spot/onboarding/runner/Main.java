@@ -7,6 +7,7 @@ import io.spot.onboarding.runner.cli.Options;
 import io.spot.onboarding.runner.cli.UsageException;
 import io.spot.onboarding.runner.eval.EvaluationException;
 import io.spot.onboarding.runner.output.Console;
+import io.spot.onboarding.runner.output.RunReport;
 import io.spot.onboarding.runner.template.TemplateException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -47,7 +48,14 @@ public final class Main {
         }
         final Console console = new Console(out);
         try (LocalRun run = new LocalRun(options, console)) {
-            return run.execute();
+            // Written once before the run, so a path that cannot be written stops it before it costs
+            // hours and a stale report never outlives the run; then again whatever the run's end.
+            report(options, run, console);
+            try {
+                return run.execute();
+            } finally {
+                report(options, run, console);
+            }
         } catch (TemplateException e) {
             err.println("spot-local: the template has " + e.problems().size() + " problem"
                     + (e.problems().size() == 1 ? "" : "s") + ":");
@@ -56,6 +64,12 @@ public final class Main {
         } catch (EvaluationException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
             err.println("spot-local: " + console.redact(e.getMessage()));
             return 2;
+        }
+    }
+
+    private static void report(final Options options, final LocalRun run, final Console console) {
+        if (options.report() != null) {
+            RunReport.of(options, run.summaries(), console::redact).write(options.report());
         }
     }
 }

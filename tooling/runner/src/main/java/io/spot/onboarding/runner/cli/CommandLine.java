@@ -59,6 +59,11 @@ public final class CommandLine {
           --central-token          the central token option: deploy first creates central-token.yml
                                    (next to the template) in a management account, then passes its
                                    secret's ARN as CentralTokenSecretArn; delete removes it last
+          --report FILE            also write each operation's results to FILE as JSON, for a script
+                                   or CI: stacks succeeded and failed (with why), drift by status,
+                                   Spot calls by route, 429s, response bytes, simulated and wall
+                                   time, rate-limit use; rewritten whole when the run ends, even
+                                   when an operation failed
         """;
 
     private CommandLine() {}
@@ -80,6 +85,7 @@ public final class CommandLine {
         boolean verbose = false;
         boolean rollback = true;
         boolean centralToken = false;
+        Path report = null;
         final List<Command> commands = new ArrayList<>();
         String currentCommand = null;
         Map<String, String> commandParameters = null;
@@ -105,6 +111,7 @@ public final class CommandLine {
                     case "--verbose" -> verbose = true;
                     case "--no-rollback" -> rollback = false;
                     case "--central-token" -> centralToken = true;
+                    case "--report" -> report = Path.of(in.value(arg));
                     case "--help" -> commands.add(Command.of(Command.HELP));
                     default -> throw new UsageException("unknown option " + arg);
                 }
@@ -156,6 +163,7 @@ public final class CommandLine {
                 verbose,
                 rollback,
                 centralToken,
+                report,
                 commands);
     }
 

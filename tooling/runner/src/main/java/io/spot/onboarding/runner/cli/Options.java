@@ -15,6 +15,7 @@ import java.util.Map;
  * @param events       print every event even for many accounts
  * @param centralToken the central token option: central-token.yml in a management account first,
  *                     then the template with CentralTokenSecretArn instead of SpotApiToken
+ * @param report       where to write each operation's results as JSON (--report), or null
  */
 public record Options(
         Path template,
@@ -33,6 +34,7 @@ public record Options(
         boolean verbose,
         boolean rollback,
         boolean centralToken,
+        Path report,
         List<Command> commands) {
 
     public Options {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -92,7 +91,17 @@ public record RunSummary(
         lines.add(String.format(
                 "  %-22s %.1f s of wall time; %s of simulated time",
                 "elapsed", wall.toMillis() / 1000.0, clock(simulated)));
-        rateLimitUse().forEach(line -> lines.add(String.format("  %-22s %s", "rate limit", line)));
+        rateLimitUse()
+                .forEach(use -> lines.add(String.format(
+                        "  %-22s %s (%s): %d admitted, %d refused; %.0f%% of the %.0f the limit allows in %s",
+                        "rate limit",
+                        use.route(),
+                        use.limit(),
+                        use.admitted(),
+                        use.refused(),
+                        use.percentOfAllowed(),
+                        use.allowed(),
+                        clock(simulated))));
         return lines;
     }
 
@@ -106,32 +115,9 @@ public record RunSummary(
         };
     }
 
-    /**
-     * For each limited (method, route): requests admitted against what the limit allows over the
-     * simulated time, the measure of how close the run came to Spot's ceiling.
-     */
-    private List<String> rateLimitUse() {
-        final List<String> lines = new ArrayList<>();
-        if (requests == null || simulated.isZero()) {
-            return lines;
-        }
-        for (final RateLimitSpec limit : rateLimits) {
-            final Map<String, int[]> byRoute = new TreeMap<>();
-            for (final RecordedRequest request : requests) {
-                if (request.route() != null && limit.matches(request.method(), request.route())) {
-                    final int[] counts =
-                            byRoute.computeIfAbsent(request.method() + " " + request.route(), k -> new int[2]);
-                    counts[request.status() == 429 ? 1 : 0]++;
-                }
-            }
-            final double allowed = limit.limit()
-                    * (double) simulated.toMillis()
-                    / limit.window().toMillis();
-            byRoute.forEach((route, counts) -> lines.add(String.format(
-                    "%s (%s): %d admitted, %d refused; %.0f%% of the" + " %.0f the limit allows in %s",
-                    route, limit, counts[0], counts[1], 100.0 * counts[0] / allowed, allowed, clock(simulated))));
-        }
-        return lines;
+    /** How much of each --rate-limit the command used, by (method, route). */
+    public List<RateLimitUse> rateLimitUse() {
+        return RateLimitUse.of(requests, rateLimits, simulated);
     }
 
     static String clock(final Duration duration) {

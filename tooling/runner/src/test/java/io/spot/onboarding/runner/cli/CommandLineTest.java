@@ -3,6 +3,7 @@ package io.spot.onboarding.runner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ class CommandLineTest {
                 "--param",
                 "RenameToAlias=false",
                 "--rate-limit=POST:/setup/account=30/1m",
+                "--report",
+                "target/run.json",
                 "deploy",
                 "update",
                 "IncludeCostIntelligence=false",
@@ -39,6 +42,8 @@ class CommandLineTest {
                         Command.of(Command.DELETE));
         assertThat(options.parameters()).containsEntry("RenameToAlias", "false");
         assertThat(options.concurrency()).isEqualTo(50);
+        assertThat(options.report()).isEqualTo(Path.of("target/run.json"));
+        assertThat(CommandLine.parse("deploy").report()).isNull();
         assertThat(options.rateLimits()).singleElement().satisfies(limit -> {
             assertThat(limit.route()).isEqualTo("/setup/account");
             assertThat(limit.limit()).isEqualTo(30);
@@ -56,5 +61,7 @@ class CommandLineTest {
                 .hasMessageContaining("--spot-token-env");
         assertThatThrownBy(() -> CommandLine.parse("--accounts", "0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> CommandLine.parse("--rate-limit", "lots")).hasMessageContaining("METHOD:ROUTE");
+        assertThatThrownBy(() -> CommandLine.parse("deploy", "--report"))
+                .hasMessageContaining("--report needs a value");
     }
 }
