@@ -2,12 +2,14 @@
 // RegistryLambdaWrapper says what differs from it and why.
 package io.spot.onboarding.linkedcredentials;
 
+import static io.spot.onboarding.linkedcredentials.LinkedCredentialsHandler.TYPE;
+
 import io.spot.onboarding.common.wrapper.RegistryLambdaWrapper;
 
 public final class HandlerWrapper
         extends RegistryLambdaWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
 
     public HandlerWrapper() {
-        super(new Configuration()::resourceSchemaJSONObject, Handlers.dispatch());
+        super(TYPE, CreateHandler::new, ReadHandler::new, UpdateHandler::new, DeleteHandler::new, ListHandler::new);
     }
 }

@@ -4,6 +4,7 @@ import io.spot.onboarding.common.api.SpotApi;
 import io.spot.onboarding.common.api.SpotApiClient;
 import io.spot.onboarding.common.api.SpotApiException;
 import io.spot.onboarding.common.api.SpotClientTimeouts;
+import io.spot.onboarding.common.handler.SpotResourceHandler.HandlerCall;
 import java.time.Clock;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
@@ -41,46 +42,45 @@ public final class SpotInvoker {
                 new RetryPolicy());
     }
 
+    /** @param body the handler's checks and logic, given the call with its Spot client */
     public <M, C extends SpotCallbackContext> ProgressEvent<M, C> invoke(
-            final Invocation<M, C> invocation, final Function<SpotApi, ProgressEvent<M, C>> body) {
+            final HandlerCall<M, C> call, final Function<HandlerCall<M, C>, ProgressEvent<M, C>> body) {
 
-        if (invocation.mayWait() && invocation.context().getOwedWaitSeconds() > 0) {
-            return stillWaiting(invocation);
+        if (call.mayWait() && call.context().getOwedWaitSeconds() > 0) {
+            return stillWaiting(call);
         }
         // Built on first use only: a token from the type configuration needs no AWS client, and
         // building one costs a cold start about a thousand classes.
         final SecretReader secrets = SecretCache.caching(
-                invocation.request().getAwsAccountId() + "|"
-                        + invocation.request().getRegion(),
+                call.request().getAwsAccountId() + "|" + call.request().getRegion(),
                 secretId -> secretReaders
-                        .apply(invocation.proxy(), invocation.request().getRegion())
+                        .apply(call.proxy(), call.request().getRegion())
                         .secretString(secretId),
                 Clock.systemUTC());
-        final SpotAccess access = new SpotTokenResolver(invocation.typeName()).resolve(invocation.settings(), secrets);
+        final SpotAccess access = new SpotTokenResolver(call.typeName()).resolve(call.tokenSettings(), secrets);
         final SpotApi spot;
         try {
             spot = clients.apply(access);
         } catch (IllegalArgumentException e) {
             throw new software.amazon.cloudformation.exceptions.CfnInvalidTypeConfigurationException(
-                    invocation.typeName(), e.getMessage());
+                    call.typeName(), e.getMessage());
         }
         try {
-            return body.apply(spot);
+            return body.apply(call.withSpot(spot));
         } catch (SpotApiException failure) {
-            return afterFailure(invocation, failure, access.tokenSource());
+            return afterFailure(call, failure, access.tokenSource());
         }
     }
 
     /** The rest of a rate-limit wait longer than one callback: no token, no call, only time. */
-    private static <M, C extends SpotCallbackContext> ProgressEvent<M, C> stillWaiting(
-            final Invocation<M, C> invocation) {
-        final C context = invocation.context();
+    private static <M, C extends SpotCallbackContext> ProgressEvent<M, C> stillWaiting(final HandlerCall<M, C> call) {
+        final C context = call.context();
         final int owed = context.getOwedWaitSeconds();
         final int delay = Math.min(RetryPolicy.MAX_DELAY_SECONDS, owed);
         context.setOwedWaitSeconds(owed - delay);
         return ProgressEvent.<M, C>builder()
                 .status(OperationStatus.IN_PROGRESS)
-                .resourceModel(invocation.progressModel().get())
+                .resourceModel(call.progressModel().get())
                 .callbackContext(context)
                 .callbackDelaySeconds(delay)
                 .message(
@@ -91,30 +91,30 @@ public final class SpotInvoker {
     }
 
     private <M, C extends SpotCallbackContext> ProgressEvent<M, C> afterFailure(
-            final Invocation<M, C> invocation, final SpotApiException failure, final String tokenSource) {
+            final HandlerCall<M, C> call, final SpotApiException failure, final String tokenSource) {
 
-        if (invocation.mayWait()) {
-            final OptionalInt delay = retryPolicy.nextDelaySeconds(failure, invocation.context());
+        if (call.mayWait()) {
+            final OptionalInt delay = retryPolicy.nextDelaySeconds(failure, call.context());
             if (delay.isPresent()) {
-                invocation.log(failure.getMessage() + "; calling again in " + delay.getAsInt() + " s");
+                call.logOperation(failure.getMessage() + "; calling again in " + delay.getAsInt() + " s");
                 return ProgressEvent.<M, C>builder()
                         .status(OperationStatus.IN_PROGRESS)
-                        .resourceModel(invocation.progressModel().get())
-                        .callbackContext(invocation.context())
+                        .resourceModel(call.progressModel().get())
+                        .callbackContext(call.context())
                         .callbackDelaySeconds(delay.getAsInt())
                         .message(
                                 "Waiting " + delay.getAsInt() + " s before calling Spot again: " + failure.getMessage())
                         .build();
             }
         }
-        final String message = SpotFailures.message(
-                failure, invocation.typeName(), invocation.identifier().get(), tokenSource);
-        invocation.log("failed: " + message);
+        final String message =
+                SpotFailures.message(failure, call.typeName(), call.identifier().get(), tokenSource);
+        call.logOperation("failed: " + message);
         return ProgressEvent.<M, C>builder()
                 .status(OperationStatus.FAILED)
                 .errorCode(SpotFailures.errorCode(failure))
                 .message(message)
-                .resourceModel(invocation.mayWait() ? invocation.progressModel().get() : null)
+                .resourceModel(call.mayWait() ? call.progressModel().get() : null)
                 .build();
     }
 }
