@@ -10,7 +10,7 @@ import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
- * What the five CostIntelligence handlers share: the type's classes, how an enrollment reads as a
+ * What the five CostIntelligence handlers share: the type's declaration (its schema and generated classes), how an enrollment reads as a
  * model, and the search through Spot's enrolled-accounts list that every handler but List starts with.
  */
 abstract class CostIntelligenceHandler extends SpotResourceHandler<ResourceModel, CallbackContext> {

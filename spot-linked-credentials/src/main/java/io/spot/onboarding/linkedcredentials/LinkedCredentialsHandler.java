@@ -6,7 +6,7 @@ import io.spot.onboarding.common.handler.SpotType;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
-/** What the five LinkedCredentials handlers share: the type's classes, and how a link reads as a model. */
+/** What the five LinkedCredentials handlers share: the type's declaration (its schema and generated classes), and how a link reads as a model. */
 abstract class LinkedCredentialsHandler extends SpotResourceHandler<ResourceModel, CallbackContext> {
     static final SpotType<ResourceModel, CallbackContext> TYPE =
             SpotType.of(new Configuration()::resourceSchemaJSONObject, ResourceModel::new, CallbackContext::new);
