@@ -1,5 +1,5 @@
 // The Lambda entry point, in place of the HandlerWrapper `cfn generate` writes (which the build leaves uncompiled):
-// RegistryLambdaWrapper says what differs from it and why.
+// RegistryLambdaWrapper says what differs from it and why, and spot-common's package-info walks the whole call path.
 package io.spot.onboarding.accountalias;
 
 import static io.spot.onboarding.accountalias.AccountAliasHandler.TYPE;

@@ -44,43 +44,46 @@ public final class SpotInvoker {
 
     /** @param body the handler's checks and logic, given the call with its Spot client */
     public <M, C extends SpotCallbackContext> ProgressEvent<M, C> invoke(
-            final HandlerCall<M, C> call, final Function<HandlerCall<M, C>, ProgressEvent<M, C>> body) {
+            final HandlerCall<M, C> invocation, final Function<HandlerCall<M, C>, ProgressEvent<M, C>> body) {
 
-        if (call.mayWait() && call.context().getOwedWaitSeconds() > 0) {
-            return stillWaiting(call);
+        if (invocation.mayWait() && invocation.context().getOwedWaitSeconds() > 0) {
+            return stillWaiting(invocation);
         }
         // Built on first use only: a token from the type configuration needs no AWS client, and
         // building one costs a cold start about a thousand classes.
         final SecretReader secrets = SecretCache.caching(
-                call.request().getAwsAccountId() + "|" + call.request().getRegion(),
+                invocation.request().getAwsAccountId() + "|"
+                        + invocation.request().getRegion(),
                 secretId -> secretReaders
-                        .apply(call.proxy(), call.request().getRegion())
+                        .apply(invocation.proxy(), invocation.request().getRegion())
                         .secretString(secretId),
                 Clock.systemUTC());
-        final SpotAccess access = new SpotTokenResolver(call.typeName()).resolve(call.tokenSettings(), secrets);
+        final SpotAccess access =
+                new SpotTokenResolver(invocation.typeName()).resolve(invocation.tokenSettings(), secrets);
         final SpotApi spot;
         try {
             spot = clients.apply(access);
         } catch (IllegalArgumentException e) {
             throw new software.amazon.cloudformation.exceptions.CfnInvalidTypeConfigurationException(
-                    call.typeName(), e.getMessage());
+                    invocation.typeName(), e.getMessage());
         }
         try {
-            return body.apply(call.withSpot(spot));
+            return body.apply(invocation.withSpot(spot));
         } catch (SpotApiException failure) {
-            return afterFailure(call, failure, access.tokenSource());
+            return afterFailure(invocation, failure, access.tokenSource());
         }
     }
 
     /** The rest of a rate-limit wait longer than one callback: no token, no call, only time. */
-    private static <M, C extends SpotCallbackContext> ProgressEvent<M, C> stillWaiting(final HandlerCall<M, C> call) {
-        final C context = call.context();
+    private static <M, C extends SpotCallbackContext> ProgressEvent<M, C> stillWaiting(
+            final HandlerCall<M, C> invocation) {
+        final C context = invocation.context();
         final int owed = context.getOwedWaitSeconds();
         final int delay = Math.min(RetryPolicy.MAX_DELAY_SECONDS, owed);
         context.setOwedWaitSeconds(owed - delay);
         return ProgressEvent.<M, C>builder()
                 .status(OperationStatus.IN_PROGRESS)
-                .resourceModel(call.progressModel().get())
+                .resourceModel(invocation.progressModel().get())
                 .callbackContext(context)
                 .callbackDelaySeconds(delay)
                 .message(
@@ -91,30 +94,30 @@ public final class SpotInvoker {
     }
 
     private <M, C extends SpotCallbackContext> ProgressEvent<M, C> afterFailure(
-            final HandlerCall<M, C> call, final SpotApiException failure, final String tokenSource) {
+            final HandlerCall<M, C> invocation, final SpotApiException failure, final String tokenSource) {
 
-        if (call.mayWait()) {
-            final OptionalInt delay = retryPolicy.nextDelaySeconds(failure, call.context());
+        if (invocation.mayWait()) {
+            final OptionalInt delay = retryPolicy.nextDelaySeconds(failure, invocation.context());
             if (delay.isPresent()) {
-                call.logOperation(failure.getMessage() + "; calling again in " + delay.getAsInt() + " s");
+                invocation.logOperation(failure.getMessage() + "; calling again in " + delay.getAsInt() + " s");
                 return ProgressEvent.<M, C>builder()
                         .status(OperationStatus.IN_PROGRESS)
-                        .resourceModel(call.progressModel().get())
-                        .callbackContext(call.context())
+                        .resourceModel(invocation.progressModel().get())
+                        .callbackContext(invocation.context())
                         .callbackDelaySeconds(delay.getAsInt())
                         .message(
                                 "Waiting " + delay.getAsInt() + " s before calling Spot again: " + failure.getMessage())
                         .build();
             }
         }
-        final String message =
-                SpotFailures.message(failure, call.typeName(), call.identifier().get(), tokenSource);
-        call.logOperation("failed: " + message);
+        final String message = SpotFailures.message(
+                failure, invocation.typeName(), invocation.identifier().get(), tokenSource);
+        invocation.logOperation("failed: " + message);
         return ProgressEvent.<M, C>builder()
                 .status(OperationStatus.FAILED)
                 .errorCode(SpotFailures.errorCode(failure))
                 .message(message)
-                .resourceModel(call.mayWait() ? call.progressModel().get() : null)
+                .resourceModel(invocation.mayWait() ? invocation.progressModel().get() : null)
                 .build();
     }
 }
