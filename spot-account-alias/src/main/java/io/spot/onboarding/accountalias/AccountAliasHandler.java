@@ -5,15 +5,10 @@ import io.spot.onboarding.common.handler.SpotResourceHandler;
 import io.spot.onboarding.common.handler.SpotType;
 import software.amazon.cloudformation.Action;
 
-/** What the five AccountAlias handlers share: the type's classes, and how they name the account. */
+/** What the five AccountAlias handlers share: the type's declaration (its schema and generated classes), and how they name the account. */
 abstract class AccountAliasHandler extends SpotResourceHandler<ResourceModel, CallbackContext> {
-    static final SpotType<ResourceModel, CallbackContext> TYPE = new SpotType<>(
-            ResourceModel.TYPE_NAME,
-            ResourceModel.class,
-            CallbackContext.class,
-            ResourceModel::new,
-            CallbackContext::new,
-            ResourceModel::getAccountId);
+    static final SpotType<ResourceModel, CallbackContext> TYPE =
+            SpotType.of(new Configuration()::resourceSchemaJSONObject, ResourceModel::new, CallbackContext::new);
 
     AccountAliasHandler(final Action action, final SpotInvoker invoker) {
         super(TYPE, action, invoker);

@@ -1,9 +1,7 @@
 package io.spot.onboarding.accountalias;
 
-import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import software.amazon.cloudformation.Action;
-import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
@@ -12,10 +10,6 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class CreateHandler extends AccountAliasHandler {
     private final Naming naming;
-
-    public CreateHandler(final SpotInvoker invoker) {
-        this(invoker, IamAccountAliases.standard());
-    }
 
     CreateHandler(final SpotInvoker invoker, final AccountAliasSource aliases) {
         super(Action.CREATE, invoker);
@@ -26,14 +20,6 @@ public class CreateHandler extends AccountAliasHandler {
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
             final HandlerCall<ResourceModel, CallbackContext> call) {
 
-        final String accountId = call.model().getAccountId();
-        if (!isAccountId(accountId)) {
-            return Events.failed(
-                    HandlerErrorCode.InvalidRequest,
-                    "AccountId must be a Spot account ID such as "
-                            + "act-1a2b3c4d: pass !Ref of a Spot::Onboarding::Account resource (was '" + accountId
-                            + "').");
-        }
         return naming.apply(call, null);
     }
 }

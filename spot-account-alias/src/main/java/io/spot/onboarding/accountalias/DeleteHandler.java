@@ -34,9 +34,6 @@ public class DeleteHandler extends AccountAliasHandler {
             final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final ResourceModel model = call.model();
-        if (!isAccountId(model.getAccountId())) {
-            return notAnAccountId(model.getAccountId());
-        }
         final SpotAccount account = call.spot().getAccount(model.getAccountId());
         final String id = account.accountId();
         final String current = account.name();

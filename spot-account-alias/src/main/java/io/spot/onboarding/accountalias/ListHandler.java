@@ -4,8 +4,6 @@ import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.ListPage;
 import io.spot.onboarding.common.handler.SpotInvoker;
-import java.util.Comparator;
-import java.util.List;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
@@ -24,11 +22,7 @@ public class ListHandler extends AccountAliasHandler {
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
             final HandlerCall<ResourceModel, CallbackContext> call) {
 
-        final List<SpotAccount> accounts = call.spot().listAccounts().accounts().stream()
-                .sorted(Comparator.comparing(SpotAccount::accountId))
-                .toList();
-        final ListPage<SpotAccount> page = ListPage.of(
-                accounts, call.request().getNextToken(), call.request().getMaxResults());
+        final ListPage<SpotAccount> page = ListPage.ofAccounts(call.spot(), call.request());
         return Events.listed(
                 page.items().stream()
                         .map(a -> ResourceModel.builder()

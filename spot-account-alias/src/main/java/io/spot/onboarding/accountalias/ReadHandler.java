@@ -23,9 +23,6 @@ public class ReadHandler extends AccountAliasHandler {
             final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String accountId = call.model().getAccountId();
-        if (!isAccountId(accountId)) {
-            return notAnAccountId(accountId);
-        }
         final SpotAccount account = call.spot().getAccount(accountId);
         return Events.success(
                 call.model().toBuilder()

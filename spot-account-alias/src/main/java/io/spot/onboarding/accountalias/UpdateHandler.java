@@ -1,9 +1,7 @@
 package io.spot.onboarding.accountalias;
 
-import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import software.amazon.cloudformation.Action;
-import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
@@ -13,10 +11,6 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public class UpdateHandler extends AccountAliasHandler {
     private final Naming naming;
-
-    public UpdateHandler(final SpotInvoker invoker) {
-        this(invoker, IamAccountAliases.standard());
-    }
 
     UpdateHandler(final SpotInvoker invoker, final AccountAliasSource aliases) {
         super(Action.UPDATE, invoker);
@@ -31,21 +25,6 @@ public class UpdateHandler extends AccountAliasHandler {
         final ResourceModel previous = call.request().getPreviousResourceState() == null
                 ? new ResourceModel()
                 : call.request().getPreviousResourceState();
-        if (desired.getAccountId() != null
-                && previous.getAccountId() != null
-                && !desired.getAccountId().equals(previous.getAccountId())) {
-            return Events.failed(
-                    HandlerErrorCode.NotUpdatable,
-                    "AccountId is create-only: CloudFormation replaces "
-                            + "the resource to name another Spot account, and the update handler may not.");
-        }
-        if (desired.getAccountId() == null) {
-            // Cloud Control may patch without the identifier; every event of this update still names it.
-            desired.setAccountId(previous.getAccountId());
-        }
-        if (!isAccountId(desired.getAccountId())) {
-            return notAnAccountId(desired.getAccountId());
-        }
         if (desired.getAccountOwnership() == null && previous.getAccountOwnership() != null) {
             // An update that stops giving AccountOwnership must not make a Reused account one this stack renames.
             desired.setAccountOwnership(previous.getAccountOwnership());

@@ -6,15 +6,10 @@ import io.spot.onboarding.common.handler.SpotResourceHandler;
 import io.spot.onboarding.common.handler.SpotType;
 import software.amazon.cloudformation.Action;
 
-/** What the five Account handlers share: the type's classes, and how a Spot account reads as a model. */
+/** What the five Account handlers share: the type's declaration (its schema and generated classes), and how a Spot account reads as a model. */
 abstract class AccountHandler extends SpotResourceHandler<ResourceModel, CallbackContext> {
-    static final SpotType<ResourceModel, CallbackContext> TYPE = new SpotType<>(
-            ResourceModel.TYPE_NAME,
-            ResourceModel.class,
-            CallbackContext.class,
-            ResourceModel::new,
-            CallbackContext::new,
-            ResourceModel::getAccountId);
+    static final SpotType<ResourceModel, CallbackContext> TYPE =
+            SpotType.of(new Configuration()::resourceSchemaJSONObject, ResourceModel::new, CallbackContext::new);
 
     static final String DEFAULT_POLICY = "Reuse";
 

@@ -31,9 +31,6 @@ public class DeleteHandler extends AccountHandler {
 
         final ResourceModel model = call.model();
         final String accountId = model.getAccountId();
-        if (!isAccountId(accountId)) {
-            return notAnAccountId(accountId);
-        }
         call.context().setAccountId(accountId);
         final Ownership ownership = Ownership.parse(model.getOwnership());
         final boolean rollback = Rollback.requested(call.request());

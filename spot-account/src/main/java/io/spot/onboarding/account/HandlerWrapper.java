@@ -1,6 +1,8 @@
 // The Lambda entry point, in place of the HandlerWrapper `cfn generate` writes (which the build leaves uncompiled):
-// RegistryLambdaWrapper says what differs from it and why.
+// RegistryLambdaWrapper says what differs from it and why, and spot-common's package-info walks the whole call path.
 package io.spot.onboarding.account;
+
+import static io.spot.onboarding.account.AccountHandler.TYPE;
 
 import io.spot.onboarding.common.wrapper.RegistryLambdaWrapper;
 
@@ -8,6 +10,6 @@ public final class HandlerWrapper
         extends RegistryLambdaWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
 
     public HandlerWrapper() {
-        super(new Configuration()::resourceSchemaJSONObject, Handlers.dispatch());
+        super(TYPE, CreateHandler::new, ReadHandler::new, UpdateHandler::new, DeleteHandler::new, ListHandler::new);
     }
 }

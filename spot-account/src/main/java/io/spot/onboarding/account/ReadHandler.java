@@ -24,9 +24,6 @@ public class ReadHandler extends AccountHandler {
             final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String accountId = call.model().getAccountId();
-        if (!isAccountId(accountId)) {
-            return notAnAccountId(accountId);
-        }
         final ResourceModel read = fromSpot(call.spot().getAccount(accountId), call.model());
         return Events.success(
                 Ownership.parse(read.getOwnership()) != null

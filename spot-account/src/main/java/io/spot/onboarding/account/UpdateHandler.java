@@ -31,7 +31,7 @@ public class UpdateHandler extends AccountHandler {
         final ResourceModel desired = call.model();
         final ResourceModel previous =
                 request.getPreviousResourceState() == null ? new ResourceModel() : request.getPreviousResourceState();
-        final String changed = createOnlyChange(desired, previous, request.getAwsAccountId());
+        final String changed = awsAccountChange(desired, previous, request.getAwsAccountId());
         if (changed != null) {
             return Events.failed(
                     HandlerErrorCode.NotUpdatable,
@@ -39,10 +39,7 @@ public class UpdateHandler extends AccountHandler {
                             + "one AWS account's Spot account. To onboard another AWS account, add another resource (a stack "
                             + "replacing this one would hand the account to its cleanup).");
         }
-        final String accountId = desired.getAccountId() != null ? desired.getAccountId() : previous.getAccountId();
-        if (!isAccountId(accountId)) {
-            return notAnAccountId(accountId);
-        }
+        final String accountId = desired.getAccountId();
         call.context().setAccountId(accountId);
         final SpotAccount account = call.spot().getAccount(accountId);
         final String ownership = ownership(desired, previous);
@@ -90,8 +87,12 @@ public class UpdateHandler extends AccountHandler {
         return Ownership.REUSED.value();
     }
 
-    /** The unchangeable property the update would change, compared as the resource applied it, or null. */
-    static String createOnlyChange(
+    /**
+     * The unchangeable property the update would change, compared as the resource applied it, or null.
+     * Not in the schema's {@code createOnlyProperties} on purpose: a change to one of those would make
+     * CloudFormation replace the resource, and the replacement's cleanup would delete the account.
+     */
+    static String awsAccountChange(
             final ResourceModel desired, final ResourceModel previous, final String requestAccount) {
         if (!Objects.equals(
                 orDefault(desired.getAwsAccountId(), requestAccount),

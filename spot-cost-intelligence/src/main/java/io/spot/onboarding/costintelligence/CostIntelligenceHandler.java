@@ -10,17 +10,12 @@ import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
- * What the five CostIntelligence handlers share: the type's classes, how an enrollment reads as a
+ * What the five CostIntelligence handlers share: the type's declaration (its schema and generated classes), how an enrollment reads as a
  * model, and the search through Spot's enrolled-accounts list that every handler but List starts with.
  */
 abstract class CostIntelligenceHandler extends SpotResourceHandler<ResourceModel, CallbackContext> {
-    static final SpotType<ResourceModel, CallbackContext> TYPE = new SpotType<>(
-            ResourceModel.TYPE_NAME,
-            ResourceModel.class,
-            CallbackContext.class,
-            ResourceModel::new,
-            CallbackContext::new,
-            ResourceModel::getAccountId);
+    static final SpotType<ResourceModel, CallbackContext> TYPE =
+            SpotType.of(new Configuration()::resourceSchemaJSONObject, ResourceModel::new, CallbackContext::new);
 
     /**
      * Pages one operation may read, across invocations. Even if every page took the Spot client's

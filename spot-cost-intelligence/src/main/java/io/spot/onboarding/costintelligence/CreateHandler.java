@@ -31,14 +31,6 @@ public class CreateHandler extends CostIntelligenceHandler {
             final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String accountId = call.model().getAccountId();
-        if (!isAccountId(accountId)) {
-            return Events.failed(
-                    HandlerErrorCode.InvalidRequest,
-                    "AccountId must be a Spot account ID matching ^"
-                            + ACCOUNT_ID_PATTERN + "$, such as act-1a2b3c4d (was '" + accountId
-                            + "'): pass !Ref of the stack's "
-                            + "Spot::Onboarding::Account.");
-        }
         if (Ownership.parse(call.model().getAccountOwnership()) == Ownership.REUSED) {
             return observeReused(call, accountId);
         }
@@ -64,8 +56,8 @@ public class CreateHandler extends CostIntelligenceHandler {
         if (!context.isValidated() && !Boolean.FALSE.equals(call.model().getValidate())) {
             final ValidationReport report = ValidationReport.of(spot.validateCostIntelligence(accountId));
             if (!report.passed()) {
-                final String hint = CredentialsPrecondition.noRoleLinked(spot, accountId, call::log)
-                        ? CredentialsPrecondition.linkFirst(accountId) + " "
+                final String hint = RoleLinkPrecondition.noRoleLinked(spot, accountId, call::log)
+                        ? RoleLinkPrecondition.linkFirst(accountId) + " "
                         : "";
                 return Events.failed(HandlerErrorCode.InvalidRequest, hint + report.failureMessage(accountId));
             }
@@ -77,10 +69,10 @@ public class CreateHandler extends CostIntelligenceHandler {
             call.log("Spot accepted the Cost Intelligence enrollment of " + accountId + " (enabled "
                     + enrolled.enabledDate() + ")");
         } catch (SpotValidationException refused) {
-            if (CredentialsPrecondition.explains(refused, spot, accountId, call::log)) {
+            if (RoleLinkPrecondition.explains(refused, spot, accountId, call::log)) {
                 return Events.failed(
                         HandlerErrorCode.InvalidRequest,
-                        CredentialsPrecondition.linkFirst(accountId) + " " + refused.getMessage());
+                        RoleLinkPrecondition.linkFirst(accountId) + " " + refused.getMessage());
             }
             // Whether Spot refuses to enroll an account twice is not public: the list tells.
             context.setEnrollRefusal(refused.getMessage());

@@ -25,9 +25,6 @@ public class DeleteHandler extends CostIntelligenceHandler {
             final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String accountId = call.model().getAccountId();
-        if (!isAccountId(accountId)) {
-            return notAnAccountId(accountId);
-        }
         final EnrollmentSearch.Result result = searchOnward(call, accountId);
         if (result.stopped() && !mayReadOn(call.context())) {
             // Nothing would be undone either way: failing would only block the stack's deletion.

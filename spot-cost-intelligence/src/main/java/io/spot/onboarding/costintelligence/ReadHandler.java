@@ -23,9 +23,6 @@ public class ReadHandler extends CostIntelligenceHandler {
             final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String accountId = call.model().getAccountId();
-        if (!isAccountId(accountId)) {
-            return notAnAccountId(accountId);
-        }
         final EnrollmentSearch.Result result = search().find(call.spot(), accountId, null);
         if (result.found()) {
             return Events.success(withEnrollment(call.model(), result.account()), null);

@@ -2,9 +2,7 @@ package io.spot.onboarding.costintelligence;
 
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.SpotInvoker;
-import java.util.Objects;
 import software.amazon.cloudformation.Action;
-import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
@@ -23,21 +21,7 @@ public class UpdateHandler extends CostIntelligenceHandler {
             final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final ResourceModel desired = call.model();
-        final ResourceModel previous = call.request().getPreviousResourceState();
-        if (previous != null
-                && previous.getAccountId() != null
-                && !Objects.equals(previous.getAccountId(), desired.getAccountId())) {
-            return Events.failed(
-                    HandlerErrorCode.NotUpdatable,
-                    "AccountId is create-only: CloudFormation replaces the "
-                            + "resource to change it, and the update handler may not (was " + previous.getAccountId()
-                            + ", asked "
-                            + desired.getAccountId() + ").");
-        }
         final String accountId = desired.getAccountId();
-        if (!isAccountId(accountId)) {
-            return notAnAccountId(accountId);
-        }
         final EnrollmentSearch.Result result = searchOnward(call, accountId);
         if (result.found()) {
             return Events.success(withEnrollment(desired, result.account()), null);

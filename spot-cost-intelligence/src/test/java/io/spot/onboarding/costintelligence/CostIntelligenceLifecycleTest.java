@@ -157,7 +157,7 @@ class CostIntelligenceLifecycleTest {
                         "credentials: Cloud credentials are linked");
         assertThat(unvalidated.errorCode()).isEqualTo("InvalidRequest");
         assertThat(unvalidated.message())
-                .contains("Link credentials first", "DependsOn", CredentialsPrecondition.NOT_SET_CODE);
+                .contains("Link credentials first", "DependsOn", RoleLinkPrecondition.NOT_SET_CODE);
         assertThat(harness.spot.state().isCostIntelligenceEnrolled(accountId)).isFalse();
     }
 

@@ -11,8 +11,8 @@ import io.spot.onboarding.common.api.CostIntelligenceAccount;
 import io.spot.onboarding.common.api.Page;
 import io.spot.onboarding.common.api.SpotApi;
 import io.spot.onboarding.common.handler.RetryPolicy;
-import io.spot.onboarding.common.handler.SpotCredentialsSettings;
 import io.spot.onboarding.common.handler.SpotInvoker;
+import io.spot.onboarding.common.handler.SpotTokenSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +29,7 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  */
 class CreateStabilizationTest {
     private static final String ACCOUNT = "act-1a2b3c4d";
-    private static final SpotCredentialsSettings CONFIGURATION =
-            new SpotCredentialsSettings("unitTestToken", null, null);
+    private static final SpotTokenSettings CONFIGURATION = new SpotTokenSettings("unitTestToken", null, null);
 
     private final SpotApi spot = mock(SpotApi.class);
     private final CreateHandler handler = new CreateHandler(

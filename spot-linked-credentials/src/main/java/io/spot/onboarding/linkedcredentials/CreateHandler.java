@@ -19,12 +19,6 @@ public class CreateHandler extends LinkedCredentialsHandler {
             final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final ResourceModel model = call.model();
-        if (!isAccountId(model.getAccountId())) {
-            return Events.failed(
-                    HandlerErrorCode.InvalidRequest,
-                    "AccountId must be a Spot account ID such as " + "act-1a2b3c4d (pattern ^" + ACCOUNT_ID_PATTERN
-                            + "$), but was '" + model.getAccountId() + "'.");
-        }
         final Optional<RoleArn> role = RoleArn.parse(model.getRoleArn());
         if (role.isEmpty()) {
             return Events.failed(HandlerErrorCode.InvalidRequest, RoleArn.invalid(model.getRoleArn()));

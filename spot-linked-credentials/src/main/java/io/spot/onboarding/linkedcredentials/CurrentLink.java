@@ -1,6 +1,6 @@
 package io.spot.onboarding.linkedcredentials;
 
-import io.spot.onboarding.common.api.AwsCredentials;
+import io.spot.onboarding.common.api.RoleLink;
 import io.spot.onboarding.common.api.SpotApi;
 import io.spot.onboarding.common.api.SpotNotFoundException;
 import io.spot.onboarding.common.api.SpotValidationException;
@@ -40,6 +40,6 @@ final class CurrentLink {
     }
 
     private static Optional<String> read(final SpotApi spot, final String accountId) {
-        return spot.getAwsCredentials(accountId).map(AwsCredentials::iamRole);
+        return spot.linkedRole(accountId).map(RoleLink::iamRole);
     }
 }

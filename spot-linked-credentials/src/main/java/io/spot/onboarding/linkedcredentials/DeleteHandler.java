@@ -40,9 +40,6 @@ public class DeleteHandler extends LinkedCredentialsHandler {
 
         final ResourceModel model = call.model();
         final String accountId = model.getAccountId();
-        if (!isAccountId(accountId)) {
-            return notAnAccountId(accountId);
-        }
         final Optional<String> link = CurrentLink.of(call.spot(), accountId);
         if (link.isEmpty()) {
             return notLinked(accountId);
@@ -98,7 +95,7 @@ public class DeleteHandler extends LinkedCredentialsHandler {
         }
         final String operation = Rollback.or(call.request(), "delete");
         try {
-            call.spot().setAwsCredentials(accountId, previous);
+            call.spot().linkRole(accountId, previous);
         } catch (SpotValidationException refusal) {
             return Events.failed(
                     HandlerErrorCode.InvalidRequest,

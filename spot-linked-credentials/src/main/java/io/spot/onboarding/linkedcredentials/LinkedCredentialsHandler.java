@@ -6,15 +6,10 @@ import io.spot.onboarding.common.handler.SpotType;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
-/** What the five LinkedCredentials handlers share: the type's classes, and how a link reads as a model. */
+/** What the five LinkedCredentials handlers share: the type's declaration (its schema and generated classes), and how a link reads as a model. */
 abstract class LinkedCredentialsHandler extends SpotResourceHandler<ResourceModel, CallbackContext> {
-    static final SpotType<ResourceModel, CallbackContext> TYPE = new SpotType<>(
-            ResourceModel.TYPE_NAME,
-            ResourceModel.class,
-            CallbackContext.class,
-            ResourceModel::new,
-            CallbackContext::new,
-            ResourceModel::getAccountId);
+    static final SpotType<ResourceModel, CallbackContext> TYPE =
+            SpotType.of(new Configuration()::resourceSchemaJSONObject, ResourceModel::new, CallbackContext::new);
 
     LinkedCredentialsHandler(final Action action, final SpotInvoker invoker) {
         super(TYPE, action, invoker);

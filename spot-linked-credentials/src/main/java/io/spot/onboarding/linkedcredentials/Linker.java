@@ -66,7 +66,7 @@ final class Linker {
         }
         if (!context.isLinkAccepted()) {
             try {
-                call.spot().setAwsCredentials(accountId, role.value());
+                call.spot().linkRole(accountId, role.value());
             } catch (SpotValidationException refusal) {
                 return refused(refusal);
             }

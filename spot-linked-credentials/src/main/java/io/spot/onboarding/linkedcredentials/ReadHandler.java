@@ -24,9 +24,6 @@ public class ReadHandler extends LinkedCredentialsHandler {
             final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String accountId = call.model().getAccountId();
-        if (!isAccountId(accountId)) {
-            return notAnAccountId(accountId);
-        }
         final Optional<String> link = CurrentLink.of(call.spot(), accountId);
         if (link.isEmpty()) {
             return notLinked(accountId);

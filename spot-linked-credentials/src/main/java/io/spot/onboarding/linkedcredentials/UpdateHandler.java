@@ -23,20 +23,6 @@ public class UpdateHandler extends LinkedCredentialsHandler {
 
         final ResourceModel desired = call.model();
         final ResourceModel previous = call.request().getPreviousResourceState();
-        final String accountId = desired.getAccountId();
-        if (previous != null
-                && previous.getAccountId() != null
-                && !previous.getAccountId().equals(accountId)) {
-            return Events.failed(
-                    HandlerErrorCode.NotUpdatable,
-                    "AccountId is create-only: CloudFormation replaces "
-                            + "the resource to link another account (" + previous.getAccountId() + " to " + accountId
-                            + "), and "
-                            + "the update handler may not.");
-        }
-        if (!isAccountId(accountId)) {
-            return notAnAccountId(accountId);
-        }
         final Optional<RoleArn> role = RoleArn.parse(desired.getRoleArn());
         if (role.isEmpty()) {
             return Events.failed(HandlerErrorCode.InvalidRequest, RoleArn.invalid(desired.getRoleArn()));

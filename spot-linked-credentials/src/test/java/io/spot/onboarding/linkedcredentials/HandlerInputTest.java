@@ -6,8 +6,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.spot.onboarding.common.api.SpotApi;
 import io.spot.onboarding.common.handler.RetryPolicy;
-import io.spot.onboarding.common.handler.SpotCredentialsSettings;
 import io.spot.onboarding.common.handler.SpotInvoker;
+import io.spot.onboarding.common.handler.SpotTokenSettings;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -23,8 +23,8 @@ class HandlerInputTest {
     private final SpotApi spot = mock(SpotApi.class);
     private final SpotInvoker invoker =
             new SpotInvoker((proxy, region) -> id -> Optional.empty(), access -> spot, new RetryPolicy());
-    private final SpotCredentialsSettings configuration =
-            new SpotCredentialsSettings("unitTestToken", null, "https://api.spotinst.io");
+    private final SpotTokenSettings configuration =
+            new SpotTokenSettings("unitTestToken", null, "https://api.spotinst.io");
 
     private ProgressEvent<ResourceModel, CallbackContext> run(
             final LinkedCredentialsHandler handler, final ResourceModel desired, final ResourceModel previous) {

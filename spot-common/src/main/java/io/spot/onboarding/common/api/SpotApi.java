@@ -32,10 +32,10 @@ public interface SpotApi {
     ExternalId createExternalId(String accountId);
 
     /** E7: links (or relinks) the account to the role; fails while Spot cannot assume it. */
-    void setAwsCredentials(String accountId, String roleArn);
+    void linkRole(String accountId, String roleArn);
 
     /** E8: the linked role, empty when the account has none. */
-    Optional<AwsCredentials> getAwsCredentials(String accountId);
+    Optional<RoleLink> linkedRole(String accountId);
 
     /** E12: Cost Intelligence pre-flight checks. */
     List<ValidationCheck> validateCostIntelligence(String accountId);

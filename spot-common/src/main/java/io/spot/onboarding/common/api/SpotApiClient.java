@@ -153,15 +153,15 @@ public final class SpotApiClient implements SpotApi {
     }
 
     @Override
-    public void setAwsCredentials(final String accountId, final String roleArn) {
+    public void linkRole(final String accountId, final String roleArn) {
         final ObjectNode body = Json.MAPPER.createObjectNode();
         body.putObject("credentials").put("iamRole", roleArn);
         send("POST", credentialsUrl(accountId), body);
     }
 
     @Override
-    public Optional<AwsCredentials> getAwsCredentials(final String accountId) {
-        return items(get(credentialsUrl(accountId)), AwsCredentials::fromJson).stream()
+    public Optional<RoleLink> linkedRole(final String accountId) {
+        return items(get(credentialsUrl(accountId)), RoleLink::fromJson).stream()
                 .filter(c -> c.iamRole() != null && !c.iamRole().isBlank())
                 .findFirst();
     }

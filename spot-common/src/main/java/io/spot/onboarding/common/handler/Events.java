@@ -19,6 +19,14 @@ public final class Events {
                 .build();
     }
 
+    /** NotFound, in the plugin's words ("Resource of type 'T' with identifier 'I' was not found."), then why. */
+    public static <M, C> ProgressEvent<M, C> notFound(
+            final String typeName, final String identifier, final String why) {
+        return failed(
+                HandlerErrorCode.NotFound,
+                String.format(HandlerErrorCode.NotFound.getMessage(), typeName, identifier) + " " + why);
+    }
+
     public static <M, C> ProgressEvent<M, C> success(final M model, final String message) {
         return ProgressEvent.<M, C>builder()
                 .status(OperationStatus.SUCCESS)

@@ -1,7 +1,11 @@
 package io.spot.onboarding.common.handler;
 
+import io.spot.onboarding.common.api.SpotAccount;
+import io.spot.onboarding.common.api.SpotApi;
+import java.util.Comparator;
 import java.util.List;
 import software.amazon.cloudformation.exceptions.CfnInvalidRequestException;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /**
  * A page cut from a list Spot returns whole. The token is the offset of the next page: plain, since
@@ -13,6 +17,14 @@ public record ListPage<T>(List<T> items, String nextToken) {
 
     public static <T> ListPage<T> of(final List<T> all, final String token, final Integer maxResults) {
         return of(all, token, maxResults, DEFAULT_PAGE_SIZE, 1000);
+    }
+
+    /** The page of the organization's Spot accounts a List request asks for, in account ID order. */
+    public static ListPage<SpotAccount> ofAccounts(final SpotApi spot, final ResourceHandlerRequest<?> request) {
+        final List<SpotAccount> accounts = spot.listAccounts().accounts().stream()
+                .sorted(Comparator.comparing(SpotAccount::accountId))
+                .toList();
+        return of(accounts, request.getNextToken(), request.getMaxResults());
     }
 
     /** For lists whose every item costs a Spot call: smaller pages keep List within its 30 s. */

@@ -4,6 +4,7 @@ import io.spot.onboarding.common.api.SpotApi;
 import io.spot.onboarding.common.api.SpotApiClient;
 import io.spot.onboarding.common.api.SpotApiException;
 import io.spot.onboarding.common.api.SpotClientTimeouts;
+import io.spot.onboarding.common.handler.SpotResourceHandler.HandlerCall;
 import java.time.Clock;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
@@ -41,8 +42,9 @@ public final class SpotInvoker {
                 new RetryPolicy());
     }
 
+    /** @param body the handler's checks and logic, given the call with its Spot client */
     public <M, C extends SpotCallbackContext> ProgressEvent<M, C> invoke(
-            final Invocation<M, C> invocation, final Function<SpotApi, ProgressEvent<M, C>> body) {
+            final HandlerCall<M, C> invocation, final Function<HandlerCall<M, C>, ProgressEvent<M, C>> body) {
 
         if (invocation.mayWait() && invocation.context().getOwedWaitSeconds() > 0) {
             return stillWaiting(invocation);
@@ -56,7 +58,8 @@ public final class SpotInvoker {
                         .apply(invocation.proxy(), invocation.request().getRegion())
                         .secretString(secretId),
                 Clock.systemUTC());
-        final SpotAccess access = new SpotTokenResolver(invocation.typeName()).resolve(invocation.settings(), secrets);
+        final SpotAccess access =
+                new SpotTokenResolver(invocation.typeName()).resolve(invocation.tokenSettings(), secrets);
         final SpotApi spot;
         try {
             spot = clients.apply(access);
@@ -65,7 +68,7 @@ public final class SpotInvoker {
                     invocation.typeName(), e.getMessage());
         }
         try {
-            return body.apply(spot);
+            return body.apply(invocation.withSpot(spot));
         } catch (SpotApiException failure) {
             return afterFailure(invocation, failure, access.tokenSource());
         }
@@ -73,7 +76,7 @@ public final class SpotInvoker {
 
     /** The rest of a rate-limit wait longer than one callback: no token, no call, only time. */
     private static <M, C extends SpotCallbackContext> ProgressEvent<M, C> stillWaiting(
-            final Invocation<M, C> invocation) {
+            final HandlerCall<M, C> invocation) {
         final C context = invocation.context();
         final int owed = context.getOwedWaitSeconds();
         final int delay = Math.min(RetryPolicy.MAX_DELAY_SECONDS, owed);
@@ -91,12 +94,12 @@ public final class SpotInvoker {
     }
 
     private <M, C extends SpotCallbackContext> ProgressEvent<M, C> afterFailure(
-            final Invocation<M, C> invocation, final SpotApiException failure, final String tokenSource) {
+            final HandlerCall<M, C> invocation, final SpotApiException failure, final String tokenSource) {
 
         if (invocation.mayWait()) {
             final OptionalInt delay = retryPolicy.nextDelaySeconds(failure, invocation.context());
             if (delay.isPresent()) {
-                invocation.log(failure.getMessage() + "; calling again in " + delay.getAsInt() + " s");
+                invocation.logOperation(failure.getMessage() + "; calling again in " + delay.getAsInt() + " s");
                 return ProgressEvent.<M, C>builder()
                         .status(OperationStatus.IN_PROGRESS)
                         .resourceModel(invocation.progressModel().get())
@@ -109,7 +112,7 @@ public final class SpotInvoker {
         }
         final String message = SpotFailures.message(
                 failure, invocation.typeName(), invocation.identifier().get(), tokenSource);
-        invocation.log("failed: " + message);
+        invocation.logOperation("failed: " + message);
         return ProgressEvent.<M, C>builder()
                 .status(OperationStatus.FAILED)
                 .errorCode(SpotFailures.errorCode(failure))

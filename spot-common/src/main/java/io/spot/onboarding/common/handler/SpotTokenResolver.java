@@ -34,8 +34,8 @@ public final class SpotTokenResolver {
         this.typeName = typeName;
     }
 
-    public SpotAccess resolve(final SpotCredentialsSettings settings, final SecretReader secrets) {
-        final SpotCredentialsSettings given = settings == null ? SpotCredentialsSettings.NONE : settings;
+    public SpotAccess resolve(final SpotTokenSettings settings, final SecretReader secrets) {
+        final SpotTokenSettings given = settings == null ? SpotTokenSettings.NONE : settings;
         final SpotEndpoint endpoint = endpoint(given.apiUrl());
         if (given.apiToken() != null) {
             return new SpotAccess(

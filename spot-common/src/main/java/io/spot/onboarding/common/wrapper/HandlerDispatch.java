@@ -1,7 +1,12 @@
 package io.spot.onboarding.common.wrapper;
 
+import io.spot.onboarding.common.handler.SpotCallbackContext;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import io.spot.onboarding.common.handler.SpotResourceHandler;
+import io.spot.onboarding.common.handler.SpotTokenSettings;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.HandlerRequest;
@@ -17,6 +22,22 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  */
 public final class HandlerDispatch<M, C, T> {
     private final Map<Action, ResourceHandler<M, C, T>> handlers = new EnumMap<>(Action.class);
+
+    /**
+     * A type's handlers, each built with the {@link SpotInvoker} a deployed handler uses and found by
+     * the action it declares.
+     */
+    @SafeVarargs
+    public static <M, C extends SpotCallbackContext> HandlerDispatch<M, C, SpotTokenSettings> of(
+            final Function<SpotInvoker, ? extends SpotResourceHandler<M, C>>... handlers) {
+        final SpotInvoker invoker = SpotInvoker.standard();
+        final HandlerDispatch<M, C, SpotTokenSettings> dispatch = new HandlerDispatch<>();
+        for (final Function<SpotInvoker, ? extends SpotResourceHandler<M, C>> make : handlers) {
+            final SpotResourceHandler<M, C> handler = make.apply(invoker);
+            dispatch.on(handler.action(), handler);
+        }
+        return dispatch;
+    }
 
     public HandlerDispatch<M, C, T> on(final Action action, final ResourceHandler<M, C, T> handler) {
         handlers.put(action, handler);

@@ -2,7 +2,12 @@ package io.spot.onboarding.common.wrapper;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.spot.onboarding.common.handler.SpotCredentialsSettings;
+import io.spot.onboarding.common.handler.SpotCallbackContext;
+import io.spot.onboarding.common.handler.SpotInvoker;
+import io.spot.onboarding.common.handler.SpotResourceHandler;
+import io.spot.onboarding.common.handler.SpotTokenSettings;
+import io.spot.onboarding.common.handler.SpotType;
+import io.spot.onboarding.common.handler.TypeSchema;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.commons.io.IOUtils;
 import org.json.JSONObject;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -49,22 +54,22 @@ import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
  * Beside these: one body serves all four types (each type's wrapper only names its handlers and
  * classes), model validation failures say what form each property allows, the Spot types are not
  * taggable so resource-defined tags are always empty, and the generated type configuration is
- * turned into {@link SpotCredentialsSettings} before any handler sees it, since the generated
+ * turned into {@link SpotTokenSettings} before any handler sees it, since the generated
  * {@code SpotCredentials} would print the token in its {@code toString}.
  */
-public abstract class RegistryLambdaWrapper<M, C, T> extends LambdaWrapper<M, C, T> {
-    private final Supplier<JSONObject> schemaSource;
-    private final HandlerDispatch<M, C, SpotCredentialsSettings> dispatch;
-    private volatile String schema;
+public abstract class RegistryLambdaWrapper<M, C extends SpotCallbackContext, T> extends LambdaWrapper<M, C, T> {
+    private final TypeSchema schema;
+    private final HandlerDispatch<M, C, SpotTokenSettings> dispatch;
 
     /**
-     * @param schemaSource the type's schema, as cfn's generated {@code BaseConfiguration} reads it
-     *                     (the type's {@code Configuration::resourceSchemaJSONObject})
+     * @param type     the type's declaration: its schema, read as cfn's generated {@code BaseConfiguration} reads it
+     * @param handlers the type's five handlers, each made from the {@link SpotInvoker} a deployed handler uses
      */
+    @SafeVarargs
     protected RegistryLambdaWrapper(
-            final Supplier<JSONObject> schemaSource, final HandlerDispatch<M, C, SpotCredentialsSettings> dispatch) {
-        this.schemaSource = schemaSource;
-        this.dispatch = dispatch;
+            final SpotType<M, C> type, final Function<SpotInvoker, ? extends SpotResourceHandler<M, C>>... handlers) {
+        this.schema = type.schema();
+        this.dispatch = HandlerDispatch.of(handlers);
     }
 
     /** cfn's test entry (SAM's {@code TestEntrypoint}): a {@link ResourceHandlerTestPayload} in, the event out. */
@@ -130,7 +135,7 @@ public abstract class RegistryLambdaWrapper<M, C, T> extends LambdaWrapper<M, C,
             final C callbackContext,
             final T typeConfiguration) {
         return dispatch.invoke(
-                proxy, request, action, callbackContext, SpotCredentialsSettings.from(typeConfiguration), loggerProxy);
+                proxy, request, action, callbackContext, SpotTokenSettings.from(typeConfiguration), loggerProxy);
     }
 
     /** Refuses, before the plugin's lenient round trip, properties the schema refuses as sent. */
@@ -165,10 +170,7 @@ public abstract class RegistryLambdaWrapper<M, C, T> extends LambdaWrapper<M, C,
     /** Read once, as the generated wrapper does; a fresh copy each time, since callers may modify what they get. */
     @Override
     public JSONObject provideResourceSchemaJSONObject() {
-        if (schema == null) {
-            schema = schemaSource.get().toString();
-        }
-        return new JSONObject(schema);
+        return schema.json();
     }
 
     @Override

@@ -74,7 +74,7 @@ class RateLimitObserverTest {
         answer(200, "600", null, null);
         first.listAccounts();
         answer(200, "lots", "5", null);
-        first.getAwsCredentials("act-1");
+        first.linkedRole("act-1");
         answer(200, "600", "1", null);
         client().listAccounts();
 

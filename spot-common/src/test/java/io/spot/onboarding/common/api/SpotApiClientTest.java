@@ -135,7 +135,7 @@ class SpotApiClientTest {
     void statusOnlyAnswersSucceedAndTheCredentialsBodyIsSpotsShape() throws Exception {
         answer(200, "{\"status\":{\"code\":200,\"message\":\"OK\"}}");
 
-        client.setAwsCredentials("act-1", "arn:aws:iam::123456789012:role/SpotRole");
+        client.linkRole("act-1", "arn:aws:iam::123456789012:role/SpotRole");
 
         final RecordedRequest request = taken();
         assertThat(request.getPath()).isEqualTo("/setup/credentials/aws?accountId=act-1");
@@ -179,7 +179,7 @@ class SpotApiClientTest {
                 "{\"status\":{\"code\":400,\"message\":\"Bad Request\"},\"errors\":[{\"field\":\"query.accountId\","
                         + "\"message\":\"\\\"accountId\\\" is required\",\"code\":\"ValidationError\"}]}");
 
-        assertThatThrownBy(() -> client.setAwsCredentials("act-1", "arn"))
+        assertThatThrownBy(() -> client.linkRole("act-1", "arn"))
                 .isInstanceOfSatisfying(
                         SpotValidationException.class,
                         e -> assertThat(e.errors())

@@ -24,8 +24,7 @@ class SpotTokenResolverTest {
 
     @Test
     void theConfiguredTokenWinsAndNoSecretIsRead() {
-        final SpotAccess access =
-                resolver.resolve(new SpotCredentialsSettings("tok123", "other", null), secrets(Map.of()));
+        final SpotAccess access = resolver.resolve(new SpotTokenSettings("tok123", "other", null), secrets(Map.of()));
 
         assertThat(access.token()).isEqualTo("tok123");
         assertThat(access.endpoint().url()).isEqualTo("https://api.spotinst.io/");
@@ -36,7 +35,7 @@ class SpotTokenResolverTest {
     @Test
     void theConfiguredSecretComesNext() {
         final SpotAccess access = resolver.resolve(
-                new SpotCredentialsSettings(null, "team/spot", null),
+                new SpotTokenSettings(null, "team/spot", null),
                 secrets(Map.of("team/spot", "fromSecret", SpotTokenResolver.DEFAULT_SECRET, "fromDefault")));
 
         assertThat(access.token()).isEqualTo("fromSecret");
@@ -54,7 +53,7 @@ class SpotTokenResolverTest {
 
     @Test
     void nothingConfiguredSaysWhatToSet() {
-        assertThatThrownBy(() -> resolver.resolve(SpotCredentialsSettings.NONE, secrets(Map.of())))
+        assertThatThrownBy(() -> resolver.resolve(SpotTokenSettings.NONE, secrets(Map.of())))
                 .isInstanceOf(CfnInvalidTypeConfigurationException.class)
                 .hasMessageContaining("SpotCredentials.ApiToken")
                 .hasMessageContaining("SpotCredentials.ApiTokenSecret")
@@ -64,8 +63,7 @@ class SpotTokenResolverTest {
 
     @Test
     void aTokenWithSpacesIsRefusedWithoutEchoingIt() {
-        assertThatThrownBy(
-                        () -> resolver.resolve(new SpotCredentialsSettings("sec ret", null, null), secrets(Map.of())))
+        assertThatThrownBy(() -> resolver.resolve(new SpotTokenSettings("sec ret", null, null), secrets(Map.of())))
                 .isInstanceOf(CfnInvalidTypeConfigurationException.class)
                 .hasMessageContaining("printable ASCII")
                 .hasMessageNotContaining("sec ret");
@@ -103,7 +101,7 @@ class SpotTokenResolverTest {
     @Test
     void theConfiguredSecretMayPointToo() {
         final SpotAccess access = resolver.resolve(
-                new SpotCredentialsSettings(null, "team/pointer", null),
+                new SpotTokenSettings(null, "team/pointer", null),
                 secrets(Map.of(
                         "team/pointer", "{\"ApiTokenSecret\":\"team/token\"}", "team/token", "{\"token\":\"t0k\"}")));
 
@@ -148,8 +146,7 @@ class SpotTokenResolverTest {
 
     @Test
     void aBadApiUrlNamesTheProperty() {
-        assertThatThrownBy(
-                        () -> resolver.resolve(new SpotCredentialsSettings("t", null, "not a url"), secrets(Map.of())))
+        assertThatThrownBy(() -> resolver.resolve(new SpotTokenSettings("t", null, "not a url"), secrets(Map.of())))
                 .isInstanceOf(CfnInvalidTypeConfigurationException.class)
                 .hasMessageContaining("SpotCredentials.ApiUrl");
     }

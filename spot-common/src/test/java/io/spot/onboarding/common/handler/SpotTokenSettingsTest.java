@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SpotCredentialsSettingsTest {
+class SpotTokenSettingsTest {
 
     /** A stand-in for a generated TypeConfigurationModel: read by the schema's property names, as Jackson writes it. */
     record Generated(
@@ -14,16 +14,16 @@ class SpotCredentialsSettingsTest {
 
     @Test
     void readsTheGeneratedTypeConfigurationByItsSchemaNames() {
-        final SpotCredentialsSettings settings = SpotCredentialsSettings.from(
-                new Generated(Map.of("ApiToken", "tok-123456", "ApiUrl", "http://127.0.0.1:1")));
+        final SpotTokenSettings settings =
+                SpotTokenSettings.from(new Generated(Map.of("ApiToken", "tok-123456", "ApiUrl", "http://127.0.0.1:1")));
 
-        assertThat(settings).isEqualTo(new SpotCredentialsSettings("tok-123456", null, "http://127.0.0.1:1"));
+        assertThat(settings).isEqualTo(new SpotTokenSettings("tok-123456", null, "http://127.0.0.1:1"));
         assertThat(settings.toString()).doesNotContain("tok-123456").contains("apiToken=***");
     }
 
     @Test
     void noTypeConfigurationOrNoSpotCredentialsIsNone() {
-        assertThat(SpotCredentialsSettings.from(null)).isSameAs(SpotCredentialsSettings.NONE);
-        assertThat(SpotCredentialsSettings.from(new Generated(null))).isSameAs(SpotCredentialsSettings.NONE);
+        assertThat(SpotTokenSettings.from(null)).isSameAs(SpotTokenSettings.NONE);
+        assertThat(SpotTokenSettings.from(new Generated(null))).isSameAs(SpotTokenSettings.NONE);
     }
 }

@@ -9,24 +9,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * it into this at once, since the generated {@code SpotCredentials} prints the token in its
  * {@code toString} and this never does.
  */
-public record SpotCredentialsSettings(String apiToken, String apiTokenSecret, String apiUrl) {
+public record SpotTokenSettings(String apiToken, String apiTokenSecret, String apiUrl) {
 
-    public static final SpotCredentialsSettings NONE = new SpotCredentialsSettings(null, null, null);
+    public static final SpotTokenSettings NONE = new SpotTokenSettings(null, null, null);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** From a generated {@code TypeConfigurationModel} (or its JSON), read by the schema's property names. */
-    public static SpotCredentialsSettings from(final Object typeConfiguration) {
+    public static SpotTokenSettings from(final Object typeConfiguration) {
         if (typeConfiguration == null) {
             return NONE;
         }
-        if (typeConfiguration instanceof SpotCredentialsSettings settings) {
+        if (typeConfiguration instanceof SpotTokenSettings settings) {
             return settings;
         }
         final JsonNode credentials = MAPPER.valueToTree(typeConfiguration).path("SpotCredentials");
         if (!credentials.isObject()) {
             return NONE;
         }
-        return new SpotCredentialsSettings(
+        return new SpotTokenSettings(
                 text(credentials, "ApiToken"), text(credentials, "ApiTokenSecret"), text(credentials, "ApiUrl"));
     }
 
@@ -37,7 +37,7 @@ public record SpotCredentialsSettings(String apiToken, String apiTokenSecret, St
 
     @Override
     public String toString() {
-        return "SpotCredentialsSettings[apiToken=" + (apiToken == null ? "unset" : "***") + ", apiTokenSecret="
+        return "SpotTokenSettings[apiToken=" + (apiToken == null ? "unset" : "***") + ", apiTokenSecret="
                 + apiTokenSecret + ", apiUrl=" + apiUrl + "]";
     }
 }

@@ -8,14 +8,14 @@ import java.util.function.Consumer;
  * Spot enrolls only accounts whose IAM role is linked (E10's documented precondition). When Spot
  * refuses, this tells whether that is why, so the message can say what to do: link credentials first.
  */
-final class CredentialsPrecondition {
+final class RoleLinkPrecondition {
     /**
      * The code the emulator answers with (its Invented.CI_CREDENTIALS_REQUIRED). Spot's real code is
      * not public, so an account with no linked role (E8) is recognised whatever the code.
      */
     static final String NOT_SET_CODE = "ACCOUNT_CREDENTIALS_NOT_SET";
 
-    private CredentialsPrecondition() {}
+    private RoleLinkPrecondition() {}
 
     static boolean explains(
             final SpotApiException refusal, final SpotApi spot, final String accountId, final Consumer<String> log) {
@@ -25,7 +25,7 @@ final class CredentialsPrecondition {
     /** Only adds to a message about another failure, so a failure of its own must not replace that message. */
     static boolean noRoleLinked(final SpotApi spot, final String accountId, final Consumer<String> log) {
         try {
-            return spot.getAwsCredentials(accountId).isEmpty();
+            return spot.linkedRole(accountId).isEmpty();
         } catch (SpotApiException unknown) {
             log.accept("Could not read the credentials of " + accountId + " to explain Spot's refusal: "
                     + unknown.getMessage());
