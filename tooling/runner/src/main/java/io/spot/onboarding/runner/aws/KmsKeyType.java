@@ -2,11 +2,9 @@ package io.spot.onboarding.runner.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spot.onboarding.runner.types.PropertySpec;
 import io.spot.onboarding.runner.types.ResourceCall;
 import io.spot.onboarding.runner.types.ResourceState;
 import io.spot.onboarding.runner.types.TypeSpec;
-import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
@@ -23,22 +21,7 @@ public final class KmsKeyType extends AwsResourceType {
     private static final int DEFAULT_PENDING_DAYS = 30;
 
     public KmsKeyType(final AwsClients aws) {
-        super(
-                aws,
-                new TypeSpec(
-                        TYPE,
-                        Map.of(
-                                "Description", PropertySpec.of("Description", "string"),
-                                "KeyPolicy", PropertySpec.of("KeyPolicy", "object", "string"),
-                                "EnableKeyRotation", PropertySpec.of("EnableKeyRotation", "boolean"),
-                                "Enabled", PropertySpec.of("Enabled", "boolean"),
-                                "PendingWindowInDays", PropertySpec.of("PendingWindowInDays", "integer"),
-                                "KeyUsage", PropertySpec.of("KeyUsage", "string"),
-                                "KeySpec", PropertySpec.of("KeySpec", "string")),
-                        Set.of(),
-                        Set.of(),
-                        Set.of("Arn", "KeyId"),
-                        "AWS::KMS::Key documentation"));
+        super(aws, new TypeSpec(TYPE, Set.of()));
     }
 
     @Override

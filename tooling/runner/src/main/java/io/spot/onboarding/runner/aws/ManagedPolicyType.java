@@ -2,13 +2,11 @@ package io.spot.onboarding.runner.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spot.onboarding.runner.types.PropertySpec;
 import io.spot.onboarding.runner.types.ResourceCall;
 import io.spot.onboarding.runner.types.ResourceState;
 import io.spot.onboarding.runner.types.TypeSpec;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ListEntitiesForPolicyResponse;
@@ -22,22 +20,7 @@ public final class ManagedPolicyType extends AwsResourceType {
     private static final Set<String> UNORDERED = Set.of("Roles", "Users", "Groups");
 
     public ManagedPolicyType(final AwsClients aws) {
-        super(
-                aws,
-                new TypeSpec(
-                        TYPE,
-                        Map.of(
-                                "ManagedPolicyName", PropertySpec.of("ManagedPolicyName", "string"),
-                                "PolicyDocument", PropertySpec.of("PolicyDocument", "object", "string"),
-                                "Description", PropertySpec.of("Description", "string"),
-                                "Path", PropertySpec.of("Path", "string"),
-                                "Roles", PropertySpec.of("Roles", "array"),
-                                "Users", PropertySpec.of("Users", "array"),
-                                "Groups", PropertySpec.of("Groups", "array")),
-                        Set.of("PolicyDocument"),
-                        Set.of("ManagedPolicyName", "Path", "Description"),
-                        Set.of("PolicyArn", "PolicyId", "DefaultVersionId"),
-                        "AWS::IAM::ManagedPolicy documentation"));
+        super(aws, new TypeSpec(TYPE, Set.of("ManagedPolicyName", "Path", "Description")));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.spot.onboarding.runner.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spot.onboarding.runner.types.PropertySpec;
 import io.spot.onboarding.runner.types.ResourceCall;
 import io.spot.onboarding.runner.types.ResourceState;
 import io.spot.onboarding.runner.types.TypeSpec;
@@ -24,25 +23,7 @@ public final class RoleType extends AwsResourceType {
 
     /** @param roleCreated told each new role's ARN: IAM propagation, as the emulated Spot sees it, starts then */
     public RoleType(final AwsClients aws, final Consumer<String> roleCreated) {
-        super(
-                aws,
-                new TypeSpec(
-                        TYPE,
-                        Map.of(
-                                "RoleName", PropertySpec.of("RoleName", "string"),
-                                "AssumeRolePolicyDocument",
-                                        PropertySpec.of("AssumeRolePolicyDocument", "object", "string"),
-                                "Description", PropertySpec.of("Description", "string"),
-                                "ManagedPolicyArns", PropertySpec.of("ManagedPolicyArns", "array"),
-                                "MaxSessionDuration", PropertySpec.of("MaxSessionDuration", "integer"),
-                                "Path", PropertySpec.of("Path", "string"),
-                                "PermissionsBoundary", PropertySpec.of("PermissionsBoundary", "string"),
-                                "Policies", PropertySpec.of("Policies", "array"),
-                                "Tags", PropertySpec.of("Tags", "array")),
-                        Set.of("AssumeRolePolicyDocument"),
-                        Set.of("RoleName", "Path"),
-                        Set.of("Arn", "RoleId"),
-                        "AWS::IAM::Role documentation"));
+        super(aws, new TypeSpec(TYPE, Set.of("RoleName", "Path")));
         this.roleCreated = roleCreated;
     }
 

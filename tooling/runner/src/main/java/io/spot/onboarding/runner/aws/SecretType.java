@@ -3,13 +3,11 @@ package io.spot.onboarding.runner.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spot.onboarding.runner.types.PropertySpec;
 import io.spot.onboarding.runner.types.ResourceCall;
 import io.spot.onboarding.runner.types.ResourceState;
 import io.spot.onboarding.runner.types.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.Tag;
@@ -22,20 +20,7 @@ public final class SecretType extends AwsResourceType {
     public static final String TYPE = "AWS::SecretsManager::Secret";
 
     public SecretType(final AwsClients aws) {
-        super(
-                aws,
-                new TypeSpec(
-                        TYPE,
-                        Map.of(
-                                "Name", PropertySpec.of("Name", "string"),
-                                "Description", PropertySpec.of("Description", "string"),
-                                "SecretString", PropertySpec.of("SecretString", "string"),
-                                "KmsKeyId", PropertySpec.of("KmsKeyId", "string"),
-                                "Tags", PropertySpec.of("Tags", "array")),
-                        Set.of(),
-                        Set.of("Name"),
-                        Set.of("Id"),
-                        "AWS::SecretsManager::Secret documentation"));
+        super(aws, new TypeSpec(TYPE, Set.of("Name")));
     }
 
     @Override
