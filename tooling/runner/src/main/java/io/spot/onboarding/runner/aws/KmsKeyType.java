@@ -21,7 +21,11 @@ public final class KmsKeyType extends AwsResourceType {
     private static final int DEFAULT_PENDING_DAYS = 30;
 
     public KmsKeyType(final AwsClients aws) {
-        super(aws, new TypeSpec(TYPE, Set.of()));
+        // PendingWindowInDays is write-only in CloudFormation's schema: AWS reads no pending window back.
+        super(
+                aws,
+                new TypeSpec(TYPE, Set.of()),
+                Set.of("Description", "KeyPolicy", "EnableKeyRotation", "Enabled", "KeyUsage", "KeySpec"));
     }
 
     @Override
@@ -122,12 +126,6 @@ public final class KmsKeyType extends AwsResourceType {
         actual.put("KeyUsage", key.keyUsageAsString());
         actual.put("KeySpec", key.keySpecAsString());
         return actual;
-    }
-
-    /** Write-only in CloudFormation's schema: AWS reads no pending window back, so drift never compares it. */
-    @Override
-    public boolean isDriftChecked(final String property) {
-        return !"PendingWindowInDays".equals(property);
     }
 
     @Override

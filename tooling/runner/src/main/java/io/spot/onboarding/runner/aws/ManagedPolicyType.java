@@ -20,7 +20,10 @@ public final class ManagedPolicyType extends AwsResourceType {
     private static final Set<String> UNORDERED = Set.of("Roles", "Users", "Groups");
 
     public ManagedPolicyType(final AwsClients aws) {
-        super(aws, new TypeSpec(TYPE, Set.of("ManagedPolicyName", "Path", "Description")));
+        super(
+                aws,
+                new TypeSpec(TYPE, Set.of("ManagedPolicyName", "Path", "Description")),
+                Set.of("ManagedPolicyName", "Path", "Description", "PolicyDocument", "Roles", "Users", "Groups"));
     }
 
     @Override

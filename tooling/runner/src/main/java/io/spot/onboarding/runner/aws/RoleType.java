@@ -23,7 +23,19 @@ public final class RoleType extends AwsResourceType {
 
     /** @param roleCreated told each new role's ARN: IAM propagation, as the emulated Spot sees it, starts then */
     public RoleType(final AwsClients aws, final Consumer<String> roleCreated) {
-        super(aws, new TypeSpec(TYPE, Set.of("RoleName", "Path")));
+        super(
+                aws,
+                new TypeSpec(TYPE, Set.of("RoleName", "Path")),
+                Set.of(
+                        "RoleName",
+                        "Path",
+                        "AssumeRolePolicyDocument",
+                        "Description",
+                        "MaxSessionDuration",
+                        "PermissionsBoundary",
+                        "ManagedPolicyArns",
+                        "Policies",
+                        "Tags"));
         this.roleCreated = roleCreated;
     }
 

@@ -20,18 +20,13 @@ public final class SecretType extends AwsResourceType {
     public static final String TYPE = "AWS::SecretsManager::Secret";
 
     public SecretType(final AwsClients aws) {
-        super(aws, new TypeSpec(TYPE, Set.of("Name")));
+        // SecretString is write-only: AWS never reads it back, and the runner must never print it.
+        super(aws, new TypeSpec(TYPE, Set.of("Name")), Set.of("Name", "Description", "KmsKeyId", "Tags"));
     }
 
     @Override
     public JsonNode attribute(final ResourceState state, final String attribute) {
         return "Id".equals(attribute) ? JSON.textNode(state.physicalId()) : null;
-    }
-
-    /** The value is write-only: AWS never reads it back for drift, and the runner must never print it. */
-    @Override
-    public boolean isDriftChecked(final String property) {
-        return !"SecretString".equals(property);
     }
 
     @Override
