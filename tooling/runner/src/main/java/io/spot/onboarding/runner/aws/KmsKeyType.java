@@ -22,10 +22,7 @@ public final class KmsKeyType extends AwsResourceType {
 
     public KmsKeyType(final AwsClients aws) {
         // PendingWindowInDays is write-only in CloudFormation's schema: AWS reads no pending window back.
-        super(
-                aws,
-                new TypeSpec(TYPE, Set.of()),
-                Set.of("Description", "KeyPolicy", "EnableKeyRotation", "Enabled", "KeyUsage", "KeySpec"));
+        super(aws, new TypeSpec(TYPE, Set.of()), Set.of("Description", "KeyPolicy", "EnableKeyRotation"));
     }
 
     @Override
@@ -34,15 +31,10 @@ public final class KmsKeyType extends AwsResourceType {
         final KeyMetadata key = aws.kms()
                 .createKey(r -> r.description(text(desired, "Description"))
                         .policy(policy(desired))
-                        .keyUsage(text(desired, "KeyUsage"))
-                        .keySpec(text(desired, "KeySpec"))
                         .overrideConfiguration(as(call)))
                 .keyMetadata();
         if (flag(desired, "EnableKeyRotation", false)) {
             aws.kms().enableKeyRotation(r -> r.keyId(key.keyId()).overrideConfiguration(as(call)));
-        }
-        if (!flag(desired, "Enabled", true)) {
-            aws.kms().disableKey(r -> r.keyId(key.keyId()).overrideConfiguration(as(call)));
         }
         return new ResourceState(key.keyId(), model(desired, "Arn", key.arn(), "KeyId", key.keyId()));
     }
@@ -69,13 +61,6 @@ public final class KmsKeyType extends AwsResourceType {
                 aws.kms().enableKeyRotation(r -> r.keyId(keyId).overrideConfiguration(as(call)));
             } else {
                 aws.kms().disableKeyRotation(r -> r.keyId(keyId).overrideConfiguration(as(call)));
-            }
-        }
-        if (changed(call, "Enabled")) {
-            if (flag(desired, "Enabled", true)) {
-                aws.kms().enableKey(r -> r.keyId(keyId).overrideConfiguration(as(call)));
-            } else {
-                aws.kms().disableKey(r -> r.keyId(keyId).overrideConfiguration(as(call)));
             }
         }
         return new ResourceState(
@@ -122,9 +107,6 @@ public final class KmsKeyType extends AwsResourceType {
                 aws.kms()
                         .getKeyRotationStatus(r -> r.keyId(keyId).overrideConfiguration(as(call)))
                         .keyRotationEnabled());
-        actual.put("Enabled", key.enabled());
-        actual.put("KeyUsage", key.keyUsageAsString());
-        actual.put("KeySpec", key.keySpecAsString());
         return actual;
     }
 
@@ -134,9 +116,7 @@ public final class KmsKeyType extends AwsResourceType {
             return PolicyDocuments.normalize(value);
         }
         // A template may write a boolean as "true": compare what it means.
-        return ("EnableKeyRotation".equals(property) || "Enabled".equals(property))
-                        && value != null
-                        && value.isTextual()
+        return "EnableKeyRotation".equals(property) && value != null && value.isTextual()
                 ? JSON.booleanNode(Boolean.parseBoolean(value.asText()))
                 : value;
     }
