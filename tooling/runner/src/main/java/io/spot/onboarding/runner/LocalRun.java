@@ -5,6 +5,7 @@ import io.spot.onboarding.emulator.SpotEmulator;
 import io.spot.onboarding.emulator.VisibleAccount;
 import io.spot.onboarding.harness.SecretScanner;
 import io.spot.onboarding.runner.aws.AwsClients;
+import io.spot.onboarding.runner.check.CfnLint;
 import io.spot.onboarding.runner.check.TemplateCheck;
 import io.spot.onboarding.runner.cli.Command;
 import io.spot.onboarding.runner.cli.Options;
@@ -32,6 +33,7 @@ import io.spot.onboarding.runner.template.TemplateValue;
 import io.spot.onboarding.runner.types.StackContext;
 import io.spot.onboarding.runner.types.TypeRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,11 +109,17 @@ public final class LocalRun implements AutoCloseable {
     }
 
     /**
-     * Reads and checks the template, then (unless the run only validates) starts the environment.
+     * Checks the template with cfn-lint (and central-token.yml with --central-token), reads it and
+     * checks what cfn-lint cannot see, then (unless the run only validates) starts the environment.
      *
      * @return false when there is nothing more to do
      */
     boolean start() {
+        final CfnLint lint = new CfnLint();
+        lint.check(options.template(), console::line);
+        if (options.centralToken()) {
+            lint.check(centralTemplate(), console::line);
+        }
         template = TemplateParser.parse(options.template());
         TemplateCheck.check(template, new TypeRegistry(null, spotTypes));
         console.line(
@@ -121,7 +129,7 @@ public final class LocalRun implements AutoCloseable {
                                 .map(ResourceDecl::type)
                                 .distinct()
                                 .collect(Collectors.joining(", "))
-                        + "), against the types' schemas.");
+                        + "), with cfn-lint and the Spot types' schemas.");
         if (options.commands().stream().allMatch(c -> c.name().equals(Command.VALIDATE))) {
             return false;
         }
@@ -148,6 +156,10 @@ public final class LocalRun implements AutoCloseable {
                 options.rollback());
         progress = new ProgressLine(console, environment.scheduler());
         return true;
+    }
+
+    private Path centralTemplate() {
+        return options.template().toAbsolutePath().resolveSibling(CENTRAL_TEMPLATE);
     }
 
     LocalEnvironment environment() {
@@ -301,8 +313,7 @@ public final class LocalRun implements AutoCloseable {
      * token; the onboarding stacks then get its secret's ARN and no token of their own.
      */
     private boolean deployCentralToken(final Map<String, String> parameters) {
-        final Template central =
-                TemplateParser.parse(options.template().toAbsolutePath().resolveSibling(CENTRAL_TEMPLATE));
+        final Template central = TemplateParser.parse(centralTemplate());
         TemplateCheck.check(central, environment.types());
         final MemberAccount management = MemberAccount.management();
         header(

@@ -65,34 +65,73 @@ class MainTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("CREATE_IN_PROGRESS");
     }
 
+    /** What CloudFormation checks, cfn-lint finds: the runner refuses with its message, at the file and line. */
+    @Test
+    void validateRefusesWhatCfnLintFindsWithItsFileAndLine(@TempDir final Path dir) throws Exception {
+        final Path template = dir.resolve("misspelled.yml");
+        Files.writeString(template, """
+            Resources:
+              TokenSecret:
+                Type: AWS::SecretsManager::Secret
+                Properties:
+                  Name: cfn/spot/api-token
+                  ReplicaRegion:
+                    - Region: eu-west-1
+            """);
+
+        assertThat(run("--template", template.toString(), "validate")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("the template has 1 problem:")
+                .contains(template + ":6:7: Additional properties are not allowed ('ReplicaRegion' was unexpected")
+                .contains("(cfn-lint E3002)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Checked");
+    }
+
     /**
-     * help and validate need no AWS: they run in a JVM whose PATH holds neither moto_server nor
-     * python3, as on a machine where moto was never installed. Only a command that makes AWS
-     * resources asks for it, and says how to install it.
+     * help needs nothing; validate needs cfn-lint and no AWS. They run in a JVM whose PATH holds
+     * neither moto_server nor python3, as on a machine where moto was never installed; cfn-lint,
+     * where given, is a script that runs the installed one. Only a command that makes AWS resources
+     * asks for moto, and says how to install it.
      */
     @Test
-    void helpAndValidateRunWithoutMotoOnlyDeployNeedsIt(@TempDir final Path dir) throws Exception {
+    void helpRunsWithoutCfnLintAndValidateWithoutMotoOnlyDeployNeedsIt(@TempDir final Path dir) throws Exception {
         final Path template = Path.of("../..", "template.yml").toAbsolutePath();
+        final Path empty = Files.createTempDirectory(dir, "path");
+        final Path cfnLintOnly = cfnLintOnly(dir);
 
-        final Process help = withoutMoto(dir, "help");
+        final Process help = withPath(dir, empty, "help");
         assertThat(help.exitValue()).isZero();
-        assertThat(output(help)).contains("Usage: spot-local");
+        assertThat(output(help)).contains("Usage: spot-local").contains("pip install cfn-lint");
 
-        final Process validate = withoutMoto(dir, "--template", template.toString(), "validate");
+        final Process unlinted = withPath(dir, empty, "--template", template.toString(), "validate");
+        final String noLint = output(unlinted);
+        assertThat(unlinted.exitValue()).as(noLint).isEqualTo(2);
+        assertThat(noLint).contains("cfn-lint is not installed").contains("pip install cfn-lint");
+
+        final Process validate = withPath(dir, cfnLintOnly, "--template", template.toString(), "validate");
         final String validated = output(validate);
         assertThat(validate.exitValue()).as(validated).isZero();
         assertThat(validated).contains("Checked " + template).doesNotContain("moto");
 
-        final Process deploy = withoutMoto(dir, "--template", template.toString(), "deploy");
+        final Process deploy = withPath(dir, cfnLintOnly, "--template", template.toString(), "deploy");
         final String refused = output(deploy);
         assertThat(deploy.exitValue()).as(refused).isEqualTo(2);
         assertThat(refused).contains("moto_server").contains("pip install 'moto[server]'");
     }
 
-    /** Main in a JVM of its own, with a private tmpdir and a PATH that holds nothing (no moto_server, no python3). */
-    private static Process withoutMoto(final Path dir, final String... args) throws Exception {
+    /** A folder whose only command is cfn-lint: a script running the installed one with this JVM's PATH. */
+    private static Path cfnLintOnly(final Path dir) throws Exception {
+        final Path folder = Files.createTempDirectory(dir, "lint");
+        final Path script = folder.resolve("cfn-lint");
+        Files.writeString(script, "#!/bin/sh\nPATH='" + System.getenv("PATH") + "' exec cfn-lint \"$@\"\n");
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        return folder;
+    }
+
+    /** Main in a JVM of its own, with a private tmpdir and only {@code path} on PATH (no moto_server, no python3). */
+    private static Process withPath(final Path dir, final Path path, final String... args) throws Exception {
         final Path tmp = Files.createTempDirectory(dir, "tmp");
-        final Path emptyPath = Files.createTempDirectory(dir, "path");
         final List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
                 "-Djava.io.tmpdir=" + tmp,
@@ -101,7 +140,7 @@ class MainTest {
                 Main.class.getName()));
         command.addAll(List.of(args));
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PATH", emptyPath.toString());
+        builder.environment().put("PATH", path.toString());
         final Process process = builder.start();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();

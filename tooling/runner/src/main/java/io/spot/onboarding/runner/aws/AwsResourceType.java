@@ -30,15 +30,27 @@ abstract class AwsResourceType implements ResourceType {
 
     protected final AwsClients aws;
     private final TypeSpec spec;
+    private final Set<String> readBack;
 
-    AwsResourceType(final AwsClients aws, final TypeSpec spec) {
+    /**
+     * @param readBack the properties the runner creates and reads back: drift detection compares these
+     *                 only. Any other property cfn-lint accepts (ReplicaRegions, ...) the runner passes
+     *                 over, and a write-only one (a secret's value) AWS never reads back.
+     */
+    AwsResourceType(final AwsClients aws, final TypeSpec spec, final Set<String> readBack) {
         this.aws = aws;
         this.spec = spec;
+        this.readBack = Set.copyOf(readBack);
     }
 
     @Override
     public TypeSpec spec() {
         return spec;
+    }
+
+    @Override
+    public boolean isDriftChecked(final String property) {
+        return readBack.contains(property);
     }
 
     /** Ref of each AWS type the runner supports is its physical ID (ARN or name). */

@@ -2,11 +2,9 @@ package io.spot.onboarding.runner.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spot.onboarding.runner.types.PropertySpec;
 import io.spot.onboarding.runner.types.ResourceCall;
 import io.spot.onboarding.runner.types.ResourceState;
 import io.spot.onboarding.runner.types.TypeSpec;
-import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
@@ -23,22 +21,8 @@ public final class KmsKeyType extends AwsResourceType {
     private static final int DEFAULT_PENDING_DAYS = 30;
 
     public KmsKeyType(final AwsClients aws) {
-        super(
-                aws,
-                new TypeSpec(
-                        TYPE,
-                        Map.of(
-                                "Description", PropertySpec.of("Description", "string"),
-                                "KeyPolicy", PropertySpec.of("KeyPolicy", "object", "string"),
-                                "EnableKeyRotation", PropertySpec.of("EnableKeyRotation", "boolean"),
-                                "Enabled", PropertySpec.of("Enabled", "boolean"),
-                                "PendingWindowInDays", PropertySpec.of("PendingWindowInDays", "integer"),
-                                "KeyUsage", PropertySpec.of("KeyUsage", "string"),
-                                "KeySpec", PropertySpec.of("KeySpec", "string")),
-                        Set.of(),
-                        Set.of(),
-                        Set.of("Arn", "KeyId"),
-                        "AWS::KMS::Key documentation"));
+        // PendingWindowInDays is write-only in CloudFormation's schema: AWS reads no pending window back.
+        super(aws, new TypeSpec(TYPE, Set.of()), Set.of("Description", "KeyPolicy", "EnableKeyRotation"));
     }
 
     @Override
@@ -47,15 +31,10 @@ public final class KmsKeyType extends AwsResourceType {
         final KeyMetadata key = aws.kms()
                 .createKey(r -> r.description(text(desired, "Description"))
                         .policy(policy(desired))
-                        .keyUsage(text(desired, "KeyUsage"))
-                        .keySpec(text(desired, "KeySpec"))
                         .overrideConfiguration(as(call)))
                 .keyMetadata();
         if (flag(desired, "EnableKeyRotation", false)) {
             aws.kms().enableKeyRotation(r -> r.keyId(key.keyId()).overrideConfiguration(as(call)));
-        }
-        if (!flag(desired, "Enabled", true)) {
-            aws.kms().disableKey(r -> r.keyId(key.keyId()).overrideConfiguration(as(call)));
         }
         return new ResourceState(key.keyId(), model(desired, "Arn", key.arn(), "KeyId", key.keyId()));
     }
@@ -82,13 +61,6 @@ public final class KmsKeyType extends AwsResourceType {
                 aws.kms().enableKeyRotation(r -> r.keyId(keyId).overrideConfiguration(as(call)));
             } else {
                 aws.kms().disableKeyRotation(r -> r.keyId(keyId).overrideConfiguration(as(call)));
-            }
-        }
-        if (changed(call, "Enabled")) {
-            if (flag(desired, "Enabled", true)) {
-                aws.kms().enableKey(r -> r.keyId(keyId).overrideConfiguration(as(call)));
-            } else {
-                aws.kms().disableKey(r -> r.keyId(keyId).overrideConfiguration(as(call)));
             }
         }
         return new ResourceState(
@@ -135,16 +107,7 @@ public final class KmsKeyType extends AwsResourceType {
                 aws.kms()
                         .getKeyRotationStatus(r -> r.keyId(keyId).overrideConfiguration(as(call)))
                         .keyRotationEnabled());
-        actual.put("Enabled", key.enabled());
-        actual.put("KeyUsage", key.keyUsageAsString());
-        actual.put("KeySpec", key.keySpecAsString());
         return actual;
-    }
-
-    /** Write-only in CloudFormation's schema: AWS reads no pending window back, so drift never compares it. */
-    @Override
-    public boolean isDriftChecked(final String property) {
-        return !"PendingWindowInDays".equals(property);
     }
 
     @Override
@@ -153,9 +116,7 @@ public final class KmsKeyType extends AwsResourceType {
             return PolicyDocuments.normalize(value);
         }
         // A template may write a boolean as "true": compare what it means.
-        return ("EnableKeyRotation".equals(property) || "Enabled".equals(property))
-                        && value != null
-                        && value.isTextual()
+        return "EnableKeyRotation".equals(property) && value != null && value.isTextual()
                 ? JSON.booleanNode(Boolean.parseBoolean(value.asText()))
                 : value;
     }

@@ -2,13 +2,11 @@ package io.spot.onboarding.runner.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spot.onboarding.runner.types.PropertySpec;
 import io.spot.onboarding.runner.types.ResourceCall;
 import io.spot.onboarding.runner.types.ResourceState;
 import io.spot.onboarding.runner.types.TypeSpec;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ListEntitiesForPolicyResponse;
@@ -19,25 +17,12 @@ import software.amazon.awssdk.services.iam.model.PolicyVersion;
 public final class ManagedPolicyType extends AwsResourceType {
     public static final String TYPE = "AWS::IAM::ManagedPolicy";
     private static final int MAX_VERSIONS = 5;
-    private static final Set<String> UNORDERED = Set.of("Roles", "Users", "Groups");
 
     public ManagedPolicyType(final AwsClients aws) {
         super(
                 aws,
-                new TypeSpec(
-                        TYPE,
-                        Map.of(
-                                "ManagedPolicyName", PropertySpec.of("ManagedPolicyName", "string"),
-                                "PolicyDocument", PropertySpec.of("PolicyDocument", "object", "string"),
-                                "Description", PropertySpec.of("Description", "string"),
-                                "Path", PropertySpec.of("Path", "string"),
-                                "Roles", PropertySpec.of("Roles", "array"),
-                                "Users", PropertySpec.of("Users", "array"),
-                                "Groups", PropertySpec.of("Groups", "array")),
-                        Set.of("PolicyDocument"),
-                        Set.of("ManagedPolicyName", "Path", "Description"),
-                        Set.of("PolicyArn", "PolicyId", "DefaultVersionId"),
-                        "AWS::IAM::ManagedPolicy documentation"));
+                new TypeSpec(TYPE, Set.of("ManagedPolicyName", "Path", "Description")),
+                Set.of("ManagedPolicyName", "Path", "Description", "PolicyDocument"));
     }
 
     @Override
@@ -51,9 +36,6 @@ public final class ManagedPolicyType extends AwsResourceType {
                         .policyDocument(PolicyDocuments.text(desired.get("PolicyDocument")))
                         .overrideConfiguration(as(call)))
                 .policy();
-        attach(call, policy.arn(), "Roles", strings(desired, "Roles"));
-        attach(call, policy.arn(), "Users", strings(desired, "Users"));
-        attach(call, policy.arn(), "Groups", strings(desired, "Groups"));
         return new ResourceState(
                 policy.arn(),
                 model(
@@ -79,12 +61,6 @@ public final class ManagedPolicyType extends AwsResourceType {
                             .overrideConfiguration(as(call)))
                     .policyVersion()
                     .versionId();
-        }
-        for (final String kind : List.of("Roles", "Users", "Groups")) {
-            final List<String> had = strings(call.previousDesired(), kind);
-            final List<String> wanted = strings(call.desired(), kind);
-            detach(call, arn, kind, minus(had, wanted));
-            attach(call, arn, kind, minus(wanted, had));
         }
         return new ResourceState(
                 arn,
@@ -153,8 +129,6 @@ public final class ManagedPolicyType extends AwsResourceType {
                         r.policyArn(arn).versionId(policy.defaultVersionId()).overrideConfiguration(as(call)))
                 .policyVersion()
                 .document();
-        final ListEntitiesForPolicyResponse entities =
-                iam.listEntitiesForPolicy(r -> r.policyArn(arn).overrideConfiguration(as(call)));
         final ObjectNode actual = JSON.objectNode();
         actual.put("ManagedPolicyName", policy.policyName());
         actual.put("Path", policy.path());
@@ -162,43 +136,12 @@ public final class ManagedPolicyType extends AwsResourceType {
             actual.put("Description", policy.description());
         }
         actual.set("PolicyDocument", PolicyDocuments.parse(document));
-        actual.set(
-                "Roles",
-                array(entities.policyRoles().stream().map(e -> e.roleName()).toList()));
-        actual.set(
-                "Users",
-                array(entities.policyUsers().stream().map(e -> e.userName()).toList()));
-        actual.set(
-                "Groups",
-                array(entities.policyGroups().stream().map(e -> e.groupName()).toList()));
         return actual;
     }
 
     @Override
     public JsonNode normalizeForDrift(final String property, final JsonNode value) {
-        if ("PolicyDocument".equals(property)) {
-            return PolicyDocuments.normalize(value);
-        }
-        return UNORDERED.contains(property) ? sorted(value) : value;
-    }
-
-    private void attach(final ResourceCall call, final String arn, final String kind, final List<String> names) {
-        for (final String name : names) {
-            switch (kind) {
-                case "Roles" ->
-                    aws.iam()
-                            .attachRolePolicy(
-                                    r -> r.roleName(name).policyArn(arn).overrideConfiguration(as(call)));
-                case "Users" ->
-                    aws.iam()
-                            .attachUserPolicy(
-                                    r -> r.userName(name).policyArn(arn).overrideConfiguration(as(call)));
-                default ->
-                    aws.iam()
-                            .attachGroupPolicy(
-                                    r -> r.groupName(name).policyArn(arn).overrideConfiguration(as(call)));
-            }
-        }
+        return "PolicyDocument".equals(property) ? PolicyDocuments.normalize(value) : value;
     }
 
     private void detach(final ResourceCall call, final String arn, final String kind, final List<String> names) {

@@ -1,48 +1,27 @@
 package io.spot.onboarding.runner.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spot.onboarding.runner.types.PropertySpec;
 import io.spot.onboarding.runner.types.ResourceCall;
 import io.spot.onboarding.runner.types.ResourceState;
 import io.spot.onboarding.runner.types.TypeSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.iam.model.Role;
-import software.amazon.awssdk.services.iam.model.Tag;
 
 /** AWS::IAM::Role: Ref is the role name; Fn::GetAtt Arn and RoleId. */
 public final class RoleType extends AwsResourceType {
     public static final String TYPE = "AWS::IAM::Role";
-    private static final Set<String> UNORDERED = Set.of("ManagedPolicyArns", "Policies", "Tags");
     private final Consumer<String> roleCreated;
 
     /** @param roleCreated told each new role's ARN: IAM propagation, as the emulated Spot sees it, starts then */
     public RoleType(final AwsClients aws, final Consumer<String> roleCreated) {
         super(
                 aws,
-                new TypeSpec(
-                        TYPE,
-                        Map.of(
-                                "RoleName", PropertySpec.of("RoleName", "string"),
-                                "AssumeRolePolicyDocument",
-                                        PropertySpec.of("AssumeRolePolicyDocument", "object", "string"),
-                                "Description", PropertySpec.of("Description", "string"),
-                                "ManagedPolicyArns", PropertySpec.of("ManagedPolicyArns", "array"),
-                                "MaxSessionDuration", PropertySpec.of("MaxSessionDuration", "integer"),
-                                "Path", PropertySpec.of("Path", "string"),
-                                "PermissionsBoundary", PropertySpec.of("PermissionsBoundary", "string"),
-                                "Policies", PropertySpec.of("Policies", "array"),
-                                "Tags", PropertySpec.of("Tags", "array")),
-                        Set.of("AssumeRolePolicyDocument"),
-                        Set.of("RoleName", "Path"),
-                        Set.of("Arn", "RoleId"),
-                        "AWS::IAM::Role documentation"));
+                new TypeSpec(TYPE, Set.of("RoleName", "Path")),
+                Set.of("RoleName", "Path", "AssumeRolePolicyDocument", "Description", "ManagedPolicyArns"));
         this.roleCreated = roleCreated;
     }
 
@@ -55,14 +34,10 @@ public final class RoleType extends AwsResourceType {
                         .path(text(desired, "Path"))
                         .assumeRolePolicyDocument(PolicyDocuments.text(desired.get("AssumeRolePolicyDocument")))
                         .description(text(desired, "Description"))
-                        .maxSessionDuration(integer(desired, "MaxSessionDuration"))
-                        .permissionsBoundary(text(desired, "PermissionsBoundary"))
-                        .tags(tags(desired))
                         .overrideConfiguration(as(call)))
                 .role();
         roleCreated.accept(role.arn());
         attach(call, name, strings(desired, "ManagedPolicyArns"));
-        inlinePolicies(desired).forEach((policy, document) -> putInline(call, name, policy, document));
         return new ResourceState(name, model(desired, "Arn", role.arn(), "RoleId", role.roleId()));
     }
 
@@ -76,51 +51,16 @@ public final class RoleType extends AwsResourceType {
                             .policyDocument(PolicyDocuments.text(desired.get("AssumeRolePolicyDocument")))
                             .overrideConfiguration(as(call)));
         }
-        if (changed(call, "Description") || changed(call, "MaxSessionDuration")) {
+        if (changed(call, "Description")) {
             aws.iam()
                     .updateRole(r -> r.roleName(name)
                             .description(text(desired, "Description"))
-                            .maxSessionDuration(integer(desired, "MaxSessionDuration"))
                             .overrideConfiguration(as(call)));
-        }
-        if (changed(call, "PermissionsBoundary")) {
-            if (text(desired, "PermissionsBoundary") == null) {
-                aws.iam().deleteRolePermissionsBoundary(r -> r.roleName(name).overrideConfiguration(as(call)));
-            } else {
-                aws.iam()
-                        .putRolePermissionsBoundary(r -> r.roleName(name)
-                                .permissionsBoundary(text(desired, "PermissionsBoundary"))
-                                .overrideConfiguration(as(call)));
-            }
         }
         final List<String> had = strings(call.previousDesired(), "ManagedPolicyArns");
         final List<String> wanted = strings(desired, "ManagedPolicyArns");
         detach(call, name, minus(had, wanted));
         attach(call, name, minus(wanted, had));
-        final Map<String, JsonNode> hadInline = inlinePolicies(call.previousDesired());
-        final Map<String, JsonNode> wantedInline = inlinePolicies(desired);
-        hadInline.keySet().stream()
-                .filter(policy -> !wantedInline.containsKey(policy))
-                .forEach(policy -> aws.iam()
-                        .deleteRolePolicy(
-                                r -> r.roleName(name).policyName(policy).overrideConfiguration(as(call))));
-        wantedInline.forEach((policy, document) -> {
-            if (!document.equals(hadInline.get(policy))) {
-                putInline(call, name, policy, document);
-            }
-        });
-        if (changed(call, "Tags")) {
-            final List<String> oldKeys =
-                    tags(call.previousDesired()).stream().map(Tag::key).toList();
-            final List<String> newKeys = tags(desired).stream().map(Tag::key).toList();
-            final List<String> gone = minus(oldKeys, newKeys);
-            if (!gone.isEmpty()) {
-                aws.iam().untagRole(r -> r.roleName(name).tagKeys(gone).overrideConfiguration(as(call)));
-            }
-            if (!newKeys.isEmpty()) {
-                aws.iam().tagRole(r -> r.roleName(name).tags(tags(desired)).overrideConfiguration(as(call)));
-            }
-        }
         return new ResourceState(
                 name,
                 model(
@@ -131,7 +71,7 @@ public final class RoleType extends AwsResourceType {
                         text(call.current().model(), "RoleId")));
     }
 
-    /** IAM refuses to delete a role with policies: detach and delete them first. */
+    /** IAM refuses to delete a role with policies attached: detach them first. */
     @Override
     protected void deleted(final ResourceCall call) {
         final String name = call.current().physicalId();
@@ -141,12 +81,6 @@ public final class RoleType extends AwsResourceType {
                 .forEach(policy -> aws.iam()
                         .detachRolePolicy(r ->
                                 r.roleName(name).policyArn(policy.policyArn()).overrideConfiguration(as(call))));
-        aws.iam()
-                .listRolePoliciesPaginator(r -> r.roleName(name).overrideConfiguration(as(call)))
-                .policyNames()
-                .forEach(policy -> aws.iam()
-                        .deleteRolePolicy(
-                                r -> r.roleName(name).policyName(policy).overrideConfiguration(as(call))));
         aws.iam().deleteRole(r -> r.roleName(name).overrideConfiguration(as(call)));
     }
 
@@ -163,12 +97,6 @@ public final class RoleType extends AwsResourceType {
         if (role.description() != null) {
             actual.put("Description", role.description());
         }
-        if (role.maxSessionDuration() != null) {
-            actual.put("MaxSessionDuration", role.maxSessionDuration());
-        }
-        if (role.permissionsBoundary() != null) {
-            actual.put("PermissionsBoundary", role.permissionsBoundary().permissionsBoundaryArn());
-        }
         final List<String> attached = new ArrayList<>();
         aws.iam()
                 .listAttachedRolePoliciesPaginator(r -> r.roleName(name).overrideConfiguration(as(call)))
@@ -180,23 +108,6 @@ public final class RoleType extends AwsResourceType {
                 .filter(arn -> !attached.contains(arn))
                 .forEach(attached::add);
         actual.set("ManagedPolicyArns", array(attached));
-        final ArrayNode policies = JSON.arrayNode();
-        aws.iam()
-                .listRolePoliciesPaginator(r -> r.roleName(name).overrideConfiguration(as(call)))
-                .policyNames()
-                .forEach(policy -> policies.addObject()
-                        .put("PolicyName", policy)
-                        .set(
-                                "PolicyDocument",
-                                PolicyDocuments.parse(aws.iam()
-                                        .getRolePolicy(r -> r.roleName(name)
-                                                .policyName(policy)
-                                                .overrideConfiguration(as(call)))
-                                        .policyDocument())));
-        actual.set("Policies", policies);
-        final ArrayNode tags = JSON.arrayNode();
-        role.tags().forEach(tag -> tags.addObject().put("Key", tag.key()).put("Value", tag.value()));
-        actual.set("Tags", tags);
         return actual;
     }
 
@@ -205,15 +116,7 @@ public final class RoleType extends AwsResourceType {
         if ("AssumeRolePolicyDocument".equals(property)) {
             return PolicyDocuments.normalize(value);
         }
-        if ("Policies".equals(property) && value != null && value.isArray()) {
-            final ArrayNode normalized = JSON.arrayNode();
-            value.forEach(policy -> normalized
-                    .addObject()
-                    .put("PolicyName", policy.path("PolicyName").asText())
-                    .set("PolicyDocument", PolicyDocuments.normalize(policy.get("PolicyDocument"))));
-            return sorted(normalized);
-        }
-        return UNORDERED.contains(property) ? sorted(value) : value;
+        return "ManagedPolicyArns".equals(property) ? sorted(value) : value;
     }
 
     private void attach(final ResourceCall call, final String role, final List<String> policyArns) {
@@ -228,34 +131,5 @@ public final class RoleType extends AwsResourceType {
                 .filter(arn -> !AwsManagedPolicies.isAwsManaged(arn))
                 .forEach(arn -> aws.iam()
                         .detachRolePolicy(r -> r.roleName(role).policyArn(arn).overrideConfiguration(as(call))));
-    }
-
-    private void putInline(final ResourceCall call, final String role, final String policy, final JsonNode document) {
-        aws.iam()
-                .putRolePolicy(r -> r.roleName(role)
-                        .policyName(policy)
-                        .policyDocument(PolicyDocuments.text(document))
-                        .overrideConfiguration(as(call)));
-    }
-
-    private static Map<String, JsonNode> inlinePolicies(final JsonNode properties) {
-        final Map<String, JsonNode> policies = new LinkedHashMap<>();
-        final JsonNode list = properties == null ? null : properties.get("Policies");
-        if (list != null && list.isArray()) {
-            list.forEach(policy -> policies.put(policy.path("PolicyName").asText(), policy.get("PolicyDocument")));
-        }
-        return policies;
-    }
-
-    private static List<Tag> tags(final JsonNode properties) {
-        final List<Tag> tags = new ArrayList<>();
-        final JsonNode list = properties == null ? null : properties.get("Tags");
-        if (list != null && list.isArray()) {
-            list.forEach(tag -> tags.add(Tag.builder()
-                    .key(tag.path("Key").asText())
-                    .value(tag.path("Value").asText())
-                    .build()));
-        }
-        return tags;
     }
 }

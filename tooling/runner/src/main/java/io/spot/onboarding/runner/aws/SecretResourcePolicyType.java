@@ -2,12 +2,10 @@ package io.spot.onboarding.runner.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spot.onboarding.runner.types.PropertySpec;
 import io.spot.onboarding.runner.types.ReadOutcome;
 import io.spot.onboarding.runner.types.ResourceCall;
 import io.spot.onboarding.runner.types.ResourceState;
 import io.spot.onboarding.runner.types.TypeSpec;
-import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.secretsmanager.model.GetResourcePolicyResponse;
@@ -17,18 +15,8 @@ public final class SecretResourcePolicyType extends AwsResourceType {
     public static final String TYPE = "AWS::SecretsManager::ResourcePolicy";
 
     public SecretResourcePolicyType(final AwsClients aws) {
-        super(
-                aws,
-                new TypeSpec(
-                        TYPE,
-                        Map.of(
-                                "SecretId", PropertySpec.of("SecretId", "string"),
-                                "ResourcePolicy", PropertySpec.of("ResourcePolicy", "object", "string"),
-                                "BlockPublicPolicy", PropertySpec.of("BlockPublicPolicy", "boolean")),
-                        Set.of("SecretId", "ResourcePolicy"),
-                        Set.of("SecretId"),
-                        Set.of("Id"),
-                        "AWS::SecretsManager::ResourcePolicy documentation"));
+        // Secrets Manager's check of BlockPublicPolicy is AWS's, not moto's: the runner only passes it on.
+        super(aws, new TypeSpec(TYPE, Set.of("SecretId")), Set.of("SecretId", "ResourcePolicy"));
     }
 
     @Override
@@ -79,12 +67,6 @@ public final class SecretResourcePolicyType extends AwsResourceType {
     @Override
     protected ObjectNode current(final ResourceCall call) {
         throw new UnsupportedOperationException("read() reads the policy");
-    }
-
-    /** Secrets Manager's check of BlockPublicPolicy is AWS's, not moto's: the runner only passes it on. */
-    @Override
-    public boolean isDriftChecked(final String property) {
-        return !"BlockPublicPolicy".equals(property);
     }
 
     @Override

@@ -1,18 +1,12 @@
 package io.spot.onboarding.runner.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spot.onboarding.runner.types.PropertySpec;
 import io.spot.onboarding.runner.types.ResourceCall;
 import io.spot.onboarding.runner.types.ResourceState;
 import io.spot.onboarding.runner.types.TypeSpec;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
-import software.amazon.awssdk.services.secretsmanager.model.Tag;
 
 /**
  * AWS::SecretsManager::Secret: Ref is the secret's ARN. Deleted without a recovery window, as
@@ -22,31 +16,13 @@ public final class SecretType extends AwsResourceType {
     public static final String TYPE = "AWS::SecretsManager::Secret";
 
     public SecretType(final AwsClients aws) {
-        super(
-                aws,
-                new TypeSpec(
-                        TYPE,
-                        Map.of(
-                                "Name", PropertySpec.of("Name", "string"),
-                                "Description", PropertySpec.of("Description", "string"),
-                                "SecretString", PropertySpec.of("SecretString", "string"),
-                                "KmsKeyId", PropertySpec.of("KmsKeyId", "string"),
-                                "Tags", PropertySpec.of("Tags", "array")),
-                        Set.of(),
-                        Set.of("Name"),
-                        Set.of("Id"),
-                        "AWS::SecretsManager::Secret documentation"));
+        // SecretString is write-only: AWS never reads it back, and the runner must never print it.
+        super(aws, new TypeSpec(TYPE, Set.of("Name")), Set.of("Name", "Description", "KmsKeyId"));
     }
 
     @Override
     public JsonNode attribute(final ResourceState state, final String attribute) {
         return "Id".equals(attribute) ? JSON.textNode(state.physicalId()) : null;
-    }
-
-    /** The value is write-only: AWS never reads it back for drift, and the runner must never print it. */
-    @Override
-    public boolean isDriftChecked(final String property) {
-        return !"SecretString".equals(property);
     }
 
     @Override
@@ -60,7 +36,6 @@ public final class SecretType extends AwsResourceType {
                         .description(text(desired, "Description"))
                         .secretString(text(desired, "SecretString"))
                         .kmsKeyId(text(desired, "KmsKeyId"))
-                        .tags(tags(desired))
                         .overrideConfiguration(as(call)))
                 .arn();
         return new ResourceState(arn, withoutValue(model(desired, "Id", arn)));
@@ -82,9 +57,6 @@ public final class SecretType extends AwsResourceType {
                     .putSecretValue(r -> r.secretId(arn)
                             .secretString(text(desired, "SecretString"))
                             .overrideConfiguration(as(call)));
-        }
-        if (changed(call, "Tags") && !tags(desired).isEmpty()) {
-            aws.secrets().tagResource(r -> r.secretId(arn).tags(tags(desired)).overrideConfiguration(as(call)));
         }
         return new ResourceState(arn, withoutValue(model(desired, "Id", arn)));
     }
@@ -109,15 +81,7 @@ public final class SecretType extends AwsResourceType {
         if (secret.kmsKeyId() != null) {
             actual.put("KmsKeyId", secret.kmsKeyId());
         }
-        final ArrayNode tags = JSON.arrayNode();
-        secret.tags().forEach(tag -> tags.addObject().put("Key", tag.key()).put("Value", tag.value()));
-        actual.set("Tags", tags);
         return actual;
-    }
-
-    @Override
-    public JsonNode normalizeForDrift(final String property, final JsonNode value) {
-        return "Tags".equals(property) ? sorted(value) : value;
     }
 
     /**
@@ -127,17 +91,5 @@ public final class SecretType extends AwsResourceType {
     private static ObjectNode withoutValue(final ObjectNode model) {
         model.remove("SecretString");
         return model;
-    }
-
-    private static List<Tag> tags(final JsonNode properties) {
-        final List<Tag> tags = new ArrayList<>();
-        final JsonNode list = properties == null ? null : properties.get("Tags");
-        if (list != null && list.isArray()) {
-            list.forEach(tag -> tags.add(Tag.builder()
-                    .key(tag.path("Key").asText())
-                    .value(tag.path("Value").asText())
-                    .build()));
-        }
-        return tags;
     }
 }

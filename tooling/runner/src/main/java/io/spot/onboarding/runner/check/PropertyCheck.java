@@ -1,5 +1,7 @@
 package io.spot.onboarding.runner.check;
 
+import io.spot.onboarding.runner.spot.PropertySpec;
+import io.spot.onboarding.runner.spot.SchemaSpec;
 import io.spot.onboarding.runner.template.Intrinsics;
 import io.spot.onboarding.runner.template.Location;
 import io.spot.onboarding.runner.template.ParameterDecl;
@@ -10,42 +12,32 @@ import io.spot.onboarding.runner.template.TemplateValue;
 import io.spot.onboarding.runner.template.TemplateValue.Mapping;
 import io.spot.onboarding.runner.template.TemplateValue.Scalar;
 import io.spot.onboarding.runner.template.TemplateValue.Sequence;
-import io.spot.onboarding.runner.types.PropertySpec;
-import io.spot.onboarding.runner.types.TypeSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One resource's Properties against its type: unknown and read-only properties, missing required
- * ones, and values of the wrong JSON type, outside the enum or not matching the pattern. A value
+ * One Spot resource's Properties against its registry schema: unknown and read-only properties,
+ * missing required ones, and values of the wrong JSON type, outside the enum or not matching the
+ * pattern. cfn-lint loads the schemas given with --registry-schemas but does not validate a
+ * resource against them (cfn-lint 1.51 validates only types it knows per region), so the runner does. A value
  * an intrinsic computes is checked as far as it can be known before the stack runs (what a
  * function returns, which values a parameter allows); the handler's own schema validation
  * catches the rest at run time.
  */
 final class PropertyCheck {
     /** The JSON type each intrinsic returns, where it is fixed. */
-    private static final Map<String, String> RETURNS = Map.of(
-            Intrinsics.SUB,
-            "string",
-            Intrinsics.JOIN,
-            "string",
-            Intrinsics.BASE64,
-            "string",
-            Intrinsics.SPLIT,
-            "array",
-            Intrinsics.GET_AZS,
-            "array");
+    private static final Map<String, String> RETURNS = Map.of(Intrinsics.SUB, "string");
 
     private final Template template;
-    private final TypeSpec spec;
+    private final SchemaSpec spec;
     private final ResourceDecl resource;
     private final List<TemplateProblem> problems;
 
     PropertyCheck(
             final Template template,
-            final TypeSpec spec,
+            final SchemaSpec spec,
             final ResourceDecl resource,
             final List<TemplateProblem> problems) {
         this.template = template;
@@ -80,7 +72,7 @@ final class PropertyCheck {
     }
 
     private String unknown(final String name) {
-        if (spec.attributes().contains(name)) {
+        if (spec.readOnly().contains(name)) {
             return name + " is read-only in " + spec.typeName() + ": the resource sets it; read it with !GetAtt "
                     + resource.logicalId() + "." + name;
         }
@@ -142,14 +134,12 @@ final class PropertyCheck {
         }
     }
 
-    /** A Ref to a parameter: its type must fit, and each value it allows must be one the property allows. */
+    /** A Ref to a (String) parameter: each value it allows must be one the property allows. */
     private void parameter(
             final PropertySpec property, final ParameterDecl parameter, final Location at, final String path) {
-        final String kind = parameter.isList() ? "array" : "string";
-        if (!property.jsonTypes().contains(kind)
-                && !(kind.equals("string")
-                        && property.jsonTypes().stream()
-                                .anyMatch(t -> t.equals("integer") || t.equals("number") || t.equals("boolean")))) {
+        if (!property.jsonTypes().contains("string")
+                && property.jsonTypes().stream()
+                        .noneMatch(t -> t.equals("integer") || t.equals("number") || t.equals("boolean"))) {
             problem(
                     at,
                     path,

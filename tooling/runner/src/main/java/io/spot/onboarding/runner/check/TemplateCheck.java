@@ -2,6 +2,8 @@ package io.spot.onboarding.runner.check;
 
 import io.spot.onboarding.runner.eval.PseudoParameters;
 import io.spot.onboarding.runner.eval.References;
+import io.spot.onboarding.runner.spot.SchemaSpec;
+import io.spot.onboarding.runner.spot.SpotHandlerType;
 import io.spot.onboarding.runner.spot.TypeUnavailableException;
 import io.spot.onboarding.runner.template.Intrinsics;
 import io.spot.onboarding.runner.template.Location;
@@ -20,10 +22,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything CloudFormation checks before it creates the first resource, on every branch of every
- * condition: each name a template uses exists, each type is one the runner can run, each Spot
- * resource's properties fit its registry schema, and Fn::GetAtt reads only attributes the type
- * has. All problems are reported at once, each with its template line and path.
+ * What cfn-lint cannot see, checked after it (see {@link CfnLint}) and before anything runs: each
+ * type is one the runner can run, each function, pseudo parameter and parameter type one it
+ * evaluates, and each
+ * Spot resource fits its registry schema (properties, and Fn::GetAtt of readOnly properties only),
+ * which cfn-lint loads but does not apply. All problems are reported at once, each with its
+ * template line and path.
  */
 public final class TemplateCheck {
     private final Template template;
@@ -46,26 +50,25 @@ public final class TemplateCheck {
     }
 
     private void run() {
+        template.parameters().values().stream()
+                .filter(parameter -> !parameter.isString())
+                .forEach(parameter -> problem(
+                        parameter.location(),
+                        "Parameters/" + parameter.name() + "/Type",
+                        parameter.type() + " parameters are not supported by the local runner (it evaluates String "
+                                + "parameters)"));
         template.resources().values().forEach(this::resolveType);
-        template.conditions().forEach((name, body) -> references(body, "Conditions/" + name, false));
+        template.conditions().forEach((name, body) -> references(body, "Conditions/" + name));
         for (final ResourceDecl resource : template.resources().values()) {
-            checkAttributes(resource);
             if (resource.properties() != null) {
-                references(resource.properties(), resource.path() + "/Properties", true);
+                references(resource.properties(), resource.path() + "/Properties");
             }
-            final ResourceType type = resolved.get(resource.logicalId());
-            if (type != null) {
-                new PropertyCheck(template, type.spec(), resource, problems).run();
+            if (resolved.get(resource.logicalId()) instanceof SpotHandlerType spot) {
+                new PropertyCheck(template, spot.schema(), resource, problems).run();
             }
         }
         for (final OutputDecl output : template.outputs().values()) {
-            if (output.condition() != null && !template.conditions().containsKey(output.condition())) {
-                problem(
-                        output.location(),
-                        "Outputs/" + output.name() + "/Condition",
-                        "condition " + output.condition() + " is not declared in Conditions");
-            }
-            references(output.value(), "Outputs/" + output.name() + "/Value", true);
+            references(output.value(), "Outputs/" + output.name() + "/Value");
         }
     }
 
@@ -74,28 +77,6 @@ public final class TemplateCheck {
             resolved.put(resource.logicalId(), types.get(resource.type()));
         } catch (TypeUnavailableException e) {
             problem(resource.declaration().keyLocation("Type"), resource.path() + "/Type", e.getMessage());
-        }
-    }
-
-    private void checkAttributes(final ResourceDecl resource) {
-        if (resource.condition() != null && !template.conditions().containsKey(resource.condition())) {
-            problem(
-                    resource.declaration().keyLocation("Condition"),
-                    resource.path() + "/Condition",
-                    "condition " + resource.condition() + " is not declared in Conditions");
-        }
-        for (final String dependency : resource.dependsOn()) {
-            if (dependency.equals(resource.logicalId())) {
-                problem(
-                        resource.declaration().keyLocation("DependsOn"),
-                        resource.path() + "/DependsOn",
-                        "a resource cannot depend on itself");
-            } else if (!template.resources().containsKey(dependency)) {
-                problem(
-                        resource.declaration().keyLocation("DependsOn"),
-                        resource.path() + "/DependsOn",
-                        "DependsOn names " + dependency + ", which is not a resource of this template");
-            }
         }
     }
 
@@ -119,71 +100,51 @@ public final class TemplateCheck {
         }
     }
 
-    private void references(final TemplateValue value, final String path, final boolean resourcesAllowed) {
+    private void references(final TemplateValue value, final String path) {
         supportedFunctions(value, path);
         for (final References.Reference reference : References.all(value)) {
             switch (reference.kind()) {
+                case REF -> pseudoParameter(reference, path);
+                case GET_ATT -> spotAttribute(reference, path);
                 case CONDITION -> {
-                    if (!template.conditions().containsKey(reference.target())) {
-                        problem(
-                                reference.location(),
-                                path,
-                                "condition " + reference.target() + " is not declared in Conditions");
-                    }
+                    // cfn-lint checks that every condition named is declared.
                 }
-                case REF -> checkRef(reference, path, resourcesAllowed);
-                case GET_ATT -> checkGetAtt(reference, path, resourcesAllowed);
                 default -> throw new IllegalStateException(reference.kind().name());
             }
         }
     }
 
-    private void checkRef(final References.Reference reference, final String path, final boolean resourcesAllowed) {
+    /** cfn-lint knows every pseudo parameter; the runner evaluates those the templates use. */
+    private void pseudoParameter(final References.Reference reference, final String path) {
         final String target = reference.target();
-        if (PseudoParameters.NAMES.contains(target) || template.parameters().containsKey(target)) {
-            return;
+        if (target.startsWith("AWS::") && !PseudoParameters.NAMES.contains(target)) {
+            problem(
+                    reference.location(),
+                    path,
+                    target + " is not supported by the local runner (it evaluates "
+                            + String.join(
+                                    ", ",
+                                    PseudoParameters.NAMES.stream().sorted().toList()) + ")");
         }
-        if (template.resources().containsKey(target)) {
-            if (!resourcesAllowed) {
-                problem(reference.location(), path, "Conditions cannot refer to resources (" + target + ")");
-            }
-            return;
-        }
-        problem(
-                reference.location(),
-                path,
-                "Ref to " + target + ", which is not a parameter, pseudo parameter or " + "resource of this template");
     }
 
-    private void checkGetAtt(final References.Reference reference, final String path, final boolean resourcesAllowed) {
-        final String target = reference.target();
-        if (!template.resources().containsKey(target)) {
-            problem(
-                    reference.location(),
-                    path,
-                    "Fn::GetAtt of " + target + ", which is not a resource of this template");
+    private void spotAttribute(final References.Reference reference, final String path) {
+        if (!(resolved.get(reference.target()) instanceof SpotHandlerType spot) || reference.attribute() == null) {
             return;
         }
-        if (!resourcesAllowed) {
-            problem(reference.location(), path, "Conditions cannot refer to resources (" + target + ")");
-            return;
-        }
-        final ResourceType type = resolved.get(target);
-        if (type == null || reference.attribute() == null) {
-            return;
-        }
-        if (!type.spec().attributes().contains(reference.attribute())) {
+        final SchemaSpec schema = spot.schema();
+        if (!schema.readOnly().contains(reference.attribute())) {
             final String attributes =
-                    String.join(", ", type.spec().attributes().stream().sorted().toList());
-            final String why = type.spec().properties().containsKey(reference.attribute())
+                    String.join(", ", schema.readOnly().stream().sorted().toList());
+            final String why = schema.properties().containsKey(reference.attribute())
                     ? reference.attribute() + " is a property the template sets, not a readOnly property of "
-                            + type.name()
-                    : type.name() + " has no attribute " + reference.attribute();
+                            + schema.typeName()
+                    : schema.typeName() + " has no attribute " + reference.attribute();
             problem(
                     reference.location(),
                     path,
-                    "Fn::GetAtt " + target + "." + reference.attribute() + ": " + why + " (Fn::GetAtt can read: "
-                            + attributes + ")");
+                    "Fn::GetAtt " + reference.target() + "." + reference.attribute() + ": " + why
+                            + " (Fn::GetAtt can read: " + attributes + ")");
         }
     }
 

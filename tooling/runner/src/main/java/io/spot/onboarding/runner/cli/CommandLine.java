@@ -19,7 +19,11 @@ public final class CommandLine {
 
           demo            deploy, change the Spot account out of band, detect-drift, update
                           IncludeCostIntelligence=false, delete (the default command)
-          validate        parse the template and check it against the types' schemas
+          validate        check the template and nothing more: cfn-lint --registry-schemas with the
+                          Spot types' schemas (as the template tests run it), then what cfn-lint
+                          cannot see (tooling/runner/README.md). Every command but help runs this
+                          check first, so needs cfn-lint (pip install cfn-lint); only the commands
+                          that make AWS resources need moto_server
           deploy [N=V..]  create the stack (one per account with --accounts)
           update N=V ...  update the stack with new parameter values (others keep theirs)
           migrate         leave Spot's Lambda-backed StackSet: each account starts with a Spot account

@@ -14,13 +14,10 @@ import io.spot.onboarding.runner.template.TemplateValue.Mapping;
 import io.spot.onboarding.runner.template.TemplateValue.Scalar;
 import io.spot.onboarding.runner.template.TemplateValue.Sequence;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Computes template values into the JSON a handler receives. {@code AWS::NoValue} comes back as
@@ -108,7 +105,7 @@ public final class Evaluator {
         return object;
     }
 
-    /** The value as text, for functions that need a string (Sub, Join, Equals). */
+    /** The value as text, for functions that need a string (Sub). */
     public String text(final TemplateValue value, final String function) {
         final JsonNode evaluated = evaluate(value);
         if (evaluated == null || evaluated.isContainerNode()) {
@@ -128,14 +125,6 @@ public final class Evaluator {
             case Intrinsics.IF -> ifThenElse(argument, at);
             case Intrinsics.EQUALS, Intrinsics.NOT, Intrinsics.AND, Intrinsics.OR ->
                 JSON.booleanNode(condition(Mapping.intrinsic(name, argument, at)));
-            case Intrinsics.JOIN -> join(argument, at);
-            case Intrinsics.SELECT -> select(argument, at);
-            case Intrinsics.SPLIT -> split(argument, at);
-            case Intrinsics.FIND_IN_MAP -> findInMap(argument, at);
-            case Intrinsics.BASE64 ->
-                JSON.textNode(
-                        Base64.getEncoder().encodeToString(text(argument, name).getBytes(StandardCharsets.UTF_8)));
-            case Intrinsics.GET_AZS -> availabilityZones(argument);
             default -> throw new EvaluationException(at, name + " is not supported by the local runner");
         };
     }
@@ -258,71 +247,6 @@ public final class Evaluator {
         final List<TemplateValue> parts = arguments(argument, Intrinsics.IF, 3, at);
         final String condition = scalarText(parts.get(0), Intrinsics.IF);
         return evaluate(conditions.test(condition) ? parts.get(1) : parts.get(2));
-    }
-
-    private JsonNode join(final TemplateValue argument, final Location at) {
-        final List<TemplateValue> parts = arguments(argument, Intrinsics.JOIN, 2, at);
-        final String delimiter = scalarText(parts.get(0), Intrinsics.JOIN);
-        final JsonNode items = evaluate(parts.get(1));
-        if (items == null || !items.isArray()) {
-            throw new EvaluationException(at, "Fn::Join's second argument must be a list");
-        }
-        final StringBuilder joined = new StringBuilder();
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).isContainerNode()) {
-                throw new EvaluationException(at, "Fn::Join can only join strings");
-            }
-            joined.append(i == 0 ? "" : delimiter).append(items.get(i).asText());
-        }
-        return JSON.textNode(joined.toString());
-    }
-
-    private JsonNode select(final TemplateValue argument, final Location at) {
-        final List<TemplateValue> parts = arguments(argument, Intrinsics.SELECT, 2, at);
-        final int index;
-        try {
-            index = Integer.parseInt(text(parts.get(0), Intrinsics.SELECT));
-        } catch (NumberFormatException e) {
-            throw new EvaluationException(at, "Fn::Select's index must be a whole number");
-        }
-        final JsonNode items = evaluate(parts.get(1));
-        if (items == null || !items.isArray() || index < 0 || index >= items.size()) {
-            throw new EvaluationException(at, "Fn::Select index " + index + " is outside the list");
-        }
-        return items.get(index);
-    }
-
-    private JsonNode split(final TemplateValue argument, final Location at) {
-        final List<TemplateValue> parts = arguments(argument, Intrinsics.SPLIT, 2, at);
-        final String delimiter = scalarText(parts.get(0), Intrinsics.SPLIT);
-        final ArrayNode list = JSON.arrayNode();
-        for (final String item : text(parts.get(1), Intrinsics.SPLIT).split(Pattern.quote(delimiter), -1)) {
-            list.add(item);
-        }
-        return list;
-    }
-
-    private JsonNode findInMap(final TemplateValue argument, final Location at) {
-        final List<TemplateValue> parts = arguments(argument, Intrinsics.FIND_IN_MAP, 3, at);
-        final String map = text(parts.get(0), Intrinsics.FIND_IN_MAP);
-        final String top = text(parts.get(1), Intrinsics.FIND_IN_MAP);
-        final String second = text(parts.get(2), Intrinsics.FIND_IN_MAP);
-        if (template.mappings().get(map) instanceof Mapping mapping
-                && mapping.get(top) instanceof Mapping level
-                && level.get(second) != null) {
-            return evaluate(level.get(second));
-        }
-        throw new EvaluationException(at, "Fn::FindInMap: Mappings has no " + map + "/" + top + "/" + second);
-    }
-
-    private JsonNode availabilityZones(final TemplateValue argument) {
-        final JsonNode given = evaluate(argument);
-        final String region = given == null || given.asText().isEmpty() ? pseudo.region() : given.asText();
-        final ArrayNode zones = JSON.arrayNode();
-        for (final String suffix : new String[] {"a", "b", "c"}) {
-            zones.add(region + suffix);
-        }
-        return zones;
     }
 
     private static JsonNode scalar(final Scalar scalar) {

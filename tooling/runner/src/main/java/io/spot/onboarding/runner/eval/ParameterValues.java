@@ -1,7 +1,6 @@
 package io.spot.onboarding.runner.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.spot.onboarding.runner.template.Location;
 import io.spot.onboarding.runner.template.ParameterDecl;
@@ -90,13 +89,6 @@ public final class ParameterValues {
             return shown + " does not match the AllowedPattern " + declared.allowedPattern()
                     + (declared.constraintDescription() == null ? "" : " (" + declared.constraintDescription() + ")");
         }
-        if (declared.isNumber()) {
-            try {
-                Double.parseDouble(value);
-            } catch (NumberFormatException e) {
-                return shown + " is not a number";
-            }
-        }
         return null;
     }
 
@@ -105,20 +97,10 @@ public final class ParameterValues {
         return new TemplateProblem(declared.location(), "Parameters/" + declared.name(), message);
     }
 
-    /** The value as Ref sees it: text, or an array for list types. */
+    /** The value as Ref sees it: text (the runner's templates declare String parameters only). */
     public JsonNode ref(final String name) {
         final String value = values.get(name);
-        if (value == null) {
-            return null;
-        }
-        if (template.parameters().get(name).isList()) {
-            final ArrayNode list = JsonNodeFactory.instance.arrayNode();
-            for (final String item : value.isEmpty() ? new String[0] : value.split(",", -1)) {
-                list.add(item.trim());
-            }
-            return list;
-        }
-        return JsonNodeFactory.instance.textNode(value);
+        return value == null ? null : JsonNodeFactory.instance.textNode(value);
     }
 
     public boolean has(final String name) {

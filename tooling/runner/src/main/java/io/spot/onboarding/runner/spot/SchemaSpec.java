@@ -1,9 +1,9 @@
 package io.spot.onboarding.runner.spot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.spot.onboarding.runner.types.PropertySpec;
 import io.spot.onboarding.runner.types.TypeSpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,8 +15,28 @@ import java.util.Set;
  * A registry schema read the way CloudFormation reads it for a template: writable properties with
  * their JSON types, enums and patterns; readOnly ones are Fn::GetAtt attributes only; the first
  * primary identifier is what Ref returns.
+ *
+ * @param properties the properties a template may set
+ * @param required   properties the template must set
+ * @param source     the schema's file, for messages
  */
-public record SchemaSpec(TypeSpec typeSpec, String primaryIdentifier, Set<String> readOnly) {
+public record SchemaSpec(
+        TypeSpec typeSpec,
+        Map<String, PropertySpec> properties,
+        Set<String> required,
+        Set<String> readOnly,
+        String primaryIdentifier,
+        String source) {
+
+    public SchemaSpec {
+        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        required = Set.copyOf(required);
+        readOnly = Set.copyOf(readOnly);
+    }
+
+    public String typeName() {
+        return typeSpec.typeName();
+    }
 
     public static SchemaSpec from(final JsonNode schema, final String source) {
         final Set<String> readOnly = names(schema.path("readOnlyProperties"));
@@ -29,14 +49,13 @@ public record SchemaSpec(TypeSpec typeSpec, String primaryIdentifier, Set<String
         final Set<String> required = new HashSet<>();
         schema.path("required").forEach(name -> required.add(name.asText()));
         final List<String> identifier = new ArrayList<>(names(schema.path("primaryIdentifier")));
-        final TypeSpec spec = new TypeSpec(
-                schema.path("typeName").asText(),
+        return new SchemaSpec(
+                new TypeSpec(schema.path("typeName").asText(), names(schema.path("createOnlyProperties"))),
                 properties,
                 required,
-                names(schema.path("createOnlyProperties")),
                 readOnly,
+                identifier.isEmpty() ? null : identifier.get(0),
                 source);
-        return new SchemaSpec(spec, identifier.isEmpty() ? null : identifier.get(0), readOnly);
     }
 
     private static PropertySpec property(final String name, final JsonNode definition, final JsonNode schema) {

@@ -38,6 +38,11 @@ public final class SpotHandlerType implements ResourceType {
         return schema.typeSpec();
     }
 
+    /** What a template may set and read, for the template check: cfn-lint does not validate these. */
+    public SchemaSpec schema() {
+        return schema;
+    }
+
     @Override
     public JsonNode ref(final ResourceState state) {
         return state.model().get(schema.primaryIdentifier());

@@ -47,7 +47,7 @@ public final class Stack {
     }
 
     public PseudoParameters pseudo() {
-        return new PseudoParameters(context.accountId(), context.region(), context.stackName(), context.stackId());
+        return new PseudoParameters(context.accountId(), context.region());
     }
 
     public Map<String, StackResource> resources() {

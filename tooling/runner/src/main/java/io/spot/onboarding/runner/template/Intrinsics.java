@@ -14,16 +14,11 @@ public final class Intrinsics {
     public static final String NOT = "Fn::Not";
     public static final String AND = "Fn::And";
     public static final String OR = "Fn::Or";
-    public static final String JOIN = "Fn::Join";
-    public static final String SELECT = "Fn::Select";
-    public static final String SPLIT = "Fn::Split";
-    public static final String FIND_IN_MAP = "Fn::FindInMap";
-    public static final String BASE64 = "Fn::Base64";
-    public static final String GET_AZS = "Fn::GetAZs";
 
     /**
      * Every short form CloudFormation knows, including the ones the runner cannot evaluate
-     * (ImportValue, Cidr, ...): those parse, and evaluation names them as unsupported with their line.
+     * (Join, ImportValue, ...): those parse, and the template check names them as unsupported with
+     * their line.
      */
     public static final Map<String, String> TAGS = Map.ofEntries(
             Map.entry("!Ref", REF),
@@ -35,21 +30,23 @@ public final class Intrinsics {
             Map.entry("!Not", NOT),
             Map.entry("!And", AND),
             Map.entry("!Or", OR),
-            Map.entry("!Join", JOIN),
-            Map.entry("!Select", SELECT),
-            Map.entry("!Split", SPLIT),
-            Map.entry("!FindInMap", FIND_IN_MAP),
-            Map.entry("!Base64", BASE64),
-            Map.entry("!GetAZs", GET_AZS),
+            Map.entry("!Join", "Fn::Join"),
+            Map.entry("!Select", "Fn::Select"),
+            Map.entry("!Split", "Fn::Split"),
+            Map.entry("!FindInMap", "Fn::FindInMap"),
+            Map.entry("!Base64", "Fn::Base64"),
+            Map.entry("!GetAZs", "Fn::GetAZs"),
             Map.entry("!ImportValue", "Fn::ImportValue"),
             Map.entry("!Cidr", "Fn::Cidr"),
             Map.entry("!Transform", "Fn::Transform"),
             Map.entry("!ToJsonString", "Fn::ToJsonString"),
             Map.entry("!Length", "Fn::Length"));
 
-    /** What the runner evaluates; the template check refuses the others before anything runs. */
-    public static final Set<String> SUPPORTED = Set.of(
-            REF, CONDITION, GET_ATT, SUB, IF, EQUALS, NOT, AND, OR, JOIN, SELECT, SPLIT, FIND_IN_MAP, BASE64, GET_AZS);
+    /**
+     * What the runner evaluates: what the templates it runs use (template.yml, central-token.yml).
+     * The template check refuses the others before anything runs.
+     */
+    public static final Set<String> SUPPORTED = Set.of(REF, CONDITION, GET_ATT, SUB, IF, EQUALS, NOT, AND, OR);
 
     private Intrinsics() {}
 

@@ -20,11 +20,8 @@ public record ParameterDecl(
         allowedValues = allowedValues == null ? List.of() : List.copyOf(allowedValues);
     }
 
-    public boolean isList() {
-        return "CommaDelimitedList".equals(type) || type.startsWith("List<");
-    }
-
-    public boolean isNumber() {
-        return "Number".equals(type);
+    /** The runner's templates use String parameters only; the template check refuses the others. */
+    public boolean isString() {
+        return "String".equals(type);
     }
 }

@@ -9,7 +9,6 @@ public record Template(
         String source,
         String description,
         Map<String, ParameterDecl> parameters,
-        TemplateValue.Mapping mappings,
         Map<String, TemplateValue> conditions,
         Map<String, ResourceDecl> resources,
         Map<String, OutputDecl> outputs) {

@@ -9,52 +9,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Reads a template (YAML or JSON, long or short intrinsic forms) into a {@link Template}, checking
- * the shape CloudFormation requires of each section. What the sections mean (references, types,
- * schemas) is {@code TemplateCheck}'s job.
+ * Reads a template (YAML or JSON, long or short intrinsic forms) into a {@link Template}. cfn-lint
+ * has checked the template's shape before ({@code CfnLint}); what is refused here is only what the
+ * runner cannot read into its model, and transforms, which only CloudFormation can expand.
  */
 public final class TemplateParser {
-    private static final Set<String> SECTIONS = Set.of(
-            "AWSTemplateFormatVersion",
-            "Description",
-            "Metadata",
-            "Parameters",
-            "Rules",
-            "Mappings",
-            "Conditions",
-            "Transform",
-            "Resources",
-            "Outputs");
-    private static final Set<String> RESOURCE_KEYS = Set.of(
-            "Type",
-            "Properties",
-            "DependsOn",
-            "Condition",
-            "DeletionPolicy",
-            "UpdateReplacePolicy",
-            "Metadata",
-            "CreationPolicy",
-            "UpdatePolicy");
-    private static final Set<String> PARAMETER_KEYS = Set.of(
-            "Type",
-            "Default",
-            "AllowedValues",
-            "AllowedPattern",
-            "ConstraintDescription",
-            "Description",
-            "NoEcho",
-            "MinLength",
-            "MaxLength",
-            "MinValue",
-            "MaxValue");
-    private static final Set<String> OUTPUT_KEYS = Set.of("Description", "Value", "Condition", "Export");
-
     private final List<TemplateProblem> problems = new ArrayList<>();
 
     private TemplateParser() {}
@@ -86,13 +50,6 @@ public final class TemplateParser {
         if (!(document instanceof TemplateValue.Mapping root)) {
             throw new TemplateException(new Location(source, 1, 1), "a template is a mapping of sections");
         }
-        root.entries().keySet().stream()
-                .filter(key -> !SECTIONS.contains(key))
-                .forEach(key -> problem(
-                        root.keyLocation(key),
-                        key,
-                        "unknown template section (known: "
-                                + String.join(", ", SECTIONS.stream().sorted().toList()) + ")"));
         if (root.get("Transform") != null) {
             problem(
                     root.keyLocation("Transform"),
@@ -103,7 +60,6 @@ public final class TemplateParser {
                 source,
                 text(root.get("Description")),
                 parameters(root.get("Parameters")),
-                mappings(root.get("Mappings")),
                 conditions(root.get("Conditions")),
                 resources(root, source),
                 outputs(root.get("Outputs")));
@@ -122,7 +78,6 @@ public final class TemplateParser {
                 problem(entry.getValue().location(), path, "a parameter is a mapping with at least Type");
                 continue;
             }
-            unknownKeys(declaration, PARAMETER_KEYS, path);
             final String type = text(declaration.get("Type"));
             if (type == null) {
                 problem(declaration.location(), path, "Type is required");
@@ -149,17 +104,6 @@ public final class TemplateParser {
         return parameters;
     }
 
-    private TemplateValue.Mapping mappings(final TemplateValue section) {
-        if (section == null) {
-            return new TemplateValue.Mapping(Map.of(), Map.of(), Location.UNKNOWN);
-        }
-        if (section instanceof TemplateValue.Mapping mapping) {
-            return mapping;
-        }
-        problem(section.location(), "Mappings", "must be a mapping");
-        return new TemplateValue.Mapping(Map.of(), Map.of(), section.location());
-    }
-
     private Map<String, TemplateValue> conditions(final TemplateValue section) {
         return section(section, "Conditions");
     }
@@ -174,14 +118,10 @@ public final class TemplateParser {
         for (final var entry : section(section, "Resources").entrySet()) {
             final String logicalId = entry.getKey();
             final String path = "Resources/" + logicalId;
-            if (!logicalId.matches("[A-Za-z0-9]+")) {
-                problem(entry.getValue().location(), path, "a logical ID is letters and digits only");
-            }
             if (!(entry.getValue() instanceof TemplateValue.Mapping declaration)) {
                 problem(entry.getValue().location(), path, "a resource is a mapping with at least Type");
                 continue;
             }
-            unknownKeys(declaration, RESOURCE_KEYS, path);
             final String type = text(declaration.get("Type"));
             if (type == null) {
                 problem(declaration.location(), path, "Type is required");
@@ -233,7 +173,6 @@ public final class TemplateParser {
                 problem(entry.getValue().location(), path, "an output is a mapping with at least Value");
                 continue;
             }
-            unknownKeys(declaration, OUTPUT_KEYS, path);
             outputs.put(
                     entry.getKey(),
                     new OutputDecl(
@@ -255,16 +194,6 @@ public final class TemplateParser {
         }
         problem(section.location(), name, "must be a mapping");
         return Map.of();
-    }
-
-    private void unknownKeys(final TemplateValue.Mapping declaration, final Set<String> known, final String path) {
-        declaration.entries().keySet().stream()
-                .filter(key -> !known.contains(key))
-                .forEach(key -> problem(
-                        declaration.keyLocation(key),
-                        path + "/" + key,
-                        "unknown attribute (allowed: "
-                                + String.join(", ", known.stream().sorted().toList()) + ")"));
     }
 
     private static boolean isNull(final TemplateValue value) {

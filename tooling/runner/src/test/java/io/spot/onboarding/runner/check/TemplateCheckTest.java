@@ -15,7 +15,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The checks made before anything runs, against the types' real schemas from their jars. */
+/**
+ * The runner's own checks, made after cfn-lint and before anything runs: only what cfn-lint cannot
+ * see, against the Spot types' real schemas from their jars.
+ */
 class TemplateCheckTest {
     private final TypeRegistry types = new TypeRegistry(null, new SpotTypeLoader(new SecretScanner()));
 
@@ -117,10 +120,9 @@ class TemplateCheckTest {
                     assertThat(p.location().line()).isEqualTo(8);
                     assertThat(p.message()).contains("wrong type: Name must be a string, got an array");
                 });
-        assertThat(problems(
-                        GOOD.replace("RoleArn: arn:aws:iam::123456789012:role/Spot", "RoleArn: !Split [',', 'a,b']")))
+        assertThat(problems(GOOD.replace("AccountOwnership: !GetAtt Account.Ownership", "AccountOwnership: {a: b}")))
                 .singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("Fn::Split returns an array"));
+                .satisfies(p -> assertThat(p.message()).contains("wrong type: AccountOwnership must be a string"));
     }
 
     @Test
@@ -138,16 +140,14 @@ class TemplateCheckTest {
                 .satisfies(p -> assertThat(p.message()).contains("does not match the pattern of RoleArn"));
     }
 
+    /** References, conditions and DependsOn are cfn-lint's to check: the runner does not repeat it. */
     @Test
-    void dependsOnConditionsAndRefsMustExist() {
+    void whatCfnLintChecksIsLeftToIt() {
         assertThat(problems(GOOD.replace(
                                 "    Type: Spot::Onboarding::LinkedCredentials",
                                 "    Type: Spot::Onboarding::LinkedCredentials\n    DependsOn: Nope\n    Condition: Never")
                         .replace("AccountId: !Ref Account", "AccountId: !Ref Acount")))
-                .extracting(TemplateProblem::message)
-                .anySatisfy(m -> assertThat(m).contains("DependsOn names Nope"))
-                .anySatisfy(m -> assertThat(m).contains("condition Never is not declared"))
-                .anySatisfy(m -> assertThat(m).contains("Ref to Acount, which is not a parameter"));
+                .isEmpty();
     }
 
     @Test
@@ -165,25 +165,41 @@ class TemplateCheckTest {
 
     @Test
     void aFunctionTheRunnerCannotEvaluateIsRefusedBeforeAnythingRuns() {
-        assertThat(problems(GOOD.replace("!Sub \"acme-${AWS::AccountId}\"", "!ImportValue shared-name")))
+        assertThat(problems(GOOD.replace("!Sub \"acme-${AWS::AccountId}\"", "!Join [\"-\", [acme, b]]")))
                 .singleElement()
                 .satisfies(p -> {
                     assertThat(p.location().line()).isEqualTo(8);
-                    assertThat(p.message()).contains("Fn::ImportValue is not supported by the local runner");
+                    assertThat(p.message())
+                            .contains("Fn::Join is not supported by the local runner")
+                            .contains("Fn::Sub");
                 });
     }
 
     @Test
-    void awsTypesAreCheckedToo() {
+    void aPseudoParameterOrParameterTypeTheRunnerCannotEvaluateIsRefused() {
+        assertThat(problems(GOOD.replace("${AWS::AccountId}", "${AWS::StackName}")
+                        .replace("{Type: String, AllowedValues", "{Type: CommaDelimitedList, AllowedValues")))
+                .extracting(TemplateProblem::toString)
+                .anySatisfy(m -> assertThat(m).contains("AWS::StackName is not supported by the local runner"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("t.yml:2:")
+                        .contains("CommaDelimitedList parameters are not supported by the local runner"));
+    }
+
+    /**
+     * The AWS types' properties are cfn-lint's to check: the runner once kept its own list of them
+     * and called a valid ReplicaRegions on AWS::SecretsManager::Secret an unknown property.
+     */
+    @Test
+    void awsTypesPropertiesAreLeftToCfnLint() {
         assertThat(problems("""
             Resources:
-              Role:
-                Type: AWS::IAM::Role
+              Secret:
+                Type: AWS::SecretsManager::Secret
                 Properties:
-                  RoleNam: x
-            """))
-                .extracting(TemplateProblem::message)
-                .anySatisfy(m -> assertThat(m).contains("unknown property RoleNam"))
-                .anySatisfy(m -> assertThat(m).contains("required property AssumeRolePolicyDocument is missing"));
+                  Name: cfn/spot/api-token
+                  ReplicaRegions:
+                    - Region: eu-west-1
+            """)).isEmpty();
     }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DependencyGraphTest {
-    private static final PseudoParameters PSEUDO = new PseudoParameters("123456789012", "us-east-1", "s", "id");
+    private static final PseudoParameters PSEUDO = new PseudoParameters("123456789012", "us-east-1");
 
     private static DependencyGraph graph(final Template template, final Map<String, String> parameters) {
         final ParameterValues values = ParameterValues.resolve(template, parameters);

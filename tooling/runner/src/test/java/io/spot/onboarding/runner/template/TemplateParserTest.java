@@ -140,19 +140,19 @@ class TemplateParserTest {
                 .hasMessageContaining("unknown tag !GetAttr");
     }
 
+    /** What cfn-lint checks (sections, attribute names) is left to it; what the model cannot hold is refused. */
     @Test
-    void structuralMistakesAreAllReportedWithTheirPaths() {
+    void mistakesTheModelCannotHoldAreAllReportedWithTheirPaths() {
         assertThatThrownBy(() -> TemplateParser.parse("""
-            Resource:
-              R: {Type: T}
             Resources:
-              R: {Type: T, Propertys: {}}
+              R: {Type: T, Properties: [a]}
               S: {Properties: {}}
+            Transform: AWS::Serverless-2016-10-31
             """, "t.yml"))
                 .isInstanceOf(TemplateException.class)
-                .hasMessageContaining("t.yml:1:1: Resource: unknown template section")
-                .hasMessageContaining("t.yml:4:16: Resources/R/Propertys: unknown attribute")
-                .hasMessageContaining("Resources/S: Type is required");
+                .hasMessageContaining("t.yml:2:28: Resources/R/Properties: must be a mapping")
+                .hasMessageContaining("Resources/S: Type is required")
+                .hasMessageContaining("Transform: macros and transforms run inside CloudFormation");
     }
 
     @Test

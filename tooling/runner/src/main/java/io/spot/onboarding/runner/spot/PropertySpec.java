@@ -1,10 +1,10 @@
-package io.spot.onboarding.runner.types;
+package io.spot.onboarding.runner.spot;
 
 import java.util.List;
 import java.util.Set;
 
 /**
- * What a type accepts for one property, as far as the template check needs it.
+ * What a Spot type accepts for one property, as far as the template check needs it.
  *
  * @param jsonTypes the JSON schema types allowed ("string", "object", ...); empty: anything
  * @param allowed   the enum values; empty: any
@@ -15,9 +15,5 @@ public record PropertySpec(String name, Set<String> jsonTypes, List<String> allo
     public PropertySpec {
         jsonTypes = Set.copyOf(jsonTypes);
         allowed = List.copyOf(allowed);
-    }
-
-    public static PropertySpec of(final String name, final String... jsonTypes) {
-        return new PropertySpec(name, Set.of(jsonTypes), List.of(), null);
     }
 }
