@@ -1,6 +1,7 @@
 package io.spot.onboarding.account;
 
 import io.spot.onboarding.common.api.AccountListing;
+import io.spot.onboarding.common.api.PendingAccountName;
 import io.spot.onboarding.common.api.RouteWindow;
 import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.api.SpotApi;
@@ -20,7 +21,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  * Finds or creates the Spot account for the AWS account, then mints the external ID. Two
  * invocations for a new account: the first ends as soon as Spot has answered the create, so the
  * new ID is in the callback context before anything else can fail; the account is created under
- * its {@link CreateMarker} name and given its final name in the second.
+ * its {@link CreateMarker} name and given its final name in the second, unless the stack's
+ * AccountAlias names it ({@code NamedByAccountAlias}).
  */
 public class CreateHandler extends AccountHandler {
     /** What a Reused account reports as ExternalId: it is never changed, so nothing is minted. */
@@ -80,7 +82,8 @@ public class CreateHandler extends AccountHandler {
                         progressModel(model, context),
                         context,
                         0,
-                        "Created Spot account " + context.getAccountId() + "; naming it and minting its external ID");
+                        "Created Spot account " + context.getAccountId() + "; "
+                                + (leftToAccountAlias(model) ? "" : "naming it and ") + "minting its external ID");
             }
         }
         return finish(call, awsAccountId, policy, name);
@@ -185,8 +188,10 @@ public class CreateHandler extends AccountHandler {
             throw unknownOutcome;
         }
         remember(context, created, Ownership.CREATED);
-        call.log("Created Spot account " + created.accountId() + " as '" + marker + "'; it is named '" + name
-                + "' next");
+        call.log("Created Spot account " + created.accountId() + " as '" + marker + "'; "
+                + (leftToAccountAlias(call.model())
+                        ? "the stack's AccountAlias names it"
+                        : "it is named '" + name + "' next"));
         return null;
     }
 
@@ -199,7 +204,7 @@ public class CreateHandler extends AccountHandler {
         final CallbackContext context = call.context();
         final Ownership ownership = Ownership.parse(context.getOwnership());
         String spotName = context.getSpotName();
-        final boolean renames = ownership == Ownership.CREATED
+        final boolean renames = ownership == Ownership.CREATED && !leftToAccountAlias(call.model())
                 || ownership == Ownership.ADOPTED && call.model().getName() != null;
         if (renames && !name.equals(spotName)) {
             if (ownership == Ownership.ADOPTED && context.getPreviousName() == null) {
@@ -227,7 +232,16 @@ public class CreateHandler extends AccountHandler {
                 .ownership(ownership.value())
                 .previousName(context.getPreviousName())
                 .build();
-        return Events.success(result, describe(ownership, context.getAccountId(), awsAccountId));
+        return Events.success(result, describe(ownership, context.getAccountId(), awsAccountId, spotName));
+    }
+
+    /**
+     * A new account the stack's AccountAlias names keeps its marker until then: renaming it here
+     * too would write twice on Spot's rename route, whose limit paces a whole StackSet. Only
+     * without Name: a Name the template sets is this resource's to apply.
+     */
+    static boolean leftToAccountAlias(final ResourceModel model) {
+        return Boolean.TRUE.equals(model.getNamedByAccountAlias()) && model.getName() == null;
     }
 
     private static void remember(final CallbackContext context, final SpotAccount account, final Ownership ownership) {
@@ -237,9 +251,15 @@ public class CreateHandler extends AccountHandler {
         context.setOwnership(ownership.value());
     }
 
-    private static String describe(final Ownership ownership, final String accountId, final String awsAccountId) {
+    private static String describe(
+            final Ownership ownership, final String accountId, final String awsAccountId, final String spotName) {
         return switch (ownership) {
-            case CREATED -> "Created Spot account " + accountId + " for AWS account " + awsAccountId;
+            case CREATED ->
+                "Created Spot account " + accountId + " for AWS account " + awsAccountId
+                        + (PendingAccountName.is(spotName)
+                                ? "; it keeps the name '" + spotName
+                                        + "' until the stack's Spot::Onboarding::AccountAlias names it (NamedByAccountAlias)"
+                                : "");
             case ADOPTED ->
                 "Adopted Spot account " + accountId + ", already connected to AWS account " + awsAccountId
                         + "; this stack now manages it and deletes it when the stack is deleted (a rollback leaves it as it was)";
