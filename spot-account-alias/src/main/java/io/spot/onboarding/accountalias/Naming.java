@@ -58,7 +58,11 @@ final class Naming {
                             + "FailWithoutAlias to false to keep the account's current name.");
         }
 
-        final SpotAccount account = call.spot().getAccount(model.getAccountId());
+        // Right after the detour below, the account as read then: a second read would only repeat it.
+        final SpotAccount account = context.getReadName() != null
+                ? new SpotAccount(
+                        model.getAccountId(), context.getReadName(), null, context.getReadLinkedTo(), null, null)
+                : call.spot().getAccount(model.getAccountId());
         // A new account the Account resource left to this one (NamedByAccountAlias) still carries its
         // create marker: its first real name is the AWS account ID, as the Account would have named it.
         final String firstName = PendingAccountName.is(account.name())
@@ -109,6 +113,8 @@ final class Naming {
             // The name to restore must reach CloudFormation (in the callback context) before the
             // rename happens: a process that died after renaming would otherwise leave a retry
             // reading the new name as the one to restore, and the old name would be lost.
+            context.setReadName(account.name());
+            context.setReadLinkedTo(account.providerExternalId());
             return Events.inProgress(
                     model.toBuilder().previousName(context.getPreviousName()).build(),
                     context,

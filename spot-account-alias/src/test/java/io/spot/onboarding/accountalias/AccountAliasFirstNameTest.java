@@ -61,6 +61,9 @@ class AccountAliasFirstNameTest {
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(nameOf(harness, accountId)).isEqualTo("acme-payments-prod");
         assertThat(renames()).as("one write on the rename route").isEqualTo(1);
+        assertThat(harness.spot.requests().stream().filter(r -> "GET".equals(r.method())))
+                .as("one read: the invocation after the name to restore was recorded renames without reading again")
+                .hasSize(1);
         assertThat(done.modelText("PreviousName"))
                 .as("the name the Account would have given, never the marker")
                 .isEqualTo(AWS_ACCOUNT_ID);
