@@ -28,10 +28,13 @@ public class CreateHandler extends AccountHandler {
     /** What a Reused account reports as ExternalId: it is never changed, so nothing is minted. */
     static final String NOT_MINTED = "not-minted-for-reused-account";
 
+    /** A new account's Create calls GET /setup/account twice: its AWS account looked up, then the organization listed. */
+    static final int LOOKUPS_PER_CREATE = 2;
+
     private final FirstWriteSpread spread;
 
     public CreateHandler(final SpotInvoker invoker) {
-        this(invoker, new FirstWriteSpread());
+        this(invoker, new FirstWriteSpread(LOOKUPS_PER_CREATE));
     }
 
     CreateHandler(final SpotInvoker invoker, final FirstWriteSpread spread) {
@@ -98,41 +101,12 @@ public class CreateHandler extends AccountHandler {
             final String name,
             final HandlerCall<ResourceModel, CallbackContext> call) {
 
-        final List<SpotAccount> connected = spot.findAccountsByCloudAccount(awsAccountId);
-        if (connected.size() > 1) {
-            return Events.failed(
-                    HandlerErrorCode.InvalidRequest,
-                    "AWS account " + awsAccountId + " is connected to "
-                            + connected.size() + " Spot accounts: " + AccountLookup.describe(connected)
-                            + ". Spot's onboarding "
-                            + "needs exactly one. Delete or disconnect the extra Spot accounts, then retry.");
-        }
-        if (connected.size() == 1) {
-            final SpotAccount existing = connected.get(0);
-            if ("Fail".equals(policy)) {
-                return Events.failed(
-                        HandlerErrorCode.AlreadyExists,
-                        "AWS account " + awsAccountId + " is already connected "
-                                + "to Spot account " + AccountLookup.describe(connected)
-                                + " and ExistingAccountPolicy is Fail. "
-                                + "Set ExistingAccountPolicy to Reuse (use it untouched) or Adopt (manage it, and delete it with "
-                                + "the stack) to use it.");
+        if (!context.isConnectedRuledOut()) {
+            final List<SpotAccount> connected = spot.findAccountsByCloudAccount(awsAccountId);
+            if (!connected.isEmpty()) {
+                return useConnected(connected, context, awsAccountId, policy, call);
             }
-            final Ownership ownership = "Adopt".equals(policy) ? Ownership.ADOPTED : Ownership.REUSED;
-            if (ownership == Ownership.REUSED
-                    && call.model().getName() != null
-                    && !call.model().getName().equals(existing.name())) {
-                return Events.failed(
-                        HandlerErrorCode.InvalidRequest,
-                        "ExistingAccountPolicy Reuse never changes Spot "
-                                + "account " + existing.accountId() + ", but Name '"
-                                + call.model().getName() + "' differs from "
-                                + "its name '" + existing.name() + "'. Remove Name, or use Adopt to rename it.");
-            }
-            remember(context, existing, ownership);
-            call.log("Using Spot account " + existing.accountId() + " connected to AWS account " + awsAccountId + " ("
-                    + ownership.value() + ")");
-            return null;
+            context.setConnectedRuledOut(true);
         }
         if (!context.isFirstWriteSpread()) {
             context.setFirstWriteSpread(true);
@@ -152,6 +126,12 @@ public class CreateHandler extends AccountHandler {
         final String marker = CreateMarker.of(call.request(), awsAccountId);
         if (!context.isEarlierAttemptsRuledOut()) {
             final AccountListing listing = spot.listAccounts();
+            // The listing names each account's cloud account, so the lookup above, made perhaps minutes
+            // ago (the spread), is checked again right before creating without another call.
+            final List<SpotAccount> connected = AccountLookup.connectedTo(listing, awsAccountId);
+            if (!connected.isEmpty()) {
+                return useConnected(connected, context, awsAccountId, policy, call);
+            }
             final Optional<SpotAccount> earlier = AccountLookup.createdByThisResource(listing, marker);
             if (earlier.isPresent()) {
                 call.log("Spot account " + earlier.get().accountId() + " was created by an earlier attempt of this "
@@ -180,7 +160,8 @@ public class CreateHandler extends AccountHandler {
             created = spot.createAccount(marker);
         } catch (SpotRateLimitException refused) {
             // Spot did nothing, so the search above still holds: the retry after the wait needn't list the
-            // organization.
+            // organization. It looks the AWS account up again, as someone may connect it meanwhile.
+            context.setConnectedRuledOut(false);
             throw refused;
         } catch (RuntimeException unknownOutcome) {
             // The account may exist now without our knowing its ID: the next attempt must look for it.
@@ -192,6 +173,48 @@ public class CreateHandler extends AccountHandler {
                 + (leftToAccountAlias(call.model())
                         ? "the stack's AccountAlias names it"
                         : "it is named '" + name + "' next"));
+        return null;
+    }
+
+    /** The policy's decision on the Spot accounts connected to the AWS account: FAILED, or null with the context filled. */
+    private ProgressEvent<ResourceModel, CallbackContext> useConnected(
+            final List<SpotAccount> connected,
+            final CallbackContext context,
+            final String awsAccountId,
+            final String policy,
+            final HandlerCall<ResourceModel, CallbackContext> call) {
+        if (connected.size() > 1) {
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "AWS account " + awsAccountId + " is connected to "
+                            + connected.size() + " Spot accounts: " + AccountLookup.describe(connected)
+                            + ". Spot's onboarding "
+                            + "needs exactly one. Delete or disconnect the extra Spot accounts, then retry.");
+        }
+        final SpotAccount existing = connected.get(0);
+        if ("Fail".equals(policy)) {
+            return Events.failed(
+                    HandlerErrorCode.AlreadyExists,
+                    "AWS account " + awsAccountId + " is already connected "
+                            + "to Spot account " + AccountLookup.describe(connected)
+                            + " and ExistingAccountPolicy is Fail. "
+                            + "Set ExistingAccountPolicy to Reuse (use it untouched) or Adopt (manage it, and delete it with "
+                            + "the stack) to use it.");
+        }
+        final Ownership ownership = "Adopt".equals(policy) ? Ownership.ADOPTED : Ownership.REUSED;
+        if (ownership == Ownership.REUSED
+                && call.model().getName() != null
+                && !call.model().getName().equals(existing.name())) {
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "ExistingAccountPolicy Reuse never changes Spot "
+                            + "account " + existing.accountId() + ", but Name '"
+                            + call.model().getName() + "' differs from "
+                            + "its name '" + existing.name() + "'. Remove Name, or use Adopt to rename it.");
+        }
+        remember(context, existing, ownership);
+        call.log("Using Spot account " + existing.accountId() + " connected to AWS account " + awsAccountId + " ("
+                + ownership.value() + ")");
         return null;
     }
 
