@@ -28,13 +28,10 @@ public class CreateHandler extends AccountHandler {
     /** What a Reused account reports as ExternalId: it is never changed, so nothing is minted. */
     static final String NOT_MINTED = "not-minted-for-reused-account";
 
-    /** A new account's Create calls GET /setup/account twice: its AWS account looked up, then the organization listed. */
-    static final int LOOKUPS_PER_CREATE = 2;
-
     private final FirstWriteSpread spread;
 
     public CreateHandler(final SpotInvoker invoker) {
-        this(invoker, new FirstWriteSpread(LOOKUPS_PER_CREATE));
+        this(invoker, new FirstWriteSpread());
     }
 
     CreateHandler(final SpotInvoker invoker, final FirstWriteSpread spread) {

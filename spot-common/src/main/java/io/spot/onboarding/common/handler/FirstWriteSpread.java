@@ -11,47 +11,39 @@ import java.util.function.IntUnaryOperator;
  * up to MaxConcurrentCount stacks at once; each one's first Spot write would land in the same second,
  * and every call Spot refuses still counts against the route's window. The read a handler makes just
  * before that write tells, in its own {@code X-RateLimit-Remaining}, how many callers used that read
- * route in the last window; divided by the calls one operation makes on that route, that many
- * operations are about to write too. When they are more than {@value #WRITES_PER_MINUTE} (the writes
- * a route is assumed to allow a minute), the handler waits a random share of one second per counted
- * operation before its first write, so the crowd arrives at about the pace the route admits. Nothing
- * is shared between handlers: only the answer each one got.
+ * route in the last window: that many operations are about to write too. When they are more than
+ * {@value #WRITES_PER_MINUTE} (the writes a route is assumed to allow a minute), the handler waits a
+ * random share of one second per counted call before its first write, so the crowd arrives at about
+ * the pace the route admits. Nothing is shared between handlers: only the answer each one got.
+ *
+ * <p>An Account Create calls that read route twice (its AWS account, then the organization), so the
+ * spread gives each operation about two seconds, not one. Counting operations instead (one second
+ * each) was measured and was worse: at 50 in flight the waits no longer held the crowd to the write
+ * limit, Spot refused creates, and refused callers waited far longer than the spread would have made
+ * them (README, organization scale).
  */
 public final class FirstWriteSpread {
     /** The write limit assumed before any write answer says otherwise (the benchmark's assumption). */
     public static final int WRITES_PER_MINUTE = 60;
 
-    private final int readsPerOperation;
     private final IntUnaryOperator jitter;
 
-    /**
-     * @param readsPerOperation the calls one operation makes on the read route in a minute: counting
-     *                          each as an operation of its own made the crowd look that many times
-     *                          larger, and the waits that many times longer
-     */
-    public FirstWriteSpread(final int readsPerOperation) {
-        this(readsPerOperation, bound -> ThreadLocalRandom.current().nextInt(1, bound + 1));
+    public FirstWriteSpread() {
+        this(bound -> ThreadLocalRandom.current().nextInt(1, bound + 1));
     }
 
     /** @param jitter given an upper bound, a whole number of seconds from 1 to it */
-    public FirstWriteSpread(final int readsPerOperation, final IntUnaryOperator jitter) {
-        if (readsPerOperation < 1) {
-            throw new IllegalArgumentException("readsPerOperation must be at least 1, was " + readsPerOperation);
-        }
-        this.readsPerOperation = readsPerOperation;
+    public FirstWriteSpread(final IntUnaryOperator jitter) {
         this.jitter = jitter;
     }
 
     /** The wait before the first write, or empty to write now; at most one CloudFormation callback. */
     public OptionalInt delaySeconds(final Optional<RouteWindow> precedingRead) {
-        if (precedingRead.isEmpty()) {
+        if (precedingRead.isEmpty() || precedingRead.get().used() <= WRITES_PER_MINUTE) {
             return OptionalInt.empty();
         }
-        final int operations = precedingRead.get().used() / readsPerOperation;
-        if (operations <= WRITES_PER_MINUTE) {
-            return OptionalInt.empty();
-        }
-        final int spread = Math.min(RetryPolicy.MAX_DELAY_SECONDS, operations * 60 / WRITES_PER_MINUTE);
+        final int spread =
+                Math.min(RetryPolicy.MAX_DELAY_SECONDS, precedingRead.get().used() * 60 / WRITES_PER_MINUTE);
         return OptionalInt.of(jitter.applyAsInt(spread));
     }
 }

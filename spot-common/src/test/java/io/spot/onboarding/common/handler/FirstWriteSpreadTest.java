@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class FirstWriteSpreadTest {
     /** Jitter at its upper bound, so the spread itself is what the test sees. */
-    private final FirstWriteSpread spread = new FirstWriteSpread(1, bound -> bound);
+    private final FirstWriteSpread spread = new FirstWriteSpread(bound -> bound);
 
     @Test
     void aQuietRouteOrNoHeadersMeansWriteNow() {
@@ -23,17 +23,6 @@ class FirstWriteSpreadTest {
                 .hasValue(61);
         assertThat(spread.delaySeconds(Optional.of(new RouteWindow(600, 100, 0))))
                 .hasValue(500);
-    }
-
-    /** Each operation looks up twice (its AWS account, then the organization): 122 calls are 61 operations. */
-    @Test
-    void theCrowdIsCountedInOperationsNotCalls() {
-        final FirstWriteSpread twoReadsEach = new FirstWriteSpread(2, bound -> bound);
-
-        assertThat(twoReadsEach.delaySeconds(Optional.of(new RouteWindow(600, 600 - 120, 0))))
-                .isEmpty();
-        assertThat(twoReadsEach.delaySeconds(Optional.of(new RouteWindow(600, 600 - 122, 0))))
-                .hasValue(61);
     }
 
     @Test
