@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.emulator.SpotAccountRecord;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A new account the Account resource left under its create marker (NamedByAccountAlias): this
@@ -22,21 +22,17 @@ import org.junit.jupiter.api.Test;
 class AccountAliasFirstNameTest {
     private static final String MARKER = "cfn-pending-0123456789abcdef01234567";
 
-    private SpotTypeHarness harness;
+    @RegisterExtension
+    final SpotTypeHarness harness = AliasHarness.start();
+
     private String accountId;
 
     @BeforeEach
-    void start() {
+    void accountUnderItsMarker() {
         MotoIam.reset();
-        harness = AliasHarness.start();
         final SpotAccountRecord account = harness.spot.state().createAccount(MARKER);
         harness.spot.state().link(account.accountId(), "arn:aws:iam::" + AWS_ACCOUNT_ID + ":role/SpotRole");
         accountId = account.accountId();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     private ObjectNode model() {

@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.spot.onboarding.emulator.SpotAccountRecord;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * NamedByAccountAlias: a new account keeps its create marker for the stack's AccountAlias to name,
@@ -18,17 +17,8 @@ import org.junit.jupiter.api.Test;
  * the emulator.
  */
 class AccountNamedByAliasTest {
-    private SpotTypeHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = AccountHarness.start();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final SpotTypeHarness harness = AccountHarness.start();
 
     private long renames() {
         return harness.spot.requests().stream()
