@@ -24,6 +24,13 @@ public class CallbackContext extends SpotCallbackContext {
     private boolean aliasLookedUp;
     /** The AWS account alias, or null when the account has none. */
     private String alias;
+    /**
+     * The account as Spot described it when {@link #previousName} was recorded (its name, and the
+     * AWS account it is linked to): the invocation that renames right after needn't read it again.
+     */
+    private String readName;
+
+    private String readLinkedTo;
     /** Retriable IAM failures (throttling, 5xx, network) met by this operation so far. */
     private int aliasLookupRetries;
 }

@@ -1,5 +1,6 @@
 package io.spot.onboarding.accountalias;
 
+import io.spot.onboarding.common.api.PendingAccountName;
 import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.RetryPolicy;
@@ -11,8 +12,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 /**
  * The body Create and Update share: name the Spot account as the model asks. The name is
  * {@code Name} when set, else the AWS account alias of the account the stack runs in, else the
- * name the account already has (unless {@code FailWithoutAlias}). A Reused account is only
- * observed. Everything that can be refused without Spot is refused before any Spot call.
+ * name the account already has (unless {@code FailWithoutAlias}), or the AWS account ID when
+ * the account still carries the Account type's create marker. A Reused account is only observed. Everything that can be refused without Spot is refused before any Spot call.
  */
 final class Naming {
     private final AccountAliasSource aliases;
@@ -57,16 +58,26 @@ final class Naming {
                             + "FailWithoutAlias to false to keep the account's current name.");
         }
 
-        final SpotAccount account = call.spot().getAccount(model.getAccountId());
+        // Right after the detour below, the account as read then: a second read would only repeat it.
+        final SpotAccount account = context.getReadName() != null
+                ? new SpotAccount(
+                        model.getAccountId(), context.getReadName(), null, context.getReadLinkedTo(), null, null)
+                : call.spot().getAccount(model.getAccountId());
+        // A new account the Account resource left to this one (NamedByAccountAlias) still carries its
+        // create marker: its first real name is the AWS account ID, as the Account would have named it.
+        final String firstName = PendingAccountName.is(account.name())
+                ? account.isLinked() ? account.providerExternalId() : awsAccountId
+                : null;
         // Only a name read from Spot now needs the detour below; one an earlier operation recorded is safe.
         final boolean previousJustRecorded = context.getPreviousName() == null && knownPreviousName == null;
         if (context.getPreviousName() == null) {
-            context.setPreviousName(knownPreviousName != null ? knownPreviousName : account.name());
+            context.setPreviousName(
+                    knownPreviousName != null ? knownPreviousName : firstName != null ? firstName : account.name());
         }
         if (reused) {
             return observe(model, account, context);
         }
-        if (byAlias && context.getAlias() == null) {
+        if (byAlias && context.getAlias() == null && firstName == null) {
             return Events.success(
                     named(model, account.name(), context),
                     "AWS account " + awsAccountId + " has no "
@@ -88,8 +99,11 @@ final class Naming {
                             + ", where the stack runs. Name the Spot account of this "
                             + "AWS account, or set Name.");
         }
-        final String target = byAlias ? context.getAlias() : wanted;
-        final String source = byAlias ? ", the alias of AWS account " + awsAccountId : "";
+        final boolean aliased = byAlias && context.getAlias() != null;
+        final String target = aliased ? context.getAlias() : byAlias ? firstName : wanted;
+        final String source = aliased
+                ? ", the alias of AWS account " + awsAccountId
+                : byAlias ? ", its AWS account ID: AWS account " + awsAccountId + " has no account alias" : "";
         if (target.equals(account.name())) {
             return Events.success(
                     named(model, target, context),
@@ -99,6 +113,8 @@ final class Naming {
             // The name to restore must reach CloudFormation (in the callback context) before the
             // rename happens: a process that died after renaming would otherwise leave a retry
             // reading the new name as the one to restore, and the old name would be lost.
+            context.setReadName(account.name());
+            context.setReadLinkedTo(account.providerExternalId());
             return Events.inProgress(
                     model.toBuilder().previousName(context.getPreviousName()).build(),
                     context,

@@ -60,14 +60,12 @@ class AccountAliasRollbackTest {
 
     @Test
     void aCreateThatFailedAfterItsRenameIsGivenItsOldNameBackOnRollback() {
-        // The rename is applied but its answer lost; every read after it fails: the Create gives up.
+        // The rename is applied but its answer lost; every call after it fails: the Create gives up.
         harness.spot.faults().dropResponseAfterWrite("PUT", ACCOUNT_ROUTE, 1);
-        harness.spot
-                .faults()
-                .afterNext(
-                        "PUT",
-                        ACCOUNT_ROUTE,
-                        () -> harness.spot.faults().serverErrorNext("GET", ACCOUNT_ROUTE, 100, 503));
+        harness.spot.faults().afterNext("PUT", ACCOUNT_ROUTE, () -> {
+            harness.spot.faults().serverErrorNext("GET", ACCOUNT_ROUTE, 100, 503);
+            harness.spot.faults().serverErrorNext("PUT", ACCOUNT_ROUTE, 100, 503);
+        });
         final Operation create = harness.create(model("Adopted"));
         assertThat(create.last().status()).isEqualTo("FAILED");
         assertThat(nameOf(harness, accountId)).as("the rename happened").isEqualTo("acme-prod");

@@ -32,6 +32,13 @@ final class AccountLookup {
                         .thenComparing(SpotAccount::accountId));
     }
 
+    /** The accounts of the listing connected to the AWS account, as the lookup by cloud account finds them. */
+    static List<SpotAccount> connectedTo(final AccountListing listing, final String awsAccountId) {
+        return listing.accounts().stream()
+                .filter(a -> awsAccountId.equals(a.providerExternalId()))
+                .toList();
+    }
+
     /** Unlinked accounts named {@code name} that Spot created within {@link #LOOK_ALIKE_WINDOW} (on Spot's clock). */
     static List<SpotAccount> lookAlikes(final AccountListing listing, final String name) {
         final Instant now = listing.serverTime() != null ? listing.serverTime() : Instant.now();

@@ -27,6 +27,11 @@ public class CallbackContext extends SpotCallbackContext {
     /** An Adopted account's name before this Create renamed it: what a rollback puts back. */
     private String previousName;
     /**
+     * This operation looked the AWS account up and found no Spot account connected to it: the
+     * listing before the create checks again, and a retry after the spread needn't look it up.
+     */
+    private boolean connectedRuledOut;
+    /**
      * This operation listed the organization and found no account an earlier attempt created, and
      * has sent no create since whose outcome is unknown: a create Spot throttled is retried without
      * listing the whole organization again.

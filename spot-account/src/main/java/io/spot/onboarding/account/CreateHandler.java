@@ -1,6 +1,7 @@
 package io.spot.onboarding.account;
 
 import io.spot.onboarding.common.api.AccountListing;
+import io.spot.onboarding.common.api.PendingAccountName;
 import io.spot.onboarding.common.api.RouteWindow;
 import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.api.SpotApi;
@@ -20,7 +21,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  * Finds or creates the Spot account for the AWS account, then mints the external ID. Two
  * invocations for a new account: the first ends as soon as Spot has answered the create, so the
  * new ID is in the callback context before anything else can fail; the account is created under
- * its {@link CreateMarker} name and given its final name in the second.
+ * its {@link CreateMarker} name and given its final name in the second, unless the stack's
+ * AccountAlias names it ({@code NamedByAccountAlias}).
  */
 public class CreateHandler extends AccountHandler {
     /** What a Reused account reports as ExternalId: it is never changed, so nothing is minted. */
@@ -80,7 +82,8 @@ public class CreateHandler extends AccountHandler {
                         progressModel(model, context),
                         context,
                         0,
-                        "Created Spot account " + context.getAccountId() + "; naming it and minting its external ID");
+                        "Created Spot account " + context.getAccountId() + "; "
+                                + (leftToAccountAlias(model) ? "" : "naming it and ") + "minting its external ID");
             }
         }
         return finish(call, awsAccountId, policy, name);
@@ -95,41 +98,12 @@ public class CreateHandler extends AccountHandler {
             final String name,
             final HandlerCall<ResourceModel, CallbackContext> call) {
 
-        final List<SpotAccount> connected = spot.findAccountsByCloudAccount(awsAccountId);
-        if (connected.size() > 1) {
-            return Events.failed(
-                    HandlerErrorCode.InvalidRequest,
-                    "AWS account " + awsAccountId + " is connected to "
-                            + connected.size() + " Spot accounts: " + AccountLookup.describe(connected)
-                            + ". Spot's onboarding "
-                            + "needs exactly one. Delete or disconnect the extra Spot accounts, then retry.");
-        }
-        if (connected.size() == 1) {
-            final SpotAccount existing = connected.get(0);
-            if ("Fail".equals(policy)) {
-                return Events.failed(
-                        HandlerErrorCode.AlreadyExists,
-                        "AWS account " + awsAccountId + " is already connected "
-                                + "to Spot account " + AccountLookup.describe(connected)
-                                + " and ExistingAccountPolicy is Fail. "
-                                + "Set ExistingAccountPolicy to Reuse (use it untouched) or Adopt (manage it, and delete it with "
-                                + "the stack) to use it.");
+        if (!context.isConnectedRuledOut()) {
+            final List<SpotAccount> connected = spot.findAccountsByCloudAccount(awsAccountId);
+            if (!connected.isEmpty()) {
+                return useConnected(connected, context, awsAccountId, policy, call);
             }
-            final Ownership ownership = "Adopt".equals(policy) ? Ownership.ADOPTED : Ownership.REUSED;
-            if (ownership == Ownership.REUSED
-                    && call.model().getName() != null
-                    && !call.model().getName().equals(existing.name())) {
-                return Events.failed(
-                        HandlerErrorCode.InvalidRequest,
-                        "ExistingAccountPolicy Reuse never changes Spot "
-                                + "account " + existing.accountId() + ", but Name '"
-                                + call.model().getName() + "' differs from "
-                                + "its name '" + existing.name() + "'. Remove Name, or use Adopt to rename it.");
-            }
-            remember(context, existing, ownership);
-            call.log("Using Spot account " + existing.accountId() + " connected to AWS account " + awsAccountId + " ("
-                    + ownership.value() + ")");
-            return null;
+            context.setConnectedRuledOut(true);
         }
         if (!context.isFirstWriteSpread()) {
             context.setFirstWriteSpread(true);
@@ -149,6 +123,12 @@ public class CreateHandler extends AccountHandler {
         final String marker = CreateMarker.of(call.request(), awsAccountId);
         if (!context.isEarlierAttemptsRuledOut()) {
             final AccountListing listing = spot.listAccounts();
+            // The listing names each account's cloud account, so the lookup above, made perhaps minutes
+            // ago (the spread), is checked again right before creating without another call.
+            final List<SpotAccount> connected = AccountLookup.connectedTo(listing, awsAccountId);
+            if (!connected.isEmpty()) {
+                return useConnected(connected, context, awsAccountId, policy, call);
+            }
             final Optional<SpotAccount> earlier = AccountLookup.createdByThisResource(listing, marker);
             if (earlier.isPresent()) {
                 call.log("Spot account " + earlier.get().accountId() + " was created by an earlier attempt of this "
@@ -177,7 +157,8 @@ public class CreateHandler extends AccountHandler {
             created = spot.createAccount(marker);
         } catch (SpotRateLimitException refused) {
             // Spot did nothing, so the search above still holds: the retry after the wait needn't list the
-            // organization.
+            // organization. It looks the AWS account up again, as someone may connect it meanwhile.
+            context.setConnectedRuledOut(false);
             throw refused;
         } catch (RuntimeException unknownOutcome) {
             // The account may exist now without our knowing its ID: the next attempt must look for it.
@@ -185,8 +166,52 @@ public class CreateHandler extends AccountHandler {
             throw unknownOutcome;
         }
         remember(context, created, Ownership.CREATED);
-        call.log("Created Spot account " + created.accountId() + " as '" + marker + "'; it is named '" + name
-                + "' next");
+        call.log("Created Spot account " + created.accountId() + " as '" + marker + "'; "
+                + (leftToAccountAlias(call.model())
+                        ? "the stack's AccountAlias names it"
+                        : "it is named '" + name + "' next"));
+        return null;
+    }
+
+    /** The policy's decision on the Spot accounts connected to the AWS account: FAILED, or null with the context filled. */
+    private ProgressEvent<ResourceModel, CallbackContext> useConnected(
+            final List<SpotAccount> connected,
+            final CallbackContext context,
+            final String awsAccountId,
+            final String policy,
+            final HandlerCall<ResourceModel, CallbackContext> call) {
+        if (connected.size() > 1) {
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "AWS account " + awsAccountId + " is connected to "
+                            + connected.size() + " Spot accounts: " + AccountLookup.describe(connected)
+                            + ". Spot's onboarding "
+                            + "needs exactly one. Delete or disconnect the extra Spot accounts, then retry.");
+        }
+        final SpotAccount existing = connected.get(0);
+        if ("Fail".equals(policy)) {
+            return Events.failed(
+                    HandlerErrorCode.AlreadyExists,
+                    "AWS account " + awsAccountId + " is already connected "
+                            + "to Spot account " + AccountLookup.describe(connected)
+                            + " and ExistingAccountPolicy is Fail. "
+                            + "Set ExistingAccountPolicy to Reuse (use it untouched) or Adopt (manage it, and delete it with "
+                            + "the stack) to use it.");
+        }
+        final Ownership ownership = "Adopt".equals(policy) ? Ownership.ADOPTED : Ownership.REUSED;
+        if (ownership == Ownership.REUSED
+                && call.model().getName() != null
+                && !call.model().getName().equals(existing.name())) {
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "ExistingAccountPolicy Reuse never changes Spot "
+                            + "account " + existing.accountId() + ", but Name '"
+                            + call.model().getName() + "' differs from "
+                            + "its name '" + existing.name() + "'. Remove Name, or use Adopt to rename it.");
+        }
+        remember(context, existing, ownership);
+        call.log("Using Spot account " + existing.accountId() + " connected to AWS account " + awsAccountId + " ("
+                + ownership.value() + ")");
         return null;
     }
 
@@ -199,7 +224,7 @@ public class CreateHandler extends AccountHandler {
         final CallbackContext context = call.context();
         final Ownership ownership = Ownership.parse(context.getOwnership());
         String spotName = context.getSpotName();
-        final boolean renames = ownership == Ownership.CREATED
+        final boolean renames = ownership == Ownership.CREATED && !leftToAccountAlias(call.model())
                 || ownership == Ownership.ADOPTED && call.model().getName() != null;
         if (renames && !name.equals(spotName)) {
             if (ownership == Ownership.ADOPTED && context.getPreviousName() == null) {
@@ -227,7 +252,16 @@ public class CreateHandler extends AccountHandler {
                 .ownership(ownership.value())
                 .previousName(context.getPreviousName())
                 .build();
-        return Events.success(result, describe(ownership, context.getAccountId(), awsAccountId));
+        return Events.success(result, describe(ownership, context.getAccountId(), awsAccountId, spotName));
+    }
+
+    /**
+     * A new account the stack's AccountAlias names keeps its marker until then: renaming it here
+     * too would write twice on Spot's rename route, whose limit paces a whole StackSet. Only
+     * without Name: a Name the template sets is this resource's to apply.
+     */
+    static boolean leftToAccountAlias(final ResourceModel model) {
+        return Boolean.TRUE.equals(model.getNamedByAccountAlias()) && model.getName() == null;
     }
 
     private static void remember(final CallbackContext context, final SpotAccount account, final Ownership ownership) {
@@ -237,9 +271,15 @@ public class CreateHandler extends AccountHandler {
         context.setOwnership(ownership.value());
     }
 
-    private static String describe(final Ownership ownership, final String accountId, final String awsAccountId) {
+    private static String describe(
+            final Ownership ownership, final String accountId, final String awsAccountId, final String spotName) {
         return switch (ownership) {
-            case CREATED -> "Created Spot account " + accountId + " for AWS account " + awsAccountId;
+            case CREATED ->
+                "Created Spot account " + accountId + " for AWS account " + awsAccountId
+                        + (PendingAccountName.is(spotName)
+                                ? "; it keeps the name '" + spotName
+                                        + "' until the stack's Spot::Onboarding::AccountAlias names it (NamedByAccountAlias)"
+                                : "");
             case ADOPTED ->
                 "Adopted Spot account " + accountId + ", already connected to AWS account " + awsAccountId
                         + "; this stack now manages it and deletes it when the stack is deleted (a rollback leaves it as it was)";

@@ -1,5 +1,6 @@
 package io.spot.onboarding.account;
 
+import io.spot.onboarding.common.api.PendingAccountName;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,8 +17,8 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  * behind. Without a stack (Cloud Control), the request token of the operation stands in.
  */
 final class CreateMarker {
-    static final String PREFIX = "cfn-pending-";
-    private static final int HEX_DIGITS = 24;
+    static final String PREFIX = PendingAccountName.PREFIX;
+    private static final int HEX_DIGITS = PendingAccountName.HEX_DIGITS;
 
     private CreateMarker() {}
 

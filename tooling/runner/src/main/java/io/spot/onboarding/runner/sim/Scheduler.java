@@ -42,6 +42,11 @@ public final class Scheduler implements AutoCloseable {
         return time.now();
     }
 
+    /** See {@link TimeSource#modelled}. */
+    public Duration modelled(final Duration inAws) {
+        return time.modelled(inAws);
+    }
+
     /** Schedules a job {@code delay} from now. */
     public <R> void after(final Duration delay, final Supplier<R> work, final Consumer<R> then) {
         queue.add(new Job<>(time.now().plus(delay), sequence++, work, then));

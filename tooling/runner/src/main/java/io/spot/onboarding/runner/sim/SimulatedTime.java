@@ -21,6 +21,11 @@ public final class SimulatedTime implements TimeSource {
     }
 
     @Override
+    public Duration modelled(final Duration inAws) {
+        return inAws;
+    }
+
+    @Override
     public void advanceTo(final Instant when) {
         final Duration step = Duration.between(clock.instant(), when);
         if (!step.isNegative()) {

@@ -10,9 +10,19 @@ import java.util.function.Consumer;
 
 /**
  * Drift detection: every resource read at once (Read handler for a Spot type, the service's own
- * read for an AWS type) and compared with the properties the template set, as last applied.
+ * read for an AWS type) and compared with the properties the template set, as last applied. Each
+ * read takes {@link #READ_IN_AWS} of simulated time, as a Read's Lambda invocation takes time in
+ * AWS: without it, every stack of a StackSet drift detection read Spot in the same simulated
+ * instant, and a 600-a-minute read route refused all reads past the 600th.
  */
 final class DetectDrift extends StackOperation {
+    /**
+     * An assumption, not a measurement: CloudFormation invoking a Java handler's Lambda, the token
+     * read from Secrets Manager, one Spot call. A warm invocation takes under a second, a cold one
+     * of these 24 MB jars several.
+     */
+    static final Duration READ_IN_AWS = Duration.ofSeconds(5);
+
     private final List<DriftResult> results = new ArrayList<>();
 
     DetectDrift(
@@ -37,7 +47,7 @@ final class DetectDrift extends StackOperation {
         }
         for (final StackResource resource : resources) {
             scheduler.after(
-                    Duration.ZERO,
+                    scheduler.modelled(READ_IN_AWS),
                     () -> resource.type()
                             .read(ResourceCall.existing(stack.context(), resource.logicalId(), resource.state())),
                     outcome -> {

@@ -66,4 +66,18 @@ class SchedulerTest {
         assertThat(applied).containsExactly(0, 1, 2, 3);
         assertThat(threads).hasSize(jobs);
     }
+
+    /** A handler invocation's time in AWS passes on a simulated clock, and is never added to real time. */
+    @Test
+    void modelledTimePassesOnlyOnASimulatedClock() {
+        final List<Instant> done = new ArrayList<>();
+        try (Scheduler scheduler = new Scheduler(new SimulatedTime(clock), 1)) {
+            scheduler.after(scheduler.modelled(Duration.ofSeconds(5)), () -> null, r -> done.add(clock.instant()));
+            scheduler.run();
+        }
+        assertThat(done).containsExactly(Instant.parse("2026-01-01T00:00:05Z"));
+        try (Scheduler real = new Scheduler(new WallClockTime(), 1)) {
+            assertThat(real.modelled(Duration.ofSeconds(5))).isZero();
+        }
+    }
 }
