@@ -77,18 +77,7 @@ final class OrgScale {
         out.println("5. Organization scale: a StackSet of N accounts, " + CONCURRENCY + " in flight, simulated clock");
         out.println(
                 "   assumed Spot limits per (route, method) and rolling minute: 60 on each write route, 600 on reads");
-        out.printf(
-                "   %8s %9s %7s %10s %8s %9s %7s %11s %9s %12s%n",
-                "accounts",
-                "enrolled",
-                "failed",
-                "calls/acct",
-                "KB/acct",
-                "org-wide",
-                "429s",
-                "simulated",
-                "wall s",
-                "create rate");
+        header(out, "");
         final List<double[]> growth = new ArrayList<>();
         for (final int accounts : sizes) {
             final Operation deploy = deploy(accounts, Math.min(accounts, CONCURRENCY));
@@ -164,10 +153,23 @@ final class OrgScale {
         out.println();
         out.println("6. Concurrency sweep: the StackSet at " + SWEEP_CONCURRENCY.get(0) + ", "
                 + SWEEP_CONCURRENCY.get(1) + " and 100% of the accounts in flight, same limits");
+        header(out, String.format(" %9s", "in flight"));
+        for (final int accounts : sweepSizes) {
+            final List<Integer> levels = new ArrayList<>(SWEEP_CONCURRENCY);
+            levels.add(accounts);
+            for (final int concurrency :
+                    levels.stream().filter(c -> c <= accounts).distinct().toList()) {
+                row(out, accounts, deploy(accounts, concurrency), String.format(" %9d", concurrency));
+            }
+        }
+    }
+
+    /** The header of figures 5 and 6, whose rows differ only by figure 6's in-flight column. */
+    private static void header(final PrintStream out, final String inFlight) {
         out.printf(
-                "   %8s %9s %9s %7s %10s %8s %9s %7s %11s %9s %12s%n",
+                "   %8s%s %9s %7s %10s %8s %9s %7s %11s %9s %12s%n",
                 "accounts",
-                "in flight",
+                inFlight,
                 "enrolled",
                 "failed",
                 "calls/acct",
@@ -177,14 +179,6 @@ final class OrgScale {
                 "simulated",
                 "wall s",
                 "create rate");
-        for (final int accounts : sweepSizes) {
-            final List<Integer> levels = new ArrayList<>(SWEEP_CONCURRENCY);
-            levels.add(accounts);
-            for (final int concurrency :
-                    levels.stream().filter(c -> c <= accounts).distinct().toList()) {
-                row(out, accounts, deploy(accounts, concurrency), String.format(" %9d", concurrency));
-            }
-        }
     }
 
     /** A row of figures 5 and 6: one deploy. */
