@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,6 +49,22 @@ public final class MotoServer {
 
     public String endpoint() {
         return endpoint;
+    }
+
+    /**
+     * What a child process (the AWS CLI, a deploy script, cfn) needs to talk to this server and not to
+     * AWS: the endpoint, moto's dummy credentials and the harness's region.
+     */
+    public Map<String, String> processEnvironment() {
+        return Map.of(
+                "AWS_ENDPOINT_URL",
+                endpoint,
+                "AWS_ACCESS_KEY_ID",
+                "test",
+                "AWS_SECRET_ACCESS_KEY",
+                "test",
+                "AWS_DEFAULT_REGION",
+                CloudFormationRequest.REGION);
     }
 
     /** Forgets every resource, so tests do not see each other's secrets and roles (nor a handler's cache of them). */

@@ -205,17 +205,8 @@ class DeployScriptTest {
     void aRealRunUploadsThePackagesAndCreatesBothStackSets(@TempDir final Path dir) throws IOException {
         final MotoServer moto = MotoServer.shared();
         moto.reset();
-        final Map<String, String> environment = new HashMap<>(Map.of(
-                "SPOT_API_TOKEN",
-                TOKEN,
-                "AWS_ENDPOINT_URL",
-                moto.endpoint(),
-                "AWS_ACCESS_KEY_ID",
-                "test",
-                "AWS_SECRET_ACCESS_KEY",
-                "test",
-                "AWS_DEFAULT_REGION",
-                "us-east-1"));
+        final Map<String, String> environment = new HashMap<>(moto.processEnvironment());
+        environment.put("SPOT_API_TOKEN", TOKEN);
 
         // moto's CloudFormation leaves out central-token.yml's secret output: the central option's end to end
         // run against moto is the runner's (spot-runner TokenOptionsTest); here the script's AWS CLI calls.

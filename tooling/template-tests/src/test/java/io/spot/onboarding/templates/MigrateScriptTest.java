@@ -61,17 +61,8 @@ class MigrateScriptTest {
     @BeforeAll
     static void moto() {
         final MotoServer moto = MotoServer.shared();
-        environment = new HashMap<>(Map.of(
-                "SPOT_API_TOKEN",
-                TOKEN,
-                "AWS_ENDPOINT_URL",
-                moto.endpoint(),
-                "AWS_ACCESS_KEY_ID",
-                "test",
-                "AWS_SECRET_ACCESS_KEY",
-                "test",
-                "AWS_DEFAULT_REGION",
-                "us-east-1"));
+        environment = new HashMap<>(moto.processEnvironment());
+        environment.put("SPOT_API_TOKEN", TOKEN);
         cloudFormation = CloudFormationClient.builder()
                 .region(Region.US_EAST_1)
                 .endpointOverride(URI.create(moto.endpoint()))

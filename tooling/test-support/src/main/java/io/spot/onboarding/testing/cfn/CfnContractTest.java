@@ -228,10 +228,7 @@ public abstract class CfnContractTest {
                 .redirectOutput(cfnLog.toFile());
         final Map<String, String> environment = builder.environment();
         environment.put("CFN_STS_ENDPOINT", moto.endpoint());
-        environment.put("AWS_ENDPOINT_URL", moto.endpoint());
-        environment.put("AWS_ACCESS_KEY_ID", "test");
-        environment.put("AWS_SECRET_ACCESS_KEY", "test");
-        environment.put("AWS_DEFAULT_REGION", CloudFormationRequest.REGION);
+        environment.putAll(moto.processEnvironment());
         environment.remove("AWS_PROFILE");
         environment.put("TMPDIR", work.resolve("tmp").toString());
         final Process cfn = builder.start();
