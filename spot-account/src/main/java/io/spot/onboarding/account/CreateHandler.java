@@ -6,6 +6,7 @@ import io.spot.onboarding.common.api.RouteWindow;
 import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.api.SpotApi;
 import io.spot.onboarding.common.api.SpotRateLimitException;
+import io.spot.onboarding.common.handler.CreateWindow;
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.FirstWriteSpread;
 import io.spot.onboarding.common.handler.Ownership;
@@ -29,14 +30,16 @@ public class CreateHandler extends AccountHandler {
     static final String NOT_MINTED = "not-minted-for-reused-account";
 
     private final FirstWriteSpread spread;
+    private final CreateWindow window;
 
     public CreateHandler(final SpotInvoker invoker) {
-        this(invoker, new FirstWriteSpread());
+        this(invoker, new FirstWriteSpread(), new CreateWindow());
     }
 
-    CreateHandler(final SpotInvoker invoker, final FirstWriteSpread spread) {
+    CreateHandler(final SpotInvoker invoker, final FirstWriteSpread spread, final CreateWindow window) {
         super(Action.CREATE, invoker);
         this.spread = spread;
+        this.window = window;
     }
 
     /**
@@ -149,6 +152,19 @@ public class CreateHandler extends AccountHandler {
                                 + "answer was lost; Spot cannot tell which, so it is neither taken nor duplicated. If nobody uses "
                                 + "it, delete it in Spot and retry; or set Name to another name; or connect it to AWS account "
                                 + awsAccountId + " and set ExistingAccountPolicy to Reuse.");
+            }
+            final OptionalInt full = window.delaySeconds(listing, spot.lastWindow("GET", "/setup/account"));
+            if (full.isPresent()) {
+                // The listing is read again after the wait: it is what shows the window, and the earlier
+                // checks above must hold at the moment of the create.
+                return Events.inProgress(
+                        progressModel(call.model(), context),
+                        context,
+                        full.getAsInt(),
+                        "Spot created "
+                                + CreateWindow.createdInLastMinute(listing).size()
+                                + " accounts in the last minute, as many as its create route is assumed to "
+                                + "admit: waiting " + full.getAsInt() + " s before creating the Spot account");
             }
             context.setEarlierAttemptsRuledOut(true);
         }

@@ -13,14 +13,15 @@ import java.util.function.IntUnaryOperator;
  * before that write tells, in its own {@code X-RateLimit-Remaining}, how many callers used that read
  * route in the last window: that many operations are about to write too. When they are more than
  * {@value #WRITES_PER_MINUTE} (the writes a route is assumed to allow a minute), the handler waits a
- * random share of one second per counted call before its first write, so the crowd arrives at about
+ * random share of half a second per counted call before its first write, so the crowd arrives at about
  * the pace the route admits. Nothing is shared between handlers: only the answer each one got.
  *
- * <p>An Account Create calls that read route twice (its AWS account, then the organization), so the
- * spread gives each operation about two seconds, not one. Counting operations instead (one second
- * each) was measured and was worse: at 50 in flight the waits no longer held the crowd to the write
- * limit, Spot refused creates, and refused callers waited far longer than the spread would have made
- * them (README, organization scale).
+ * <p>An Account Create calls that read route about twice per operation (its AWS account, then the
+ * organization), so the spread gives each operation about a second. A whole second per call (two per
+ * operation) was the rule before {@link CreateWindow}: with nothing else to stop a crowd that overshot, the
+ * spread had to keep it below the limit alone, and its waits, which grow with the accounts created a minute,
+ * held 50 stacks in flight to about three quarters of the create limit. Now the window check catches the
+ * overshoot, and the spread only has to break up the crowd (README, organization scale).
  */
 public final class FirstWriteSpread {
     /** The write limit assumed before any write answer says otherwise (the benchmark's assumption). */
@@ -43,7 +44,7 @@ public final class FirstWriteSpread {
             return OptionalInt.empty();
         }
         final int spread =
-                Math.min(RetryPolicy.MAX_DELAY_SECONDS, precedingRead.get().used() * 60 / WRITES_PER_MINUTE);
+                Math.min(RetryPolicy.MAX_DELAY_SECONDS, precedingRead.get().used() * 30 / WRITES_PER_MINUTE);
         return OptionalInt.of(jitter.applyAsInt(spread));
     }
 }

@@ -18,11 +18,11 @@ class FirstWriteSpreadTest {
     }
 
     @Test
-    void aCrowdIsSpreadOneSecondPerCountedCall() {
-        assertThat(spread.delaySeconds(Optional.of(new RouteWindow(600, 600 - 61, 0))))
-                .hasValue(61);
+    void aCrowdIsSpreadHalfASecondPerCountedCall() {
+        assertThat(spread.delaySeconds(Optional.of(new RouteWindow(600, 600 - 62, 0))))
+                .hasValue(31);
         assertThat(spread.delaySeconds(Optional.of(new RouteWindow(600, 100, 0))))
-                .hasValue(500);
+                .hasValue(250);
     }
 
     @Test
