@@ -9,11 +9,15 @@ import io.spot.onboarding.runner.output.RunReport.Operation;
 import io.spot.onboarding.runner.output.RunReport.SpotCalls;
 import io.spot.onboarding.runner.stack.DriftResult;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -149,5 +153,17 @@ class OrgScaleTest {
     void simulatedTimeReadsAsAClockPastADay() {
         assertThat(OrgScale.clock(16_458)).isEqualTo("04:34:18");
         assertThat(OrgScale.clock(90_061)).isEqualTo("25:01:01");
+    }
+
+    /** Figure 7 measures what users get: the concurrency deploy/deploy-stacksets.sh gives the onboarding StackSet. */
+    @Test
+    void theShippedConcurrencyIsTheDeployScripts() throws IOException {
+        final Path script = Path.of(System.getProperty("user.dir"))
+                .resolve("../../deploy/deploy-stacksets.sh")
+                .normalize();
+        final Matcher shipped = Pattern.compile("MaxConcurrentCount=(\\d+)").matcher(Files.readString(script));
+
+        assertThat(shipped.find()).as("MaxConcurrentCount in %s", script).isTrue();
+        assertThat(Integer.parseInt(shipped.group(1))).isEqualTo(OrgScale.SHIPPED_CONCURRENCY);
     }
 }
