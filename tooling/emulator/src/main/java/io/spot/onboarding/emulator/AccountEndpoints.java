@@ -3,7 +3,6 @@ package io.spot.onboarding.emulator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** E1-E5: the organization's accounts. */
 final class AccountEndpoints {
@@ -27,12 +26,7 @@ final class AccountEndpoints {
 
     /** E1. With cloudAccountId, only the accounts linked to that AWS account. */
     private ApiResponse list(ApiRequest request) {
-        Optional<String> cloudAccountId = request.query("cloudAccountId");
-        List<Map<String, Object>> items = state.accounts().stream()
-                .filter(a -> cloudAccountId.isEmpty() || cloudAccountId.get().equals(a.providerExternalId()))
-                .map(AccountEndpoints::listItem)
-                .toList();
-        return ApiResponse.items(Wire.ACCOUNT_KIND, items);
+        return ApiResponse.items(Wire.ACCOUNT_KIND, state.listItems(request.query("cloudAccountId")));
     }
 
     /** E2. The create answer names the id "id", unlike every other account shape. */
@@ -55,14 +49,17 @@ final class AccountEndpoints {
         String accountId = request.pathVariable("id");
         SpotAccountRecord account =
                 state.account(accountId).orElseThrow(() -> SpotApiException.accountNotFound(accountId));
-        return ApiResponse.items(Wire.ACCOUNT_KIND, List.of(listItem(account)));
+        return ApiResponse.items(Wire.ACCOUNT_KIND, List.of(AccountItems.listItem(account)));
     }
 
     /** E4. The body is validated before the account is looked up, as route-level validation does. */
     private ApiResponse update(ApiRequest request) {
         String name = accountName(request);
         String accountId = request.pathVariable("id");
-        state.withAccount(accountId, account -> account.name = name)
+        state.withAccount(accountId, account -> {
+                    account.rename(name);
+                    return account;
+                })
                 .orElseThrow(() -> SpotApiException.accountNotFound(accountId));
         return ApiResponse.statusOnly();
     }
@@ -88,16 +85,5 @@ final class AccountEndpoints {
                     "body.account.name", "name", Invented.NAME_TOO_LONG.formatted(Invented.ACCOUNT_NAME_MAX_LENGTH));
         }
         return name;
-    }
-
-    static Map<String, Object> listItem(SpotAccountRecord account) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("accountId", account.accountId());
-        item.put("name", account.name());
-        item.put("organizationId", account.organizationId());
-        item.put("providerExternalId", account.providerExternalId());
-        item.put("cloudProvider", account.cloudProvider());
-        item.put("createdAt", Timestamps.format(account.createdAt()));
-        return item;
     }
 }

@@ -1,5 +1,6 @@
 package io.spot.onboarding.emulator;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class CostIntelligenceEndpoints {
     private ApiResponse enroll(ApiRequest request) {
         String accountId = requestedAccountId(request);
         SpotAccountRecord enrolled = state.withAccount(accountId, account -> {
-                    if (account.iamRole == null) {
+                    if (account.iamRole() == null) {
                         throw SpotApiException.badRequest(
                                 Invented.CI_CREDENTIALS_REQUIRED,
                                 Invented.CI_CREDENTIALS_REQUIRED_MESSAGE.formatted(accountId));
@@ -38,19 +39,24 @@ final class CostIntelligenceEndpoints {
                     return account.snapshot(state.organizationId());
                 })
                 .orElseThrow(() -> notFound(accountId));
-        return ApiResponse.items(Wire.CI_ACCOUNT_KIND, List.of(registeredAccount(enrolled)));
+        return ApiResponse.items(Wire.CI_ACCOUNT_KIND, List.of(AccountItems.registeredAccount(enrolled)));
     }
 
     /** E11. Paginated by an opaque key; see {@link CostIntelligencePages}. */
     private ApiResponse list(ApiRequest request) {
         EndlessCostIntelligenceList.Pages endless = faults.ciEndless();
-        CostIntelligencePages.Page<SpotAccountRecord> page = endless == null
-                ? CostIntelligencePages.of(state.costIntelligenceAccounts(), request, faults.ciPaging())
-                : EndlessCostIntelligenceList.serve(
-                        request, endless, state.costIntelligenceAccounts(), faults.ciPaging());
-        List<Map<String, Object>> items =
-                page.items().stream().map(CostIntelligenceEndpoints::withStatus).toList();
-        return ApiResponse.page(Wire.CI_ACCOUNT_KIND, items, page.info());
+        CostIntelligencePages.Rules rules = faults.ciPaging();
+        // The page is cut and its items rendered under the state's lock: the enrolled list is live.
+        CostIntelligencePages.Page<RawValue> page = state.withEnrolled(enrolled -> {
+            CostIntelligencePages.Page<Account> accounts = endless == null
+                    ? CostIntelligencePages.of(enrolled, request, rules)
+                    : EndlessCostIntelligenceList.serve(request, endless, enrolled, rules);
+            List<RawValue> items = accounts.items().stream()
+                    .map(account -> account.costIntelligenceItem(state.organizationId()))
+                    .toList();
+            return new CostIntelligencePages.Page<>(items, accounts.info());
+        });
+        return ApiResponse.page(Wire.CI_ACCOUNT_KIND, page.items(), page.info());
     }
 
     /** E12. Default checks all pass except "credentials" on an unlinked account. */
@@ -71,38 +77,6 @@ final class CostIntelligenceEndpoints {
                 Invented.CI_ACCOUNT_NOT_FOUND,
                 Invented.ACCOUNT_DOESNT_EXIST_MESSAGE.formatted(accountId),
                 null);
-    }
-
-    // [U] invented: updatedDate stays equal to enabledDate, since nothing here updates an enrollment.
-    private static Map<String, Object> registeredAccount(SpotAccountRecord account) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("organizationId", account.organizationId());
-        item.put("accountId", account.accountId());
-        item.put("providerName", Wire.CI_PROVIDER_AWS);
-        item.put("externalProviderId", account.providerExternalId());
-        item.put("enabledDate", Timestamps.format(account.ciEnabledDate()));
-        item.put("updatedDate", Timestamps.format(account.ciEnabledDate()));
-        return item;
-    }
-
-    // [U] invented: every enrolled account reports one healthy "cbi" status entry.
-    private static Map<String, Object> withStatus(SpotAccountRecord account) {
-        Map<String, Object> statistics = new LinkedHashMap<>();
-        statistics.put("totalResourceTypeCount", 0);
-        statistics.put("failedResourceTypeCount", 0);
-        statistics.put("successfulResourceTypes", List.of());
-        statistics.put("failedResourceTypes", List.of());
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("productOffering", Invented.CI_PRODUCT_OFFERING);
-        status.put("statusType", Invented.CI_STATUS_TYPE);
-        status.put("statusCode", Invented.CI_STATUS_CODE);
-        status.put("statusMessage", Invented.CI_STATUS_MESSAGE);
-        status.put("statistics", statistics);
-        status.put("statusTimestamp", Timestamps.format(account.ciEnabledDate()));
-        Map<String, Object> item = registeredAccount(account);
-        item.put("statusSummary", Invented.CI_STATUS_SUMMARY);
-        item.put("status", List.of(status));
-        return item;
     }
 
     private static List<Map<String, Object>> defaultChecks(SpotAccountRecord account) {

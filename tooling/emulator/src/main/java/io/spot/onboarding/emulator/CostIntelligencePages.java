@@ -37,8 +37,8 @@ final class CostIntelligencePages {
         static final Comparator<Cursor> ORDER =
                 Comparator.comparingLong(Cursor::enabledMillis).thenComparing(Cursor::accountId);
 
-        static Cursor of(SpotAccountRecord account) {
-            return new Cursor(account.ciEnabledDate().toEpochMilli(), account.accountId());
+        static Cursor of(Account account) {
+            return new Cursor(account.ciEnabledDate().toEpochMilli(), account.id);
         }
     }
 
@@ -47,8 +47,11 @@ final class CostIntelligencePages {
 
     private CostIntelligencePages() {}
 
-    /** @param sorted enrolled accounts ordered by enabledDate, then accountId */
-    static Page<SpotAccountRecord> of(List<SpotAccountRecord> sorted, ApiRequest request, Rules rules) {
+    /**
+     * @param sorted enrolled accounts ordered by enabledDate, then accountId
+     * @return a page whose items are a view of {@code sorted}
+     */
+    static Page<Account> of(List<Account> sorted, ApiRequest request, Rules rules) {
         int size = Math.min(rules.servedAtMost(), pageSize(request, rules));
         int start = request.query("paginationKey")
                 .map(key -> firstAfter(sorted, decode(key)))
@@ -79,15 +82,22 @@ final class CostIntelligencePages {
         return size;
     }
 
-    private static int firstAfter(List<SpotAccountRecord> sorted, Cursor cursor) {
-        int index = 0;
-        while (index < sorted.size() && Cursor.ORDER.compare(Cursor.of(sorted.get(index)), cursor) <= 0) {
-            index++;
+    /** A binary search: a client paging through every enrollment asks this once per page. */
+    private static int firstAfter(List<Account> sorted, Cursor cursor) {
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (Cursor.ORDER.compare(Cursor.of(sorted.get(middle)), cursor) <= 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
         }
-        return index;
+        return low;
     }
 
-    private static String keyBefore(List<SpotAccountRecord> sorted, int index) {
+    private static String keyBefore(List<Account> sorted, int index) {
         return encode(index == 0 ? Cursor.BEFORE_FIRST : Cursor.of(sorted.get(index - 1)));
     }
 

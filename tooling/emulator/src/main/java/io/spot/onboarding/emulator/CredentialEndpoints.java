@@ -29,7 +29,10 @@ final class CredentialEndpoints {
         String accountId = request.requiredQuery("accountId");
         String externalId = Ids.externalId();
         Instant validUntil = state.now().plus(Invented.EXTERNAL_ID_TTL);
-        state.withAccount(accountId, account -> account.externalId = externalId)
+        state.withAccount(accountId, account -> {
+                    account.issueExternalId(externalId);
+                    return account;
+                })
                 .orElseThrow(() -> SpotApiException.accountNotFound(accountId));
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("externalId", externalId);
@@ -49,7 +52,7 @@ final class CredentialEndpoints {
                 .orElseThrow(() -> Validation.invalid("body.credentials.iamRole", "iamRole", Invented.NOT_A_ROLE_ARN));
         boolean propagated = isPropagated(roleArn);
         state.withAccount(accountId, account -> {
-                    if (account.externalId == null) {
+                    if (account.externalId() == null) {
                         throw SpotApiException.badRequest(
                                 Invented.EXTERNAL_ID_MISSING,
                                 Invented.EXTERNAL_ID_MISSING_MESSAGE.formatted(accountId));

@@ -1,9 +1,10 @@
 package io.spot.onboarding.emulator;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,10 @@ public final class EmulatorState {
     /** When a set-credentials call first named each role ARN: the start of its IAM propagation. */
     private final Map<String, Instant> roleFirstSeen = new HashMap<>();
 
+    private final AccountIndex index = new AccountIndex();
+
     private String defaultAccountId;
+    private long nextPosition;
 
     EmulatorState(Clock clock, String organizationId) {
         this.clock = clock;
@@ -41,7 +45,7 @@ public final class EmulatorState {
 
     public synchronized SpotAccountRecord createAccount(String name) {
         Objects.requireNonNull(name, "name");
-        Account account = new Account(newAccountId(), name, now());
+        Account account = new Account(newAccountId(), name, now(), nextPosition++);
         accounts.put(account.id, account);
         return account.snapshot(organizationId);
     }
@@ -65,7 +69,7 @@ public final class EmulatorState {
 
     public void rename(String accountId, String name) {
         Objects.requireNonNull(name, "name");
-        modify(accountId, account -> account.name = name);
+        modify(accountId, account -> account.rename(name));
     }
 
     /** Deleting the default account is refused here too: an organization always has one. */
@@ -73,7 +77,7 @@ public final class EmulatorState {
         if (accountId.equals(defaultAccountId)) {
             throw new IllegalArgumentException("Cannot delete the default account " + accountId);
         }
-        if (accounts.remove(accountId) == null) {
+        if (!remove(accountId)) {
             throw unknown(accountId);
         }
     }
@@ -100,7 +104,7 @@ public final class EmulatorState {
      */
     public synchronized SpotAccountRecord seedAccount(String name, Duration age, String roleArn) {
         Objects.requireNonNull(name, "name");
-        Account account = new Account(newAccountId(), name, now().minus(age));
+        Account account = new Account(newAccountId(), name, now().minus(age), nextPosition++);
         accounts.put(account.id, account);
         if (roleArn != null) {
             link(account.id, roleArn);
@@ -118,12 +122,13 @@ public final class EmulatorState {
 
     public synchronized boolean isCostIntelligenceEnrolled(String accountId) {
         Account account = accounts.get(accountId);
-        return account != null && account.ciEnabledDate != null;
+        return account != null && account.ciEnabledDate() != null;
     }
 
     /** Back to a fresh organization that holds only a new default account. */
     public synchronized void reset() {
         accounts.clear();
+        index.clear();
         roleFirstSeen.clear();
         defaultAccountId = createAccount(Invented.DEFAULT_ACCOUNT_NAME).accountId();
     }
@@ -136,11 +141,41 @@ public final class EmulatorState {
 
     /**
      * Runs {@code action} on the account under the lock and returns its (non-null) result; empty
-     * when the account does not exist.
+     * when the account does not exist. The indexes follow whatever the action changed, even when
+     * it throws.
      */
     synchronized <T> Optional<T> withAccount(String accountId, Function<Account, T> action) {
         Account account = accounts.get(accountId);
-        return account == null ? Optional.empty() : Optional.of(action.apply(account));
+        if (account == null) {
+            return Optional.empty();
+        }
+        String cloudAccountBefore = account.providerExternalId();
+        boolean enrolledBefore = account.ciEnabledDate() != null;
+        try {
+            return Optional.of(action.apply(account));
+        } finally {
+            index.changed(account, cloudAccountBefore, enrolledBefore);
+        }
+    }
+
+    /** E1's items, rendered: every account, or those linked to {@code cloudAccountId}, oldest first. */
+    synchronized List<RawValue> listItems(Optional<String> cloudAccountId) {
+        Iterable<Account> listed =
+                cloudAccountId.isPresent() ? index.linkedTo(cloudAccountId.get()) : accounts.values();
+        List<RawValue> items = new ArrayList<>(cloudAccountId.isPresent() ? 1 : accounts.size());
+        for (Account account : listed) {
+            items.add(account.listItem(organizationId));
+        }
+        return items;
+    }
+
+    /**
+     * Runs {@code read} under the lock on the enrolled accounts, ordered by enabledDate then
+     * accountId (the stable order E11 pages through). The list is live: {@code read} must copy
+     * what it returns.
+     */
+    synchronized <T> T withEnrolled(Function<List<Account>, T> read) {
+        return read.apply(index.enrolled());
     }
 
     /** Creates an account unless the organization already holds {@code maxAccounts}. */
@@ -149,7 +184,11 @@ public final class EmulatorState {
     }
 
     synchronized boolean remove(String accountId) {
-        return accounts.remove(accountId) != null;
+        Account removed = accounts.remove(accountId);
+        if (removed != null) {
+            index.removed(removed);
+        }
+        return removed != null;
     }
 
     /**
@@ -162,16 +201,6 @@ public final class EmulatorState {
 
     synchronized Instant roleFirstSeen(String roleArn) {
         return roleFirstSeen.computeIfAbsent(roleArn, arn -> now());
-    }
-
-    /** Enrolled accounts in the stable order E11 pages through: enabledDate, then accountId. */
-    synchronized List<SpotAccountRecord> costIntelligenceAccounts() {
-        return accounts.values().stream()
-                .filter(a -> a.ciEnabledDate != null)
-                .map(a -> a.snapshot(organizationId))
-                .sorted(Comparator.comparing(SpotAccountRecord::ciEnabledDate)
-                        .thenComparing(SpotAccountRecord::accountId))
-                .toList();
     }
 
     private void modify(String accountId, Consumer<Account> change) {

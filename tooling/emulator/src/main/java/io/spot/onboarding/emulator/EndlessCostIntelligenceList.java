@@ -21,17 +21,17 @@ final class EndlessCostIntelligenceList {
 
     private EndlessCostIntelligenceList() {}
 
-    static CostIntelligencePages.Page<SpotAccountRecord> serve(
-            ApiRequest request, Pages pages, List<SpotAccountRecord> enrolled, CostIntelligencePages.Rules rules) {
+    static CostIntelligencePages.Page<Account> serve(
+            ApiRequest request, Pages pages, List<Account> enrolled, CostIntelligencePages.Rules rules) {
         String key = request.query("paginationKey").orElse(null);
         if (key != null && key.startsWith(KEY_PREFIX)) {
             long n = Long.parseLong(key.substring(KEY_PREFIX.length()));
-            List<SpotAccountRecord> items = pages == Pages.EMPTY
+            List<Account> items = pages == Pages.EMPTY
                     ? List.of()
                     : enrolled.subList(0, Math.min(enrolled.size(), rules.defaultSize()));
             return new CostIntelligencePages.Page<>(items, info(enrolled.size(), n + 1, key));
         }
-        CostIntelligencePages.Page<SpotAccountRecord> real = CostIntelligencePages.of(enrolled, request, rules);
+        CostIntelligencePages.Page<Account> real = CostIntelligencePages.of(enrolled, request, rules);
         if (real.info().nextKey() != null) {
             return real;
         }
