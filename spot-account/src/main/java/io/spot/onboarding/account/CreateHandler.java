@@ -113,14 +113,11 @@ public class CreateHandler extends AccountHandler {
             final Optional<RouteWindow> lookups = spot.lastWindow("GET", "/setup/account");
             final OptionalInt wait = spread.delaySeconds(lookups);
             if (wait.isPresent()) {
-                return Events.inProgress(
-                        progressModel(call.model(), context),
-                        context,
+                return waitBeforeCreating(
+                        call,
                         wait.getAsInt(),
-                        "Spot counted "
-                                + lookups.get().used() + " account lookups in the last minute, more "
-                                + "creates than it admits in one: waiting " + wait.getAsInt()
-                                + " s before creating the Spot account");
+                        "Spot counted " + lookups.get().used() + " account lookups in the last minute, more "
+                                + "creates than it admits in one");
             }
         }
         final String marker = CreateMarker.of(call.request(), awsAccountId);
@@ -157,14 +154,12 @@ public class CreateHandler extends AccountHandler {
             if (full.isPresent()) {
                 // The listing is read again after the wait: it is what shows the window, and the earlier
                 // checks above must hold at the moment of the create.
-                return Events.inProgress(
-                        progressModel(call.model(), context),
-                        context,
+                return waitBeforeCreating(
+                        call,
                         full.getAsInt(),
                         "Spot created "
                                 + CreateWindow.createdInLastMinute(listing).size()
-                                + " accounts in the last minute, as many as its create route is assumed to "
-                                + "admit: waiting " + full.getAsInt() + " s before creating the Spot account");
+                                + " accounts in the last minute, as many as its create route is assumed to admit");
             }
             context.setEarlierAttemptsRuledOut(true);
         }
@@ -187,6 +182,15 @@ public class CreateHandler extends AccountHandler {
                         ? "the stack's AccountAlias names it"
                         : "it is named '" + name + "' next"));
         return null;
+    }
+
+    private ProgressEvent<ResourceModel, CallbackContext> waitBeforeCreating(
+            final HandlerCall<ResourceModel, CallbackContext> call, final int seconds, final String why) {
+        return Events.inProgress(
+                progressModel(call.model(), call.context()),
+                call.context(),
+                seconds,
+                why + ": waiting " + seconds + " s before creating the Spot account");
     }
 
     /** The policy's decision on the Spot accounts connected to the AWS account: FAILED, or null with the context filled. */
