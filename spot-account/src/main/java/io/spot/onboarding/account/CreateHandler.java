@@ -150,15 +150,14 @@ public class CreateHandler extends AccountHandler {
                                 + "it, delete it in Spot and retry; or set Name to another name; or connect it to AWS account "
                                 + awsAccountId + " and set ExistingAccountPolicy to Reuse.");
             }
-            final OptionalInt full = window.delaySeconds(listing, spot.lastWindow("GET", "/setup/account"));
+            final Optional<CreateWindow.Wait> full = window.delay(listing, spot.lastWindow("GET", "/setup/account"));
             if (full.isPresent()) {
                 // The listing is read again after the wait: it is what shows the window, and the earlier
                 // checks above must hold at the moment of the create.
                 return waitBeforeCreating(
                         call,
-                        full.getAsInt(),
-                        "Spot created "
-                                + CreateWindow.createdInLastMinute(listing).size()
+                        full.get().seconds(),
+                        "Spot created " + full.get().createdInLastMinute()
                                 + " accounts in the last minute, as many as its create route is assumed to admit");
             }
             context.setEarlierAttemptsRuledOut(true);

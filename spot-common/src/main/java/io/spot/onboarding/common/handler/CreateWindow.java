@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntUnaryOperator;
 
@@ -34,6 +33,9 @@ public final class CreateWindow {
 
     static final Duration MINUTE = Duration.ofSeconds(60);
 
+    /** A wait before creating, and the creates of Spot's last minute that call for it (what the event names). */
+    public record Wait(int seconds, int createdInLastMinute) {}
+
     private final IntUnaryOperator jitter;
 
     public CreateWindow() {
@@ -53,30 +55,26 @@ public final class CreateWindow {
      * @param listing the organization, read just now
      * @param listingRoute the {@code X-RateLimit-*} headers of that read
      */
-    public OptionalInt delaySeconds(final AccountListing listing, final Optional<RouteWindow> listingRoute) {
+    public Optional<Wait> delay(final AccountListing listing, final Optional<RouteWindow> listingRoute) {
         final Instant now = listing.serverTime();
         if (now == null) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
-        final List<Instant> minute = createdInLastMinute(listing);
+        final List<Instant> minute = createdInLastMinute(listing, now);
         final int admitted = FirstWriteSpread.WRITES_PER_MINUTE - HEADROOM;
         if (minute.size() < admitted) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
         final Instant roomAt = minute.get(minute.size() - admitted).plus(MINUTE);
         final Duration untilRoom = Duration.between(now, roomAt);
         final long seconds = Math.max(1, untilRoom.getSeconds() + (untilRoom.getNano() > 0 ? 1 : 0));
         final int crowd = listingRoute.map(RouteWindow::used).orElse(0);
         final long delay = seconds + jitter.applyAsInt(Math.max(1, crowd / 2));
-        return OptionalInt.of((int) Math.min(RetryPolicy.MAX_DELAY_SECONDS, delay));
+        return Optional.of(new Wait((int) Math.min(RetryPolicy.MAX_DELAY_SECONDS, delay), minute.size()));
     }
 
-    /** When Spot created the accounts it created in the minute before the listing, oldest first. */
-    public static List<Instant> createdInLastMinute(final AccountListing listing) {
-        final Instant now = listing.serverTime();
-        if (now == null) {
-            return List.of();
-        }
+    /** When Spot created the accounts it created in the minute before {@code now}, oldest first. */
+    private static List<Instant> createdInLastMinute(final AccountListing listing, final Instant now) {
         final Instant since = now.minus(MINUTE);
         return listing.accounts().stream()
                 .map(SpotAccount::createdAt)

@@ -34,7 +34,7 @@ class CreateWindowTest {
     void roomInTheMinuteMeansCreateNow() {
         final AccountListing listing = new AccountListing(createdAgo(54, 1), NOW);
 
-        assertThat(window.delaySeconds(listing, QUIET_READS)).isEmpty();
+        assertThat(window.delay(listing, QUIET_READS)).isEmpty();
     }
 
     @Test
@@ -42,8 +42,7 @@ class CreateWindowTest {
         final List<SpotAccount> accounts = new ArrayList<>(createdAgo(54, 1));
         accounts.addAll(createdAgo(500, 60));
 
-        assertThat(window.delaySeconds(new AccountListing(accounts, NOW), QUIET_READS))
-                .isEmpty();
+        assertThat(window.delay(new AccountListing(accounts, NOW), QUIET_READS)).isEmpty();
     }
 
     @Test
@@ -51,9 +50,9 @@ class CreateWindowTest {
         // 55 created 1..55 s ago: the oldest (55 s ago) leaves the window in 5 s.
         final AccountListing listing = new AccountListing(createdAgo(55, 1), NOW);
 
-        assertThat(window.delaySeconds(listing, Optional.of(new RouteWindow(600, 600 - 40, 0))))
+        assertThat(window.delay(listing, Optional.of(new RouteWindow(600, 600 - 40, 0))))
                 .as("5 s until room, plus up to half a second per read of the crowd (40)")
-                .hasValue(5 + 20);
+                .hasValue(new CreateWindow.Wait(5 + 20, 55));
     }
 
     @Test
@@ -62,24 +61,24 @@ class CreateWindowTest {
         // and the fifth oldest of those in the window (created 55 s ago) leaves in 5 s.
         final AccountListing listing = new AccountListing(createdAgo(60, 1), NOW);
 
-        assertThat(window.delaySeconds(listing, QUIET_READS)).hasValue(5 + 1);
+        assertThat(window.delay(listing, QUIET_READS)).hasValue(new CreateWindow.Wait(5 + 1, 59));
     }
 
     @Test
     void neverLongerThanOneCallback() {
         final AccountListing listing = new AccountListing(createdAgo(59, 1), NOW);
 
-        assertThat(window.delaySeconds(listing, Optional.of(new RouteWindow(5000, 0, 30))))
+        assertThat(window.delay(listing, Optional.of(new RouteWindow(5000, 0, 30))))
+                .map(CreateWindow.Wait::seconds)
                 .hasValue(RetryPolicy.MAX_DELAY_SECONDS);
     }
 
     @Test
     void withoutSpotsClockOrCreationTimesTheCreateGoesAhead() {
-        assertThat(window.delaySeconds(new AccountListing(createdAgo(100, 1), null), QUIET_READS))
+        assertThat(window.delay(new AccountListing(createdAgo(100, 1), null), QUIET_READS))
                 .isEmpty();
         final List<SpotAccount> undated =
                 IntStream.range(0, 100).mapToObj(i -> account("act-" + i, null)).toList();
-        assertThat(window.delaySeconds(new AccountListing(undated, NOW), QUIET_READS))
-                .isEmpty();
+        assertThat(window.delay(new AccountListing(undated, NOW), QUIET_READS)).isEmpty();
     }
 }
