@@ -2,6 +2,7 @@ package io.spot.onboarding.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spot.onboarding.runner.check.LintFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -68,16 +69,7 @@ class MainTest {
     /** What CloudFormation checks, cfn-lint finds: the runner refuses with its message, at the file and line. */
     @Test
     void validateRefusesWhatCfnLintFindsWithItsFileAndLine(@TempDir final Path dir) throws Exception {
-        final Path template = dir.resolve("misspelled.yml");
-        Files.writeString(template, """
-            Resources:
-              TokenSecret:
-                Type: AWS::SecretsManager::Secret
-                Properties:
-                  Name: cfn/spot/api-token
-                  ReplicaRegion:
-                    - Region: eu-west-1
-            """);
+        final Path template = LintFixtures.misspelledAwsProperty(dir);
 
         assertThat(run("--template", template.toString(), "validate")).isEqualTo(2);
 

@@ -52,16 +52,7 @@ class CfnLintTest {
 
     @Test
     void anErrorIsRefusedWithCfnLintsMessageAtItsFileAndLine(@TempDir final Path dir) throws Exception {
-        final Path template = dir.resolve("misspelled.yml");
-        Files.writeString(template, """
-            Resources:
-              TokenSecret:
-                Type: AWS::SecretsManager::Secret
-                Properties:
-                  Name: cfn/spot/api-token
-                  ReplicaRegion:
-                    - Region: eu-west-1
-            """);
+        final Path template = LintFixtures.misspelledAwsProperty(dir);
 
         assertThatThrownBy(() -> new CfnLint().check(template, warnings::add))
                 .isInstanceOf(TemplateException.class)
