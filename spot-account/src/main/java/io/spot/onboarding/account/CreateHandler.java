@@ -154,11 +154,7 @@ public class CreateHandler extends AccountHandler {
             if (full.isPresent()) {
                 // The listing is read again after the wait: it is what shows the window, and the earlier
                 // checks above must hold at the moment of the create.
-                return waitBeforeCreating(
-                        call,
-                        full.get().seconds(),
-                        "Spot created " + full.get().createdInLastMinute()
-                                + " accounts in the last minute, as many as its create route is assumed to admit");
+                return waitBeforeCreating(call, full.get().seconds(), full.get().reason());
             }
             context.setEarlierAttemptsRuledOut(true);
         }
@@ -166,9 +162,12 @@ public class CreateHandler extends AccountHandler {
         try {
             created = spot.createAccount(marker);
         } catch (SpotRateLimitException refused) {
-            // Spot did nothing, so the search above still holds: the retry after the wait needn't list the
-            // organization. It looks the AWS account up again, as someone may connect it meanwhile.
+            // Spot did nothing, but the retry lists the organization again all the same: that listing is the
+            // create-minute check, and creates retried without it after a crowd's refusals are what kept the
+            // route full (README, organization scale). It looks the AWS account up again too, as someone may
+            // connect it meanwhile.
             context.setConnectedRuledOut(false);
+            context.setEarlierAttemptsRuledOut(false);
             throw refused;
         } catch (RuntimeException unknownOutcome) {
             // The account may exist now without our knowing its ID: the next attempt must look for it.

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * How Account's Create learns what a failed create did: a refused create did nothing, so the
- * organization is not listed again; a create with no answer may have made the account, so it is.
+ * How Account's Create learns what a failed create did: a refused create did nothing, and its retry
+ * lists the organization again only as the create-minute check; a create with no answer may have made
+ * the account, and the listing finds it.
  * How every type maps failures to codes and waits is spot-reliability's {@code FailureMappingTest}.
  */
 class AccountCreateOutcomeTest {
@@ -18,14 +19,19 @@ class AccountCreateOutcomeTest {
     final SpotTypeHarness harness = AccountHarness.start();
 
     @Test
-    void aThrottledCreateDidNothingSoTheOrganizationIsListedOnce() {
+    void aThrottledCreateIsRetriedAfterTheCreateMinuteIsCheckedAgain() {
         harness.spot.faults().throttleNext("POST", "/setup/account", 2, 42);
 
         final Operation create = harness.create(props("{}"));
 
         assertThat(create.last().status()).isEqualTo("SUCCESS");
         assertThat(harness.spot.requestCount("POST", "/setup/account")).isEqualTo(3);
-        assertThat(organizationListings()).isEqualTo(1);
+        assertThat(harness.spot.state().accounts())
+                .as("the seeded account and the one created: the refused creates made nothing")
+                .hasSize(2);
+        assertThat(organizationListings())
+                .as("before the first create, and before each retry")
+                .isEqualTo(3);
     }
 
     @Test

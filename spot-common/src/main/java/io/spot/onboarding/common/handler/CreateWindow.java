@@ -21,7 +21,12 @@ import java.util.function.IntUnaryOperator;
  * admits ten times as many.
  *
  * <p>Creates Spot refused are not in the listing, and handlers that read the same listing in the same
- * instant all see the same room: {@value #HEADROOM} of the minute's creates are left for those. A
+ * instant all see the same room: {@value #HEADROOM} of the minute's creates are left for those. When
+ * more handlers read the listing each second (the listing route's count for its last minute, over 60)
+ * than the room and the headroom together, each creates with the chance (room + headroom) / readers,
+ * so about as many create in one second as Spot admits. Without that draw, a crowd that reads the
+ * listing ten times a second sent ten creates into room for one; the refusals, which the listing
+ * never shows, kept the route full (README, organization scale). A
  * handler that waits comes back when enough of the minute's creates have aged out to make room, plus
  * a random share of half a second per call the listing's route counted in its last minute (those
  * callers are the ones waiting with it), so the waiting crowd returns at about the pace the route
@@ -33,8 +38,20 @@ public final class CreateWindow {
 
     static final Duration MINUTE = Duration.ofSeconds(60);
 
-    /** A wait before creating, and the creates of Spot's last minute that call for it (what the event names). */
-    public record Wait(int seconds, int createdInLastMinute) {}
+    /**
+     * A wait before creating, the creates of Spot's last minute, and the room left in it: none when the
+     * minute is full, else room other handlers reading in the same second drew (what the event names).
+     */
+    public record Wait(int seconds, int createdInLastMinute, int room) {
+        /** Why the Create waits, for its event. */
+        public String reason() {
+            return room == 0
+                    ? "Spot created " + createdInLastMinute + " accounts in the last minute, as many as its create "
+                            + "route is assumed to admit"
+                    : "Spot created " + createdInLastMinute + " accounts in the last minute, leaving room for " + room
+                            + " more, which more handlers than that read each second";
+        }
+    }
 
     private final IntUnaryOperator jitter;
 
@@ -62,15 +79,25 @@ public final class CreateWindow {
         }
         final List<Instant> minute = createdInLastMinute(listing, now);
         final int admitted = FirstWriteSpread.WRITES_PER_MINUTE - HEADROOM;
-        if (minute.size() < admitted) {
-            return Optional.empty();
+        final int crowd = listingRoute.map(RouteWindow::used).orElse(0);
+        final int room = admitted - minute.size();
+        if (room > 0) {
+            final int readersPerSecond = (crowd + 59) / 60;
+            final int sameSecondCreates = room + HEADROOM;
+            if (readersPerSecond <= sameSecondCreates || jitter.applyAsInt(readersPerSecond) <= sameSecondCreates) {
+                return Optional.empty();
+            }
+            return Optional.of(new Wait(withCrowdShare(0, crowd), minute.size(), room));
         }
         final Instant roomAt = minute.get(minute.size() - admitted).plus(MINUTE);
         final Duration untilRoom = Duration.between(now, roomAt);
         final long seconds = Math.max(1, untilRoom.getSeconds() + (untilRoom.getNano() > 0 ? 1 : 0));
-        final int crowd = listingRoute.map(RouteWindow::used).orElse(0);
-        final long delay = seconds + jitter.applyAsInt(Math.max(1, crowd / 2));
-        return Optional.of(new Wait((int) Math.min(RetryPolicy.MAX_DELAY_SECONDS, delay), minute.size()));
+        return Optional.of(new Wait(withCrowdShare(seconds, crowd), minute.size(), 0));
+    }
+
+    /** {@code seconds} plus a random half second per reader of the crowd, within one callback. */
+    private int withCrowdShare(final long seconds, final int crowd) {
+        return (int) Math.min(RetryPolicy.MAX_DELAY_SECONDS, seconds + jitter.applyAsInt(Math.max(1, crowd / 2)));
     }
 
     /** When Spot created the accounts it created in the minute before {@code now}, oldest first. */

@@ -52,7 +52,7 @@ class CreateWindowTest {
 
         assertThat(window.delay(listing, Optional.of(new RouteWindow(600, 600 - 40, 0))))
                 .as("5 s until room, plus up to half a second per read of the crowd (40)")
-                .hasValue(new CreateWindow.Wait(5 + 20, 55));
+                .hasValue(new CreateWindow.Wait(5 + 20, 55, 0));
     }
 
     @Test
@@ -61,7 +61,55 @@ class CreateWindowTest {
         // and the fifth oldest of those in the window (created 55 s ago) leaves in 5 s.
         final AccountListing listing = new AccountListing(createdAgo(60, 1), NOW);
 
-        assertThat(window.delay(listing, QUIET_READS)).hasValue(new CreateWindow.Wait(5 + 1, 59));
+        assertThat(window.delay(listing, QUIET_READS)).hasValue(new CreateWindow.Wait(5 + 1, 59, 0));
+    }
+
+    @Test
+    void moreReadersASecondThanRoomAndHeadroomDrawForItAndTheLosersWaitTheirShareOfTheCrowd() {
+        // Room for 2 more, and the headroom's 5: 7 creates a second. 600 reads of the listing in the last
+        // minute are 10 a second.
+        final AccountListing listing = new AccountListing(createdAgo(53, 1), NOW);
+        final Optional<RouteWindow> crowd = Optional.of(new RouteWindow(600, 0, 30));
+
+        assertThat(new CreateWindow(bound -> 7).delay(listing, crowd))
+                .as("a draw of 7 of 10 is within room and headroom")
+                .isEmpty();
+        assertThat(new CreateWindow(bound -> bound == 10 ? 8 : bound).delay(listing, crowd))
+                .as("a draw of 8 of 10 is not: it waits up to half a second per reader, with no room to wait for")
+                .hasValue(new CreateWindow.Wait(300, 53, 2));
+    }
+
+    @Test
+    void theDrawGivesRoomAndHeadroomOverReadersAChance() {
+        // Room for 1 more and the headroom's 5, among 20 readers a second: 30%.
+        final AccountListing listing = new AccountListing(createdAgo(54, 1), NOW);
+        final Optional<RouteWindow> crowd = Optional.of(new RouteWindow(1200, 0, 30));
+        final CreateWindow random = new CreateWindow();
+
+        final long created = IntStream.range(0, 10_000)
+                .filter(i -> random.delay(listing, crowd).isEmpty())
+                .count();
+
+        assertThat(created).as("30%% of 10,000").isBetween(2_700L, 3_300L);
+    }
+
+    @Test
+    void noMoreReadersASecondThanRoomAndHeadroomAllCreate() {
+        final AccountListing listing = new AccountListing(createdAgo(54, 1), NOW);
+
+        assertThat(window.delay(listing, Optional.of(new RouteWindow(600, 240, 30))))
+                .as("360 reads a minute are 6 a second: room for 1, and the headroom's 5")
+                .isEmpty();
+    }
+
+    @Test
+    void theWaitSaysWhy() {
+        assertThat(new CreateWindow.Wait(30, 55, 0).reason())
+                .isEqualTo(
+                        "Spot created 55 accounts in the last minute, as many as its create route is assumed to admit");
+        assertThat(new CreateWindow.Wait(30, 53, 2).reason())
+                .isEqualTo("Spot created 53 accounts in the last minute, leaving room for 2 more, which more handlers "
+                        + "than that read each second");
     }
 
     @Test
