@@ -49,7 +49,7 @@ public final class CreateWindow {
                     ? "Spot created " + createdInLastMinute + " accounts in the last minute, as many as its create "
                             + "route is assumed to admit"
                     : "Spot created " + createdInLastMinute + " accounts in the last minute, leaving room for " + room
-                            + " more, which more handlers than that read each second";
+                            + " more, fewer than the handlers reading the organization each second: this one drew a wait";
         }
     }
 

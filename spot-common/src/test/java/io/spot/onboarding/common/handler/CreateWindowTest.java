@@ -108,8 +108,8 @@ class CreateWindowTest {
                 .isEqualTo(
                         "Spot created 55 accounts in the last minute, as many as its create route is assumed to admit");
         assertThat(new CreateWindow.Wait(30, 53, 2).reason())
-                .isEqualTo("Spot created 53 accounts in the last minute, leaving room for 2 more, which more handlers "
-                        + "than that read each second");
+                .isEqualTo("Spot created 53 accounts in the last minute, leaving room for 2 more, fewer than the "
+                        + "handlers reading the organization each second: this one drew a wait");
     }
 
     @Test
