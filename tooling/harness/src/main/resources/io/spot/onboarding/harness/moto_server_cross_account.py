@@ -61,27 +61,19 @@ def _account_id_from(access_key):
     return DEFAULT_ACCOUNT_ID
 
 
-def _create_account_specific_backend(self, account_id):
-    if dict.__contains__(self, account_id):
-        return
-    with base_backend.backend_lock:
-        if not dict.__contains__(self, account_id):
-            self[account_id] = base_backend.AccountSpecificBackend(
-                service_name=self.service_name,
-                account_id=account_id,
-                backend=self.backend,
-                use_boto3_regions=self._use_boto3_regions,
-                additional_regions=self._additional_regions,
-            )
-            # moto appends once per account; reset needs each service once.
-            if not any(known is self for known in base_backend.BackendDict._instances):
-                base_backend.BackendDict._instances.append(self)
+_create_account_specific_backend = base_backend.BackendDict._create_account_specific_backend
+
+
+def _known_or_created(self, account_id):
+    # moto copies its list of accounts to ask this on every lookup; only a new account needs that.
+    if not dict.__contains__(self, account_id):
+        _create_account_specific_backend(self, account_id)
 
 
 iam_models.IAMBackend.create_access_key = _indexing(iam_models.IAMBackend.create_access_key)
 iam_models.IAMBackend.create_temp_access_key = _indexing(iam_models.IAMBackend.create_temp_access_key)
 iam_models.get_account_id_from = _account_id_from
-base_backend.BackendDict._create_account_specific_backend = _create_account_specific_backend
+base_backend.BackendDict._create_account_specific_backend = _known_or_created
 
 if __name__ == "__main__":
     sys.exit(main())
