@@ -33,10 +33,14 @@ public class CallbackContext extends SpotCallbackContext {
     private boolean connectedRuledOut;
     /**
      * This operation listed the organization and found no account an earlier attempt created, and
-     * has sent no create since whose outcome is unknown: a create Spot throttled is retried without
-     * listing the whole organization again.
+     * has sent no create since whose outcome is unknown or that Spot refused.
      */
     private boolean earlierAttemptsRuledOut;
+    /**
+     * Spot's rate limit refused a create of this operation: the create-minute check paces it with the
+     * others Spot refused, since the listing showed room that refused creates had taken (CreateWindow).
+     */
+    private boolean createRefused;
     /** The first create of this operation was spread over the crowd's minute (FirstWriteSpread), or needed no wait. */
     private boolean firstWriteSpread;
     /** A DELETE was sent by an earlier invocation, whose answer may have been lost. */

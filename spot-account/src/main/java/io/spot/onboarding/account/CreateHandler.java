@@ -150,7 +150,8 @@ public class CreateHandler extends AccountHandler {
                                 + "it, delete it in Spot and retry; or set Name to another name; or connect it to AWS account "
                                 + awsAccountId + " and set ExistingAccountPolicy to Reuse.");
             }
-            final Optional<CreateWindow.Wait> full = window.delay(listing, spot.lastWindow("GET", "/setup/account"));
+            final Optional<CreateWindow.Wait> full =
+                    window.delay(listing, spot.lastWindow("GET", "/setup/account"), context.isCreateRefused());
             if (full.isPresent()) {
                 // The listing is read again after the wait: it is what shows the window, and the earlier
                 // checks above must hold at the moment of the create.
@@ -168,6 +169,7 @@ public class CreateHandler extends AccountHandler {
             // connect it meanwhile.
             context.setConnectedRuledOut(false);
             context.setEarlierAttemptsRuledOut(false);
+            context.setCreateRefused(true);
             throw refused;
         } catch (RuntimeException unknownOutcome) {
             // The account may exist now without our knowing its ID: the next attempt must look for it.

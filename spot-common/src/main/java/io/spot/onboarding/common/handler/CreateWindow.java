@@ -31,10 +31,21 @@ import java.util.function.IntUnaryOperator;
  * a random share of half a second per call the listing's route counted in its last minute (those
  * callers are the ones waiting with it), so the waiting crowd returns at about the pace the route
  * admits rather than together.
+ *
+ * <p>A Create Spot has refused before knows the listing showed room that was not there: refused
+ * creates filled the minute. Such a Create creates, when the listing shows room, only with the
+ * chance {@code REFUSED_PER_MINUTE} / readers a minute (the listing route's count), so that all the
+ * Creates Spot refused together send fewer creates a minute than Spot admits, and the minute their
+ * refusals filled empties. Without it, the listing's room drew every refused
+ * Create back each time it looked, each refusal counted in Spot's window again, and the route stayed
+ * full for 20 to 30 minutes at a time once a few same-second overshoots had been refused (README,
+ * organization scale).
  */
 public final class CreateWindow {
     /** Creates of the minute left to callers this listing cannot show (measured: README, organization scale). */
     public static final int HEADROOM = 5;
+    /** Creates a minute that all Creates Spot refused before may send together: four fifths of what Spot admits. */
+    static final int REFUSED_PER_MINUTE = FirstWriteSpread.WRITES_PER_MINUTE * 4 / 5;
 
     static final Duration MINUTE = Duration.ofSeconds(60);
 
@@ -42,9 +53,18 @@ public final class CreateWindow {
      * A wait before creating, the creates of Spot's last minute, and the room left in it: none when the
      * minute is full, else room other handlers reading in the same second drew (what the event names).
      */
-    public record Wait(int seconds, int createdInLastMinute, int room) {
+    public record Wait(int seconds, int createdInLastMinute, int room, boolean refusedBefore) {
+        public Wait(final int seconds, final int createdInLastMinute, final int room) {
+            this(seconds, createdInLastMinute, room, false);
+        }
+
         /** Why the Create waits, for its event. */
         public String reason() {
+            if (refusedBefore && room > 0) {
+                return "Spot refused this resource's create before while the organization listing showed room "
+                        + "(refused creates never show in it); the listing shows room for " + room
+                        + " more, and this Create, paced with the others Spot refused, drew a wait";
+            }
             return room == 0
                     ? "Spot created " + createdInLastMinute + " accounts in the last minute, as many as its create "
                             + "route is assumed to admit"
@@ -73,6 +93,15 @@ public final class CreateWindow {
      * @param listingRoute the {@code X-RateLimit-*} headers of that read
      */
     public Optional<Wait> delay(final AccountListing listing, final Optional<RouteWindow> listingRoute) {
+        return delay(listing, listingRoute, false);
+    }
+
+    /**
+     * As {@link #delay(AccountListing, Optional)}, for a Create Spot has refused before when {@code
+     * refusedBefore}: its room is paced to {@value #REFUSED_PER_MINUTE} creates a minute among all such Creates.
+     */
+    public Optional<Wait> delay(
+            final AccountListing listing, final Optional<RouteWindow> listingRoute, final boolean refusedBefore) {
         final Instant now = listing.serverTime();
         if (now == null) {
             return Optional.empty();
@@ -82,6 +111,11 @@ public final class CreateWindow {
         final int crowd = listingRoute.map(RouteWindow::used).orElse(0);
         final int room = admitted - minute.size();
         if (room > 0) {
+            if (refusedBefore) {
+                return crowd <= REFUSED_PER_MINUTE || jitter.applyAsInt(crowd) <= REFUSED_PER_MINUTE
+                        ? Optional.empty()
+                        : Optional.of(new Wait(withCrowdShare(0, crowd), minute.size(), room, true));
+            }
             final int readersPerSecond = (crowd + 59) / 60;
             final int sameSecondCreates = room + HEADROOM;
             if (readersPerSecond <= sameSecondCreates || jitter.applyAsInt(readersPerSecond) <= sameSecondCreates) {

@@ -103,6 +103,49 @@ class CreateWindowTest {
     }
 
     @Test
+    void aCreateSpotRefusedBeforeDrawsForTheListingsRoomAtFortyEightAMinuteAmongAllReaders() {
+        // The listing shows room for 50, but Spot refused this Create: refused creates never show in it.
+        final AccountListing listing = new AccountListing(createdAgo(5, 1), NOW);
+        final Optional<RouteWindow> crowd = Optional.of(new RouteWindow(600, 360, 30));
+
+        assertThat(new CreateWindow(bound -> bound == 240 ? 48 : bound).delay(listing, crowd, true))
+                .as("a draw of 48 of the 240 readers a minute creates")
+                .isEmpty();
+        assertThat(new CreateWindow(bound -> bound == 240 ? 49 : bound).delay(listing, crowd, true))
+                .as("a draw of 49 waits its share of the crowd, however much room the listing shows")
+                .hasValue(new CreateWindow.Wait(120, 5, 50, true));
+        assertThat(new CreateWindow(bound -> bound == 240 ? 49 : bound).delay(listing, crowd, false))
+                .as("a Create Spot never refused takes the room: 4 readers a second fit in it")
+                .isEmpty();
+    }
+
+    @Test
+    void createsSpotRefusedBeforeSendFortyEightAMinuteTogether() {
+        final AccountListing listing = new AccountListing(createdAgo(5, 1), NOW);
+        final Optional<RouteWindow> crowd = Optional.of(new RouteWindow(600, 0, 30));
+        final CreateWindow random = new CreateWindow();
+
+        final long created = IntStream.range(0, 10_000)
+                .filter(i -> random.delay(listing, crowd, true).isEmpty())
+                .count();
+
+        assertThat(created).as("48 of 600 readers a minute: 8%% of 10,000").isBetween(650L, 950L);
+    }
+
+    @Test
+    void aCreateSpotRefusedBeforeAmongFewReadersCreatesWhenTheListingShowsRoom() {
+        final AccountListing listing = new AccountListing(createdAgo(5, 1), NOW);
+
+        assertThat(new CreateWindow(bound -> bound).delay(listing, Optional.of(new RouteWindow(600, 552, 30)), true))
+                .as("48 reads a minute: fewer readers than the pace")
+                .isEmpty();
+        assertThat(new CreateWindow(bound -> bound)
+                        .delay(new AccountListing(createdAgo(55, 1), NOW), QUIET_READS, true))
+                .as("a full minute waits for room as for any Create")
+                .hasValue(new CreateWindow.Wait(5 + 1, 55, 0));
+    }
+
+    @Test
     void theWaitSaysWhy() {
         assertThat(new CreateWindow.Wait(30, 55, 0).reason())
                 .isEqualTo(
@@ -110,6 +153,10 @@ class CreateWindowTest {
         assertThat(new CreateWindow.Wait(30, 53, 2).reason())
                 .isEqualTo("Spot created 53 accounts in the last minute, leaving room for 2 more, fewer than the "
                         + "handlers reading the organization each second: this one drew a wait");
+        assertThat(new CreateWindow.Wait(30, 5, 50, true).reason())
+                .isEqualTo("Spot refused this resource's create before while the organization listing showed room "
+                        + "(refused creates never show in it); the listing shows room for 50 more, and this Create, "
+                        + "paced with the others Spot refused, drew a wait");
     }
 
     @Test
