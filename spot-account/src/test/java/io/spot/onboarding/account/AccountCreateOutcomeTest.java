@@ -32,6 +32,13 @@ class AccountCreateOutcomeTest {
         assertThat(organizationListings())
                 .as("before the first create, and before each retry")
                 .isEqualTo(3);
+        assertThat(create.events()
+                        .get(0)
+                        .callbackContext()
+                        .path("createRefused")
+                        .asBoolean())
+                .as("the refusal is carried into the retries' create-minute check, which paces refused Creates")
+                .isTrue();
     }
 
     @Test
