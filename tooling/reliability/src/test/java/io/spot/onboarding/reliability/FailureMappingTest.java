@@ -101,14 +101,17 @@ class FailureMappingTest {
         final Operation create = harness.create(properties);
 
         assertThat(create.last().status()).as(create.last().message()).isEqualTo("SUCCESS");
-        assertThat(create.events()).filteredOn(mentioning("429")).hasSize(2).allSatisfy(e -> {
-            assertThat(e.status()).isEqualTo("IN_PROGRESS");
-            assertThat(e.callbackDelaySeconds()).isBetween(42 + 1, 42 + RetryPolicy.SPREAD * 42);
-            if (properties.has("AccountId")) {
-                assertThat(e.modelText("AccountId"))
-                        .isEqualTo(properties.get("AccountId").asText());
-            }
-        });
+        assertThat(create.events())
+                .filteredOn(mentioning("HTTP 429"))
+                .hasSize(2)
+                .allSatisfy(e -> {
+                    assertThat(e.status()).isEqualTo("IN_PROGRESS");
+                    assertThat(e.callbackDelaySeconds()).isBetween(42 + 1, 42 + RetryPolicy.SPREAD * 42);
+                    if (properties.has("AccountId")) {
+                        assertThat(e.modelText("AccountId"))
+                                .isEqualTo(properties.get("AccountId").asText());
+                    }
+                });
         assertThat(harness.spot.requestCount(calls.createWrite.method(), calls.createWrite.route()))
                 .as("the refused write, and once more for each refusal")
                 .isEqualTo(3);
@@ -132,7 +135,7 @@ class FailureMappingTest {
 
         assertThat(create.last().status()).as(create.last().message()).isEqualTo("SUCCESS");
         assertThat(create.events())
-                .filteredOn(mentioning("429"))
+                .filteredOn(mentioning("HTTP 429"))
                 .extracting(HandlerResponse::callbackDelaySeconds)
                 .satisfies(d -> {
                     assertThat(d).hasSize(3);
@@ -165,7 +168,7 @@ class FailureMappingTest {
         final long refusals = create.events().stream()
                 .filter(e -> e.inProgress())
                 .filter(mentioning(" s before calling Spot again"))
-                .filter(mentioning("429"))
+                .filter(mentioning("HTTP 429"))
                 .count();
         assertThat(harness.spot.requestCount(calls.createWrite.method(), calls.createWrite.route()))
                 .as("one call per refusal, and the last")
