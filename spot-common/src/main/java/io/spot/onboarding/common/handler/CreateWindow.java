@@ -91,14 +91,8 @@ public final class CreateWindow {
      *
      * @param listing the organization, read just now
      * @param listingRoute the {@code X-RateLimit-*} headers of that read
-     */
-    public Optional<Wait> delay(final AccountListing listing, final Optional<RouteWindow> listingRoute) {
-        return delay(listing, listingRoute, false);
-    }
-
-    /**
-     * As {@link #delay(AccountListing, Optional)}, for a Create Spot has refused before when {@code
-     * refusedBefore}: its room is paced to {@value #REFUSED_PER_MINUTE} creates a minute among all such Creates.
+     * @param refusedBefore Spot refused a create of this operation: its room is paced to {@value
+     *     #REFUSED_PER_MINUTE} creates a minute among all such Creates
      */
     public Optional<Wait> delay(
             final AccountListing listing, final Optional<RouteWindow> listingRoute, final boolean refusedBefore) {

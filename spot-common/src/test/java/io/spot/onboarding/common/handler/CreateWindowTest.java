@@ -34,7 +34,7 @@ class CreateWindowTest {
     void roomInTheMinuteMeansCreateNow() {
         final AccountListing listing = new AccountListing(createdAgo(54, 1), NOW);
 
-        assertThat(window.delay(listing, QUIET_READS)).isEmpty();
+        assertThat(window.delay(listing, QUIET_READS, false)).isEmpty();
     }
 
     @Test
@@ -42,7 +42,8 @@ class CreateWindowTest {
         final List<SpotAccount> accounts = new ArrayList<>(createdAgo(54, 1));
         accounts.addAll(createdAgo(500, 60));
 
-        assertThat(window.delay(new AccountListing(accounts, NOW), QUIET_READS)).isEmpty();
+        assertThat(window.delay(new AccountListing(accounts, NOW), QUIET_READS, false))
+                .isEmpty();
     }
 
     @Test
@@ -50,7 +51,7 @@ class CreateWindowTest {
         // 55 created 1..55 s ago: the oldest (55 s ago) leaves the window in 5 s.
         final AccountListing listing = new AccountListing(createdAgo(55, 1), NOW);
 
-        assertThat(window.delay(listing, Optional.of(new RouteWindow(600, 600 - 40, 0))))
+        assertThat(window.delay(listing, Optional.of(new RouteWindow(600, 600 - 40, 0)), false))
                 .as("5 s until room, plus up to half a second per read of the crowd (40)")
                 .hasValue(new CreateWindow.Wait(5 + 20, 55, 0));
     }
@@ -61,7 +62,7 @@ class CreateWindowTest {
         // and the fifth oldest of those in the window (created 55 s ago) leaves in 5 s.
         final AccountListing listing = new AccountListing(createdAgo(60, 1), NOW);
 
-        assertThat(window.delay(listing, QUIET_READS)).hasValue(new CreateWindow.Wait(5 + 1, 59, 0));
+        assertThat(window.delay(listing, QUIET_READS, false)).hasValue(new CreateWindow.Wait(5 + 1, 59, 0));
     }
 
     @Test
@@ -71,10 +72,10 @@ class CreateWindowTest {
         final AccountListing listing = new AccountListing(createdAgo(53, 1), NOW);
         final Optional<RouteWindow> crowd = Optional.of(new RouteWindow(600, 0, 30));
 
-        assertThat(new CreateWindow(bound -> 7).delay(listing, crowd))
+        assertThat(new CreateWindow(bound -> 7).delay(listing, crowd, false))
                 .as("a draw of 7 of 10 is within room and headroom")
                 .isEmpty();
-        assertThat(new CreateWindow(bound -> bound == 10 ? 8 : bound).delay(listing, crowd))
+        assertThat(new CreateWindow(bound -> bound == 10 ? 8 : bound).delay(listing, crowd, false))
                 .as("a draw of 8 of 10 is not: it waits up to half a second per reader, with no room to wait for")
                 .hasValue(new CreateWindow.Wait(300, 53, 2));
     }
@@ -94,7 +95,7 @@ class CreateWindowTest {
     void noMoreReadersASecondThanRoomAndHeadroomAllCreate() {
         final AccountListing listing = new AccountListing(createdAgo(54, 1), NOW);
 
-        assertThat(window.delay(listing, Optional.of(new RouteWindow(600, 240, 30))))
+        assertThat(window.delay(listing, Optional.of(new RouteWindow(600, 240, 30)), false))
                 .as("360 reads a minute are 6 a second: room for 1, and the headroom's 5")
                 .isEmpty();
     }
@@ -166,17 +167,18 @@ class CreateWindowTest {
     void neverLongerThanOneCallback() {
         final AccountListing listing = new AccountListing(createdAgo(59, 1), NOW);
 
-        assertThat(window.delay(listing, Optional.of(new RouteWindow(5000, 0, 30))))
+        assertThat(window.delay(listing, Optional.of(new RouteWindow(5000, 0, 30)), false))
                 .map(CreateWindow.Wait::seconds)
                 .hasValue(RetryPolicy.MAX_DELAY_SECONDS);
     }
 
     @Test
     void withoutSpotsClockOrCreationTimesTheCreateGoesAhead() {
-        assertThat(window.delay(new AccountListing(createdAgo(100, 1), null), QUIET_READS))
+        assertThat(window.delay(new AccountListing(createdAgo(100, 1), null), QUIET_READS, false))
                 .isEmpty();
         final List<SpotAccount> undated =
                 IntStream.range(0, 100).mapToObj(i -> account("act-" + i, null)).toList();
-        assertThat(window.delay(new AccountListing(undated, NOW), QUIET_READS)).isEmpty();
+        assertThat(window.delay(new AccountListing(undated, NOW), QUIET_READS, false))
+                .isEmpty();
     }
 }
