@@ -19,7 +19,8 @@ import java.util.function.IntUnaryOperator;
  *       {@value #GROWTH_AFTER}th refusal of one operation on, the random share grows by half again with each
  *       refusal, past the 600 s CloudFormation allows one callback: a StackSet with thousands of accounts in
  *       flight has more callers than a route admits in ten minutes, and callers that kept coming back every
- *       ten minutes would keep the route blocked for all. The part of a wait beyond 600 s is owed in the
+ *       ten minutes would keep the route blocked for all; at most {@value #MAX_GROWN_SHARE_SECONDS} s, so no
+ *       caller is still waiting hours after the crowd has gone. The part of a wait beyond 600 s is owed in the
  *       callback context and waited out with IN_PROGRESS before Spot is called again ({@link SpotInvoker}).
  *       For at most {@value #MAX_THROTTLE_WAIT_SECONDS} s in all.</li>
  *   <li>5xx and network failures: 5, 10, 20 s; at most {@value #MAX_TRANSIENT_RETRIES} times.</li>
@@ -37,6 +38,13 @@ public final class RetryPolicy {
     public static final int MAX_THROTTLE_WAIT_SECONDS = 2000 * 60;
     /** Refusals of one operation after which the random share grows (measured: README, Benchmarks). */
     public static final int GROWTH_AFTER = 10;
+    /**
+     * The most the grown share may add to one wait. Uncapped, it reached hours after 20 refusals, drawn while
+     * thousands were in line and waited out after they had gone: 10,000 accounts all in flight had 9,522 done at
+     * 06:05:41 and the last at 10:27:52 (README, Benchmarks). An hour still spreads 10,000 callers to under 200
+     * a minute, a third of what a read route admits.
+     */
+    static final int MAX_GROWN_SHARE_SECONDS = 3600;
 
     public static final int MAX_TRANSIENT_RETRIES = 3;
     static final int MAX_BACKOFF_SECONDS = 300;
@@ -79,7 +87,7 @@ public final class RetryPolicy {
                 // 600 s * (1.5^k - 1): the herd's share of the route shrinks by a third with each refusal.
                 final double growth = Math.pow(1.5, Math.min(attempt - GROWTH_AFTER + 1, 20)) - 1;
                 delay += jitter.applyAsInt(
-                        (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1, MAX_DELAY_SECONDS * growth)));
+                        (int) Math.min(MAX_GROWN_SHARE_SECONDS, Math.max(1, MAX_DELAY_SECONDS * growth)));
             }
             final int total = (int) Math.min(delay, MAX_THROTTLE_WAIT_SECONDS - waited);
             final int now = Math.min(MAX_DELAY_SECONDS, total);

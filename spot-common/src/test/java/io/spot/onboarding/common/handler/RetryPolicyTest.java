@@ -71,6 +71,24 @@ class RetryPolicyTest {
     }
 
     @Test
+    void theGrownShareStopsAtAnHourSoNoCallerWaitsOutACrowdLongGone() {
+        final SpotCallbackContext context = new SpotCallbackContext();
+        final List<Integer> waits = new ArrayList<>();
+        for (int i = 0; i < RetryPolicy.GROWTH_AFTER + 12; i++) {
+            final int before = context.getThrottleWaitSeconds();
+            policy.nextDelaySeconds(throttled(30L), context);
+            waits.add(context.getThrottleWaitSeconds() - before);
+            context.setOwedWaitSeconds(0);
+        }
+
+        assertThat(waits).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(600 + RetryPolicy.MAX_GROWN_SHARE_SECONDS));
+        assertThat(waits.subList(RetryPolicy.GROWTH_AFTER + 4, waits.size()))
+                .as("600 s * (1.5^k - 1) passed the hour at k = 5")
+                .containsOnly(600 + RetryPolicy.MAX_GROWN_SHARE_SECONDS);
+        assertThat(waits.get(RetryPolicy.GROWTH_AFTER + 3)).isLessThan(600 + RetryPolicy.MAX_GROWN_SHARE_SECONDS);
+    }
+
+    @Test
     void transientFailuresWaitFiveTenTwentyThenGiveUp() {
         final SpotCallbackContext context = new SpotCallbackContext();
         final SpotServerException error = new SpotServerException("PUT /x", 503, null, null, "Service Unavailable");
