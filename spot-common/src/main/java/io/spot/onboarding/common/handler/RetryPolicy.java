@@ -85,7 +85,7 @@ public final class RetryPolicy {
             long delay = Math.min(MAX_DELAY_SECONDS, base + jitter.applyAsInt(spread));
             if (attempt >= GROWTH_AFTER) {
                 // 600 s * (1.5^k - 1): the herd's share of the route shrinks by a third with each refusal.
-                final double growth = Math.pow(1.5, Math.min(attempt - GROWTH_AFTER + 1, 20)) - 1;
+                final double growth = Math.pow(1.5, attempt - GROWTH_AFTER + 1) - 1;
                 delay += jitter.applyAsInt(
                         (int) Math.min(MAX_GROWN_SHARE_SECONDS, Math.max(1, MAX_DELAY_SECONDS * growth)));
             }

@@ -49,11 +49,14 @@ class RetryPolicyTest {
         assertThat(context.getThrottleWaitSeconds()).isEqualTo(total);
     }
 
-    @Test
-    void afterManyRefusalsTheWaitGrowsPastOneCallbackAndTheRestIsOwed() {
+    /**
+     * The whole wait of each of {@code refusals} 429s of one operation (Spot's reset 30 s), checking that each
+     * callback waits at most 600 s of it and the rest is owed.
+     */
+    private List<Integer> waitsOfRefusals(final int refusals) {
         final SpotCallbackContext context = new SpotCallbackContext();
         final List<Integer> waits = new ArrayList<>();
-        for (int i = 0; i < RetryPolicy.GROWTH_AFTER + 3; i++) {
+        for (int i = 0; i < refusals; i++) {
             final int before = context.getThrottleWaitSeconds();
             final int now = policy.nextDelaySeconds(throttled(30L), context).getAsInt();
             final int wait = context.getThrottleWaitSeconds() - before;
@@ -62,6 +65,12 @@ class RetryPolicyTest {
             assertThat(context.getOwedWaitSeconds()).isEqualTo(wait - now);
             context.setOwedWaitSeconds(0);
         }
+        return waits;
+    }
+
+    @Test
+    void afterManyRefusalsTheWaitGrowsPastOneCallbackAndTheRestIsOwed() {
+        final List<Integer> waits = waitsOfRefusals(RetryPolicy.GROWTH_AFTER + 3);
 
         assertThat(waits.subList(0, RetryPolicy.GROWTH_AFTER))
                 .allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(600));
@@ -72,14 +81,7 @@ class RetryPolicyTest {
 
     @Test
     void theGrownShareStopsAtAnHourSoNoCallerWaitsOutACrowdLongGone() {
-        final SpotCallbackContext context = new SpotCallbackContext();
-        final List<Integer> waits = new ArrayList<>();
-        for (int i = 0; i < RetryPolicy.GROWTH_AFTER + 12; i++) {
-            final int before = context.getThrottleWaitSeconds();
-            policy.nextDelaySeconds(throttled(30L), context);
-            waits.add(context.getThrottleWaitSeconds() - before);
-            context.setOwedWaitSeconds(0);
-        }
+        final List<Integer> waits = waitsOfRefusals(RetryPolicy.GROWTH_AFTER + 12);
 
         assertThat(waits).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(600 + RetryPolicy.MAX_GROWN_SHARE_SECONDS));
         assertThat(waits.subList(RetryPolicy.GROWTH_AFTER + 4, waits.size()))
