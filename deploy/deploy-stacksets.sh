@@ -35,6 +35,9 @@ usage: deploy/deploy-stacksets.sh --bucket NAME --org-id o-xxxxxxxxxx --targets 
   --include-management-account  also deploy both templates as plain stacks in this account
                                 (StackSets never deploy to the management account)
   --packages-dir DIR        take the four spot-onboarding-*.zip from DIR instead of the module builds
+  --apply-guardrails        first attach the service control policy deploy/token-guardrail-scp.json to the
+                            targets (deploy/apply-guardrail.sh): only the StackSet execution roles may then
+                            change what guards the token in their accounts
   --dry-run                 print every AWS CLI command instead of running it
 USAGE
 }
@@ -42,6 +45,7 @@ USAGE
 bucket="" org_id="" targets="" registry_regions="" onboarding_region="${AWS_DEFAULT_REGION:-us-east-1}"
 token_env="SPOT_API_TOKEN" prefix="spot-onboarding/1.0.0/" policy="Reuse" elastigroup="true" ci="true"
 rename="true" call_as="SELF" management="false" dry_run="false" packages_dir="" token_location="central"
+guardrails="false"
 while [ $# -gt 0 ]; do
     case "$1" in
         --bucket) bucket="$2"; shift 2 ;;
@@ -59,6 +63,7 @@ while [ $# -gt 0 ]; do
         --call-as) call_as="$2"; shift 2 ;;
         --include-management-account) management="true"; shift ;;
         --packages-dir) packages_dir="$2"; shift 2 ;;
+        --apply-guardrails) guardrails="true"; shift ;;
         --dry-run) dry_run="true"; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -147,6 +152,17 @@ if [ "$token_location" = "central" ] || [ "$management" = "true" ]; then
             administrator="$caller"
         fi
     fi
+fi
+
+if [ "$guardrails" = "true" ]; then
+    # Before the token is stored anywhere.
+    guardrail_options=(--bucket "$bucket" --targets "$targets")
+    [ "$dry_run" = "false" ] || guardrail_options+=(--dry-run)
+    "$root/deploy/apply-guardrail.sh" "${guardrail_options[@]}"
+    case " $targets " in
+        *" r-"*) ;;
+        *) [ "$token_location" = "account" ] || echo "# the central token is readable by a role named SpotOnboardingHandlers-$onboarding_region in any account of the organization: attach the guardrail to the OUs outside --targets too (or give the root)" ;;
+    esac
 fi
 
 central_arn=""

@@ -183,6 +183,103 @@ class DeployScriptTest {
         }
     }
 
+    /** --apply-guardrails: the service control policy first, created then attached to each target in turn. */
+    @Test
+    void aDryRunShowsTheGuardrailAppliedBeforeTheTokenIsStored(@TempDir final Path dir) throws IOException {
+        final Processes.Result run = Processes.run(
+                command(packages(dir), "--dry-run", "--apply-guardrails"), Map.of("SPOT_API_TOKEN", TOKEN));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).doesNotContain(TOKEN);
+        final List<String> commands =
+                run.output().lines().filter(line -> line.startsWith("aws ")).toList();
+        assertThat(commands.subList(0, 3))
+                .containsExactly(
+                        "aws organizations create-policy --name spot-onboarding-token-guardrail --type "
+                                + "SERVICE_CONTROL_POLICY --description 'Only StackSets change what guards the Spot "
+                                + "token' --content " + contentFile(run.output()),
+                        "aws organizations attach-policy --policy-id '<policy id>' --target-id ou-ab12-abcdefgh",
+                        "aws organizations attach-policy --policy-id '<policy id>' --target-id r-ab12");
+        assertThat(commands.get(3)).startsWith("aws cloudformation create-stack --stack-name spot-onboarding-central-token");
+        assertThat(run.output())
+                .contains("holds deploy/token-guardrail-scp.json with <package-bucket> = spot-onboarding-packages")
+                .contains("update-policy --policy-id <its id>")
+                .doesNotContain("attach the guardrail to the OUs outside --targets");
+
+        final Processes.Result without =
+                Processes.run(command(packages(dir), "--dry-run"), Map.of("SPOT_API_TOKEN", TOKEN));
+        assertThat(without.output()).doesNotContain("organizations");
+    }
+
+    /** The central token is readable from any account of the organization: targets without the root are warned of. */
+    @Test
+    void aGuardrailOnSomeOusOnlyIsWarnedOfUnderTheCentralOption(@TempDir final Path dir) throws IOException {
+        final List<String> someOus = command(packages(dir), "--dry-run", "--apply-guardrails");
+        someOus.set(someOus.indexOf("ou-ab12-abcdefgh r-ab12"), "ou-ab12-abcdefgh");
+
+        final Processes.Result central = Processes.run(someOus, Map.of("SPOT_API_TOKEN", TOKEN));
+        someOus.addAll(List.of("--token-location", "account"));
+        final Processes.Result inAccount = Processes.run(someOus, Map.of("SPOT_API_TOKEN", TOKEN));
+
+        assertThat(central.output()).contains("attach the guardrail to the OUs outside --targets too");
+        assertThat(inAccount.output()).doesNotContain("attach the guardrail");
+    }
+
+    private static String contentFile(final String output) {
+        final int start = output.indexOf("# file://") + 2;
+        return output.substring(start, output.indexOf(' ', start));
+    }
+
+    /** Against moto's Organizations: created once, attached once per target, then updated in place on a rerun. */
+    @Test
+    void theGuardrailIsAppliedToTheTargetsAndAgainWithoutDuplicates(@TempDir final Path dir) throws IOException {
+        final MotoServer moto = MotoServer.shared();
+        moto.reset();
+        final Map<String, String> environment = new HashMap<>(moto.processEnvironment());
+        environment.put("SPOT_API_TOKEN", TOKEN);
+        aws(environment, "organizations", "create-organization", "--feature-set", "ALL");
+        final String root = aws(environment, "organizations", "list-roots", "--query", "Roots[0].Id", "--output", "text");
+        aws(environment, "organizations", "enable-policy-type", "--root-id", root, "--policy-type", "SERVICE_CONTROL_POLICY");
+        final String ou = aws(environment, "organizations", "create-organizational-unit", "--parent-id", root,
+                "--name", "workloads", "--query", "OrganizationalUnit.Id", "--output", "text");
+
+        final List<String> deploy = command(packages(dir), "--token-location", "account", "--apply-guardrails");
+        deploy.set(deploy.indexOf("ou-ab12-abcdefgh r-ab12"), ou);
+        final Processes.Result first = Processes.run(deploy, environment);
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output()).doesNotContain(TOKEN);
+
+        final Processes.Result again = Processes.run(
+                List.of("bash", "deploy/apply-guardrail.sh", "--bucket", "spot-onboarding-packages", "--targets",
+                        ou + " " + root),
+                environment);
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).contains("exists (p-", "already attached to " + ou);
+
+        final String ids = aws(environment, "organizations", "list-policies", "--filter", "SERVICE_CONTROL_POLICY",
+                "--query", "Policies[?Name=='spot-onboarding-token-guardrail'].Id", "--output", "text");
+        assertThat(ids).doesNotContain("\t").startsWith("p-");
+        assertThat(aws(environment, "organizations", "list-targets-for-policy", "--policy-id", ids, "--query",
+                        "Targets[].TargetId", "--output", "text").split("\\s+"))
+                .containsExactlyInAnyOrder(ou, root);
+        final String content = aws(environment, "organizations", "describe-policy", "--policy-id", ids, "--query",
+                "Policy.Content", "--output", "text");
+        assertThat(content)
+                .contains("arn:*:s3:::spot-onboarding-packages/*")
+                .doesNotContain("<package-bucket>")
+                .isEqualTo(Files.readString(CfnYaml.ROOT.resolve("deploy/token-guardrail-scp.json"))
+                        .replace("<package-bucket>", "spot-onboarding-packages")
+                        .strip());
+    }
+
+    private static String aws(final Map<String, String> environment, final String... arguments) {
+        final List<String> command = new ArrayList<>(List.of("aws"));
+        command.addAll(List.of(arguments));
+        final Processes.Result result = Processes.run(command, environment);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return result.output().strip();
+    }
+
     @Test
     void badArgumentsAreRefusedNamingTheOption(@TempDir final Path dir) throws IOException {
         final List<String> badOrg = command(packages(dir), "--dry-run");
