@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * templates use: explicit Deny wins, then an Allow whose principal, action and conditions all match.
  * The template's intrinsics are resolved first with the given parameter values and true conditions.
  * An Allow to the account's root principal counts as "allowed if the caller's IAM policy allows it",
- * which is how a key policy delegates to IAM.
+ * which is how a key policy delegates to IAM. A statement without a Principal (an identity policy,
+ * a service control policy) applies to whoever holds it; its Resource must match the request's.
  */
 final class PolicyEvaluation {
     enum Decision {
@@ -25,23 +26,47 @@ final class PolicyEvaluation {
         NOT_ALLOWED
     }
 
-    /** Who calls, what, and the request context keys the policies read. */
-    record Request(String principalArn, String organizationId, String action, String viaService) {
+    /**
+     * Who calls, what, on which resource ({@code *}: any), and the request context keys the policies
+     * read; {@code keys} adds others, such as {@code aws:ResourceTag/...} or {@code aws:SourceArn}.
+     */
+    record Request(
+            String principalArn,
+            String organizationId,
+            String action,
+            String viaService,
+            String resource,
+            Map<String, String> keys) {
+        Request(final String principalArn, final String organizationId, final String action, final String viaService) {
+            this(principalArn, organizationId, action, viaService, "*", Map.of());
+        }
+
+        Request on(final String resourceArn) {
+            return new Request(principalArn, organizationId, action, viaService, resourceArn, keys);
+        }
+
+        Request with(final String key, final String value) {
+            final Map<String, String> more = new LinkedHashMap<>(keys);
+            more.put(key, value);
+            return new Request(principalArn, organizationId, action, viaService, resource, more);
+        }
+
         String accountId() {
             return principalArn.split(":")[4];
         }
 
         Map<String, String> context() {
-            final Map<String, String> keys = new LinkedHashMap<>();
-            keys.put("aws:PrincipalArn", principalArn);
-            keys.put("aws:PrincipalAccount", accountId());
+            final Map<String, String> context = new LinkedHashMap<>();
+            context.put("aws:PrincipalArn", principalArn);
+            context.put("aws:PrincipalAccount", accountId());
             if (organizationId != null) {
-                keys.put("aws:PrincipalOrgID", organizationId);
+                context.put("aws:PrincipalOrgID", organizationId);
             }
             if (viaService != null) {
-                keys.put("kms:ViaService", viaService);
+                context.put("kms:ViaService", viaService);
             }
-            return keys;
+            context.putAll(keys);
+            return context;
         }
     }
 
@@ -82,11 +107,13 @@ final class PolicyEvaluation {
     private static boolean applies(final Map<String, Object> statement, final Request request) {
         return principalMatches(statement.get("Principal"), request)
                 && list(statement.get("Action")).stream().anyMatch(a -> like(a.toString(), request.action()))
+                && resourceMatches(statement.get("Resource"), request)
                 && conditionsHold(statement.get("Condition"), request.context());
     }
 
+    /** A statement with no Principal is an identity policy's or a service control policy's: its holder's. */
     private static boolean principalMatches(final Object principal, final Request request) {
-        if ("*".equals(principal)) {
+        if (principal == null || "*".equals(principal)) {
             return true;
         }
         return list(map(principal).get("AWS")).stream()
@@ -94,6 +121,11 @@ final class PolicyEvaluation {
                 .anyMatch(p -> p.equals("*")
                         || p.equals(request.principalArn())
                         || p.endsWith(":root") && p.split(":")[4].equals(request.accountId()));
+    }
+
+    private static boolean resourceMatches(final Object resource, final Request request) {
+        return resource == null
+                || list(resource).stream().anyMatch(r -> like(r.toString(), request.resource()));
     }
 
     private static boolean conditionsHold(final Object conditions, final Map<String, String> context) {
