@@ -4,6 +4,8 @@ import static io.spot.onboarding.templates.CfnYaml.list;
 import static io.spot.onboarding.templates.CfnYaml.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spot.onboarding.templates.PolicyEvaluation.Decision;
+import io.spot.onboarding.templates.PolicyEvaluation.Request;
 import io.spot.onboarding.testing.ResourceRoleTemplate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +21,8 @@ class RegistryTemplateTest {
             map(CfnYaml.load("registry.yml").get("Resources"));
 
     /**
-     * What the schemas declare, plus kms:Decrypt: Secrets Manager calls it on the role's behalf to
-     * read a secret under a customer managed key, so no handler declares it.
+     * What the schemas declare, kms:Decrypt included: Secrets Manager calls it on the role's behalf
+     * to read a secret under a customer managed key, so it is granted only through Secrets Manager.
      */
     @Test
     void theExecutionRoleGrantsExactlyTheSchemasHandlerPermissionsAndDecryptThroughSecretsManager() {
@@ -43,8 +45,52 @@ class RegistryTemplateTest {
             }
         }
 
-        declared.add("kms:Decrypt");
+        assertThat(declared).contains("kms:Decrypt", "secretsmanager:GetSecretValue");
         assertThat(granted).isEqualTo(declared);
+    }
+
+    /**
+     * Each type folder's resource-role.yaml (what cfn submit deploys; tooling/cfn-generate writes it):
+     * the schema's permissions, the token read only from cfn/spot/ secrets of its account and decrypted
+     * only through Secrets Manager for them.
+     */
+    @Test
+    void eachTypeFoldersRoleReadsOnlyTheTokensSecrets() {
+        final String own = "arn:aws:secretsmanager:" + TokenPolicies.REGION + ":" + TokenPolicies.MEMBER + ":secret:";
+        TypeSchemas.all().forEach((file, schema) -> {
+            final String module = TypeSchemas.MODULES.get(file);
+            final Map<String, Object> role = map(map(map(CfnYaml.load(module + "/resource-role.yaml")
+                                            .get("Resources"))
+                                    .get("ExecutionRole"))
+                            .get("Properties"));
+            final PolicyEvaluation policy = new PolicyEvaluation(
+                    map(list(role.get("Policies")).get(0)).get("PolicyDocument"),
+                    TokenPolicies.stackValues(TokenPolicies.MEMBER, Map.of()),
+                    Set.of());
+            final String principal = TokenPolicies.role(TokenPolicies.MEMBER, "HandRegistered");
+            final Set<String> granted = new TreeSet<>();
+            policy.statements().forEach(s -> list(s.get("Action")).forEach(a -> granted.add(a.toString())));
+            assertThat(granted).as(module).isEqualTo(ResourceRoleTemplate.permissions(schema));
+
+            final Request read = TokenPolicies.request(principal, TokenPolicies.ORGANIZATION, "secretsmanager:GetSecretValue");
+            assertThat(policy.decide(read.on(own + "cfn/spot/api-token-AbCdEf"))).as(module).isEqualTo(Decision.ALLOWED);
+            assertThat(policy.decide(read.on(own + "app/database-AbCdEf"))).as(module).isEqualTo(Decision.NOT_ALLOWED);
+            assertThat(policy.decide(read.on("arn:aws:secretsmanager:" + TokenPolicies.REGION + ":"
+                            + TokenPolicies.OUTSIDER + ":secret:cfn/spot/api-token-AbCdEf")))
+                    .as(module)
+                    .isEqualTo(Decision.NOT_ALLOWED);
+            final Request decrypt = TokenPolicies.viaSecretsManager(principal, TokenPolicies.ORGANIZATION, "kms:Decrypt");
+            assertThat(policy.decide(decrypt.with("kms:EncryptionContext:SecretARN", own + "cfn/spot/api-token-AbCdEf")))
+                    .as(module)
+                    .isEqualTo(Decision.ALLOWED);
+            assertThat(policy.decide(decrypt.with("kms:EncryptionContext:SecretARN", own + "app/database-AbCdEf")))
+                    .as(module)
+                    .isEqualTo(Decision.NOT_ALLOWED);
+            assertThat(policy.decide(TokenPolicies.request(principal, TokenPolicies.ORGANIZATION, "kms:Decrypt")
+                            .with("kms:EncryptionContext:SecretARN", own + "cfn/spot/api-token-AbCdEf")))
+                    .as(module)
+                    .isEqualTo(Decision.NOT_ALLOWED);
+        });
     }
 
     @Test
@@ -92,8 +138,9 @@ class RegistryTemplateTest {
         return statements;
     }
 
+    /** Only the four types, by name: a type registered under any other name with this role cannot assume it. */
     @Test
-    void theExecutionRoleIsAssumableOnlyByCloudFormationForThisAccountsTypes() {
+    void theExecutionRoleIsAssumableOnlyByCloudFormationForThisAccountsFourTypes() {
         final Map<String, Object> trust =
                 map(map(map(resources.get("ExecutionRole")).get("Properties")).get("AssumeRolePolicyDocument"));
         final Map<String, Object> statement = map(list(trust.get("Statement")).get(0));
@@ -102,6 +149,17 @@ class RegistryTemplateTest {
         assertThat(statement.get("Principal")).isEqualTo(Map.of("Service", "resources.cloudformation.amazonaws.com"));
         assertThat(map(map(statement.get("Condition")).get("StringEquals")).get("aws:SourceAccount"))
                 .isEqualTo(Map.of("Ref", "AWS::AccountId"));
+
+        final Map<String, Object> conditions = map(PolicyEvaluation.resolve(
+                statement.get("Condition"), TokenPolicies.stackValues(TokenPolicies.MEMBER, Map.of()), Set.of()));
+        final List<Object> sources = list(map(conditions.get("StringLike")).get("aws:SourceArn"));
+        final String types = "arn:aws:cloudformation:" + TokenPolicies.REGION + ":" + TokenPolicies.MEMBER
+                + ":type/resource/";
+        assertThat(sources)
+                .containsExactlyInAnyOrderElementsOf(TypeSchemas.all().values().stream()
+                        .map(schema -> types + schema.getString("typeName").replace("::", "-") + "/*")
+                        .toList());
+        assertThat(sources).noneMatch(source -> source.toString().contains("Spot-Onboarding-*"));
     }
 
     @Test
