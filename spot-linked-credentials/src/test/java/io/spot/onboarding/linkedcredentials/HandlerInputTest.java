@@ -24,7 +24,7 @@ class HandlerInputTest {
     private final SpotInvoker invoker =
             new SpotInvoker((proxy, region) -> id -> Optional.empty(), access -> spot, new RetryPolicy());
     private final SpotTokenSettings configuration =
-            new SpotTokenSettings("unitTestToken", null, "https://api.spotinst.io");
+            new SpotTokenSettings("unitTestToken", null, "http://127.0.0.1:1");
 
     private ProgressEvent<ResourceModel, CallbackContext> run(
             final LinkedCredentialsHandler handler, final ResourceModel desired, final ResourceModel previous) {

@@ -46,6 +46,11 @@ public final class SpotEndpoint {
         return url.toString();
     }
 
+    /** On this machine (the emulator): the only place a token from the type configuration may go unasked. */
+    public boolean isLocal() {
+        return isLoopback(url.host());
+    }
+
     @Override
     public String toString() {
         return url.toString();

@@ -22,14 +22,69 @@ class SpotTokenResolverTest {
         };
     }
 
+    private static final String EMULATOR = "http://127.0.0.1:8089";
+
     @Test
-    void theConfiguredTokenWinsAndNoSecretIsRead() {
-        final SpotAccess access = resolver.resolve(new SpotTokenSettings("tok123", "other", null), secrets(Map.of()));
+    void theConfiguredTokenWinsInALocalRunAndNoSecretIsRead() {
+        final SpotAccess access =
+                resolver.resolve(new SpotTokenSettings("tok123", "other", EMULATOR), secrets(Map.of()));
 
         assertThat(access.token()).isEqualTo("tok123");
-        assertThat(access.endpoint().url()).isEqualTo("https://api.spotinst.io/");
+        assertThat(access.endpoint().url()).isEqualTo(EMULATOR + "/");
         assertThat(access.toString()).doesNotContain("tok123");
         assertThat(asked).isEmpty();
+    }
+
+    /** A type configuration is readable with BatchDescribeTypeConfigurations: no token for a real Spot there. */
+    @Test
+    void aConfiguredTokenForASpotApiElsewhereIsRefusedUnlessTheRunAllowsIt() {
+        for (final String url : new String[] {null, "https://api.spotinst.io", "https://10.0.0.1"}) {
+            assertThatThrownBy(() -> resolver.resolve(new SpotTokenSettings("tok123", null, url), secrets(Map.of())))
+                    .isInstanceOf(CfnInvalidTypeConfigurationException.class)
+                    .hasMessageContaining("SpotCredentials.ApiToken is accepted only in a local or test run")
+                    .hasMessageContaining("SpotCredentials.ApiTokenSecret")
+                    .hasMessageContaining(SpotTokenResolver.ALLOW_CONFIGURED_TOKEN)
+                    .hasMessageNotContaining("tok123");
+        }
+        System.setProperty(SpotTokenResolver.ALLOW_CONFIGURED_TOKEN, "allow");
+        try {
+            assertThat(resolver.resolve(new SpotTokenSettings("tok123", null, null), secrets(Map.of()))
+                            .token())
+                    .isEqualTo("tok123");
+        } finally {
+            System.clearProperty(SpotTokenResolver.ALLOW_CONFIGURED_TOKEN);
+        }
+        assertThat(asked).isEmpty();
+    }
+
+    /** A token pasted where a secret's name goes is never repeated, whatever goes wrong. */
+    @Test
+    void aTokenInPlaceOfASecretNameIsNeverRepeated() {
+        final String token = "a1B2c3D4e5F6g7H8i9J0";
+        final SecretReader denied = id -> {
+            throw new SecretReader.SecretAccessDeniedException(
+                    "User: arn:aws:sts::111122223333:assumed-role/x is not authorized on resource: " + id);
+        };
+
+        assertThatThrownBy(() -> resolver.resolve(new SpotTokenSettings(null, token, null), secrets(Map.of())))
+                .isInstanceOf(CfnInvalidTypeConfigurationException.class)
+                .hasMessageContaining("SpotCredentials.ApiTokenSecret")
+                .hasMessageContaining("if that is the token itself")
+                .hasMessageNotContaining(token);
+        assertThatThrownBy(() -> resolver.resolve(new SpotTokenSettings(null, token, null), denied))
+                .isInstanceOf(CfnAccessDeniedException.class)
+                .hasMessageContaining("not authorized")
+                .hasMessageNotContaining(token)
+                .hasNoCause();
+        assertThatThrownBy(() -> resolver.resolve(
+                        null,
+                        secrets(Map.of(SpotTokenResolver.DEFAULT_SECRET, "{\"ApiTokenSecret\":\"" + token + "\"}"))))
+                .isInstanceOf(CfnInvalidTypeConfigurationException.class)
+                .hasMessageContaining("does not exist")
+                .hasMessageNotContaining(token);
+        // A name with a separator is shown, so the reader can correct it.
+        assertThatThrownBy(() -> resolver.resolve(new SpotTokenSettings(null, "team/spot", null), secrets(Map.of())))
+                .hasMessageContaining("'team/spot'");
     }
 
     @Test
@@ -63,7 +118,7 @@ class SpotTokenResolverTest {
 
     @Test
     void aTokenWithSpacesIsRefusedWithoutEchoingIt() {
-        assertThatThrownBy(() -> resolver.resolve(new SpotTokenSettings("sec ret", null, null), secrets(Map.of())))
+        assertThatThrownBy(() -> resolver.resolve(new SpotTokenSettings("sec ret", null, EMULATOR), secrets(Map.of())))
                 .isInstanceOf(CfnInvalidTypeConfigurationException.class)
                 .hasMessageContaining("printable ASCII")
                 .hasMessageNotContaining("sec ret");

@@ -53,6 +53,17 @@ class TypeConfigurationTest {
                 "InvalidTypeConfiguration",
                 "SpotCredentials.ApiUrl",
                 "https://"),
+        TOKEN_FOR_A_SPOT_ELSEWHERE(
+                h -> credentials(h, "{\"ApiToken\":\"" + h.token + "\"}"),
+                "InvalidTypeConfiguration",
+                "SpotCredentials.ApiToken is accepted only in a local or test run",
+                "SpotCredentials.ApiTokenSecret"),
+        TOKEN_IN_PLACE_OF_A_SECRET_NAME(
+                h -> credentials(
+                        h, "{\"ApiTokenSecret\":\"" + h.token + "\",\"ApiUrl\":\"" + h.spot.baseUrl() + "\"}"),
+                "InvalidTypeConfiguration",
+                "SpotCredentials.ApiTokenSecret",
+                "if that is the token itself"),
         SECRET_NOT_FOUND(
                 h -> credentials(
                         h, "{\"ApiTokenSecret\":\"cfn/spot/missing\",\"ApiUrl\":\"" + h.spot.baseUrl() + "\"}"),
@@ -101,7 +112,7 @@ class TypeConfigurationTest {
                     .last();
 
             assertThat(response.errorCode()).as(response.message()).isEqualTo(bad.errorCode);
-            assertThat(response.message()).contains(bad.named);
+            assertThat(response.message()).contains(bad.named).doesNotContain(harness.token);
             assertThat(harness.spot.requests()).as("calls to Spot").isEmpty();
         }
     }
