@@ -29,7 +29,8 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  */
 class CreateStabilizationTest {
     private static final String ACCOUNT = "act-1a2b3c4d";
-    private static final SpotTokenSettings CONFIGURATION = new SpotTokenSettings("unitTestToken", null, "http://127.0.0.1:1");
+    private static final SpotTokenSettings CONFIGURATION =
+            new SpotTokenSettings("unitTestToken", null, "http://127.0.0.1:1");
 
     private final SpotApi spot = mock(SpotApi.class);
     private final CreateHandler handler = new CreateHandler(

@@ -200,7 +200,8 @@ class DeployScriptTest {
                                 + "token' --content " + contentFile(run.output()),
                         "aws organizations attach-policy --policy-id '<policy id>' --target-id ou-ab12-abcdefgh",
                         "aws organizations attach-policy --policy-id '<policy id>' --target-id r-ab12");
-        assertThat(commands.get(3)).startsWith("aws cloudformation create-stack --stack-name spot-onboarding-central-token");
+        assertThat(commands.get(3))
+                .startsWith("aws cloudformation create-stack --stack-name spot-onboarding-central-token");
         assertThat(run.output())
                 .contains("holds deploy/token-guardrail-scp.json with <package-bucket> = spot-onboarding-packages")
                 .contains("update-policy --policy-id <its id>")
@@ -233,13 +234,18 @@ class DeployScriptTest {
     /** Against moto's Organizations: created once, attached once per target, then updated in place on a rerun. */
     @Test
     void theGuardrailIsAppliedToTheTargetsAndAgainWithoutDuplicates(@TempDir final Path dir) throws IOException {
-        final MotoServer moto = MotoServer.shared();
-        moto.reset();
-        final Map<String, String> environment = new HashMap<>(moto.processEnvironment());
-        environment.put("SPOT_API_TOKEN", TOKEN);
+        final Map<String, String> environment = freshMoto(MotoServer.shared());
         aws(environment, "organizations", "create-organization", "--feature-set", "ALL");
-        final String root = aws(environment, "organizations", "list-roots", "--query", "Roots[0].Id", "--output", "text");
-        aws(environment, "organizations", "enable-policy-type", "--root-id", root, "--policy-type", "SERVICE_CONTROL_POLICY");
+        final String root =
+                aws(environment, "organizations", "list-roots", "--query", "Roots[0].Id", "--output", "text");
+        aws(
+                environment,
+                "organizations",
+                "enable-policy-type",
+                "--root-id",
+                root,
+                "--policy-type",
+                "SERVICE_CONTROL_POLICY");
         final String ou = aws(environment, "organizations", "create-organizational-unit", "--parent-id", root,
                 "--name", "workloads", "--query", "OrganizationalUnit.Id", "--output", "text");
 
@@ -272,6 +278,14 @@ class DeployScriptTest {
                         .strip());
     }
 
+    /** An empty moto_server, and the environment that points the AWS CLI at it with the token set. */
+    private static Map<String, String> freshMoto(final MotoServer moto) {
+        moto.reset();
+        final Map<String, String> environment = new HashMap<>(moto.processEnvironment());
+        environment.put("SPOT_API_TOKEN", TOKEN);
+        return environment;
+    }
+
     private static String aws(final Map<String, String> environment, final String... arguments) {
         final List<String> command = new ArrayList<>(List.of("aws"));
         command.addAll(List.of(arguments));
@@ -301,9 +315,7 @@ class DeployScriptTest {
     @Test
     void aRealRunUploadsThePackagesAndCreatesBothStackSets(@TempDir final Path dir) throws IOException {
         final MotoServer moto = MotoServer.shared();
-        moto.reset();
-        final Map<String, String> environment = new HashMap<>(moto.processEnvironment());
-        environment.put("SPOT_API_TOKEN", TOKEN);
+        final Map<String, String> environment = freshMoto(moto);
 
         // moto's CloudFormation leaves out central-token.yml's secret output: the central option's end to end
         // run against moto is the runner's (spot-runner TokenOptionsTest); here the script's AWS CLI calls.

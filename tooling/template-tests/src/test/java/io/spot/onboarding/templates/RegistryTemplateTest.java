@@ -72,22 +72,29 @@ class RegistryTemplateTest {
             policy.statements().forEach(s -> list(s.get("Action")).forEach(a -> granted.add(a.toString())));
             assertThat(granted).as(module).isEqualTo(ResourceRoleTemplate.permissions(schema));
 
-            final Request read = TokenPolicies.request(principal, TokenPolicies.ORGANIZATION, "secretsmanager:GetSecretValue");
-            assertThat(policy.decide(read.on(own + "cfn/spot/api-token-AbCdEf"))).as(module).isEqualTo(Decision.ALLOWED);
-            assertThat(policy.decide(read.on(own + "app/database-AbCdEf"))).as(module).isEqualTo(Decision.NOT_ALLOWED);
+            final Request read =
+                    TokenPolicies.request(principal, TokenPolicies.ORGANIZATION, "secretsmanager:GetSecretValue");
+            assertThat(policy.decide(read.on(own + "cfn/spot/api-token-AbCdEf")))
+                    .as(module)
+                    .isEqualTo(Decision.ALLOWED);
+            assertThat(policy.decide(read.on(own + "app/database-AbCdEf")))
+                    .as(module)
+                    .isEqualTo(Decision.NOT_ALLOWED);
             assertThat(policy.decide(read.on("arn:aws:secretsmanager:" + TokenPolicies.REGION + ":"
                             + TokenPolicies.OUTSIDER + ":secret:cfn/spot/api-token-AbCdEf")))
                     .as(module)
                     .isEqualTo(Decision.NOT_ALLOWED);
-            final Request decrypt = TokenPolicies.viaSecretsManager(principal, TokenPolicies.ORGANIZATION, "kms:Decrypt");
-            assertThat(policy.decide(decrypt.with("kms:EncryptionContext:SecretARN", own + "cfn/spot/api-token-AbCdEf")))
+            final Request decrypt =
+                    TokenPolicies.viaSecretsManager(principal, TokenPolicies.ORGANIZATION, "kms:Decrypt");
+            final String context = "kms:EncryptionContext:SecretARN";
+            assertThat(policy.decide(decrypt.with(context, own + "cfn/spot/api-token-AbCdEf")))
                     .as(module)
                     .isEqualTo(Decision.ALLOWED);
-            assertThat(policy.decide(decrypt.with("kms:EncryptionContext:SecretARN", own + "app/database-AbCdEf")))
+            assertThat(policy.decide(decrypt.with(context, own + "app/database-AbCdEf")))
                     .as(module)
                     .isEqualTo(Decision.NOT_ALLOWED);
             assertThat(policy.decide(TokenPolicies.request(principal, TokenPolicies.ORGANIZATION, "kms:Decrypt")
-                            .with("kms:EncryptionContext:SecretARN", own + "cfn/spot/api-token-AbCdEf")))
+                            .with(context, own + "cfn/spot/api-token-AbCdEf")))
                     .as(module)
                     .isEqualTo(Decision.NOT_ALLOWED);
         });

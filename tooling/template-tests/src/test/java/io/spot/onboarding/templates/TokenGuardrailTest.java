@@ -26,10 +26,12 @@ import org.junit.jupiter.api.Test;
  */
 class TokenGuardrailTest {
     private static final String ADMIN = role(MEMBER, "Admin");
-    private static final String SECRET = "arn:aws:secretsmanager:" + REGION + ":" + MEMBER + ":secret:cfn/spot/api-token-AbCdEf";
+    private static final String SECRET =
+            "arn:aws:secretsmanager:" + REGION + ":" + MEMBER + ":secret:cfn/spot/api-token-AbCdEf";
     private static final String TYPE =
             "arn:aws:cloudformation:" + REGION + ":" + MEMBER + ":type/resource/Spot-Onboarding-Account";
-    private static final String KEY = "arn:aws:kms:" + REGION + ":" + MEMBER + ":key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    private static final String KEY =
+            "arn:aws:kms:" + REGION + ":" + MEMBER + ":key/1234abcd-12ab-34cd-56ef-1234567890ab";
     private static final List<String> EXECUTION_ROLES = List.of(
             role(MEMBER, "stacksets-exec-0123456789abcdef"), role(MEMBER, "AWSCloudFormationStackSetExecutionRole"));
 
@@ -120,7 +122,9 @@ class TokenGuardrailTest {
         for (final Request other : List.of(
                 on("iam:UpdateAssumeRolePolicy", role(MEMBER, "Workload")),
                 on("iam:PassRole", role(MEMBER, "path/SpotOnboardingHandlers-" + REGION)),
-                on("secretsmanager:GetSecretValue", "arn:aws:secretsmanager:" + REGION + ":" + MEMBER + ":secret:app/db"),
+                on(
+                        "secretsmanager:GetSecretValue",
+                        "arn:aws:secretsmanager:" + REGION + ":" + MEMBER + ":secret:app/db"),
                 on("kms:PutKeyPolicy", KEY),
                 on("s3:PutObject", "arn:aws:s3:::another-bucket/x"))) {
             assertThat(guardrail.decide(other)).as(other.action() + " " + other.resource())

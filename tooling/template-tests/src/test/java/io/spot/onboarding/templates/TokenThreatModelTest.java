@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * say the same line for line.
  */
 class TokenThreatModelTest {
-    private static final Set<Path> HANDLERS_ROLE_PATHS =
-            EnumSet.of(Path.EDIT_HANDLERS_ROLE, Path.CREATE_HANDLERS_ROLE, Path.PASS_HANDLERS_ROLE, Path.CONFIGURE_TYPE);
+    private static final Set<Path> HANDLERS_ROLE_PATHS = EnumSet.of(
+            Path.EDIT_HANDLERS_ROLE, Path.CREATE_HANDLERS_ROLE, Path.PASS_HANDLERS_ROLE, Path.CONFIGURE_TYPE);
     private static final Set<Path> MANAGEMENT_PATHS = union(
             HANDLERS_ROLE_PATHS, EnumSet.of(Path.WRITE_PACKAGES, Path.RUN_A_STACKSET));
 
