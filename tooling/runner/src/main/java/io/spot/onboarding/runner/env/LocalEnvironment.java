@@ -1,6 +1,7 @@
 package io.spot.onboarding.runner.env;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spot.onboarding.common.handler.SpotTokenResolver;
 import io.spot.onboarding.harness.CloudFormationRequest;
 import io.spot.onboarding.harness.MotoServer;
 import io.spot.onboarding.harness.MutableClock;
@@ -63,6 +64,9 @@ public final class LocalEnvironment implements AutoCloseable {
             time = new SimulatedTime(clock);
         } else {
             spot = SpotTarget.real(settings.spotUrl());
+            // A local run: a token it puts in the type configuration (a template without the token
+            // secret) may go to the real Spot API too.
+            System.setProperty(SpotTokenResolver.ALLOW_CONFIGURED_TOKEN, "allow");
             time = new WallClockTime();
         }
         final Scheduler scheduler = new Scheduler(time, settings.threads());
