@@ -23,8 +23,7 @@ class HandlerInputTest {
     private final SpotApi spot = mock(SpotApi.class);
     private final SpotInvoker invoker =
             new SpotInvoker((proxy, region) -> id -> Optional.empty(), access -> spot, new RetryPolicy());
-    private final SpotTokenSettings configuration =
-            new SpotTokenSettings("unitTestToken", null, "http://127.0.0.1:1");
+    private final SpotTokenSettings configuration = new SpotTokenSettings("unitTestToken", null, "http://127.0.0.1:1");
 
     private ProgressEvent<ResourceModel, CallbackContext> run(
             final LinkedCredentialsHandler handler, final ResourceModel desired, final ResourceModel previous) {

@@ -54,7 +54,8 @@ public final class SpotTokenResolver {
                         + "loopback ApiUrl, or -D" + ALLOW_CONFIGURED_TOKEN + "=allow): anyone allowed "
                         + "BatchDescribeTypeConfigurations can read a type configuration. Put the token in a Secrets "
                         + "Manager secret under cfn/spot/ and name it in SpotCredentials.ApiTokenSecret, or create "
-                        + "the secret '" + DEFAULT_SECRET + "' in this account and region (the onboarding template does).");
+                        + "the secret '" + DEFAULT_SECRET
+                        + "' in this account and region (the onboarding template does).");
             }
             return new SpotAccess(endpoint, token, "type configuration SpotCredentials.ApiToken");
         }
@@ -63,8 +64,11 @@ public final class SpotTokenResolver {
             final String value = read(secrets, secretId)
                     .orElseThrow(() -> invalid("SpotCredentials.ApiTokenSecret names " + described(secretId)
                             + ", which does not exist in this account and region. Create it, or correct the name or "
-                            + "ARN" + (mayBeToken(secretId) ? "; if that is the token itself, put it in a secret and "
-                                    + "name the secret instead." : ".")));
+                            + "ARN"
+                            + (mayBeToken(secretId)
+                                    ? "; if that is the token itself, put it in a secret and "
+                                            + "name the secret instead."
+                                    : ".")));
             return fromSecret(endpoint, secretId, value, secrets);
         }
         final String value = read(secrets, DEFAULT_SECRET)

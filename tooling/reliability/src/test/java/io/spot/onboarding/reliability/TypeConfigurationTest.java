@@ -59,8 +59,7 @@ class TypeConfigurationTest {
                 "SpotCredentials.ApiToken is accepted only in a local or test run",
                 "SpotCredentials.ApiTokenSecret"),
         TOKEN_IN_PLACE_OF_A_SECRET_NAME(
-                h -> credentials(
-                        h, "{\"ApiTokenSecret\":\"" + h.token + "\",\"ApiUrl\":\"" + h.spot.baseUrl() + "\"}"),
+                h -> credentials(h, "{\"ApiTokenSecret\":\"" + h.token + "\",\"ApiUrl\":\"" + h.spot.baseUrl() + "\"}"),
                 "InvalidTypeConfiguration",
                 "SpotCredentials.ApiTokenSecret",
                 "if that is the token itself"),

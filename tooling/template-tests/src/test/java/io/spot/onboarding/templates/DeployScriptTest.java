@@ -246,8 +246,18 @@ class DeployScriptTest {
                 root,
                 "--policy-type",
                 "SERVICE_CONTROL_POLICY");
-        final String ou = aws(environment, "organizations", "create-organizational-unit", "--parent-id", root,
-                "--name", "workloads", "--query", "OrganizationalUnit.Id", "--output", "text");
+        final String ou = aws(
+                environment,
+                "organizations",
+                "create-organizational-unit",
+                "--parent-id",
+                root,
+                "--name",
+                "workloads",
+                "--query",
+                "OrganizationalUnit.Id",
+                "--output",
+                "text");
 
         final List<String> deploy = command(packages(dir), "--token-location", "account", "--apply-guardrails");
         deploy.set(deploy.indexOf("ou-ab12-abcdefgh r-ab12"), ou);
@@ -256,20 +266,50 @@ class DeployScriptTest {
         assertThat(first.output()).doesNotContain(TOKEN);
 
         final Processes.Result again = Processes.run(
-                List.of("bash", "deploy/apply-guardrail.sh", "--bucket", "spot-onboarding-packages", "--targets",
+                List.of(
+                        "bash",
+                        "deploy/apply-guardrail.sh",
+                        "--bucket",
+                        "spot-onboarding-packages",
+                        "--targets",
                         ou + " " + root),
                 environment);
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(again.output()).contains("exists (p-", "already attached to " + ou);
 
-        final String ids = aws(environment, "organizations", "list-policies", "--filter", "SERVICE_CONTROL_POLICY",
-                "--query", "Policies[?Name=='spot-onboarding-token-guardrail'].Id", "--output", "text");
+        final String ids = aws(
+                environment,
+                "organizations",
+                "list-policies",
+                "--filter",
+                "SERVICE_CONTROL_POLICY",
+                "--query",
+                "Policies[?Name=='spot-onboarding-token-guardrail'].Id",
+                "--output",
+                "text");
         assertThat(ids).doesNotContain("\t").startsWith("p-");
-        assertThat(aws(environment, "organizations", "list-targets-for-policy", "--policy-id", ids, "--query",
-                        "Targets[].TargetId", "--output", "text").split("\\s+"))
+        assertThat(aws(
+                                environment,
+                                "organizations",
+                                "list-targets-for-policy",
+                                "--policy-id",
+                                ids,
+                                "--query",
+                                "Targets[].TargetId",
+                                "--output",
+                                "text")
+                        .split("\\s+"))
                 .containsExactlyInAnyOrder(ou, root);
-        final String content = aws(environment, "organizations", "describe-policy", "--policy-id", ids, "--query",
-                "Policy.Content", "--output", "text");
+        final String content = aws(
+                environment,
+                "organizations",
+                "describe-policy",
+                "--policy-id",
+                ids,
+                "--query",
+                "Policy.Content",
+                "--output",
+                "text");
         assertThat(content)
                 .contains("arn:*:s3:::spot-onboarding-packages/*")
                 .doesNotContain("<package-bucket>")

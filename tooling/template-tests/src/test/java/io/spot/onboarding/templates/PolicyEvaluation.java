@@ -124,8 +124,7 @@ final class PolicyEvaluation {
     }
 
     private static boolean resourceMatches(final Object resource, final Request request) {
-        return resource == null
-                || list(resource).stream().anyMatch(r -> like(r.toString(), request.resource()));
+        return resource == null || list(resource).stream().anyMatch(r -> like(r.toString(), request.resource()));
     }
 
     private static boolean conditionsHold(final Object conditions, final Map<String, String> context) {

@@ -59,8 +59,8 @@ class RegistryTemplateTest {
         final String own = "arn:aws:secretsmanager:" + TokenPolicies.REGION + ":" + TokenPolicies.MEMBER + ":secret:";
         TypeSchemas.all().forEach((file, schema) -> {
             final String module = TypeSchemas.MODULES.get(file);
-            final Map<String, Object> role = map(map(map(CfnYaml.load(module + "/resource-role.yaml")
-                                            .get("Resources"))
+            final Map<String, Object> role =
+                    map(map(map(CfnYaml.load(module + "/resource-role.yaml").get("Resources"))
                                     .get("ExecutionRole"))
                             .get("Properties"));
             final PolicyEvaluation policy = new PolicyEvaluation(
@@ -160,8 +160,8 @@ class RegistryTemplateTest {
         final Map<String, Object> conditions = map(PolicyEvaluation.resolve(
                 statement.get("Condition"), TokenPolicies.stackValues(TokenPolicies.MEMBER, Map.of()), Set.of()));
         final List<Object> sources = list(map(conditions.get("StringLike")).get("aws:SourceArn"));
-        final String types = "arn:aws:cloudformation:" + TokenPolicies.REGION + ":" + TokenPolicies.MEMBER
-                + ":type/resource/";
+        final String types =
+                "arn:aws:cloudformation:" + TokenPolicies.REGION + ":" + TokenPolicies.MEMBER + ":type/resource/";
         assertThat(sources)
                 .containsExactlyInAnyOrderElementsOf(TypeSchemas.all().values().stream()
                         .map(schema -> types + schema.getString("typeName").replace("::", "-") + "/*")

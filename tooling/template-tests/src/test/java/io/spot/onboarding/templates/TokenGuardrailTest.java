@@ -87,10 +87,12 @@ class TokenGuardrailTest {
     @Test
     void aMemberAccountsAdministratorMayStartNoPathToTheToken() {
         for (final Request change : changes()) {
-            assertThat(guardrail.decide(change)).as(change.action() + " " + change.resource())
+            assertThat(guardrail.decide(change))
+                    .as(change.action() + " " + change.resource())
                     .isEqualTo(Decision.DENIED);
         }
-        assertThat(guardrail.decide(on("secretsmanager:GetSecretValue", SECRET))).isEqualTo(Decision.DENIED);
+        assertThat(guardrail.decide(on("secretsmanager:GetSecretValue", SECRET)))
+                .isEqualTo(Decision.DENIED);
     }
 
     @Test
@@ -127,7 +129,8 @@ class TokenGuardrailTest {
                         "arn:aws:secretsmanager:" + REGION + ":" + MEMBER + ":secret:app/db"),
                 on("kms:PutKeyPolicy", KEY),
                 on("s3:PutObject", "arn:aws:s3:::another-bucket/x"))) {
-            assertThat(guardrail.decide(other)).as(other.action() + " " + other.resource())
+            assertThat(guardrail.decide(other))
+                    .as(other.action() + " " + other.resource())
                     .isEqualTo(Decision.NOT_ALLOWED);
         }
     }
@@ -142,7 +145,8 @@ class TokenGuardrailTest {
             assertThat(statement.get("Effect")).isEqualTo("Deny");
             assertThat(statement).doesNotContainKeys("Principal", "NotPrincipal");
         }
-        final Object tags = map(map(map(CfnYaml.load("template.yml").get("Resources")).get("SpotApiTokenKey"))
+        final Object tags = map(map(map(CfnYaml.load("template.yml").get("Resources"))
+                                .get("SpotApiTokenKey"))
                         .get("Properties"))
                 .get("Tags");
         assertThat(list(tags)).containsExactly(Map.of("Key", "spot-onboarding", "Value", "token-key"));

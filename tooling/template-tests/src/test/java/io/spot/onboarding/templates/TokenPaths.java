@@ -148,25 +148,29 @@ final class TokenPaths {
         return switch (path) {
             case READ -> readsDirectly(caller);
             case LIFT_POLICIES -> liftsPolicies(caller);
-            case EDIT_HANDLERS_ROLE -> may(caller, "iam:UpdateAssumeRolePolicy", handlers(account))
-                    && handlersOf(account);
+            case EDIT_HANDLERS_ROLE ->
+                may(caller, "iam:UpdateAssumeRolePolicy", handlers(account)) && handlersOf(account);
             case CREATE_HANDLERS_ROLE -> may(caller, "iam:CreateRole", handlers(account)) && handlersOf(account);
-            case PASS_HANDLERS_ROLE -> may(caller, "iam:PassRole", handlers(account))
-                    && may(caller, "cloudformation:RegisterType", type(account))
-                    && handlersOf(account);
-            case EDIT_EXECUTION_ROLE -> MEMBER.equals(account)
-                    && who != Who.EXECUTION_ROLE
-                    && (may(caller, "iam:UpdateAssumeRolePolicy", Who.EXECUTION_ROLE.arn)
-                            || may(caller, "iam:CreateRole", role(account, "stacksets-exec-mine")))
-                    && reads(Who.EXECUTION_ROLE);
-            case CONFIGURE_TYPE -> may(caller, "cloudformation:SetTypeConfiguration", type(account))
-                    && handlersOf(account);
-            case WRITE_PACKAGES -> allowed(caller, request(caller, "s3:PutObject", PACKAGE), MANAGEMENT, bucketPolicy)
-                    && handlersOf(MEMBER);
+            case PASS_HANDLERS_ROLE ->
+                may(caller, "iam:PassRole", handlers(account))
+                        && may(caller, "cloudformation:RegisterType", type(account))
+                        && handlersOf(account);
+            case EDIT_EXECUTION_ROLE ->
+                MEMBER.equals(account)
+                        && who != Who.EXECUTION_ROLE
+                        && (may(caller, "iam:UpdateAssumeRolePolicy", Who.EXECUTION_ROLE.arn)
+                                || may(caller, "iam:CreateRole", role(account, "stacksets-exec-mine")))
+                        && reads(Who.EXECUTION_ROLE);
+            case CONFIGURE_TYPE ->
+                may(caller, "cloudformation:SetTypeConfiguration", type(account)) && handlersOf(account);
+            case WRITE_PACKAGES ->
+                allowed(caller, request(caller, "s3:PutObject", PACKAGE), MANAGEMENT, bucketPolicy)
+                        && handlersOf(MEMBER);
             // Service-managed StackSets are created in the management account, which no guardrail covers.
-            case RUN_A_STACKSET -> MANAGEMENT.equals(account)
-                    && may(caller, "cloudformation:CreateStackSet", "*")
-                    && reads(Who.EXECUTION_ROLE);
+            case RUN_A_STACKSET ->
+                MANAGEMENT.equals(account)
+                        && may(caller, "cloudformation:CreateStackSet", "*")
+                        && reads(Who.EXECUTION_ROLE);
         };
     }
 
@@ -217,8 +221,8 @@ final class TokenPaths {
     private boolean usesKey(final Principal caller, final Token token, final String action) {
         // Decrypt as Secrets Manager asks for it; a key policy is rewritten directly.
         final String via = action.equals("kms:Decrypt") ? VIA_SECRETS_MANAGER : null;
-        Request request = new Request(caller.arn(), ORGANIZATION, action, via)
-                .with("kms:EncryptionContext:SecretARN", token.arn);
+        Request request =
+                new Request(caller.arn(), ORGANIZATION, action, via).with("kms:EncryptionContext:SecretARN", token.arn);
         for (final Map.Entry<String, String> tag : token.keyTags.entrySet()) {
             request = request.with("aws:ResourceTag/" + tag.getKey(), tag.getValue());
         }

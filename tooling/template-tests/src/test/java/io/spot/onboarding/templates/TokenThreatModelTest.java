@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class TokenThreatModelTest {
     private static final Set<Path> HANDLERS_ROLE_PATHS = EnumSet.of(
             Path.EDIT_HANDLERS_ROLE, Path.CREATE_HANDLERS_ROLE, Path.PASS_HANDLERS_ROLE, Path.CONFIGURE_TYPE);
-    private static final Set<Path> MANAGEMENT_PATHS = union(
-            HANDLERS_ROLE_PATHS, EnumSet.of(Path.WRITE_PACKAGES, Path.RUN_A_STACKSET));
+    private static final Set<Path> MANAGEMENT_PATHS =
+            union(HANDLERS_ROLE_PATHS, EnumSet.of(Path.WRITE_PACKAGES, Path.RUN_A_STACKSET));
 
     private static String bucketPolicy;
 
@@ -33,12 +33,24 @@ class TokenThreatModelTest {
     @BeforeAll
     static void readTheBucketPolicyFromTheDeployScript() {
         final Processes.Result run = Processes.run(
-                List.of("bash", "deploy/deploy-stacksets.sh", "--bucket", TokenPaths.BUCKET, "--org-id",
-                        TokenPolicies.ORGANIZATION, "--targets", "r-ab12", "--packages-dir", "/nonexistent",
-                        "--token-location", "account", "--dry-run"),
+                List.of(
+                        "bash",
+                        "deploy/deploy-stacksets.sh",
+                        "--bucket",
+                        TokenPaths.BUCKET,
+                        "--org-id",
+                        TokenPolicies.ORGANIZATION,
+                        "--targets",
+                        "r-ab12",
+                        "--packages-dir",
+                        "/nonexistent",
+                        "--token-location",
+                        "account",
+                        "--dry-run"),
                 Map.of("SPOT_API_TOKEN", "threatModelToken"));
         assertThat(run.exitCode()).as(run.output()).isZero();
-        final String line = run.output().lines()
+        final String line = run.output()
+                .lines()
                 .filter(l -> l.startsWith("aws s3api put-bucket-policy"))
                 .findFirst()
                 .orElseThrow();
@@ -53,8 +65,12 @@ class TokenThreatModelTest {
     void aMemberAccountsAdministratorReachesItThroughTheHandlersRoleUnlessTheGuardrailCoversTheAccount() {
         final Set<Path> withoutGuardrail = union(HANDLERS_ROLE_PATHS, EnumSet.of(Path.EDIT_EXECUTION_ROLE));
         for (final Option option : Option.values()) {
-            assertThat(open(option, false, Who.MEMBER_ADMINISTRATOR)).as(option.name()).isEqualTo(withoutGuardrail);
-            assertThat(open(option, true, Who.MEMBER_ADMINISTRATOR)).as(option.name()).isEmpty();
+            assertThat(open(option, false, Who.MEMBER_ADMINISTRATOR))
+                    .as(option.name())
+                    .isEqualTo(withoutGuardrail);
+            assertThat(open(option, true, Who.MEMBER_ADMINISTRATOR))
+                    .as(option.name())
+                    .isEmpty();
         }
     }
 
@@ -113,7 +129,8 @@ class TokenThreatModelTest {
     void onlyTheHandlersRoleReadsTheSecretAsItIs() {
         for (final Option option : Option.values()) {
             for (final Who who : Who.values()) {
-                assertThat(open(option, false, who).contains(Path.READ)).as(option + " " + who)
+                assertThat(open(option, false, who).contains(Path.READ))
+                        .as(option + " " + who)
                         .isEqualTo(who == Who.HANDLERS);
             }
         }
@@ -131,8 +148,8 @@ class TokenThreatModelTest {
     @Test
     void theReadmesTableSaysWhatTheEvaluationFinds() throws IOException {
         final List<String> lines = Files.readAllLines(CfnYaml.ROOT.resolve("README.md"));
-        final int header = lines.indexOf(
-                "| Who can reach the token | Central | Central, with the guardrail | In each account "
+        final int header =
+                lines.indexOf("| Who can reach the token | Central | Central, with the guardrail | In each account "
                         + "| In each account, with the guardrail |");
         assertThat(header).as("the README's threat model table").isNotNegative();
         final Map<Who, List<Boolean>> table = new LinkedHashMap<>();
