@@ -60,6 +60,7 @@ import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
 public abstract class RegistryLambdaWrapper<M, C extends SpotCallbackContext, T> extends LambdaWrapper<M, C, T> {
     private final TypeSchema schema;
     private final HandlerDispatch<M, C, SpotTokenSettings> dispatch;
+    private volatile WriteOnlyProperties writeOnly;
 
     /**
      * @param type     the type's declaration: its schema, read as cfn's generated {@code BaseConfiguration} reads it
@@ -171,6 +172,20 @@ public abstract class RegistryLambdaWrapper<M, C extends SpotCallbackContext, T>
     @Override
     public JSONObject provideResourceSchemaJSONObject() {
         return schema.json();
+    }
+
+    /**
+     * The plugin's own removal of write-only properties, without the JSON-schema validator it loads for
+     * it (see {@link WriteOnlyProperties}), with the same strict round trip through the serializer.
+     */
+    @Override
+    protected M sanitizeModel(final M model) throws IOException {
+        if (writeOnly == null) {
+            writeOnly = WriteOnlyProperties.of(schema.json());
+        }
+        final JSONObject json = new JSONObject(serializer.serialize(model));
+        writeOnly.removeFrom(json);
+        return serializer.deserializeStrict(json.toString(), getModelTypeReference());
     }
 
     @Override

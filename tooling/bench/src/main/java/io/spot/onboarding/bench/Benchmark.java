@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Prints every figure of the benchmark in a stable layout: package size, cold start, warm latency,
@@ -19,28 +20,43 @@ public final class Benchmark {
     public static void main(final String[] args) throws Exception {
         final Path root =
                 Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        final boolean quick = args.length > 1 && "--quick".equals(args[1]);
+        final List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
+        final boolean quick = options.contains("--quick");
+        final int only = options.indexOf("--only");
+        final Set<String> figures = only >= 0 && only + 1 < options.size()
+                ? Set.of(options.get(only + 1).split(","))
+                : Set.of("1", "2", "3", "4", "5");
         final PrintStream out = System.out;
         final Instant start = Instant.now();
         out.println("Spot onboarding benchmark — " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + Runtime.getRuntime().maxMemory() / 1_048_576 + " MB heap, Java " + System.getProperty("java.version")
                 + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         out.println();
-        PackageSizes.print(root, out);
-        out.println();
-        new ColdStart(root, quick ? 3 : 7).print(out);
-        out.println();
-        new WarmLatency(quick ? 20 : 100).print(out);
-        out.println();
-        ApiCalls.print(out);
-        out.println();
-        new OrgScale(
-                        root,
-                        quick ? List.of(10, 100, 1000) : List.of(10, 100, 1000, 10_000),
-                        quick ? List.of(1000) : List.of(1000, 10_000),
-                        List.of(200, 1000))
-                .print(out);
-        out.println();
+        if (figures.contains("1")) {
+            PackageSizes.print(root, out);
+            out.println();
+        }
+        if (figures.contains("2")) {
+            new ColdStart(root, quick ? 3 : 11).print(out);
+            out.println();
+        }
+        if (figures.contains("3")) {
+            new WarmLatency(quick ? 20 : 100).print(out);
+            out.println();
+        }
+        if (figures.contains("4")) {
+            ApiCalls.print(out);
+            out.println();
+        }
+        if (figures.contains("5")) {
+            new OrgScale(
+                            root,
+                            quick ? List.of(10, 100, 1000) : List.of(10, 100, 1000, 10_000),
+                            quick ? List.of(1000) : List.of(1000, 10_000),
+                            List.of(200, 1000))
+                    .print(out);
+            out.println();
+        }
         out.println("benchmark took " + Duration.between(start, Instant.now()).toSeconds() + " s");
     }
 }

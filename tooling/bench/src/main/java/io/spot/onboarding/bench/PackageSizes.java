@@ -24,13 +24,18 @@ final class PackageSizes {
         return root.resolve(module).resolve("target").resolve(MODULES.get(module) + "-handler-1.0.0-SNAPSHOT.jar");
     }
 
-    static void print(final Path root, final PrintStream out) throws IOException {
-        out.println("1. Handler package size (MB)");
-        out.printf("   %-26s %10s %18s%n", "type module", "jar", "registration zip");
+    static void print(final Path root, final PrintStream out) throws IOException, InterruptedException {
+        final TemplateType template = new TemplateType(root);
+        template.jar();
+        out.println("1. Handler package size (MB of 1,000,000 bytes), next to cfn init's template type");
+        out.printf("   %-26s %10s %18s %18s%n", "type module", "jar", "registration zip", "classes in the jar");
+        out.printf(
+                "   %-26s %10.1f %18s %18d%n",
+                "cfn init template type", mb(template.builtJar()), "", classes(template.builtJar()));
         for (final String module : new TreeMap<>(MODULES).keySet()) {
             final Path jar = handlerJar(root, module);
             final Path zip = root.resolve(module).resolve("target").resolve(MODULES.get(module) + ".zip");
-            out.printf("   %-26s %10.1f %18.1f%n", module, mb(jar), mb(zip));
+            out.printf("   %-26s %10.1f %18.1f %18d%n", module, mb(jar), mb(zip), classes(jar));
         }
         out.println("   largest parts of the spot-account jar (compressed MB, by package):");
         largestParts(handlerJar(root, "spot-account")).entrySet().stream()
@@ -58,6 +63,12 @@ final class PackageSizes {
     }
 
     private static double mb(final Path file) throws IOException {
-        return Files.exists(file) ? Files.size(file) / 1_048_576.0 : Double.NaN;
+        return Files.exists(file) ? Files.size(file) / 1_000_000.0 : Double.NaN;
+    }
+
+    private static long classes(final Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().filter(e -> e.getName().endsWith(".class")).count();
+        }
     }
 }

@@ -103,6 +103,43 @@ public abstract class CfnContractTest {
         scanner.scan(Files.readString(handlerLog), "the handlers' log");
     }
 
+    /**
+     * Registered with a logging configuration, the type's packaged jar still delivers its log lines and the
+     * plugin's metrics to CloudWatch: what shade minimized away must not be what that path loads.
+     */
+    @Test
+    void theShadedJarDeliversLogsAndMetricsWhenCloudFormationPassesProviderCredentials() throws Exception {
+        Files.createDirectories(work.resolve("tmp"));
+        final MotoServer moto = MotoServer.shared();
+        moto.reset();
+        final String typeName =
+                new org.json.JSONObject(Files.readString(folder.resolve(".rpdk-config"))).getString("typeName");
+        final Path jar = Path.of(System.getProperty(
+                "handler.jar", LambdaEndpoint.handlerJar(folder).toString()));
+        final CloudWatchDelivery delivery = new CloudWatchDelivery(moto);
+        final String response;
+        try (SpotEmulator spot = SpotEmulator.builder().token(TOKEN).build().start();
+                LambdaEndpoint lambda = LambdaEndpoint.start(folder, jar, 0, line -> {})) {
+            final com.fasterxml.jackson.databind.node.ObjectNode configuration =
+                    CloudFormationRequest.MAPPER.createObjectNode();
+            configuration.putObject("SpotCredentials").put("ApiToken", TOKEN).put("ApiUrl", spot.baseUrl());
+            response = delivery.invoke(
+                    lambda,
+                    CloudFormationRequest.of(typeName, "READ")
+                            .awsAccountId(CloudFormationRequest.AWS_ACCOUNT_ID)
+                            .typeConfiguration(configuration)
+                            .properties(CloudFormationRequest.props("{\"AccountId\":\"act-00000000\"}")));
+        }
+        assertThat(response).as("the Read's response").contains("\"status\":\"FAILED\"", "NotFound");
+        assertThat(delivery.logLines())
+                .as("log lines in %s", CloudWatchDelivery.LOG_GROUP)
+                .anySatisfy(line -> assertThat(line).contains("READ"));
+        assertThat(delivery.metricNames(typeName))
+                .as("metrics of %s", typeName)
+                .contains("HandlerInvocationCount", "HandlerInvocationDuration");
+        new SecretScanner(TOKEN).scan(String.join("\n", delivery.logLines()), "the delivered log lines");
+    }
+
     /** The package the deploy script uploads is the one cfn submit --dry-run made, holding the shaded jar. */
     @Test
     void theRegistrationZipIsCfnsWithTheShadedHandlerJar() throws IOException {
