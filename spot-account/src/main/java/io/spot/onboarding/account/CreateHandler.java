@@ -14,6 +14,7 @@ import io.spot.onboarding.common.handler.SpotInvoker;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -26,8 +27,11 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  * AccountAlias names it ({@code NamedByAccountAlias}).
  */
 public class CreateHandler extends AccountHandler {
-    /** What a Reused account reports as ExternalId: it is never changed, so nothing is minted. */
-    static final String NOT_MINTED = "not-minted-for-reused-account";
+    /**
+     * How a Reused account's ExternalId begins. It is never changed, so nothing is minted; the rest is
+     * drawn at random, so the role that requires it trusts no value Spot ever presents or anyone knows.
+     */
+    static final String UNASSUMABLE_PREFIX = "unassumable-";
 
     private final FirstWriteSpread spread;
     private final CreateWindow window;
@@ -260,7 +264,7 @@ public class CreateHandler extends AccountHandler {
                             ? call.spot()
                                     .createExternalId(context.getAccountId())
                                     .externalId()
-                            : NOT_MINTED);
+                            : unassumable());
         }
         final ResourceModel result = call.model().toBuilder()
                 .accountId(context.getAccountId())
@@ -273,6 +277,15 @@ public class CreateHandler extends AccountHandler {
                 .previousName(context.getPreviousName())
                 .build();
         return Events.success(result, describe(ownership, context.getAccountId(), awsAccountId, spotName));
+    }
+
+    /**
+     * A Reused account's SpotRole is never linked, so nothing may assume it: Spot mints every external ID
+     * it presents, and a random value of this resource's own is no public constant that another Spot
+     * organization's account could be made to present.
+     */
+    private static String unassumable() {
+        return UNASSUMABLE_PREFIX + UUID.randomUUID();
     }
 
     /**
