@@ -134,7 +134,13 @@ abstract class StackOperation {
                     final StackResource resource = new StackResource(logicalId, type, result.state(), desired);
                     stack.put(resource);
                     created.accept(resource);
-                    resourceEvent(logicalId, result.state().physicalId(), type.name(), verb + "_COMPLETE", null);
+                    // What the create found or left (a Reused account not enrolled, say) is the handler's message.
+                    resourceEvent(
+                            logicalId,
+                            result.state().physicalId(),
+                            type.name(),
+                            verb + "_COMPLETE",
+                            result.message() == null || result.message().isBlank() ? null : result.message());
                     done.run();
                 },
                 failure -> {
