@@ -50,6 +50,7 @@ class AccountExistingTest {
                         .externalId());
         assertThat(harness.spot.state().accounts()).hasSize(before);
 
+        AccountHarness.stackDeleting();
         assertThat(harness.delete(done.model()).last().status()).isEqualTo("SUCCESS");
         assertThat(harness.spot.state().account(existing.accountId()))
                 .as("adopted accounts go with a stack delete")
