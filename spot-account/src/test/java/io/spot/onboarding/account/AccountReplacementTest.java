@@ -31,11 +31,11 @@ class AccountReplacementTest {
 
     private ObjectNode request(final String action, final String region, final String stackId, final String logicalId,
             final JsonNode properties) {
-        final ObjectNode request =
-                harness.request(action).logicalResourceId(logicalId).properties(properties).json();
-        request.put("region", region);
-        request.put("stackId", stackId);
-        return request;
+        return harness.request(action)
+                .stack(region, stackId)
+                .logicalResourceId(logicalId)
+                .properties(properties)
+                .json();
     }
 
     private HandlerResponse create(final String region, final String stackId, final String logicalId) {

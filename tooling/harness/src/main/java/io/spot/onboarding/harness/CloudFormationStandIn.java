@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,6 +53,11 @@ public final class CloudFormationStandIn {
                 final HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
                 shared = new CloudFormationStandIn(server);
                 server.createContext("/", shared::handle);
+                server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+                    final Thread thread = new Thread(r, "cloudformation-stand-in");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
                 server.start();
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start the CloudFormation stand-in", e);
@@ -150,7 +157,9 @@ public final class CloudFormationStandIn {
                 : stacks.values().stream()
                         .filter(s -> region.equals(region(s.stackId())))
                         .filter(s -> s.resources().stream().anyMatch(r -> physicalId.equals(r.physicalId())))
-                        .findFirst();
+                        // Several stacks may name it: one that still holds it, where there is one.
+                        .min(Comparator.comparing(s -> s.resources().stream()
+                                .noneMatch(r -> physicalId.equals(r.physicalId()) && !r.status().startsWith("DELETE_"))));
         if (stack.isEmpty()) {
             send(exchange, 400, error("ValidationError", physicalId == null
                     ? "Stack with id " + form.get("StackName") + " does not exist"
@@ -232,7 +241,10 @@ public final class CloudFormationStandIn {
 
     /** Stack IDs as CloudFormation forms them, for tests that need more than one stack. */
     public static String stackId(final String region, final String name) {
-        return "arn:aws:cloudformation:" + region + ":" + CloudFormationRequest.AWS_ACCOUNT_ID + ":stack/" + name + "/"
-                + UUID.nameUUIDFromBytes((region + name).getBytes(StandardCharsets.UTF_8));
+        return stackId(region, CloudFormationRequest.AWS_ACCOUNT_ID, name);
+    }
+
+    public static String stackId(final String region, final String awsAccount, final String name) {
+        return "arn:aws:cloudformation:" + region + ":" + awsAccount + ":stack/" + name + "/" + UUID.randomUUID();
     }
 }
