@@ -75,9 +75,10 @@ public final class CloudFormationStandIn {
         return this;
     }
 
+    /** The stack's new status; a stack not known yet starts with it. */
     public CloudFormationStandIn status(final String stackId, final String status) {
-        final StackRecord stack = existing(stackId);
-        stacks.put(stackId, new StackRecord(stackId, status, stack.resources()));
+        stacks.compute(stackId, (id, stack) ->
+                new StackRecord(id, status, stack == null ? new CopyOnWriteArrayList<>() : stack.resources()));
         return this;
     }
 
