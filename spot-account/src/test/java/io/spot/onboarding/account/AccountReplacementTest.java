@@ -83,16 +83,31 @@ class AccountReplacementTest {
     }
 
     @Test
-    void aSecondStackInAnotherRegionKeepsTheAccountWhenTheFirstIsDeleted() {
+    void aSecondStackForTheSameAwsAccountIsRefusedBeforeAnythingIsWritten() {
+        final String first = CloudFormationStandIn.stackId(HOME, "onboarding");
+        final String second = CloudFormationStandIn.stackId("eu-west-1", "onboarding");
+        cloudFormation.stack(first, "CREATE_COMPLETE").stack(second, "CREATE_IN_PROGRESS");
+        final HandlerResponse created = create(HOME, first, "SpotAccount");
+        link(created);
+        final long writes = harness.writes();
+
+        final HandlerResponse refused =
+                harness.driver.run(request("CREATE", "eu-west-1", second, "SpotAccount", props("{}"))).last();
+
+        assertThat(refused.errorCode()).isEqualTo("AlreadyExists");
+        assertThat(refused.message()).contains(created.modelText("AccountId"), first, "one region");
+        assertThat(harness.writes()).isEqualTo(writes);
+    }
+
+    @Test
+    void aStackDeleteLeavesAnAccountThatAnotherStackStillHolds() {
         final String first = CloudFormationStandIn.stackId(HOME, "onboarding");
         final String second = CloudFormationStandIn.stackId("eu-west-1", "onboarding");
         cloudFormation.stack(first, "CREATE_COMPLETE").stack(second, "CREATE_COMPLETE");
         final HandlerResponse created = create(HOME, first, "SpotAccount");
-        link(created);
-        final HandlerResponse reused = create("eu-west-1", second, "SpotAccount");
         final String accountId = created.modelText("AccountId");
-        assertThat(reused.modelText("AccountId")).isEqualTo(accountId);
-        assertThat(reused.modelText("Ownership")).isEqualTo("Reused");
+        // Another stack's Account came to hold it (made before this check existed, or racing it).
+        cloudFormation.resource(second, new Resource("SpotAccount", TYPE, accountId, "CREATE_COMPLETE"));
 
         cloudFormation.status(first, "DELETE_IN_PROGRESS");
         final HandlerResponse firstDeleted = delete(HOME, first, "SpotAccount", created.model());
