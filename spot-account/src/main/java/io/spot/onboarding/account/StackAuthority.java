@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequest;
@@ -36,6 +40,11 @@ class StackAuthority {
 
     private static final Map<String, CloudFormationClient> CLIENTS = new ConcurrentHashMap<>();
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    private static final ExecutorService LOOKUPS = Executors.newFixedThreadPool(12, r -> {
+        final Thread thread = new Thread(r, "stack-authority");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Another resource of this type that holds the account, where CloudFormation lists it. */
     record Holder(String stackId, String logicalId, String status) {
@@ -103,21 +112,40 @@ class StackAuthority {
             call(proxy, region, own, c -> c::describeStackResources, "DescribeStackResources on " + stackId)
                     .ifPresent(r -> collect(r.stackResources(), accountId, stackId, logicalId, holders));
         }
+        final DescribeStackResourcesRequest byId =
+                DescribeStackResourcesRequest.builder().physicalResourceId(accountId).build();
+        // One call per region, at once: in turn, a partition's thirty-odd regions could outlast an invocation.
+        final List<CompletableFuture<Optional<DescribeStackResourcesResponse>>> lookups = new ArrayList<>();
         for (final String other : regions(region)) {
-            final DescribeStackResourcesRequest byId =
-                    DescribeStackResourcesRequest.builder().physicalResourceId(accountId).build();
+            lookups.add(CompletableFuture.supplyAsync(
+                    () -> inRegion(proxy, other, region, byId), LOOKUPS));
+        }
+        for (final CompletableFuture<Optional<DescribeStackResourcesResponse>> lookup : lookups) {
             final Optional<DescribeStackResourcesResponse> response;
             try {
-                response = call(proxy, other, byId, c -> c::describeStackResources, "DescribeStackResources in " + other);
-            } catch (Unknown notEnabled) {
-                if (other.equals(region) || !(notEnabled.getCause() instanceof AwsServiceException e) || !regionOff(e)) {
-                    throw notEnabled;
-                }
-                continue;
+                response = lookup.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Unknown unknown ? unknown : new Unknown(e.getMessage(), e);
             }
             response.ifPresent(r -> collect(r.stackResources(), accountId, stackId, logicalId, holders));
         }
         return holders;
+    }
+
+    /** Empty also for a region this account has not enabled: nothing can be held there. */
+    private Optional<DescribeStackResourcesResponse> inRegion(
+            final AmazonWebServicesClientProxy proxy,
+            final String other,
+            final String home,
+            final DescribeStackResourcesRequest byId) {
+        try {
+            return call(proxy, other, byId, c -> c::describeStackResources, "DescribeStackResources in " + other);
+        } catch (Unknown notEnabled) {
+            if (other.equals(home) || !(notEnabled.getCause() instanceof AwsServiceException e) || !regionOff(e)) {
+                throw notEnabled;
+            }
+            return Optional.empty();
+        }
     }
 
     private static void collect(

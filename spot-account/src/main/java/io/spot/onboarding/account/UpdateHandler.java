@@ -78,13 +78,7 @@ public class UpdateHandler extends AccountHandler {
      * ownership that never changes or deletes the account.
      */
     static String ownership(final ResourceModel desired, final ResourceModel previous) {
-        if (Ownership.parse(desired.getOwnership()) != null) {
-            return desired.getOwnership();
-        }
-        if (Ownership.parse(previous.getOwnership()) != null) {
-            return previous.getOwnership();
-        }
-        return Ownership.REUSED.value();
+        return Ownership.forUpdate(desired.getOwnership(), previous.getOwnership());
     }
 
     /**
