@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AccountReplacementTest {
     private static final String TYPE = ResourceModel.TYPE_NAME;
     private static final String HOME = "us-east-1";
+    private static final String AWAY = "eu-west-1";
 
     @RegisterExtension
     final SpotTypeHarness harness = AccountHarness.start();
@@ -85,14 +86,14 @@ class AccountReplacementTest {
     @Test
     void aSecondStackForTheSameAwsAccountIsRefusedBeforeAnythingIsWritten() {
         final String first = CloudFormationStandIn.stackId(HOME, "onboarding");
-        final String second = CloudFormationStandIn.stackId("eu-west-1", "onboarding");
+        final String second = CloudFormationStandIn.stackId(AWAY, "onboarding");
         cloudFormation.stack(first, "CREATE_COMPLETE").stack(second, "CREATE_IN_PROGRESS");
         final HandlerResponse created = create(HOME, first, "SpotAccount");
         link(created);
         final long writes = harness.writes();
 
         final HandlerResponse refused =
-                harness.driver.run(request("CREATE", "eu-west-1", second, "SpotAccount", props("{}"))).last();
+                harness.driver.run(request("CREATE", AWAY, second, "SpotAccount", props("{}"))).last();
 
         assertThat(refused.errorCode()).isEqualTo("AlreadyExists");
         assertThat(refused.message()).contains(created.modelText("AccountId"), first, "one region");
@@ -102,12 +103,13 @@ class AccountReplacementTest {
     @Test
     void aStackDeleteLeavesAnAccountThatAnotherStackStillHolds() {
         final String first = CloudFormationStandIn.stackId(HOME, "onboarding");
-        final String second = CloudFormationStandIn.stackId("eu-west-1", "onboarding");
-        cloudFormation.stack(first, "CREATE_COMPLETE").stack(second, "CREATE_COMPLETE");
+        cloudFormation.stack(first, "CREATE_COMPLETE");
         final HandlerResponse created = create(HOME, first, "SpotAccount");
         final String accountId = created.modelText("AccountId");
         // Another stack's Account came to hold it (made before this check existed, or racing it).
-        cloudFormation.resource(second, new Resource("SpotAccount", TYPE, accountId, "CREATE_COMPLETE"));
+        final String second = CloudFormationStandIn.stackId(AWAY, "onboarding");
+        cloudFormation.stack(second, "CREATE_COMPLETE")
+                .resource(second, new Resource("SpotAccount", TYPE, accountId, "CREATE_COMPLETE"));
 
         cloudFormation.status(first, "DELETE_IN_PROGRESS");
         final HandlerResponse firstDeleted = delete(HOME, first, "SpotAccount", created.model());

@@ -8,6 +8,8 @@ import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * How Spot answers the credentials read of an account without a link is not public: an empty answer
@@ -43,15 +45,17 @@ class LinkedCredentialsNoLinkTest {
         assertThat(read.message()).contains("linked to no IAM role");
     }
 
-    @Test
-    void aReadMeetingAnyOther400FailsWithSpotsMessageInsteadOfReportingNoLink() {
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({"400, InvalidRequest", "422, InvalidRequest", "401, InvalidCredentials"})
+    void anyOtherRefusalOfTheLinkReadFailsWithSpotsMessageInsteadOfReportingNoLink(
+            final int status, final String errorCode) {
         final String accountId = harness.accountLinkedTo(ROLE);
-        harness.type.spot.faults().serverErrorNext("GET", CREDENTIALS, 1, 400);
+        harness.type.spot.faults().serverErrorNext("GET", CREDENTIALS, 1, status);
 
         final HandlerResponse read = harness.type.read(props(accountId, ROLE));
 
-        assertThat(read.errorCode()).isEqualTo("InvalidRequest");
-        assertThat(read.message()).contains("injected fault").doesNotContain("linked to no IAM role");
+        assertThat(read.errorCode()).isEqualTo(errorCode);
+        assertThat(read.message()).doesNotContain("linked to no IAM role");
     }
 
     @Test
@@ -83,15 +87,5 @@ class LinkedCredentialsNoLinkTest {
 
         assertThat(read.errorCode()).isEqualTo("NotFound");
         assertThat(read.message()).doesNotContain("linked to no IAM role");
-    }
-
-    @Test
-    void a401OnTheLinkReadKeepsItsMeaning() {
-        final String accountId = harness.accountLinkedTo(ROLE);
-        harness.type.spot.faults().serverErrorNext("GET", CREDENTIALS, 1, 401);
-
-        final HandlerResponse read = harness.type.read(props(accountId, ROLE));
-
-        assertThat(read.errorCode()).isEqualTo("InvalidCredentials");
     }
 }

@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,7 +119,7 @@ public final class CloudFormationStandIn {
     }
 
     private void handle(final HttpExchange exchange) throws IOException {
-        final Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        final Map<String, String> form = FormFields.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         final String auth = exchange.getRequestHeaders().getFirst("Authorization");
         final Matcher region = REGION.matcher(auth == null ? "" : auth);
         final String inRegion = region.find() ? region.group(1) : "";
@@ -216,19 +214,6 @@ public final class CloudFormationStandIn {
         return "<ErrorResponse xmlns=\"http://cloudformation.amazonaws.com/doc/2010-05-15/\"><Error><Type>Sender</Type>"
                 + "<Code>" + code + "</Code><Message>" + message + "</Message></Error><RequestId>" + UUID.randomUUID()
                 + "</RequestId></ErrorResponse>";
-    }
-
-    private static Map<String, String> form(final String body) {
-        final Map<String, String> form = new HashMap<>();
-        for (final String pair : body.split("&")) {
-            final int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(
-                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
     }
 
     private static void send(final HttpExchange exchange, final int status, final String xml) throws IOException {
