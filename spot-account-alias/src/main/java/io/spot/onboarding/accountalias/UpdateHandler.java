@@ -30,8 +30,8 @@ public class UpdateHandler extends AccountAliasHandler {
             // An update that stops giving AccountOwnership, or never knew it (Cloud Control), renames nothing new.
             desired.setAccountOwnership(
                     Ownership.forUpdate(desired.getAccountOwnership(), previous.getAccountOwnership()));
-            call.log("AccountOwnership is unset in the update; holding the account as "
-                    + desired.getAccountOwnership());
+            call.log(
+                    "AccountOwnership is unset in the update; holding the account as " + desired.getAccountOwnership());
         }
         return naming.apply(
                 call, desired.getPreviousName() != null ? desired.getPreviousName() : previous.getPreviousName());

@@ -87,7 +87,8 @@ public class DeleteHandler extends AccountHandler {
         final String stackId = call.request().getStackId();
         try {
             if (ownership == Ownership.ADOPTED) {
-                final String status = stacks.stackStatus(call.proxy(), region, stackId).orElse(null);
+                final String status =
+                        stacks.stackStatus(call.proxy(), region, stackId).orElse(null);
                 if (status == null || !DELIBERATE.contains(status)) {
                     return release(
                             call,
@@ -110,7 +111,8 @@ public class DeleteHandler extends AccountHandler {
         } catch (StackAuthority.Unknown unknown) {
             call.spot().getAccount(accountId);
             return "Spot account " + accountId + " left in place, not deleted: CloudFormation could not tell whether "
-                    + "another Spot::Onboarding::Account uses it or whether this is a stack delete (" + unknown.getMessage()
+                    + "another Spot::Onboarding::Account uses it or whether this is a stack delete ("
+                    + unknown.getMessage()
                     + "). The handlers' role needs " + String.join(" and ", StackAuthority.PERMISSIONS)
                     + "; delete the account in Spot if nothing uses it.";
         }

@@ -36,7 +36,8 @@ import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
  */
 class StackAuthority {
     static final String TYPE = ResourceModel.TYPE_NAME;
-    static final List<String> PERMISSIONS = List.of("cloudformation:DescribeStacks", "cloudformation:DescribeStackResources");
+    static final List<String> PERMISSIONS =
+            List.of("cloudformation:DescribeStacks", "cloudformation:DescribeStackResources");
 
     private static final Map<String, CloudFormationClient> CLIENTS = new ConcurrentHashMap<>();
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
@@ -88,7 +89,8 @@ class StackAuthority {
         if (stackId == null || region == null) {
             return Optional.empty();
         }
-        final DescribeStacksRequest request = DescribeStacksRequest.builder().stackName(stackId).build();
+        final DescribeStacksRequest request =
+                DescribeStacksRequest.builder().stackName(stackId).build();
         final Optional<DescribeStacksResponse> response =
                 call(proxy, region, request, c -> c::describeStacks, "DescribeStacks on " + stackId);
         return response.flatMap(r -> r.stacks().stream().findFirst()).map(s -> s.stackStatusAsString());
@@ -112,13 +114,13 @@ class StackAuthority {
             call(proxy, region, own, c -> c::describeStackResources, "DescribeStackResources on " + stackId)
                     .ifPresent(r -> collect(r.stackResources(), accountId, stackId, logicalId, holders));
         }
-        final DescribeStackResourcesRequest byId =
-                DescribeStackResourcesRequest.builder().physicalResourceId(accountId).build();
+        final DescribeStackResourcesRequest byId = DescribeStackResourcesRequest.builder()
+                .physicalResourceId(accountId)
+                .build();
         // One call per region, at once: in turn, a partition's thirty-odd regions could outlast an invocation.
         final List<CompletableFuture<Optional<DescribeStackResourcesResponse>>> lookups = new ArrayList<>();
         for (final String other : regions(region)) {
-            lookups.add(CompletableFuture.supplyAsync(
-                    () -> inRegion(proxy, other, region, byId), LOOKUPS));
+            lookups.add(CompletableFuture.supplyAsync(() -> inRegion(proxy, other, region, byId), LOOKUPS));
         }
         for (final CompletableFuture<Optional<DescribeStackResourcesResponse>> lookup : lookups) {
             final Optional<DescribeStackResourcesResponse> response;
@@ -155,15 +157,17 @@ class StackAuthority {
             final String logicalId,
             final List<Holder> holders) {
         for (final StackResource r : resources) {
-            final boolean self = r.stackId().equals(stackId) && r.logicalResourceId().equals(logicalId);
+            final boolean self =
+                    r.stackId().equals(stackId) && r.logicalResourceId().equals(logicalId);
             final String status = r.resourceStatusAsString();
             if (!self
                     && TYPE.equals(r.resourceType())
                     && accountId.equals(r.physicalResourceId())
                     && status != null
                     && !status.startsWith("DELETE_")
-                    && holders.stream().noneMatch(h -> h.stackId().equals(r.stackId())
-                            && h.logicalId().equals(r.logicalResourceId()))) {
+                    && holders.stream()
+                            .noneMatch(h -> h.stackId().equals(r.stackId())
+                                    && h.logicalId().equals(r.logicalResourceId()))) {
                 holders.add(new Holder(r.stackId(), r.logicalResourceId(), status));
             }
         }
@@ -174,10 +178,13 @@ class StackAuthority {
             return regions.get();
         }
         final Region home = Region.of(region == null ? "us-east-1" : region);
-        final String partition = home.metadata() == null ? "aws" : home.metadata().partition().id();
+        final String partition =
+                home.metadata() == null ? "aws" : home.metadata().partition().id();
         final List<String> all = new ArrayList<>();
         for (final Region r : Region.regions()) {
-            if (r.metadata() != null && !r.isGlobalRegion() && partition.equals(r.metadata().partition().id())) {
+            if (r.metadata() != null
+                    && !r.isGlobalRegion()
+                    && partition.equals(r.metadata().partition().id())) {
                 all.add(r.id());
             }
         }
@@ -186,7 +193,8 @@ class StackAuthority {
 
     /** An opt-in region this account has not enabled answers any call as from an unknown key. */
     private static boolean regionOff(final AwsServiceException e) {
-        final String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        final String code =
+                e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         return "InvalidClientTokenId".equals(code) || "UnrecognizedClientException".equals(code);
     }
 
@@ -199,14 +207,21 @@ class StackAuthority {
             final String what) {
         final Function<Q, R> invoke = method.apply(clients.apply(region));
         try {
-            return Optional.of(proxy == null ? invoke.apply(request) : proxy.injectCredentialsAndInvokeV2(request, invoke));
+            return Optional.of(
+                    proxy == null ? invoke.apply(request) : proxy.injectCredentialsAndInvokeV2(request, invoke));
         } catch (AwsServiceException e) {
-            final String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            if ("ValidationError".equals(code) && String.valueOf(e.awsErrorDetails().errorMessage()).contains("does not exist")) {
+            final String code =
+                    e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            if ("ValidationError".equals(code)
+                    && String.valueOf(e.awsErrorDetails().errorMessage()).contains("does not exist")) {
                 return Optional.empty();
             }
-            throw new Unknown(what + " failed: " + (code == null ? e.getMessage() : code + ": "
-                    + e.awsErrorDetails().errorMessage()), e);
+            throw new Unknown(
+                    what + " failed: "
+                            + (code == null
+                                    ? e.getMessage()
+                                    : code + ": " + e.awsErrorDetails().errorMessage()),
+                    e);
         } catch (SdkClientException e) {
             throw new Unknown(what + " did not answer: " + e.getMessage(), e);
         }

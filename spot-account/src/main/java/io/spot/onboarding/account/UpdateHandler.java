@@ -44,8 +44,9 @@ public class UpdateHandler extends AccountHandler {
         call.context().setAccountId(accountId);
         final SpotAccount account = call.spot().getAccount(accountId);
         final String ownership = ownership(desired, previous);
-        final String wanted = desired.getName() != null ? desired.getName() : finalNameOfOwnMarker(desired, account,
-                ownership, request.getAwsAccountId());
+        final String wanted = desired.getName() != null
+                ? desired.getName()
+                : finalNameOfOwnMarker(desired, account, ownership, request.getAwsAccountId());
         String name = account.name();
         if (wanted != null && !wanted.equals(account.name())) {
             if (Ownership.REUSED.value().equals(ownership)) {
@@ -80,7 +81,10 @@ public class UpdateHandler extends AccountHandler {
      * it. Null otherwise: a marker is only this stack's to finish on an account it created.
      */
     private static String finalNameOfOwnMarker(
-            final ResourceModel desired, final SpotAccount account, final String ownership, final String requestAccount) {
+            final ResourceModel desired,
+            final SpotAccount account,
+            final String ownership,
+            final String requestAccount) {
         if (!Ownership.CREATED.value().equals(ownership)
                 || !PendingAccountName.is(account.name())
                 || CreateHandler.leftToAccountAlias(desired)) {

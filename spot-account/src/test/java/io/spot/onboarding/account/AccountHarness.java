@@ -21,7 +21,11 @@ final class AccountHarness {
     /** The stack of the harness's requests, as CloudFormation would describe it during a stack delete. */
     static void stackDeleting() {
         CloudFormationStandIn.shared()
-                .stack(CloudFormationRequest.of(ResourceModel.TYPE_NAME, "DELETE").json().path("stackId").asText(),
+                .stack(
+                        CloudFormationRequest.of(ResourceModel.TYPE_NAME, "DELETE")
+                                .json()
+                                .path("stackId")
+                                .asText(),
                         "DELETE_IN_PROGRESS");
     }
 }

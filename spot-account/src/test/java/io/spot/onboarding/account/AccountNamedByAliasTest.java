@@ -49,11 +49,15 @@ class AccountNamedByAliasTest {
         final JsonNode created =
                 harness.create(props("{\"NamedByAccountAlias\":true}")).last().model();
 
-        final HandlerResponse updated =
-                harness.update(created, props("{\"NamedByAccountAlias\":false}")).last();
+        final HandlerResponse updated = harness.update(created, props("{\"NamedByAccountAlias\":false}"))
+                .last();
 
         assertThat(updated.status()).isEqualTo("SUCCESS");
-        assertThat(harness.spot.state().account(created.get("AccountId").asText()).orElseThrow().name())
+        assertThat(harness.spot
+                        .state()
+                        .account(created.get("AccountId").asText())
+                        .orElseThrow()
+                        .name())
                 .isEqualTo(AWS_ACCOUNT_ID);
         assertThat(updated.modelText("Name")).isEqualTo(AWS_ACCOUNT_ID);
     }

@@ -30,7 +30,11 @@ class AccountReplacementTest {
 
     private final CloudFormationStandIn cloudFormation = CloudFormationStandIn.shared();
 
-    private ObjectNode request(final String action, final String region, final String stackId, final String logicalId,
+    private ObjectNode request(
+            final String action,
+            final String region,
+            final String stackId,
+            final String logicalId,
             final JsonNode properties) {
         return harness.request(action)
                 .stack(region, stackId)
@@ -40,15 +44,20 @@ class AccountReplacementTest {
     }
 
     private HandlerResponse create(final String region, final String stackId, final String logicalId) {
-        final HandlerResponse created =
-                harness.driver.run(request("CREATE", region, stackId, logicalId, props("{}"))).last();
+        final HandlerResponse created = harness.driver
+                .run(request("CREATE", region, stackId, logicalId, props("{}")))
+                .last();
         assertThat(created.status()).isEqualTo("SUCCESS");
-        cloudFormation.resource(stackId, new Resource(logicalId, TYPE, created.modelText("AccountId"), "CREATE_COMPLETE"));
+        cloudFormation.resource(
+                stackId, new Resource(logicalId, TYPE, created.modelText("AccountId"), "CREATE_COMPLETE"));
         return created;
     }
 
-    private HandlerResponse delete(final String region, final String stackId, final String logicalId, final JsonNode model) {
-        return harness.driver.run(request("DELETE", region, stackId, logicalId, model)).last();
+    private HandlerResponse delete(
+            final String region, final String stackId, final String logicalId, final JsonNode model) {
+        return harness.driver
+                .run(request("DELETE", region, stackId, logicalId, model))
+                .last();
     }
 
     /** What the stack's LinkedCredentials does next: the account is then connected to the AWS account. */
@@ -92,8 +101,9 @@ class AccountReplacementTest {
         link(created);
         final long writes = harness.writes();
 
-        final HandlerResponse refused =
-                harness.driver.run(request("CREATE", AWAY, second, "SpotAccount", props("{}"))).last();
+        final HandlerResponse refused = harness.driver
+                .run(request("CREATE", AWAY, second, "SpotAccount", props("{}")))
+                .last();
 
         assertThat(refused.errorCode()).isEqualTo("AlreadyExists");
         assertThat(refused.message()).contains(created.modelText("AccountId"), first, "one region");
@@ -108,7 +118,8 @@ class AccountReplacementTest {
         final String accountId = created.modelText("AccountId");
         // Another stack's Account came to hold it (made before this check existed, or racing it).
         final String second = CloudFormationStandIn.stackId(AWAY, "onboarding");
-        cloudFormation.stack(second, "CREATE_COMPLETE")
+        cloudFormation
+                .stack(second, "CREATE_COMPLETE")
                 .resource(second, new Resource("SpotAccount", TYPE, accountId, "CREATE_COMPLETE"));
 
         cloudFormation.status(first, "DELETE_IN_PROGRESS");
@@ -149,10 +160,12 @@ class AccountReplacementTest {
 
     @Test
     void anAdoptedAccountIsDeletedOnlyWhenCloudFormationShowsAStackDeleteNeverOnAMissingRollbackField() {
-        final SpotAccountRecord existing =
-                harness.spot.state().seedAccount("production", Duration.ofDays(30), "arn:aws:iam::123456789012:role/Old");
-        final JsonNode adopted =
-                harness.create(props("{\"ExistingAccountPolicy\":\"Adopt\"}")).last().model();
+        final SpotAccountRecord existing = harness.spot
+                .state()
+                .seedAccount("production", Duration.ofDays(30), "arn:aws:iam::123456789012:role/Old");
+        final JsonNode adopted = harness.create(props("{\"ExistingAccountPolicy\":\"Adopt\"}"))
+                .last()
+                .model();
 
         // No rollback field: CloudFormation knows no such stack (Cloud Control), then shows a rollback.
         final HandlerResponse unknownStack = harness.delete(adopted).last();
@@ -169,6 +182,8 @@ class AccountReplacementTest {
         final HandlerResponse stackDelete = harness.delete(adopted).last();
 
         assertThat(stackDelete.message()).startsWith("Deleted Spot account");
-        assertThat(exists(existing.accountId())).as("Adopt is the opt-in to this").isFalse();
+        assertThat(exists(existing.accountId()))
+                .as("Adopt is the opt-in to this")
+                .isFalse();
     }
 }

@@ -43,9 +43,8 @@ public class DeleteHandler extends CostIntelligenceHandler {
             if (reusedNotEnrolled(call) == null) {
                 return notEnrolled(accountId);
             }
-            return Events.deleted(
-                    "Spot account " + accountId + " is Reused and not enrolled in Cost Intelligence: nothing to release, "
-                            + "nothing written.");
+            return Events.deleted("Spot account " + accountId
+                    + " is Reused and not enrolled in Cost Intelligence: nothing to release, " + "nothing written.");
         }
         final String message = released(
                 accountId, Ownership.parse(call.model().getAccountOwnership()), Rollback.requested(call.request()));

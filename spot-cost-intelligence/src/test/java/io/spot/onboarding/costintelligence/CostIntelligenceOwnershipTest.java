@@ -98,19 +98,24 @@ class CostIntelligenceOwnershipTest {
                         properties(accountId, "Reused").put("Validate", true))
                 .last();
 
-        assertThat(done.status()).as("the defaults never fail a stack over an account connected before it")
+        assertThat(done.status())
+                .as("the defaults never fail a stack over an account connected before it")
                 .isEqualTo("SUCCESS");
         assertThat(done.model().path("Enrolled").asBoolean(true)).isFalse();
         assertThat(done.message()).contains("Reused", "not enrolled", "Enrolled false", "Spot console", "Adopt");
         final HandlerResponse read = harness.read(done.model());
         assertThat(read.status()).isEqualTo("SUCCESS");
         assertThat(read.model().path("Enrolled").asBoolean(true)).isFalse();
-        assertThat(harness.update(done.model(), properties(accountId, "Reused")).last().status())
+        assertThat(harness.update(done.model(), properties(accountId, "Reused"))
+                        .last()
+                        .status())
                 .isEqualTo("SUCCESS");
         final HandlerResponse deleted = harness.delete(done.model()).last();
         assertThat(deleted.status()).isEqualTo("SUCCESS");
         assertThat(deleted.message()).contains("Reused", "not enrolled", "nothing written");
-        assertThat(harness.writes()).as("enrollment is a write Spot cannot undo").isZero();
+        assertThat(harness.writes())
+                .as("enrollment is a write Spot cannot undo")
+                .isZero();
         assertThat(harness.spot.state().isCostIntelligenceEnrolled(accountId)).isFalse();
     }
 

@@ -50,8 +50,8 @@ public class UpdateHandler extends LinkedCredentialsHandler {
         if (desired.getAccountOwnership() == null) {
             desired.setAccountOwnership(
                     Ownership.forUpdate(desired.getAccountOwnership(), previous.getAccountOwnership()));
-            call.log("AccountOwnership is unset in the update; holding the account as "
-                    + desired.getAccountOwnership());
+            call.log(
+                    "AccountOwnership is unset in the update; holding the account as " + desired.getAccountOwnership());
         }
     }
 }

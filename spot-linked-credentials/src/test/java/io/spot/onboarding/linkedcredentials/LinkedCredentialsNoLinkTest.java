@@ -66,13 +66,17 @@ class LinkedCredentialsNoLinkTest {
         assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
         harness.type.spot.faults().serverErrorNext("GET", CREDENTIALS, 1, 422);
 
-        final HandlerResponse refused = harness.type.rollbackDelete(create.last().model()).last();
+        final HandlerResponse refused =
+                harness.type.rollbackDelete(create.last().model()).last();
 
         assertThat(refused.status()).isEqualTo("FAILED");
         assertThat(refused.errorCode()).isEqualTo("InvalidRequest");
-        assertThat(harness.linkedRole(accountId)).as("not yet given back, but not given up").isEqualTo(ROLE);
+        assertThat(harness.linkedRole(accountId))
+                .as("not yet given back, but not given up")
+                .isEqualTo(ROLE);
 
-        final HandlerResponse retried = harness.type.rollbackDelete(create.last().model()).last();
+        final HandlerResponse retried =
+                harness.type.rollbackDelete(create.last().model()).last();
 
         assertThat(retried.status()).isEqualTo("SUCCESS");
         assertThat(harness.linkedRole(accountId)).isEqualTo(previous);

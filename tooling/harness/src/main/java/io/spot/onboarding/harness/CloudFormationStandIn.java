@@ -48,7 +48,8 @@ public final class CloudFormationStandIn {
     public static synchronized CloudFormationStandIn shared() {
         if (shared == null) {
             try {
-                final HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                final HttpServer server =
+                        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
                 shared = new CloudFormationStandIn(server);
                 server.createContext("/", shared::handle);
                 server.setExecutor(Executors.newFixedThreadPool(4, r -> {
@@ -75,8 +76,10 @@ public final class CloudFormationStandIn {
 
     /** The stack's new status; a stack not known yet starts with it. */
     public CloudFormationStandIn status(final String stackId, final String status) {
-        stacks.compute(stackId, (id, stack) ->
-                new StackRecord(id, status, stack == null ? new CopyOnWriteArrayList<>() : stack.resources()));
+        stacks.compute(
+                stackId,
+                (id, stack) ->
+                        new StackRecord(id, status, stack == null ? new CopyOnWriteArrayList<>() : stack.resources()));
         return this;
     }
 
@@ -119,7 +122,8 @@ public final class CloudFormationStandIn {
     }
 
     private void handle(final HttpExchange exchange) throws IOException {
-        final Map<String, String> form = FormFields.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        final Map<String, String> form =
+                FormFields.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         final String auth = exchange.getRequestHeaders().getFirst("Authorization");
         final Matcher region = REGION.matcher(auth == null ? "" : auth);
         final String inRegion = region.find() ? region.group(1) : "";
@@ -143,9 +147,15 @@ public final class CloudFormationStandIn {
             return;
         }
         final StackRecord s = stack.get();
-        send(exchange, 200, response("DescribeStacks", "<Stacks><member><StackId>" + s.stackId() + "</StackId><StackName>"
-                + name(s.stackId()) + "</StackName><CreationTime>2026-01-01T00:00:00Z</CreationTime><StackStatus>"
-                + s.status() + "</StackStatus></member></Stacks>"));
+        send(
+                exchange,
+                200,
+                response(
+                        "DescribeStacks",
+                        "<Stacks><member><StackId>" + s.stackId() + "</StackId><StackName>"
+                                + name(s.stackId())
+                                + "</StackName><CreationTime>2026-01-01T00:00:00Z</CreationTime><StackStatus>"
+                                + s.status() + "</StackStatus></member></Stacks>"));
     }
 
     private void describeResources(final HttpExchange exchange, final Map<String, String> form, final String region)
@@ -158,25 +168,44 @@ public final class CloudFormationStandIn {
                         .filter(s -> s.resources().stream().anyMatch(r -> physicalId.equals(r.physicalId())))
                         // Several stacks may name it: one that still holds it, where there is one.
                         .min(Comparator.comparing(s -> s.resources().stream()
-                                .noneMatch(r -> physicalId.equals(r.physicalId()) && !r.status().startsWith("DELETE_"))));
+                                .noneMatch(r -> physicalId.equals(r.physicalId())
+                                        && !r.status().startsWith("DELETE_"))));
         if (stack.isEmpty()) {
-            send(exchange, 400, error("ValidationError", physicalId == null
-                    ? "Stack with id " + form.get("StackName") + " does not exist"
-                    : "Stack for " + physicalId + " does not exist"));
+            send(
+                    exchange,
+                    400,
+                    error(
+                            "ValidationError",
+                            physicalId == null
+                                    ? "Stack with id " + form.get("StackName") + " does not exist"
+                                    : "Stack for " + physicalId + " does not exist"));
             return;
         }
         final StringBuilder members = new StringBuilder("<StackResources>");
         for (final Resource r : stack.get().resources()) {
-            members.append("<member><StackId>").append(stack.get().stackId()).append("</StackId><StackName>")
-                    .append(name(stack.get().stackId())).append("</StackName><LogicalResourceId>").append(r.logicalId())
+            members.append("<member><StackId>")
+                    .append(stack.get().stackId())
+                    .append("</StackId><StackName>")
+                    .append(name(stack.get().stackId()))
+                    .append("</StackName><LogicalResourceId>")
+                    .append(r.logicalId())
                     .append("</LogicalResourceId>");
             if (r.physicalId() != null) {
                 members.append("<PhysicalResourceId>").append(r.physicalId()).append("</PhysicalResourceId>");
             }
-            members.append("<ResourceType>").append(r.type()).append("</ResourceType><Timestamp>2026-01-01T00:00:00Z")
-                    .append("</Timestamp><ResourceStatus>").append(r.status()).append("</ResourceStatus></member>");
+            members.append("<ResourceType>")
+                    .append(r.type())
+                    .append("</ResourceType><Timestamp>2026-01-01T00:00:00Z")
+                    .append("</Timestamp><ResourceStatus>")
+                    .append(r.status())
+                    .append("</ResourceStatus></member>");
         }
-        send(exchange, 200, response("DescribeStackResources", members.append("</StackResources>").toString()));
+        send(
+                exchange,
+                200,
+                response(
+                        "DescribeStackResources",
+                        members.append("</StackResources>").toString()));
     }
 
     /** By full ID, or by name among the stacks not deleted, as CloudFormation resolves StackName. */

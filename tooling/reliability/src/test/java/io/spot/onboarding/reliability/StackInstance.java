@@ -181,10 +181,15 @@ final class StackInstance {
         final JsonNode old = created.remove(SpotTypes.ACCOUNT);
         accountLogicalId = newLogicalId;
         final HandlerResponse replacement = create(SpotTypes.ACCOUNT, CloudFormationRequest.props(accountProperties));
-        assertThat(replacement.status()).as("the replacement " + replacement.message()).isEqualTo("SUCCESS");
+        assertThat(replacement.status())
+                .as("the replacement " + replacement.message())
+                .isEqualTo("SUCCESS");
         cloudFormation.status(stackId, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS");
         final HandlerResponse cleanup = drivers.get(SpotTypes.ACCOUNT)
-                .run(base(SpotTypes.ACCOUNT, "DELETE").logicalResourceId(oldLogicalId).properties(old).json())
+                .run(base(SpotTypes.ACCOUNT, "DELETE")
+                        .logicalResourceId(oldLogicalId)
+                        .properties(old)
+                        .json())
                 .last();
         cloudFormation.removeResource(stackId, oldLogicalId).status(stackId, "UPDATE_COMPLETE");
         return cleanup;
@@ -224,7 +229,9 @@ final class StackInstance {
             cloudFormation.resource(
                     stackId,
                     new CloudFormationStandIn.Resource(
-                            logicalId(type), type.typeName(), created.get(type).path("AccountId").asText(),
+                            logicalId(type),
+                            type.typeName(),
+                            created.get(type).path("AccountId").asText(),
                             "DELETE_COMPLETE"));
         }
         created.clear();

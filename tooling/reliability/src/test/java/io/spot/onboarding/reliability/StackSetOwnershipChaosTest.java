@@ -119,7 +119,8 @@ class StackSetOwnershipChaosTest {
                     + "exactly as before; 0 pre-existing deleted, renamed away or linked to a deleted role; 0 foreign "
                     + "accounts claimed");
 
-            final List<StackInstance> live = new ArrayList<>(latest.stream().filter(StackInstance::succeeded).toList());
+            final List<StackInstance> live = new ArrayList<>(
+                    latest.stream().filter(StackInstance::succeeded).toList());
             final Set<String> kept = editsOfCloudFormation(spot, live);
             for (final StackInstance stack : live) {
                 final Optional<SpotAccountRecord> used = spot.state().account(stack.spotAccount());
@@ -139,8 +140,9 @@ class StackSetOwnershipChaosTest {
                     .collect(Collectors.toSet());
             final Map<String, VisibleAccount> expected = new ConcurrentHashMap<>(before);
             adopted.forEach(expected::remove);
-            assertThat(after.keySet()).as("accounts after every stack's delete").containsExactlyInAnyOrderElementsOf(
-                    union(expected.keySet(), kept));
+            assertThat(after.keySet())
+                    .as("accounts after every stack's delete")
+                    .containsExactlyInAnyOrderElementsOf(union(expected.keySet(), kept));
             expected.keySet().stream()
                     .filter(id -> !kept.contains(id))
                     .forEach(id -> assertThat(after.get(id)).as(id).isEqualTo(expected.get(id)));
@@ -173,7 +175,9 @@ class StackSetOwnershipChaosTest {
             } else if (i % 4 == 1) {
                 final StackInstance second =
                         new StackInstance(spot, TOKEN, stack.awsAccount(), "{}", "SpotRole-eu", "eu-west-1");
-                assertThat(second.createOrRollBack()).as("a second stack of one AWS account").isFalse();
+                assertThat(second.createOrRollBack())
+                        .as("a second stack of one AWS account")
+                        .isFalse();
                 assertThat(second.failure().errorCode()).isEqualTo("AlreadyExists");
                 assertThat(spot.state().account(accountId)).isPresent();
                 seconds++;

@@ -59,9 +59,8 @@ class ExistingAccountRollbackTest {
         assertThat(template.printed())
                 .containsPattern("SpotCostIntelligence +Spot::Onboarding::CostIntelligence +CREATE_FAILED")
                 // Each DELETE_COMPLETE says what it left in Spot and why, as the handler put it.
-                .containsPattern(
-                        "SpotAccount +Spot::Onboarding::Account +DELETE_COMPLETE +Spot account \\S+ was "
-                                + "Adopted by a Create that is being rolled back: released as it was found, not deleted");
+                .containsPattern("SpotAccount +Spot::Onboarding::Account +DELETE_COMPLETE +Spot account \\S+ was "
+                        + "Adopted by a Create that is being rolled back: released as it was found, not deleted");
         assertThat(spot.state().visibleAccounts()).isEqualTo(before);
         assertThat(run.run(Command.of(Command.CHECK_UNCHANGED))).isTrue();
         assertThat(template.printed()).contains("Spot is exactly as it was before the stack");

@@ -160,8 +160,8 @@ class ReportOptionTest {
         Files.writeString(report, "{\"stale\": \"from an earlier run\"}");
 
         // Spot accounts that predate the stack fail Cost Intelligence's pre-flight: each adoption rolls back.
-        final int exit = spotLocal(
-                report, "--accounts", "2", "connect-existing", "deploy", "ExistingAccountPolicy=Adopt");
+        final int exit =
+                spotLocal(report, "--accounts", "2", "connect-existing", "deploy", "ExistingAccountPolicy=Adopt");
 
         assertThat(exit).isEqualTo(1);
         final JsonNode deploy = operation(read(report), "deploy");

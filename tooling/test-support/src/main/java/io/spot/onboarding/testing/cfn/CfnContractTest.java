@@ -104,9 +104,12 @@ public abstract class CfnContractTest {
                                 + "%s lists under \"%s\"",
                         cfnLog, handlerLog, folder.resolve("README.md"), SECTION)
                 .isEqualTo(expectedFailures().keySet());
-        expectedFailures().forEach((test, reason) -> assertThat(reasons.get(test))
-                .as("why %s failed (cfn's output: %s), against the reason %s gives", test, cfnLog, folder.resolve("README.md"))
-                .contains(reason.toArray(String[]::new)));
+        expectedFailures()
+                .forEach((test, reason) -> assertThat(reasons.get(test))
+                        .as(
+                                "why %s failed (cfn's output: %s), against the reason %s gives",
+                                test, cfnLog, folder.resolve("README.md"))
+                        .contains(reason.toArray(String[]::new)));
         final SecretScanner scanner = new SecretScanner(TOKEN);
         scanner.scan(Files.readString(cfnLog), "cfn test's output");
         scanner.scan(Files.readString(handlerLog), "the handlers' log");
@@ -166,8 +169,9 @@ public abstract class CfnContractTest {
         final Matcher any = ANY_ROW.matcher(section);
         while (any.find()) {
             assertThat(expected)
-                    .as("%s names, in its row's last column, what %s's failure says", folder.resolve("README.md"),
-                            any.group(1))
+                    .as(
+                            "%s names, in its row's last column, what %s's failure says",
+                            folder.resolve("README.md"), any.group(1))
                     .containsKey(any.group(1));
         }
         return expected;
@@ -299,7 +303,10 @@ public abstract class CfnContractTest {
             final NodeList found = testCase.getElementsByTagName(tag);
             for (int i = 0; i < found.getLength(); i++) {
                 final Element e = (Element) found.item(i);
-                text.append(e.getAttribute("message")).append('\n').append(e.getTextContent()).append('\n');
+                text.append(e.getAttribute("message"))
+                        .append('\n')
+                        .append(e.getTextContent())
+                        .append('\n');
             }
         }
         return text.toString();
