@@ -65,14 +65,20 @@ class AccountReplacementTest {
         harness.spot.state().link(created.modelText("AccountId"), "arn:aws:iam::123456789012:role/SpotRole");
     }
 
+    /** The stack in the home region that the tests' first Account resource is created in. */
+    private String homeStack() {
+        final String stack = CloudFormationStandIn.stackId(HOME, "onboarding");
+        cloudFormation.stack(stack, "CREATE_COMPLETE");
+        return stack;
+    }
+
     private boolean exists(final String accountId) {
         return harness.spot.state().account(accountId).isPresent();
     }
 
     @Test
     void aRenamedLogicalIdLeavesTheAccountTheNewResourceUses() {
-        final String stack = CloudFormationStandIn.stackId(HOME, "onboarding");
-        cloudFormation.stack(stack, "CREATE_COMPLETE");
+        final String stack = homeStack();
         final HandlerResponse old = create(HOME, stack, "SpotAccount");
         final String accountId = old.modelText("AccountId");
         assertThat(old.modelText("Ownership")).isEqualTo("Created");
@@ -94,9 +100,9 @@ class AccountReplacementTest {
 
     @Test
     void aSecondStackForTheSameAwsAccountIsRefusedBeforeAnythingIsWritten() {
-        final String first = CloudFormationStandIn.stackId(HOME, "onboarding");
+        final String first = homeStack();
         final String second = CloudFormationStandIn.stackId(AWAY, "onboarding");
-        cloudFormation.stack(first, "CREATE_COMPLETE").stack(second, "CREATE_IN_PROGRESS");
+        cloudFormation.stack(second, "CREATE_IN_PROGRESS");
         final HandlerResponse created = create(HOME, first, "SpotAccount");
         link(created);
         final long writes = harness.writes();
@@ -112,8 +118,7 @@ class AccountReplacementTest {
 
     @Test
     void aStackDeleteLeavesAnAccountThatAnotherStackStillHolds() {
-        final String first = CloudFormationStandIn.stackId(HOME, "onboarding");
-        cloudFormation.stack(first, "CREATE_COMPLETE");
+        final String first = homeStack();
         final HandlerResponse created = create(HOME, first, "SpotAccount");
         final String accountId = created.modelText("AccountId");
         // Another stack's Account came to hold it (made before this check existed, or racing it).
@@ -133,8 +138,7 @@ class AccountReplacementTest {
 
     @Test
     void aCreatedAccountNobodyElseHoldsIsDeletedWithItsStack() {
-        final String stack = CloudFormationStandIn.stackId(HOME, "onboarding");
-        cloudFormation.stack(stack, "CREATE_COMPLETE");
+        final String stack = homeStack();
         final HandlerResponse created = create(HOME, stack, "SpotAccount");
         cloudFormation.status(stack, "DELETE_IN_PROGRESS");
 
