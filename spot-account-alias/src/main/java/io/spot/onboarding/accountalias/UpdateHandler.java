@@ -1,5 +1,6 @@
 package io.spot.onboarding.accountalias;
 
+import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -25,11 +26,12 @@ public class UpdateHandler extends AccountAliasHandler {
         final ResourceModel previous = call.request().getPreviousResourceState() == null
                 ? new ResourceModel()
                 : call.request().getPreviousResourceState();
-        if (desired.getAccountOwnership() == null && previous.getAccountOwnership() != null) {
-            // An update that stops giving AccountOwnership must not make a Reused account one this stack renames.
-            desired.setAccountOwnership(previous.getAccountOwnership());
-            call.log("AccountOwnership is unset in the update; kept " + previous.getAccountOwnership()
-                    + " from the resource's current state");
+        if (desired.getAccountOwnership() == null) {
+            // An update that stops giving AccountOwnership, or never knew it (Cloud Control), renames nothing new.
+            desired.setAccountOwnership(
+                    Ownership.forUpdate(desired.getAccountOwnership(), previous.getAccountOwnership()));
+            call.log(
+                    "AccountOwnership is unset in the update; holding the account as " + desired.getAccountOwnership());
         }
         return naming.apply(
                 call, desired.getPreviousName() != null ? desired.getPreviousName() : previous.getPreviousName());

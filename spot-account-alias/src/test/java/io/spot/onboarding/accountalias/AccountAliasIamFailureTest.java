@@ -72,12 +72,14 @@ class AccountAliasIamFailureTest {
 
     @Test
     void accessDeniedDuringUpdateToTheAliasLeavesTheNameAlone() {
-        final JsonNode created = harness.create(props("{\"AccountId\":\"" + accountId + "\",\"Name\":\"explicit\"}"))
+        final JsonNode created = harness.create(props(
+                        "{\"AccountId\":\"" + accountId + "\",\"Name\":\"explicit\",\"AccountOwnership\":\"Created\"}"))
                 .last()
                 .model();
         iam.denyAlways();
 
-        final HandlerResponse refused = harness.update(created, byAlias()).last();
+        final HandlerResponse refused = harness.update(created, byAlias().put("AccountOwnership", "Created"))
+                .last();
 
         assertThat(refused.errorCode()).isEqualTo("AccessDenied");
         assertThat(refused.message()).contains("iam:ListAccountAliases");

@@ -119,11 +119,13 @@ class AccountAliasLifecycleTest {
 
     @Test
     void updateRenamesTheAccountAndKeepsTheNameToRestore() {
-        final JsonNode created =
-                harness.create(model("\"Name\":\"before\"")).last().model();
+        final JsonNode created = harness.create(model("\"Name\":\"before\",\"AccountOwnership\":\"Created\""))
+                .last()
+                .model();
 
-        final HandlerResponse updated =
-                harness.update(created, model("\"Name\":\"after\"")).last();
+        final HandlerResponse updated = harness.update(
+                        created, model("\"Name\":\"after\",\"AccountOwnership\":\"Created\""))
+                .last();
 
         assertThat(updated.status()).isEqualTo("SUCCESS");
         assertThat(nameOf(harness, accountId)).isEqualTo("after");
@@ -136,11 +138,13 @@ class AccountAliasLifecycleTest {
 
     @Test
     void updateWithoutNameTurnsToTheAlias() {
-        final JsonNode created =
-                harness.create(model("\"Name\":\"explicit\"")).last().model();
+        final JsonNode created = harness.create(model("\"Name\":\"explicit\",\"AccountOwnership\":\"Created\""))
+                .last()
+                .model();
         MotoIam.setAlias("acme-from-iam");
 
-        final HandlerResponse updated = harness.update(created, model("")).last();
+        final HandlerResponse updated = harness.update(created, model("\"AccountOwnership\":\"Created\""))
+                .last();
 
         assertThat(updated.status()).isEqualTo("SUCCESS");
         assertThat(nameOf(harness, accountId)).isEqualTo("acme-from-iam");

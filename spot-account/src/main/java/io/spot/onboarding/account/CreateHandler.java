@@ -14,6 +14,7 @@ import io.spot.onboarding.common.handler.SpotInvoker;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -26,20 +27,33 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  * AccountAlias names it ({@code NamedByAccountAlias}).
  */
 public class CreateHandler extends AccountHandler {
-    /** What a Reused account reports as ExternalId: it is never changed, so nothing is minted. */
-    static final String NOT_MINTED = "not-minted-for-reused-account";
+    /**
+     * How a Reused account's ExternalId begins. It is never changed, so nothing is minted; the rest is
+     * drawn at random, so the role that requires it trusts no value Spot ever presents or anyone knows.
+     */
+    static final String UNASSUMABLE_PREFIX = "unassumable-";
 
     private final FirstWriteSpread spread;
     private final CreateWindow window;
+    private final StackAuthority stacks;
 
     public CreateHandler(final SpotInvoker invoker) {
         this(invoker, new FirstWriteSpread(), new CreateWindow());
     }
 
     CreateHandler(final SpotInvoker invoker, final FirstWriteSpread spread, final CreateWindow window) {
+        this(invoker, spread, window, new StackAuthority());
+    }
+
+    CreateHandler(
+            final SpotInvoker invoker,
+            final FirstWriteSpread spread,
+            final CreateWindow window,
+            final StackAuthority stacks) {
         super(Action.CREATE, invoker);
         this.spread = spread;
         this.window = window;
+        this.stacks = stacks;
     }
 
     /**
@@ -218,6 +232,16 @@ public class CreateHandler extends AccountHandler {
                             + "Set ExistingAccountPolicy to Reuse (use it untouched) or Adopt (manage it, and delete it with "
                             + "the stack) to use it.");
         }
+        final String heldElsewhere = heldByAnotherStack(call, existing.accountId());
+        if (heldElsewhere != null) {
+            return Events.failed(
+                    HandlerErrorCode.AlreadyExists,
+                    "Spot account " + existing.accountId() + " of AWS account " + awsAccountId + " is already held by "
+                            + heldElsewhere + ". One stack onboards an AWS account: a second one (another region, "
+                            + "another StackSet) would be left on a Spot account, and a role link, that the first one's "
+                            + "delete removes. Nothing was changed. Deploy the onboarding template in one region only, or "
+                            + "delete the other stack first.");
+        }
         final Ownership ownership = "Adopt".equals(policy) ? Ownership.ADOPTED : Ownership.REUSED;
         if (ownership == Ownership.REUSED
                 && call.model().getName() != null
@@ -233,6 +257,33 @@ public class CreateHandler extends AccountHandler {
         call.log("Using Spot account " + existing.accountId() + " connected to AWS account " + awsAccountId + " ("
                 + ownership.value() + ")");
         return null;
+    }
+
+    /**
+     * Another stack's Account resource that holds the account, described, or null. Resources of this
+     * stack are no obstacle: they are what a replacement replaces. When CloudFormation cannot answer, the
+     * Create goes on (it changes nothing by finding the account); the Delete asks again before deleting.
+     */
+    private String heldByAnotherStack(final HandlerCall<ResourceModel, CallbackContext> call, final String accountId) {
+        final String stackId = call.request().getStackId();
+        try {
+            return stacks
+                    .otherHolders(
+                            call.proxy(),
+                            call.request().getRegion(),
+                            stackId,
+                            call.request().getLogicalResourceIdentifier(),
+                            accountId)
+                    .stream()
+                    .filter(h -> !h.stackId().equals(stackId))
+                    .map(h -> StackAuthority.TYPE + " " + h.describe())
+                    .findFirst()
+                    .orElse(null);
+        } catch (StackAuthority.Unknown unknown) {
+            call.log("Could not ask CloudFormation whether another stack holds Spot account " + accountId + ": "
+                    + unknown.getMessage());
+            return null;
+        }
     }
 
     private ProgressEvent<ResourceModel, CallbackContext> finish(
@@ -260,7 +311,7 @@ public class CreateHandler extends AccountHandler {
                             ? call.spot()
                                     .createExternalId(context.getAccountId())
                                     .externalId()
-                            : NOT_MINTED);
+                            : unassumable());
         }
         final ResourceModel result = call.model().toBuilder()
                 .accountId(context.getAccountId())
@@ -273,6 +324,15 @@ public class CreateHandler extends AccountHandler {
                 .previousName(context.getPreviousName())
                 .build();
         return Events.success(result, describe(ownership, context.getAccountId(), awsAccountId, spotName));
+    }
+
+    /**
+     * A Reused account's SpotRole is never linked, so nothing may assume it: Spot mints every external ID
+     * it presents, and a random value of this resource's own is no public constant that another Spot
+     * organization's account could be made to present.
+     */
+    private static String unassumable() {
+        return UNASSUMABLE_PREFIX + UUID.randomUUID();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.spot.onboarding.account;
 
+import io.spot.onboarding.common.api.PendingAccountName;
 import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.Ownership;
@@ -43,7 +44,9 @@ public class UpdateHandler extends AccountHandler {
         call.context().setAccountId(accountId);
         final SpotAccount account = call.spot().getAccount(accountId);
         final String ownership = ownership(desired, previous);
-        final String wanted = desired.getName();
+        final String wanted = desired.getName() != null
+                ? desired.getName()
+                : finalNameOfOwnMarker(desired, account, ownership, request.getAwsAccountId());
         String name = account.name();
         if (wanted != null && !wanted.equals(account.name())) {
             if (Ownership.REUSED.value().equals(ownership)) {
@@ -73,18 +76,30 @@ public class UpdateHandler extends AccountHandler {
     }
 
     /**
+     * The name a Created account still under its create marker must get now that no AccountAlias of
+     * the stack will give it one (NamedByAccountAlias turned false): the AWS account ID, as Create names
+     * it. Null otherwise: a marker is only this stack's to finish on an account it created.
+     */
+    private static String finalNameOfOwnMarker(
+            final ResourceModel desired,
+            final SpotAccount account,
+            final String ownership,
+            final String requestAccount) {
+        if (!Ownership.CREATED.value().equals(ownership)
+                || !PendingAccountName.is(account.name())
+                || CreateHandler.leftToAccountAlias(desired)) {
+            return null;
+        }
+        return orDefault(desired.getAwsAccountId(), requestAccount);
+    }
+
+    /**
      * Never null: an update that does not know (an imported resource, a model that lost it) must not
      * write an empty Ownership that a later Delete could read as anything. Unknown is Reused, the one
      * ownership that never changes or deletes the account.
      */
     static String ownership(final ResourceModel desired, final ResourceModel previous) {
-        if (Ownership.parse(desired.getOwnership()) != null) {
-            return desired.getOwnership();
-        }
-        if (Ownership.parse(previous.getOwnership()) != null) {
-            return previous.getOwnership();
-        }
-        return Ownership.REUSED.value();
+        return Ownership.forUpdate(desired.getOwnership(), previous.getOwnership());
     }
 
     /**

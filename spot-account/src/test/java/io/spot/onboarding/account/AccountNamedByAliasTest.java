@@ -45,6 +45,24 @@ class AccountNamedByAliasTest {
     }
 
     @Test
+    void turningNamedByAccountAliasOffFinishesTheRenameNoMarkerIsLeft() {
+        final JsonNode created =
+                harness.create(props("{\"NamedByAccountAlias\":true}")).last().model();
+
+        final HandlerResponse updated = harness.update(created, props("{\"NamedByAccountAlias\":false}"))
+                .last();
+
+        assertThat(updated.status()).isEqualTo("SUCCESS");
+        assertThat(harness.spot
+                        .state()
+                        .account(created.get("AccountId").asText())
+                        .orElseThrow()
+                        .name())
+                .isEqualTo(AWS_ACCOUNT_ID);
+        assertThat(updated.modelText("Name")).isEqualTo(AWS_ACCOUNT_ID);
+    }
+
+    @Test
     void aRetriedCreateStillFindsTheAccountByItsMarker() {
         final JsonNode first =
                 harness.create(props("{\"NamedByAccountAlias\":true}")).last().model();

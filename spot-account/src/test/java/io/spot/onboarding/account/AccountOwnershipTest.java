@@ -134,6 +134,7 @@ class AccountOwnershipTest {
 
         final HandlerResponse adopted =
                 harness.create(props("{\"ExistingAccountPolicy\":\"Adopt\"}")).last();
+        AccountHarness.stackDeleting();
         final HandlerResponse deleted = harness.delete(adopted.model()).last();
 
         assertThat(deleted.status()).isEqualTo("SUCCESS");

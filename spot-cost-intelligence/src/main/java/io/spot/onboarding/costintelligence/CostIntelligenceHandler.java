@@ -2,6 +2,7 @@ package io.spot.onboarding.costintelligence;
 
 import io.spot.onboarding.common.api.CostIntelligenceAccount;
 import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import io.spot.onboarding.common.handler.SpotResourceHandler;
 import io.spot.onboarding.common.handler.SpotType;
@@ -90,12 +91,37 @@ abstract class CostIntelligenceHandler extends SpotResourceHandler<ResourceModel
     static ResourceModel withEnrollment(final ResourceModel known, final CostIntelligenceAccount enrolled) {
         return known.toBuilder()
                 .accountId(enrolled.accountId())
+                .enrolled(true)
                 .statusSummary(enrolled.statusSummary())
                 .enabledDate(
                         enrolled.enabledDate() == null
                                 ? null
                                 : enrolled.enabledDate().toString())
                 .build();
+    }
+
+    /**
+     * A Reused account Spot does not list: this stack never enrolls it (a write Spot cannot undo, on an
+     * account the stack promised not to change), so it is reported, not failed. Null for any other
+     * ownership. The account's own read makes an unknown or deleted account NotFound.
+     */
+    static ResourceModel reusedNotEnrolled(final HandlerCall<ResourceModel, CallbackContext> call) {
+        if (Ownership.parse(call.model().getAccountOwnership()) != Ownership.REUSED) {
+            return null;
+        }
+        call.spot().getAccount(call.model().getAccountId());
+        return call.model().toBuilder()
+                .enrolled(false)
+                .statusSummary(null)
+                .enabledDate(null)
+                .build();
+    }
+
+    static String notEnrolledMessage(final String accountId) {
+        return "Spot account " + accountId + " is Reused (AccountOwnership) and not enrolled in Cost Intelligence: "
+                + "this stack never writes to it, and enrollment cannot be undone, so it stays not enrolled (Enrolled "
+                + "false). Enroll it in the Spot console, or let the stack manage the account (Spot::Onboarding::Account "
+                + "with ExistingAccountPolicy Adopt) so that this resource enrolls it.";
     }
 
     ProgressEvent<ResourceModel, CallbackContext> notEnrolled(final String accountId) {

@@ -15,7 +15,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  * Validates (unless told not to), enrolls, then searches Spot's list for the enrollment at once,
  * and again after a wait while Spot does not list it yet. The wait is CloudFormation's (IN_PROGRESS),
  * never a sleep.
- * A Reused account is only looked up: it must already be enrolled, since this stack never writes to it.
+ * A Reused account is only looked up, since this stack never writes to it: one not enrolled is reported
+ * with Enrolled false, not failed, so the defaults never fail a stack over an account connected before it.
  */
 public class CreateHandler extends CostIntelligenceHandler {
     static final int STABILIZE_DELAY_SECONDS = 10;
@@ -139,12 +140,18 @@ public class CreateHandler extends CostIntelligenceHandler {
         if (result.stopped()) {
             return searchGoesOn(call.model(), call.context(), result);
         }
-        return Events.failed(
-                HandlerErrorCode.InvalidRequest,
-                "Spot account " + accountId + " is Reused "
-                        + "(AccountOwnership), so this stack never writes to it, and it is not enrolled in Cost Intelligence. "
-                        + "Enroll it in the Spot console and retry, or let the stack manage the account (Spot::Onboarding::Account "
-                        + "with ExistingAccountPolicy Adopt) so that this resource may enroll it.");
+        final ResourceModel notEnrolled;
+        try {
+            notEnrolled = reusedNotEnrolled(call);
+        } catch (SpotNotFoundException missing) {
+            return Events.failed(
+                    HandlerErrorCode.InvalidRequest,
+                    "Spot account " + accountId + " does not exist in the organization of the Spot API token: pass "
+                            + "the AccountId of a Spot::Onboarding::Account. " + missing.getMessage());
+        }
+        final String message = notEnrolledMessage(accountId);
+        call.log(message);
+        return Events.success(notEnrolled, message);
     }
 
     private static String enrolledMessage(final CostIntelligenceAccount enrolled, final CallbackContext context) {

@@ -40,7 +40,11 @@ public class DeleteHandler extends CostIntelligenceHandler {
             return searchGoesOn(call.model(), call.context(), result);
         }
         if (result.notListed()) {
-            return notEnrolled(accountId);
+            if (reusedNotEnrolled(call) == null) {
+                return notEnrolled(accountId);
+            }
+            return Events.deleted("Spot account " + accountId
+                    + " is Reused and not enrolled in Cost Intelligence: nothing to release, " + "nothing written.");
         }
         final String message = released(
                 accountId, Ownership.parse(call.model().getAccountOwnership()), Rollback.requested(call.request()));

@@ -9,6 +9,7 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 /**
  * Reports the enrollment as Spot lists it now. Spot has no per-account GET, so Read pages through the
  * enrolled-accounts list, within the budget of one {@link EnrollmentSearch} so it answers within 30 s.
+ * A Reused account Spot does not list reads as Enrolled false, as its Create reported it.
  * Spot keeps no record of AccountOwnership or Validate: they are echoed from the model CloudFormation
  * passes, and absent when a caller (Cloud Control) passes only the identifier.
  */
@@ -39,6 +40,7 @@ public class ReadHandler extends CostIntelligenceHandler {
                             + " not among them). Create, Update "
                             + "and Delete are not limited this way: they read the whole list over several invocations.");
         }
-        return notEnrolled(accountId);
+        final ResourceModel reused = reusedNotEnrolled(call);
+        return reused != null ? Events.success(reused, null) : notEnrolled(accountId);
     }
 }

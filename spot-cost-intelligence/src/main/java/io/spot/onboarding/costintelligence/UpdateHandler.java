@@ -8,7 +8,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 /**
  * Nothing about an enrollment can be changed through Spot's API, and AccountOwnership and Validate
  * are this stack's own settings: Update checks that the enrollment still exists and records them,
- * without a single write to Spot. AccountId is create-only.
+ * without a single write to Spot (a Reused account not enrolled stays so: Enrolled false). AccountId is
+ * create-only.
  */
 public class UpdateHandler extends CostIntelligenceHandler {
 
@@ -29,6 +30,7 @@ public class UpdateHandler extends CostIntelligenceHandler {
         if (result.stopped()) {
             return searchGoesOn(desired, call.context(), result);
         }
-        return notEnrolled(accountId);
+        final ResourceModel reused = reusedNotEnrolled(call);
+        return reused != null ? Events.success(reused, null) : notEnrolled(accountId);
     }
 }

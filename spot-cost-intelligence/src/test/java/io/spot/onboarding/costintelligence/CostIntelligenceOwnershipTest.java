@@ -91,16 +91,41 @@ class CostIntelligenceOwnershipTest {
     }
 
     @Test
-    void aReusedAccountThatIsNotEnrolledFailsAndIsNotEnrolled() {
+    void aReusedAccountThatIsNotEnrolledSucceedsReportedAsNotEnrolledAndStaysSo() {
         final String accountId = linkedAccount(harness);
 
-        final HandlerResponse failed = harness.create(
+        final HandlerResponse done = harness.create(
                         properties(accountId, "Reused").put("Validate", true))
                 .last();
 
-        assertThat(failed.errorCode()).isEqualTo("InvalidRequest");
-        assertThat(failed.message()).contains("Reused", "not enrolled", "Spot console", "ExistingAccountPolicy Adopt");
-        assertThat(harness.writes()).isZero();
+        assertThat(done.status())
+                .as("the defaults never fail a stack over an account connected before it")
+                .isEqualTo("SUCCESS");
+        assertThat(done.model().path("Enrolled").asBoolean(true)).isFalse();
+        assertThat(done.message()).contains("Reused", "not enrolled", "Enrolled false", "Spot console", "Adopt");
+        final HandlerResponse read = harness.read(done.model());
+        assertThat(read.status()).isEqualTo("SUCCESS");
+        assertThat(read.model().path("Enrolled").asBoolean(true)).isFalse();
+        assertThat(harness.update(done.model(), properties(accountId, "Reused"))
+                        .last()
+                        .status())
+                .isEqualTo("SUCCESS");
+        final HandlerResponse deleted = harness.delete(done.model()).last();
+        assertThat(deleted.status()).isEqualTo("SUCCESS");
+        assertThat(deleted.message()).contains("Reused", "not enrolled", "nothing written");
+        assertThat(harness.writes())
+                .as("enrollment is a write Spot cannot undo")
+                .isZero();
         assertThat(harness.spot.state().isCostIntelligenceEnrolled(accountId)).isFalse();
+    }
+
+    @Test
+    void aReusedAccountThatIsNotEnrolledButGoneIsNotFoundOnRead() {
+        final String accountId = linkedAccount(harness);
+        final HandlerResponse done =
+                harness.create(properties(accountId, "Reused")).last();
+        harness.spot.state().delete(accountId);
+
+        assertThat(harness.read(done.model()).errorCode()).isEqualTo("NotFound");
     }
 }

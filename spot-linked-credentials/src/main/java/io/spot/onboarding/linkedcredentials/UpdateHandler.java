@@ -1,6 +1,7 @@
 package io.spot.onboarding.linkedcredentials;
 
 import io.spot.onboarding.common.handler.Events;
+import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import java.util.Optional;
 import software.amazon.cloudformation.Action;
@@ -27,9 +28,7 @@ public class UpdateHandler extends LinkedCredentialsHandler {
         if (role.isEmpty()) {
             return Events.failed(HandlerErrorCode.InvalidRequest, RoleArn.invalid(desired.getRoleArn()));
         }
-        if (previous != null) {
-            keepWhatOnlyThisResourceKnows(call, previous, desired);
-        }
+        keepWhatOnlyThisResourceKnows(call, previous == null ? new ResourceModel() : previous, desired);
         return new Linker(call, role.get(), false).converge();
     }
 
@@ -37,7 +36,9 @@ public class UpdateHandler extends LinkedCredentialsHandler {
      * PreviousRoleArn is the link before this resource first linked the account, so an Update
      * carries it over and never records the link an earlier Create or Update made. A template
      * (or a GetAtt) that stops giving AccountOwnership does not make a known ownership unknown:
-     * that would turn a Reused account, which this stack must never write to, into one it relinks.
+     * that would turn a Reused account, which this stack must never write to, into one it relinks. An
+     * update that knows neither (Cloud Control's UpdateResource after a Read of the identifier alone)
+     * holds it as Reused: it only observes.
      */
     private static void keepWhatOnlyThisResourceKnows(
             final HandlerCall<ResourceModel, CallbackContext> call,
@@ -46,10 +47,11 @@ public class UpdateHandler extends LinkedCredentialsHandler {
         if (previous.getPreviousRoleArn() != null) {
             desired.setPreviousRoleArn(previous.getPreviousRoleArn());
         }
-        if (desired.getAccountOwnership() == null && previous.getAccountOwnership() != null) {
-            desired.setAccountOwnership(previous.getAccountOwnership());
-            call.log("AccountOwnership is unset in the update; kept " + previous.getAccountOwnership()
-                    + " from the resource's current state");
+        if (desired.getAccountOwnership() == null) {
+            desired.setAccountOwnership(
+                    Ownership.forUpdate(desired.getAccountOwnership(), previous.getAccountOwnership()));
+            call.log(
+                    "AccountOwnership is unset in the update; holding the account as " + desired.getAccountOwnership());
         }
     }
 }

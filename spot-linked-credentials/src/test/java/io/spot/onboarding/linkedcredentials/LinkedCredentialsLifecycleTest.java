@@ -130,10 +130,10 @@ class LinkedCredentialsLifecycleTest {
     void updateBringsBackTheTemplatesRoleAfterARelinkOutsideCloudFormation() {
         final String accountId = harness.account();
         final JsonNode created =
-                harness.type.create(props(accountId, ROLE)).last().model();
+                harness.type.create(props(accountId, ROLE, "Created")).last().model();
         harness.type.spot.state().link(accountId, NEW_ROLE);
 
-        final Operation update = harness.type.update(created, props(accountId, ROLE));
+        final Operation update = harness.type.update(created, props(accountId, ROLE, "Created"));
 
         assertThat(update.last().status()).isEqualTo("SUCCESS");
         assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);

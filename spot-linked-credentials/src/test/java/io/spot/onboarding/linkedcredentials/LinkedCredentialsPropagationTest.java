@@ -86,10 +86,10 @@ class LinkedCredentialsPropagationTest {
     void updateWaitsForANewRoleToPropagateToo() {
         final String accountId = harness.account();
         final JsonNode created =
-                harness.type.create(props(accountId, ROLE)).last().model();
+                harness.type.create(props(accountId, ROLE, "Created")).last().model();
         harness.type.spot.faults().iamPropagationDelay(Duration.ofSeconds(12));
 
-        final Operation update = harness.type.update(created, props(accountId, NEW_ROLE));
+        final Operation update = harness.type.update(created, props(accountId, NEW_ROLE, "Created"));
 
         assertThat(update.last().status()).isEqualTo("SUCCESS");
         assertThat(update.events())

@@ -75,6 +75,20 @@ class LinkedCredentialsReusedTest {
     }
 
     @Test
+    void aCloudControlUpdateThatKnowsNoOwnershipLeavesTheLinkAsItIs() {
+        final String accountId = harness.accountLinkedTo(ROLE);
+        // Cloud Control reads the identifier alone, so neither model carries AccountOwnership.
+        final HandlerResponse update = harness.type
+                .update(props(accountId, ROLE), props(accountId, NEW_ROLE))
+                .last();
+
+        assertThat(update.status()).isEqualTo("SUCCESS");
+        assertThat(update.modelText("AccountOwnership")).isEqualTo("Reused");
+        assertThat(harness.type.writes()).isZero();
+        assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
+    }
+
+    @Test
     void deleteLeavesTheLinkUntouched() {
         final String accountId = harness.accountLinkedTo(ROLE);
         final JsonNode created =

@@ -28,6 +28,18 @@ public enum Ownership {
         return this != REUSED;
     }
 
+    /**
+     * What an Update holds: the new model's ownership, else the one the resource has, else Reused. An
+     * update that knows neither (resource import, Cloud Control, a model that lost it) must not turn the
+     * account into one the stack writes to: unknown ownership leaves things as they are, in every type.
+     */
+    public static String forUpdate(final String desired, final String previous) {
+        if (parse(desired) != null) {
+            return desired;
+        }
+        return parse(previous) != null ? previous : REUSED.value;
+    }
+
     /** The schema's enum already restricts the value; an unknown one reads as absent. */
     public static Ownership parse(final String value) {
         return Arrays.stream(values())

@@ -48,6 +48,13 @@ public final class CloudFormationRequest {
         return this;
     }
 
+    /** The stack and its region, as another stack of the same account sends them. */
+    public CloudFormationRequest stack(final String region, final String stackId) {
+        root.put("region", region);
+        root.put("stackId", stackId);
+        return this;
+    }
+
     public CloudFormationRequest logicalResourceId(final String logicalId) {
         requestData.put("logicalResourceId", logicalId);
         return this;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.emulator.SpotEmulator;
 import io.spot.onboarding.harness.CloudFormationRequest;
+import io.spot.onboarding.harness.CloudFormationStandIn;
 import io.spot.onboarding.harness.HandlerContract;
 import io.spot.onboarding.harness.HandlerDriver;
 import io.spot.onboarding.harness.HandlerResponse;
@@ -20,10 +21,12 @@ import java.util.Set;
 
 /**
  * One account's stack instance of a StackSet, as CloudFormation runs it: the four Spot resources in
- * the template's order; on a failure, a rollback that deletes, newest first and with
- * {@code rollback: true}, every resource that was created and the failed one too when its last event
- * named it (CloudFormation then holds its physical ID). Faults may strike the rollback as well: a
- * Delete that fails retriably is run again, as CloudFormation's continued rollback would.
+ * the template's order; on a failure, a rollback that deletes, newest first, every resource that was
+ * created and the failed one too when its last event named it (CloudFormation then holds its physical
+ * ID). The rollback's Deletes carry no {@code rollback} field, which CloudFormation does not promise:
+ * the handlers must learn it from the stack's status, which this stack keeps in CloudFormation's
+ * stand-in along with its resources. Faults may strike the rollback as well: a Delete that fails
+ * retriably is run again, as CloudFormation's continued rollback would.
  */
 final class StackInstance {
     static final Set<String> RETRIABLE =
@@ -37,6 +40,10 @@ final class StackInstance {
     private final Map<SpotTypes, JsonNode> created = new LinkedHashMap<>();
     private final String roleName;
     private final String roleArn;
+    private final String region;
+    private final String stackId;
+    private final CloudFormationStandIn cloudFormation = CloudFormationStandIn.shared();
+    private String accountLogicalId = "SpotAccount";
     private HandlerResponse failure;
 
     /**
@@ -49,7 +56,20 @@ final class StackInstance {
             final String awsAccount,
             final String accountProperties,
             final String roleName) {
+        this(spot, token, awsAccount, accountProperties, roleName, CloudFormationRequest.REGION);
+    }
+
+    /** @param region the stack's region: a second stack of the same AWS account runs in another */
+    StackInstance(
+            final SpotEmulator spot,
+            final String token,
+            final String awsAccount,
+            final String accountProperties,
+            final String roleName,
+            final String region) {
         this.spot = spot;
+        this.region = region;
+        this.stackId = CloudFormationStandIn.stackId(region, awsAccount, "StackSet-spot-onboarding-" + awsAccount);
         this.token = token;
         this.awsAccount = awsAccount;
         this.accountProperties = accountProperties;
@@ -72,7 +92,7 @@ final class StackInstance {
      * and a role with a new generated name (the rolled-back one was deleted).
      */
     StackInstance again() {
-        return new StackInstance(spot, token, awsAccount, accountProperties, roleName + "-again");
+        return new StackInstance(spot, token, awsAccount, accountProperties, roleName + "-again", region);
     }
 
     String awsAccount() {
@@ -98,8 +118,15 @@ final class StackInstance {
         return account == null ? null : account.path("AccountId").asText(null);
     }
 
+    /** How the stack's Account resource holds its Spot account, or null. */
+    String ownership() {
+        final JsonNode account = created.get(SpotTypes.ACCOUNT);
+        return account == null ? null : account.path("Ownership").asText(null);
+    }
+
     /** Creates the stack; on a failure rolls it back, and returns false. */
     boolean createOrRollBack() {
+        cloudFormation.stack(stackId, "CREATE_IN_PROGRESS");
         HandlerResponse last = create(SpotTypes.ACCOUNT, CloudFormationRequest.props(accountProperties));
         if (last.errorCode() == null) {
             final String accountId = last.modelText("AccountId");
@@ -126,16 +153,46 @@ final class StackInstance {
             }
         }
         if (last.errorCode() == null) {
+            cloudFormation.status(stackId, "CREATE_COMPLETE");
             return true;
         }
         failure = last;
-        rollBack();
+        cloudFormation.status(stackId, "ROLLBACK_IN_PROGRESS");
+        deleteAll();
+        cloudFormation.status(stackId, "ROLLBACK_COMPLETE");
         return false;
     }
 
-    /** A real stack delete: every resource, newest first, without the rollback flag. */
+    /** A real stack delete: every resource, newest first. */
     void delete() {
-        deleteAll(false);
+        cloudFormation.status(stackId, "DELETE_IN_PROGRESS");
+        deleteAll();
+        cloudFormation.status(stackId, "DELETE_COMPLETE");
+    }
+
+    /**
+     * A template edit that renames the Account's logical ID: CloudFormation creates the new resource
+     * (which finds the account connected), then deletes the old one in the update's cleanup. Returns the
+     * old resource's Delete.
+     */
+    HandlerResponse renameAccount(final String newLogicalId) {
+        cloudFormation.status(stackId, "UPDATE_IN_PROGRESS");
+        final String oldLogicalId = accountLogicalId;
+        final JsonNode old = created.remove(SpotTypes.ACCOUNT);
+        accountLogicalId = newLogicalId;
+        final HandlerResponse replacement = create(SpotTypes.ACCOUNT, CloudFormationRequest.props(accountProperties));
+        assertThat(replacement.status())
+                .as("the replacement " + replacement.message())
+                .isEqualTo("SUCCESS");
+        cloudFormation.status(stackId, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS");
+        final HandlerResponse cleanup = drivers.get(SpotTypes.ACCOUNT)
+                .run(base(SpotTypes.ACCOUNT, "DELETE")
+                        .logicalResourceId(oldLogicalId)
+                        .properties(old)
+                        .json())
+                .last();
+        cloudFormation.removeResource(stackId, oldLogicalId).status(stackId, "UPDATE_COMPLETE");
+        return cleanup;
     }
 
     private HandlerResponse create(final SpotTypes type, final ObjectNode properties) {
@@ -143,26 +200,39 @@ final class StackInstance {
                 drivers.get(type).run(request(type, "CREATE", properties)).last();
         if ("SUCCESS".equals(last.status()) || last.hasModel() && last.model().hasNonNull("AccountId")) {
             created.put(type, last.model());
+            cloudFormation.resource(
+                    stackId,
+                    new CloudFormationStandIn.Resource(
+                            logicalId(type),
+                            type.typeName(),
+                            last.model().path("AccountId").asText(),
+                            "SUCCESS".equals(last.status()) ? "CREATE_COMPLETE" : "CREATE_FAILED"));
         }
         return last;
     }
 
-    private void rollBack() {
-        deleteAll(true);
+    private String logicalId(final SpotTypes type) {
+        return type == SpotTypes.ACCOUNT ? accountLogicalId : type.name();
     }
 
-    private void deleteAll(final boolean rollback) {
+    private void deleteAll() {
         final List<SpotTypes> newestFirst = new ArrayList<>(created.keySet());
         Collections.reverse(newestFirst);
         for (final SpotTypes type : newestFirst) {
             HandlerResponse deleted;
             do {
-                final CloudFormationRequest request = base(type, "DELETE").properties(created.get(type));
                 deleted = drivers.get(type)
-                        .run((rollback ? request.rollback() : request).json())
+                        .run(base(type, "DELETE").properties(created.get(type)).json())
                         .last();
             } while ("FAILED".equals(deleted.status()) && RETRIABLE.contains(deleted.errorCode()));
             assertThat(deleted.errorCode()).as(type + " " + deleted.message()).isIn(null, "NotFound");
+            cloudFormation.resource(
+                    stackId,
+                    new CloudFormationStandIn.Resource(
+                            logicalId(type),
+                            type.typeName(),
+                            created.get(type).path("AccountId").asText(),
+                            "DELETE_COMPLETE"));
         }
         created.clear();
     }
@@ -176,6 +246,8 @@ final class StackInstance {
         configuration.putObject("SpotCredentials").put("ApiToken", token).put("ApiUrl", spot.baseUrl());
         return CloudFormationRequest.of(type.typeName(), action)
                 .awsAccountId(awsAccount)
+                .stack(region, stackId)
+                .logicalResourceId(logicalId(type))
                 .typeConfiguration(configuration);
     }
 }

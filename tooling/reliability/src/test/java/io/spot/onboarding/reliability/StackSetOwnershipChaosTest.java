@@ -24,8 +24,12 @@ import org.junit.jupiter.api.Test;
  * unlinked Spot account named after the AWS account ID. Stacks reuse (the default) or adopt what exists;
  * random faults strike a third of all Spot calls, and every stack that fails rolls back. Then: no
  * pre-existing account deleted, renamed away or left linked to a role a rollback deleted; no foreign
- * account claimed; no account a stack made left behind by its rollback; and a real stack delete of every
- * stack leaves only what existed before, minus the accounts the user chose to Adopt.
+ * account claimed; no account a stack made left behind by its rollback. Then what CloudFormation itself
+ * does to stacks: some rename their Account's logical ID (a replacement: the new resource first, the
+ * old one deleted in the cleanup), some get a second stack in another region, whose first stack is then
+ * deleted; every rollback's Deletes come without the rollback field. No stack is left on a deleted
+ * account. A real stack delete of every stack leaves only what existed before, minus the accounts the
+ * user chose to Adopt, plus the accounts a replacement or a second stack held when the first one went.
  */
 class StackSetOwnershipChaosTest {
     private static final String TOKEN = "ownershipChaos" + Long.toHexString(System.nanoTime());
@@ -115,18 +119,82 @@ class StackSetOwnershipChaosTest {
                     + "exactly as before; 0 pre-existing deleted, renamed away or linked to a deleted role; 0 foreign "
                     + "accounts claimed");
 
-            // A real stack delete of what was created: only Adopt (the user's opt-in) deletes a pre-existing account.
-            latest.stream().filter(StackInstance::succeeded).forEach(StackInstance::delete);
+            final List<StackInstance> live = new ArrayList<>(
+                    latest.stream().filter(StackInstance::succeeded).toList());
+            final Set<String> kept = editsOfCloudFormation(spot, live);
+            for (final StackInstance stack : live) {
+                final Optional<SpotAccountRecord> used = spot.state().account(stack.spotAccount());
+                assertThat(used)
+                        .as("the account stack %s uses, after replacements and second stacks", stack.awsAccount())
+                        .isPresent();
+                assertThat(used.get().iamRole()).as("its link").isNotNull().isNotIn(deletedRoles);
+            }
+
+            // A real stack delete of what is left: only Adopt (the user's opt-in) deletes a pre-existing account.
+            live.forEach(StackInstance::delete);
             final Map<String, VisibleAccount> after = visible(spot);
-            final Set<String> adopted = latest.stream()
-                    .filter(StackInstance::succeeded)
+            final Set<String> adopted = live.stream()
                     .filter(s -> adopting.contains(s.awsAccount()))
                     .map(s -> preexisting.get(s.awsAccount()).accountId())
+                    .filter(id -> !kept.contains(id))
                     .collect(Collectors.toSet());
             final Map<String, VisibleAccount> expected = new ConcurrentHashMap<>(before);
             adopted.forEach(expected::remove);
-            assertThat(after).isEqualTo(expected);
+            assertThat(after.keySet())
+                    .as("accounts after every stack's delete")
+                    .containsExactlyInAnyOrderElementsOf(union(expected.keySet(), kept));
+            expected.keySet().stream()
+                    .filter(id -> !kept.contains(id))
+                    .forEach(id -> assertThat(after.get(id)).as(id).isEqualTo(expected.get(id)));
         }
+    }
+
+    /**
+     * Every third stack renames its Account's logical ID; for every fourth (of the others) a second stack
+     * of the same AWS account is deployed in another region, which is refused before it writes anything
+     * and rolls back. Returns the accounts that now stay when every stack is deleted: held by a replacement
+     * as Reused (an adoption's replacement adopts the account again).
+     */
+    private static Set<String> editsOfCloudFormation(final SpotEmulator spot, final List<StackInstance> live) {
+        final Set<String> kept = ConcurrentHashMap.newKeySet();
+        final List<StackInstance> firsts = new ArrayList<>(live);
+        int replaced = 0;
+        int seconds = 0;
+        for (int i = 0; i < firsts.size(); i++) {
+            final StackInstance stack = firsts.get(i);
+            final String accountId = stack.spotAccount();
+            if (i % 3 == 0) {
+                final var cleanup = stack.renameAccount("SpotAccountMoved");
+                assertThat(cleanup.status()).as(cleanup.message()).isEqualTo("SUCCESS");
+                assertThat(stack.spotAccount()).isEqualTo(accountId);
+                if ("Reused".equals(stack.ownership())) {
+                    // An adoption's replacement adopts it again and deletes it with the stack; otherwise it stays.
+                    kept.add(accountId);
+                }
+                replaced++;
+            } else if (i % 4 == 1) {
+                final StackInstance second =
+                        new StackInstance(spot, TOKEN, stack.awsAccount(), "{}", "SpotRole-eu", "eu-west-1");
+                assertThat(second.createOrRollBack())
+                        .as("a second stack of one AWS account")
+                        .isFalse();
+                assertThat(second.failure().errorCode()).isEqualTo("AlreadyExists");
+                assertThat(spot.state().account(accountId)).isPresent();
+                seconds++;
+            }
+        }
+        assertThat(replaced).isPositive();
+        assertThat(seconds).isPositive();
+        System.out.println("stackset-ownership-chaos: " + replaced + " Account resources replaced (logical ID "
+                + "renamed), " + seconds + " second stacks in another region refused and rolled back; 0 accounts "
+                + "deleted or broken");
+        return kept;
+    }
+
+    private static Set<String> union(final Set<String> a, final Set<String> b) {
+        final Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** The stacks, and Spot as it is before them. */

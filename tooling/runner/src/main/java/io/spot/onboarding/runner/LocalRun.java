@@ -452,8 +452,9 @@ public final class LocalRun implements AutoCloseable {
     /**
      * Before any stack: each target AWS account already has a Spot account, connected a month ago
      * through a role of its own (as onboarding in Spot's console leaves it), not enrolled in Cost
-     * Intelligence, and failing Cost Intelligence's pre-flight. Whatever ExistingAccountPolicy says,
-     * the template's last resource then fails and the stack rolls back over accounts it did not create.
+     * Intelligence, and failing Cost Intelligence's pre-flight. With Reuse (the default) the stacks
+     * succeed and report the accounts not enrolled; with Adopt the template's last resource fails the
+     * pre-flight and the stack rolls back over accounts it did not create.
      */
     private boolean connectExisting() {
         final SpotEmulator emulator = environment.spot().emulator().orElse(null);

@@ -7,14 +7,16 @@ import io.spot.onboarding.emulator.VisibleAccount;
 import io.spot.onboarding.runner.cli.Command;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The whole onboarding template over AWS accounts already connected to Spot, its last resource
- * (Cost Intelligence) failing: the stack rolls back through every type's real handlers with
- * CloudFormation's rollback flag, and Spot ends exactly as it was before the stack.
+ * The whole onboarding template over AWS accounts already connected to Spot and not in Cost
+ * Intelligence. The defaults succeed without a write; an adoption's last resource (Cost Intelligence)
+ * fails and the stack rolls back through every type's real handlers with CloudFormation's rollback
+ * flag. Either way Spot ends exactly as it was before the stack.
  */
 class ExistingAccountRollbackTest {
     @RegisterExtension
@@ -22,15 +24,33 @@ class ExistingAccountRollbackTest {
 
     private LocalRun run;
 
-    @ParameterizedTest(name = "ExistingAccountPolicy {0}")
-    @ValueSource(strings = {"Reuse", "Adopt"})
-    void aRollbackOverConnectedAccountsLeavesSpotExactlyAsItWas(final String policy) {
+    @Test
+    void theDefaultsOverConnectedAccountsNotInCostIntelligenceFailNoStackAndWriteNothing() {
         run = template.start("--accounts", "3", "--concurrency", "3", "--events");
         final SpotEmulator spot = template.spot();
 
         assertThat(run.run(Command.of(Command.CONNECT_EXISTING))).isTrue();
         final List<VisibleAccount> before = spot.state().visibleAccounts();
-        assertThat(run.run(new Command(Command.DEPLOY, Map.of("ExistingAccountPolicy", policy))))
+        assertThat(run.run(new Command(Command.DEPLOY, Map.of()))).isTrue();
+
+        assertThat(run.stacks())
+                .hasSize(3)
+                .allSatisfy(stack -> assertThat(stack.status()).isEqualTo("CREATE_COMPLETE"));
+        assertThat(template.printed())
+                .containsPattern("SpotCostIntelligence +Spot::Onboarding::CostIntelligence +CREATE_COMPLETE +Spot "
+                        + "account \\S+ is Reused \\(AccountOwnership\\) and not enrolled in Cost Intelligence");
+        assertThat(spot.state().visibleAccounts()).isEqualTo(before);
+        assertThat(run.run(Command.of(Command.CHECK_UNCHANGED))).isTrue();
+    }
+
+    @Test
+    void anAdoptionsRollbackOverConnectedAccountsLeavesSpotExactlyAsItWas() {
+        run = template.start("--accounts", "3", "--concurrency", "3", "--events");
+        final SpotEmulator spot = template.spot();
+
+        assertThat(run.run(Command.of(Command.CONNECT_EXISTING))).isTrue();
+        final List<VisibleAccount> before = spot.state().visibleAccounts();
+        assertThat(run.run(new Command(Command.DEPLOY, Map.of("ExistingAccountPolicy", "Adopt"))))
                 .isFalse();
 
         assertThat(run.stacks())
@@ -39,11 +59,8 @@ class ExistingAccountRollbackTest {
         assertThat(template.printed())
                 .containsPattern("SpotCostIntelligence +Spot::Onboarding::CostIntelligence +CREATE_FAILED")
                 // Each DELETE_COMPLETE says what it left in Spot and why, as the handler put it.
-                .containsPattern(
-                        "SpotAccount +Spot::Onboarding::Account +DELETE_COMPLETE +Spot account \\S+ was "
-                                + ("Reuse".equals(policy)
-                                        ? "Reused, not created by this stack: left untouched"
-                                        : "Adopted by a Create that is being rolled back: released as it was found, not deleted"));
+                .containsPattern("SpotAccount +Spot::Onboarding::Account +DELETE_COMPLETE +Spot account \\S+ was "
+                        + "Adopted by a Create that is being rolled back: released as it was found, not deleted");
         assertThat(spot.state().visibleAccounts()).isEqualTo(before);
         assertThat(run.run(Command.of(Command.CHECK_UNCHANGED))).isTrue();
         assertThat(template.printed()).contains("Spot is exactly as it was before the stack");

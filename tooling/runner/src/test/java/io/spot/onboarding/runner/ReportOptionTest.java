@@ -159,8 +159,9 @@ class ReportOptionTest {
         final Path report = dir.resolve("spot-local.json");
         Files.writeString(report, "{\"stale\": \"from an earlier run\"}");
 
-        // Spot accounts that predate the stack fail Cost Intelligence's pre-flight: each stack rolls back.
-        final int exit = spotLocal(report, "--accounts", "2", "connect-existing", "deploy");
+        // Spot accounts that predate the stack fail Cost Intelligence's pre-flight: each adoption rolls back.
+        final int exit =
+                spotLocal(report, "--accounts", "2", "connect-existing", "deploy", "ExistingAccountPolicy=Adopt");
 
         assertThat(exit).isEqualTo(1);
         final JsonNode deploy = operation(read(report), "deploy");

@@ -2,6 +2,7 @@ package io.spot.onboarding.runner.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spot.onboarding.harness.CloudFormationStandIn;
 import io.spot.onboarding.runner.eval.EvaluationException;
 import io.spot.onboarding.runner.sim.Scheduler;
 import io.spot.onboarding.runner.template.OutputDecl;
@@ -29,6 +30,9 @@ abstract class StackOperation {
             "Requested update requires the creation of a new physical resource; " + "hence creating one.";
     protected final Stack stack;
     protected final Scheduler scheduler;
+    /** What CloudFormation answers a handler that asks about its stack (the Account's Delete does). */
+    private static final CloudFormationStandIn CLOUDFORMATION = CloudFormationStandIn.shared();
+
     protected final EventSink sink;
     private final Consumer<OperationOutcome> whenDone;
     private final List<String> failures = new ArrayList<>();
@@ -52,6 +56,7 @@ abstract class StackOperation {
 
     protected final void stackEvent(final String status, final String reason) {
         stack.status(status);
+        CLOUDFORMATION.status(stack.context().stackId(), status);
         sink.event(new StackEvent(
                 scheduler.now(),
                 stack.name(),
@@ -71,6 +76,8 @@ abstract class StackOperation {
             final String reason) {
         sink.event(new StackEvent(
                 scheduler.now(), stack.name(), stack.accountId(), logicalId, physicalId, type, status, reason));
+        CLOUDFORMATION.resource(
+                stack.context().stackId(), new CloudFormationStandIn.Resource(logicalId, type, physicalId, status));
         if (status.endsWith("_FAILED")) {
             failures.add(logicalId + ": " + reason);
         }
@@ -134,7 +141,13 @@ abstract class StackOperation {
                     final StackResource resource = new StackResource(logicalId, type, result.state(), desired);
                     stack.put(resource);
                     created.accept(resource);
-                    resourceEvent(logicalId, result.state().physicalId(), type.name(), verb + "_COMPLETE", null);
+                    // What the create found or left (a Reused account not enrolled, say) is the handler's message.
+                    resourceEvent(
+                            logicalId,
+                            result.state().physicalId(),
+                            type.name(),
+                            verb + "_COMPLETE",
+                            result.message() == null || result.message().isBlank() ? null : result.message());
                     done.run();
                 },
                 failure -> {

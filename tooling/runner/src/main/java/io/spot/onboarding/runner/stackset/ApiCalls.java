@@ -1,8 +1,7 @@
 package io.spot.onboarding.runner.stackset;
 
 import io.spot.onboarding.emulator.RecordedRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.spot.onboarding.harness.FormFields;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,19 +93,7 @@ public record ApiCalls(
     }
 
     private static Map<String, String> query(final String query) {
-        final Map<String, String> parameters = new HashMap<>();
-        if (query == null || query.isEmpty()) {
-            return parameters;
-        }
-        for (final String pair : query.split("&")) {
-            final int equals = pair.indexOf('=');
-            if (equals > 0) {
-                parameters.put(
-                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return parameters;
+        return FormFields.parse(query);
     }
 
     /** Bytes of the response bodies Spot sent, all routes together. */

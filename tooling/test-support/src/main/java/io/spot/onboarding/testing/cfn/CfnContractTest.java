@@ -51,13 +51,18 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
  *   to a role (unless linking is what the type does) as the onboarding stack would have by then.</li>
  * </ul>
  * Some contract tests assume what Spot's API cannot do. Each type lists them, with the reason, under
- * "{@value #SECTION}" in its README.md; exactly those must fail, so a new failure and an expected
- * failure that starts passing both fail this test.
+ * "{@value #SECTION}" in its README.md, and in the row's last column, in backquotes, what the failure
+ * must say (an assertion's words, an error code). Exactly those must fail, each for that reason: a new
+ * failure, an expected failure that starts passing, and one that fails for another reason (a Delete
+ * that starts crashing, say) all fail this test.
  */
 public abstract class CfnContractTest {
     public static final String SECTION = "## Contract tests Spot's API makes fail";
     private static final String TOKEN = "cfnContractTestSpotToken0123456789";
-    private static final Pattern EXPECTED_ROW = Pattern.compile("^\\| `(contract_[a-z_]+)` \\|", Pattern.MULTILINE);
+    private static final Pattern EXPECTED_ROW =
+            Pattern.compile("^\\| `(contract_[a-z_]+)` \\|.*\\| ((?:`[^`]+`(?:, )?)+) \\|\\s*$", Pattern.MULTILINE);
+    private static final Pattern FRAGMENT = Pattern.compile("`([^`]+)`");
+    private static final Pattern ANY_ROW = Pattern.compile("^\\| `(contract_[a-z_]+)` \\|", Pattern.MULTILINE);
     private static final long CFN_TEST_TIMEOUT_MINUTES = 20;
 
     private final Path folder = Path.of("").toAbsolutePath();
@@ -84,7 +89,8 @@ public abstract class CfnContractTest {
                     "{\"SpotCredentials\":{\"ApiToken\":\"" + TOKEN + "\",\"ApiUrl\":\"" + spot.baseUrl() + "\"}}");
             runCfnTest(lambda, moto, typeConfiguration, report, cfnLog);
         }
-        final Map<String, String> outcomes = outcomes(report, cfnLog);
+        final Map<String, String> reasons = new TreeMap<>();
+        final Map<String, String> outcomes = outcomes(report, cfnLog, reasons);
         final Set<String> failed = new TreeSet<>(outcomes.entrySet().stream()
                 .filter(e -> e.getValue().equals("failed"))
                 .map(Map.Entry::getKey)
@@ -97,7 +103,13 @@ public abstract class CfnContractTest {
                         "the contract tests that failed (cfn's output: %s; the handlers' log: %s), against those "
                                 + "%s lists under \"%s\"",
                         cfnLog, handlerLog, folder.resolve("README.md"), SECTION)
-                .isEqualTo(expectedFailures());
+                .isEqualTo(expectedFailures().keySet());
+        expectedFailures()
+                .forEach((test, reason) -> assertThat(reasons.get(test))
+                        .as(
+                                "why %s failed (cfn's output: %s), against the reason %s gives",
+                                test, cfnLog, folder.resolve("README.md"))
+                        .contains(reason.toArray(String[]::new)));
         final SecretScanner scanner = new SecretScanner(TOKEN);
         scanner.scan(Files.readString(cfnLog), "cfn test's output");
         scanner.scan(Files.readString(handlerLog), "the handlers' log");
@@ -169,18 +181,35 @@ public abstract class CfnContractTest {
         }
     }
 
-    /** The contract tests the type's README lists as failing because of Spot's API, each with its reason. */
-    private Set<String> expectedFailures() throws IOException {
+    /**
+     * The contract tests the type's README lists as failing because of Spot's API, each with what its
+     * failure must say. A row without that is refused: a failure matched by name alone hides a new one.
+     */
+    private Map<String, List<String>> expectedFailures() throws IOException {
         final String readme = Files.readString(folder.resolve("README.md"));
         final int start = readme.indexOf(SECTION);
         assertThat(start)
                 .as("%s has a section \"%s\"", folder.resolve("README.md"), SECTION)
                 .isNotNegative();
         final int next = readme.indexOf("\n## ", start + SECTION.length());
-        final Matcher row = EXPECTED_ROW.matcher(readme.substring(start, next < 0 ? readme.length() : next));
-        final Set<String> expected = new TreeSet<>();
+        final String section = readme.substring(start, next < 0 ? readme.length() : next);
+        final Map<String, List<String>> expected = new TreeMap<>();
+        final Matcher row = EXPECTED_ROW.matcher(section);
         while (row.find()) {
-            expected.add(row.group(1));
+            final List<String> fragments = new ArrayList<>();
+            final Matcher fragment = FRAGMENT.matcher(row.group(2));
+            while (fragment.find()) {
+                fragments.add(fragment.group(1));
+            }
+            expected.put(row.group(1), fragments);
+        }
+        final Matcher any = ANY_ROW.matcher(section);
+        while (any.find()) {
+            assertThat(expected)
+                    .as(
+                            "%s names, in its row's last column, what %s's failure says",
+                            folder.resolve("README.md"), any.group(1))
+                    .containsKey(any.group(1));
         }
         return expected;
     }
@@ -276,8 +305,12 @@ public abstract class CfnContractTest {
         }
     }
 
-    /** Each contract test's outcome (passed, failed or skipped) from pytest's JUnit report. */
-    private static Map<String, String> outcomes(final Path report, final Path cfnLog) throws Exception {
+    /**
+     * Each contract test's outcome (passed, failed or skipped) from pytest's JUnit report; what each
+     * failure said goes into {@code reasons}.
+     */
+    private static Map<String, String> outcomes(final Path report, final Path cfnLog, final Map<String, String> reasons)
+            throws Exception {
         assertThat(report)
                 .as("cfn test wrote no report; its output is in %s", cfnLog)
                 .exists();
@@ -294,7 +327,25 @@ public abstract class CfnContractTest {
                     ? "failed"
                     : testCase.getElementsByTagName("skipped").getLength() > 0 ? "skipped" : "passed";
             outcomes.put(testCase.getAttribute("name"), outcome);
+            if ("failed".equals(outcome)) {
+                reasons.put(testCase.getAttribute("name"), failureText(testCase));
+            }
         }
         return outcomes;
+    }
+
+    private static String failureText(final Element testCase) {
+        final StringBuilder text = new StringBuilder();
+        for (final String tag : List.of("failure", "error")) {
+            final NodeList found = testCase.getElementsByTagName(tag);
+            for (int i = 0; i < found.getLength(); i++) {
+                final Element e = (Element) found.item(i);
+                text.append(e.getAttribute("message"))
+                        .append('\n')
+                        .append(e.getTextContent())
+                        .append('\n');
+            }
+        }
+        return text.toString();
     }
 }
