@@ -142,7 +142,8 @@ public final class LocalRun implements AutoCloseable {
                         options.spotUrl(),
                         options.iamPropagation(),
                         options.rateLimits(),
-                        options.threads()),
+                        options.threads(),
+                        options.answers()),
                 token,
                 spotTypes);
         final boolean many = options.stackSet();
