@@ -1,5 +1,7 @@
 package io.spot.onboarding.emulator;
 
+import java.util.Objects;
+
 /**
  * One account as it matters to a Spot user: what tests compare to prove Spot is exactly as it was.
  * Besides what the API shows, the external ID Spot presents when it assumes the linked role, and
@@ -25,5 +27,17 @@ public record VisibleAccount(
                 account.ciEnrolled(),
                 presentedExternalId,
                 spotCanAssume);
+    }
+
+    /**
+     * Whether the account is still usable as {@code before} was: the same account, name, cloud
+     * account and enrollment, and a linked role Spot can assume. The role and external ID may differ.
+     */
+    public boolean reachableAsBefore(VisibleAccount before) {
+        return accountId.equals(before.accountId)
+                && Objects.equals(name, before.name)
+                && Objects.equals(providerExternalId, before.providerExternalId)
+                && ciEnrolled == before.ciEnrolled
+                && (spotCanAssume || !before.spotCanAssume);
     }
 }

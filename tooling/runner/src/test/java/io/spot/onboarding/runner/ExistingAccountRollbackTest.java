@@ -2,13 +2,18 @@ package io.spot.onboarding.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spot.onboarding.emulator.SpotAnswers;
 import io.spot.onboarding.emulator.SpotEmulator;
 import io.spot.onboarding.emulator.VisibleAccount;
 import io.spot.onboarding.runner.cli.Command;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -22,10 +27,22 @@ class ExistingAccountRollbackTest {
 
     private LocalRun run;
 
-    @ParameterizedTest(name = "ExistingAccountPolicy {0}")
-    @ValueSource(strings = {"Reuse", "Adopt"})
-    void aRollbackOverConnectedAccountsLeavesSpotExactlyAsItWas(final String policy) {
-        run = template.start("--accounts", "3", "--concurrency", "3", "--events");
+    /**
+     * Each policy under today's answers and under every open answer taken the other way: the only
+     * answer that changes the outcome is a new external ID replacing the old, for Adopt (it mints).
+     */
+    static Stream<Arguments> cells() {
+        return Stream.of("Reuse", "Adopt")
+                .flatMap(policy -> Stream.of(SpotAnswers.DEFAULT, SpotAnswers.STRICT)
+                        .map(answers -> Arguments.of(policy, answers)));
+    }
+
+    @ParameterizedTest(name = "ExistingAccountPolicy {0}, {1}")
+    @MethodSource("cells")
+    void aRollbackOverConnectedAccountsLeavesSpotExactlyAsItWas(final String policy, final SpotAnswers answers) {
+        final List<String> args = new ArrayList<>(List.of("--accounts", "3", "--concurrency", "3", "--events"));
+        args.addAll(answers.options());
+        run = template.start(args.toArray(String[]::new));
         final SpotEmulator spot = template.spot();
 
         assertThat(run.run(Command.of(Command.CONNECT_EXISTING))).isTrue();
@@ -33,11 +50,28 @@ class ExistingAccountRollbackTest {
         assertThat(run.run(new Command(Command.DEPLOY, Map.of("ExistingAccountPolicy", policy))))
                 .isFalse();
 
+        assertThat(template.printed())
+                .containsPattern("SpotCostIntelligence +Spot::Onboarding::CostIntelligence +CREATE_FAILED");
+        if ("Adopt".equals(policy) && answers.externalIds() == SpotAnswers.ExternalIds.REPLACE_OLD) {
+            // The minted ID made the old role unusable: the rollback cannot link it back, so it stops with the
+            // account on the stack's role, which Spot can assume, named and enrolled as before.
+            assertThat(run.stacks())
+                    .hasSize(3)
+                    .allSatisfy(stack -> assertThat(stack.status()).isEqualTo("ROLLBACK_FAILED"));
+            assertThat(template.printed())
+                    .containsPattern("SpotLinkedCredentials +Spot::Onboarding::LinkedCredentials +DELETE_FAILED +Spot "
+                            + "refused to link Spot account \\S+ back to role")
+                    .contains("Make role ");
+            final List<VisibleAccount> now = spot.state().visibleAccounts();
+            assertThat(before).allSatisfy(was -> assertThat(now)
+                    .anySatisfy(is -> assertThat(is.reachableAsBefore(was)).isTrue()));
+            assertThat(run.run(Command.of(Command.CHECK_UNCHANGED))).isFalse();
+            return;
+        }
         assertThat(run.stacks())
                 .hasSize(3)
                 .allSatisfy(stack -> assertThat(stack.status()).isEqualTo("ROLLBACK_COMPLETE"));
         assertThat(template.printed())
-                .containsPattern("SpotCostIntelligence +Spot::Onboarding::CostIntelligence +CREATE_FAILED")
                 // Each DELETE_COMPLETE says what it left in Spot and why, as the handler put it.
                 .containsPattern(
                         "SpotAccount +Spot::Onboarding::Account +DELETE_COMPLETE +Spot account \\S+ was "
@@ -45,6 +79,10 @@ class ExistingAccountRollbackTest {
                                         ? "Reused, not created by this stack: left untouched"
                                         : "Adopted by a Create that is being rolled back: released as it was found, not deleted"));
         assertThat(spot.state().visibleAccounts()).isEqualTo(before);
+        assertThat(before)
+                .filteredOn(account -> account.iamRole() != null)
+                .isNotEmpty()
+                .allSatisfy(account -> assertThat(account.spotCanAssume()).isTrue());
         assertThat(run.run(Command.of(Command.CHECK_UNCHANGED))).isTrue();
         assertThat(template.printed()).contains("Spot is exactly as it was before the stack");
     }
