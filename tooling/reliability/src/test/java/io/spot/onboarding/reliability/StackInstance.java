@@ -38,6 +38,7 @@ final class StackInstance {
     private final String roleName;
     private final String roleArn;
     private HandlerResponse failure;
+    private HandlerResponse rollbackStop;
 
     /**
      * @param accountProperties the Account resource's properties, as JSON
@@ -90,6 +91,11 @@ final class StackInstance {
 
     boolean succeeded() {
         return failure == null;
+    }
+
+    /** The Delete that stopped the rollback on purpose (CloudFormation's ROLLBACK_FAILED), or null. */
+    HandlerResponse rollbackStop() {
+        return rollbackStop;
     }
 
     /** The Spot account the stack's Account resource ended with, or null. */
@@ -162,6 +168,11 @@ final class StackInstance {
                         .run((rollback ? request.rollback() : request).json())
                         .last();
             } while ("FAILED".equals(deleted.status()) && RETRIABLE.contains(deleted.errorCode()));
+            if (rollback && "InvalidRequest".equals(deleted.errorCode())) {
+                // A handler that refuses to go on stops the rollback, and CloudFormation deletes nothing more.
+                rollbackStop = deleted;
+                break;
+            }
             assertThat(deleted.errorCode()).as(type + " " + deleted.message()).isIn(null, "NotFound");
         }
         created.clear();
