@@ -32,9 +32,12 @@ class ExistingAccountRollbackTest {
      * answer that changes the outcome is a new external ID replacing the old, for Adopt (it mints).
      */
     static Stream<Arguments> cells() {
-        return Stream.of("Reuse", "Adopt")
-                .flatMap(policy -> Stream.of(SpotAnswers.DEFAULT, SpotAnswers.STRICT)
-                        .map(answers -> Arguments.of(policy, answers)));
+        return Stream.of("Reuse", "Adopt").flatMap(policy -> answers().map(answers -> Arguments.of(policy, answers)));
+    }
+
+    /** Today's answers to Spot's open questions, and every one taken the other way. */
+    static Stream<SpotAnswers> answers() {
+        return Stream.of(SpotAnswers.DEFAULT, SpotAnswers.STRICT);
     }
 
     @ParameterizedTest(name = "ExistingAccountPolicy {0}, {1}")

@@ -27,10 +27,12 @@ public final class CommandLine {
                           that make AWS resources need moto_server
           deploy [N=V..]  create the stack (one per account with --accounts)
           update N=V ...  update the stack with new parameter values (others keep theirs)
-          migrate         leave Spot's Lambda-backed StackSet: each account starts with a Spot account
-                          linked to the old StackSet's SpotRole, named and enrolled; deploy adopts it
-                          (ExistingAccountPolicy=Adopt); the old stacks go where Spot uses the new
-                          role; then checks that none was deleted, unlinked or renamed
+          migrate [ExistingAccountPolicy=Reuse|Adopt]
+                          leave Spot's Lambda-backed StackSet: each account starts with a Spot account
+                          linked to the old StackSet's SpotRole, named and enrolled; deploy reuses it
+                          (the default: nothing minted or written; the old SpotRole is kept) or
+                          adopts it (the old stacks go where Spot uses the new role); then checks
+                          that none was deleted, unlinked, renamed or left unreachable
           tamper          out of band, in the emulator: rename the first account's Spot account
                           and link it to another role
           connect-existing  before deploy, in the emulator: give each account a Spot account that
@@ -144,7 +146,9 @@ public final class CommandLine {
                 currentCommand = arg;
                 commandParameters = new LinkedHashMap<>();
             } else if (arg.contains("=")
-                    && (Command.UPDATE.equals(currentCommand) || Command.DEPLOY.equals(currentCommand))) {
+                    && (Command.UPDATE.equals(currentCommand)
+                            || Command.DEPLOY.equals(currentCommand)
+                            || Command.MIGRATE.equals(currentCommand))) {
                 assignment(arg, commandParameters);
             } else {
                 throw new UsageException("unknown command or misplaced argument '" + arg + "' (commands: "
