@@ -109,7 +109,7 @@ class AccountAliasFirstNameTest {
 
     @Test
     void whereSpotRefusesDigitsOnlyTheFirstNameAndTheRestoredNameFallBackToAwsAndTheId() {
-        harness.spot.state().answers(SpotAnswers.DEFAULT.with(SpotAnswers.Names.LETTER_REQUIRED));
+        harness.spot.state().answers(SpotAnswers.DEFAULT.with(SpotAnswers.Names.REFUSED));
         MotoIam.setAlias("acme-payments-prod");
         final HandlerResponse aliased = harness.create(model()).last();
 

@@ -19,7 +19,7 @@ class AccountNameFallbackTest {
 
     @BeforeEach
     void spotRefusesDigitsOnly() {
-        harness.spot.state().answers(SpotAnswers.DEFAULT.with(SpotAnswers.Names.LETTER_REQUIRED));
+        harness.spot.state().answers(SpotAnswers.DEFAULT.with(SpotAnswers.Names.REFUSED));
     }
 
     @Test

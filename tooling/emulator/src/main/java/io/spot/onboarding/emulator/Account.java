@@ -59,7 +59,7 @@ final class Account {
     }
 
     /**
-     * The IDs a link may use now: the newest; under {@link SpotAnswers.ExternalIds#KEEP_OLD} also every
+     * The IDs a link may use now: the newest; under {@link SpotAnswers.ExternalIds#KEEPS_OLD} also every
      * one a link has used, and those still within their maxValidUntil.
      */
     Set<String> acceptedExternalIds(SpotAnswers.ExternalIds answer, Instant now) {
@@ -67,7 +67,7 @@ final class Account {
         if (externalId() != null) {
             accepted.add(externalId());
         }
-        if (answer == SpotAnswers.ExternalIds.KEEP_OLD) {
+        if (answer == SpotAnswers.ExternalIds.KEEPS_OLD) {
             accepted.addAll(usedExternalIds);
             externalIds.stream().filter(minted -> !now.isAfter(minted.validUntil())).forEach(m -> accepted.add(m.id()));
         }
@@ -76,7 +76,7 @@ final class Account {
 
     /** The ID Spot presents when it assumes the linked role. */
     String presentedExternalId(SpotAnswers.ExternalIds answer) {
-        return answer == SpotAnswers.ExternalIds.REPLACE_OLD || linkedExternalId == null ? externalId() : linkedExternalId;
+        return answer == SpotAnswers.ExternalIds.REPLACES_OLD || linkedExternalId == null ? externalId() : linkedExternalId;
     }
 
     Instant ciEnabledDate() {

@@ -85,7 +85,7 @@ final class AccountEndpoints {
                     "body.account.name", "name", Invented.NAME_TOO_LONG.formatted(Invented.ACCOUNT_NAME_MAX_LENGTH));
         }
         // [C] the rule is documented (OPENAPI createAccount); whether Spot enforces it is open question 6.
-        if (state.answers().names() == SpotAnswers.Names.LETTER_REQUIRED && name.chars().noneMatch(Character::isLetter)) {
+        if (state.answers().names() == SpotAnswers.Names.REFUSED && name.chars().noneMatch(Character::isLetter)) {
             throw Validation.invalid("body.account.name", "name", Invented.NAME_NEEDS_LETTER);
         }
         return name;

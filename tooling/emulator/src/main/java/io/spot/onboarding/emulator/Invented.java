@@ -44,11 +44,11 @@ public final class Invented {
     public static final String INVALID_JSON_MESSAGE = "Invalid request payload JSON format";
 
     // [U] invented: the documented rule is only "at least one letter", enforced only under
-    // SpotAnswers.Names.LETTER_REQUIRED (open question 6: the StackSet names accounts with 12 digits).
+    // SpotAnswers.Names.REFUSED (open question 6: the StackSet names accounts with 12 digits).
     // A length cap is still needed so a client's own validation can be tested.
     public static final int ACCOUNT_NAME_MAX_LENGTH = 100;
     // [U] invented: the wording of the documented "at least one letter" refusal, when Spot enforces it
-    // (SpotAnswers.Names.LETTER_REQUIRED).
+    // (SpotAnswers.Names.REFUSED).
     public static final String NAME_NEEDS_LETTER = "must contain at least one letter";
     // [U] invented: the refusal of a /cbi/v1 call without the organization's Spotinst-Organization-ID,
     // when Spot enforces it (SpotAnswers.OrganizationHeader.REQUIRED).

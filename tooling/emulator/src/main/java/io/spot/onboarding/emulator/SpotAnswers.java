@@ -18,11 +18,11 @@ import java.util.Objects;
 public record SpotAnswers(ExternalIds externalIds, Names names, OrganizationHeader organizationHeader) {
 
     public static final SpotAnswers DEFAULT =
-            new SpotAnswers(ExternalIds.KEEP_OLD, Names.DIGITS_ACCEPTED, OrganizationHeader.OPTIONAL);
+            new SpotAnswers(ExternalIds.KEEPS_OLD, Names.ACCEPTED, OrganizationHeader.OPTIONAL);
 
     /** Every answer Spot has not given taken the other way. */
     public static final SpotAnswers STRICT =
-            new SpotAnswers(ExternalIds.REPLACE_OLD, Names.LETTER_REQUIRED, OrganizationHeader.REQUIRED);
+            new SpotAnswers(ExternalIds.REPLACES_OLD, Names.REFUSED, OrganizationHeader.REQUIRED);
 
     public SpotAnswers {
         Objects.requireNonNull(externalIds, "externalIds");
@@ -36,61 +36,32 @@ public record SpotAnswers(ExternalIds externalIds, Names names, OrganizationHead
          * Earlier IDs stay valid: Spot keeps assuming the linked role with the ID it was linked with;
          * an earlier ID a link has used stays accepted for a link, one never used until its maxValidUntil.
          */
-        KEEP_OLD("keeps-old"),
+        KEEPS_OLD,
         /** Only the newest ID is valid: Spot assumes the linked role with it, and links only a role that trusts it. */
-        REPLACE_OLD("replaces-old");
-
-        private final String value;
-
-        ExternalIds(final String value) {
-            this.value = value;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
+        REPLACES_OLD
     }
 
     /** An account name (E2, E4) with no letter, such as a 12-digit AWS account ID. */
     public enum Names implements Option {
-        DIGITS_ACCEPTED("accepted"),
+        ACCEPTED,
         /** The documented rule: refused with a ValidationError on {@code body.account.name}. */
-        LETTER_REQUIRED("refused");
-
-        private final String value;
-
-        Names(final String value) {
-            this.value = value;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
+        REFUSED
     }
 
     /** {@code Spotinst-Organization-ID} on the Cost Intelligence routes (E10 to E12). */
     public enum OrganizationHeader implements Option {
-        OPTIONAL("optional"),
+        OPTIONAL,
         /** As Spot's tutorial lists it: a call without the organization's ID is refused. */
-        REQUIRED("required");
-
-        private final String value;
-
-        OrganizationHeader(final String value) {
-            this.value = value;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
+        REQUIRED
     }
 
-    /** An answer as its command-line value. */
+    /** An answer as its command-line value: its name in lower case, words joined by hyphens. */
     public interface Option {
-        String value();
+        String name();
+
+        default String value() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     public SpotAnswers with(final ExternalIds answer) {

@@ -44,7 +44,7 @@ class SpotAnswersTest extends EmulatorTest {
 
     @Test
     void whenANewExternalIdReplacesTheOldTheLinkedRoleIsUnreachableAndCannotBeLinkedAgain() {
-        state().answers(SpotAnswers.DEFAULT.with(SpotAnswers.ExternalIds.REPLACE_OLD));
+        state().answers(SpotAnswers.DEFAULT.with(SpotAnswers.ExternalIds.REPLACES_OLD));
         String accountId = linkedToOldRole();
         assertThat(state().spotCanAssume(accountId)).isTrue();
 
@@ -109,7 +109,7 @@ class SpotAnswersTest extends EmulatorTest {
         assertThat(http.post("/setup/account", "{\"account\":{\"name\":\"123456789012\"}}").status())
                 .isEqualTo(200);
 
-        state().answers(SpotAnswers.DEFAULT.with(SpotAnswers.Names.LETTER_REQUIRED));
+        state().answers(SpotAnswers.DEFAULT.with(SpotAnswers.Names.REFUSED));
         String accountId = createAccount("cfn-pending-1");
 
         assertValidationError(

@@ -17,6 +17,10 @@ public record Selection(String description, Predicate<Object> matches) {
     /** Stands for {@link #CUSTOM} among named types. */
     public static final String CUSTOM_WORD = "custom";
 
+    /** What the migration's default (Reuse) retains: Spot's custom resources, and the SpotRole with its policies. */
+    public static final Selection WITH_SPOT_ROLE =
+            of(List.of(CUSTOM_WORD, "AWS::IAM::Role", "AWS::IAM::ManagedPolicy", "AWS::IAM::Policy"));
+
     /**
      * The resources of these types; none given means {@link #CUSTOM}, and {@value #CUSTOM_WORD} among
      * them adds it (the migration's default keeps the old SpotRole too: {@code custom AWS::IAM::Role}).

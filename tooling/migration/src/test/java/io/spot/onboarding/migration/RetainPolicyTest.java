@@ -73,8 +73,7 @@ class RetainPolicyTest {
     /** The migration's default: the old SpotRole and its policies stay too, since Spot keeps using the role. */
     @Test
     void customResourcesAndTheOldRoleAndPoliciesCanBeRetainedTogether() {
-        final Selection selection =
-                Selection.of(List.of("custom", "AWS::IAM::Role", "AWS::IAM::ManagedPolicy", "AWS::IAM::Policy"));
+        final Selection selection = Selection.WITH_SPOT_ROLE;
 
         final RetainPolicy.Result result =
                 RetainPolicy.apply(fixture("spot-onboarding-stackset.yml"), selection);
@@ -86,6 +85,9 @@ class RetainPolicyTest {
                 .hasSize(SPOT_CUSTOM_RESOURCES.size() + 3);
         assertThat(RetainPolicy.notRetained(result.template().text(), selection)).isEmpty();
         assertThat(RetainPolicy.notRetained(result.template().text(), Selection.CUSTOM)).isEmpty();
+        assertThat(TemplateComparison.differencesIgnoringRetain(
+                        fixture("spot-onboarding-stackset.yml"), result.template().text()))
+                .isEmpty();
     }
 
     @Test

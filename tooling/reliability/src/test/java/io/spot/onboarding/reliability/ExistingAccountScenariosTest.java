@@ -120,7 +120,7 @@ class ExistingAccountScenariosTest {
         assertThat(stack.createOrRollBack()).isFalse();
 
         assertThat(stack.failure().message()).contains("pre-flight");
-        if (answers.externalIds() == SpotAnswers.ExternalIds.REPLACE_OLD) {
+        if (answers.externalIds() == SpotAnswers.ExternalIds.REPLACES_OLD) {
             // The old role trusts only the old external ID, which Spot no longer accepts: the rollback stops
             // before the stack's role goes, with the account on it, reachable, named and enrolled as before.
             assertThat(stack.rollbackStop().message())
@@ -158,8 +158,8 @@ class ExistingAccountScenariosTest {
         assertThat(spot.state().account(existing.accountId()).orElseThrow().iamRole())
                 .isEqualTo(LEGACY_ROLE);
         assertThat(spot.state().spotCanAssume(existing.accountId()))
-                .isEqualTo(answers.externalIds() == SpotAnswers.ExternalIds.KEEP_OLD);
-        if (answers.externalIds() == SpotAnswers.ExternalIds.KEEP_OLD) {
+                .isEqualTo(answers.externalIds() == SpotAnswers.ExternalIds.KEEPS_OLD);
+        if (answers.externalIds() == SpotAnswers.ExternalIds.KEEPS_OLD) {
             assertThat(spot.state().visibleAccounts()).isEqualTo(before);
         }
     }

@@ -54,7 +54,7 @@ class StackSetOwnershipChaosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("answers")
     void nothingThatExistedBeforeIsLostAndNothingForeignIsClaimed(final SpotAnswers answers) throws Exception {
-        adoptionsSafe = answers.externalIds() == SpotAnswers.ExternalIds.KEEP_OLD;
+        adoptionsSafe = answers.externalIds() == SpotAnswers.ExternalIds.KEEPS_OLD;
         try (SpotEmulator spot = SpotEmulator.builder()
                 .token(TOKEN)
                 .workerThreads(16)

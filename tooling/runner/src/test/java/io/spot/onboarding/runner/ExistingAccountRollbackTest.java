@@ -55,7 +55,7 @@ class ExistingAccountRollbackTest {
 
         assertThat(template.printed())
                 .containsPattern("SpotCostIntelligence +Spot::Onboarding::CostIntelligence +CREATE_FAILED");
-        if ("Adopt".equals(policy) && answers.externalIds() == SpotAnswers.ExternalIds.REPLACE_OLD) {
+        if ("Adopt".equals(policy) && answers.externalIds() == SpotAnswers.ExternalIds.REPLACES_OLD) {
             // The minted ID made the old role unusable: the rollback cannot link it back, so it stops with the
             // account on the stack's role, which Spot can assume, named and enrolled as before.
             assertThat(run.stacks())
