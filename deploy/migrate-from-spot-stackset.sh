@@ -4,14 +4,22 @@
 #
 #   1. retain   Spot's StackSet gets its own template back with DeletionPolicy and
 #               UpdateReplacePolicy Retain on every custom resource (SpotAccount, SpotExternalId,
-#               SpotLinkedCredentials, RenamedSpotAccountByAlias, EnableCostIntelligence), and
-#               auto-deployment off. No property changes, so CloudFormation calls no Spot Lambda.
-#   2. deploy   deploy/deploy-stacksets.sh with --existing-account-policy Adopt: the types are
-#               registered, and each account's new stack adopts its Spot account, links it to the
-#               new SpotRole (remembering the old role as PreviousRoleArn), names and enrolls it.
-#   3. remove   the old stack instances, only in accounts whose new stack is CURRENT (Spot has
-#               accepted the new role there): the old SpotRole and policies are deleted; the custom
-#               resources are retained, so Spot's Lambdas are not called and delete nothing.
+#               SpotLinkedCredentials, RenamedSpotAccountByAlias, EnableCostIntelligence) and, with
+#               the default Reuse, on the old SpotRole and its policies; and auto-deployment off. No
+#               property changes, so CloudFormation calls no Spot Lambda.
+#   2. deploy   deploy/deploy-stacksets.sh with --existing-account-policy Reuse (default) or Adopt:
+#               the types are registered, and each account's new stack reuses its Spot account as it
+#               is (Reuse: no external ID minted, no write to Spot), or adopts it, links it to the new
+#               SpotRole (remembering the old role as PreviousRoleArn), names and enrolls it (Adopt).
+#   3. remove   the old stack instances, only in accounts whose new stack is CURRENT: the custom
+#               resources are retained, so Spot's Lambdas are not called and delete nothing. With
+#               Reuse the old SpotRole stays (Spot still assumes it); with Adopt (Spot has accepted
+#               the new role there) it is deleted.
+#
+# Reuse is the default because it is safe whatever Spot does with an earlier external ID: it mints
+# none. Adopt mints one for an account that works; if Spot then stops accepting the older one
+# (docs/spot-api.md open question 7), an account whose new stack fails before its relink is left on
+# a role Spot can no longer assume (README, "Ownership").
 #   4. delete   the old StackSet, once it holds no stack instance.
 #
 # Every step first reads what is already done (the StackSet's template, its instances, whether the
@@ -36,13 +44,19 @@ usage: deploy/migrate-from-spot-stackset.sh --old-stack-set NAME --bucket NAME -
   --call-as SELF|DELEGATED_ADMIN              (default: SELF)
   --dry-run                 read the current state, print every AWS CLI command that would change something
 
+  --existing-account-policy Reuse|Adopt
+                            Reuse (default): each new stack uses the Spot account as it is, and the old SpotRole
+                            is kept for Spot. Adopt: each new stack takes the account over (new external ID, new
+                            SpotRole, name, enrollment) and the old role goes; unsafe if Spot's new external ID
+                            replaces the old (README, "Ownership")
+
   Passed to deploy/deploy-stacksets.sh (step 2), which documents them: --bucket --org-id --targets
   --registry-regions --onboarding-region --token-env --token-location --prefix --include-elastigroup-policy
-  --include-cost-intelligence --rename-to-alias --packages-dir. The policy is always Adopt.
+  --include-cost-intelligence --rename-to-alias --packages-dir.
 USAGE
 }
 
-retain_pending="false" old="" spot_template="" state_dir="" stop_after="" wait_minutes=360 rollback="false" call_as="SELF" dry_run="false"
+retain_pending="false" policy="Reuse" old="" spot_template="" state_dir="" stop_after="" wait_minutes=360 rollback="false" call_as="SELF" dry_run="false"
 deploy_args=() token_env="SPOT_API_TOKEN" bucket="" prefix="spot-onboarding/1.0.0/"
 onboarding_region="${AWS_DEFAULT_REGION:-us-east-1}"
 while [ $# -gt 0 ]; do
@@ -61,8 +75,9 @@ while [ $# -gt 0 ]; do
         --onboarding-region) onboarding_region="$2"; deploy_args+=("$1" "$2"); shift 2 ;;
         --org-id|--targets|--registry-regions|--token-location|--include-elastigroup-policy|--include-cost-intelligence|--rename-to-alias|--packages-dir)
             deploy_args+=("$1" "$2"); shift 2 ;;
-        --existing-account-policy|--include-management-account)
-            echo "migrate: $1 is not an option here: the migration always adopts the existing Spot accounts" >&2; exit 2 ;;
+        --existing-account-policy) policy="$2"; shift 2 ;;
+        --include-management-account)
+            echo "migrate: $1 is not an option here: the migration moves the accounts Spot's StackSet enrolled" >&2; exit 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -72,6 +87,7 @@ fail() { echo "migrate: $*" >&2; exit 2; }
 [ -n "$old" ] || fail "--old-stack-set is required: the name of Spot's onboarding StackSet"
 case "$old" in spot-onboarding|spot-onboarding-registry) fail "--old-stack-set cannot be $old: that is the name of the new StackSet" ;; esac
 [[ "$call_as" =~ ^(SELF|DELEGATED_ADMIN)$ ]] || fail "--call-as must be SELF or DELEGATED_ADMIN"
+[[ "$policy" =~ ^(Reuse|Adopt)$ ]] || fail "--existing-account-policy must be Reuse or Adopt"
 [[ -z "$stop_after" || "$stop_after" =~ ^(retain|deploy|remove)$ ]] || fail "--stop-after must be retain, deploy or remove"
 [[ "$wait_minutes" =~ ^[0-9]+$ ]] || fail "--wait-minutes takes a whole number of minutes"
 [ -z "$spot_template" ] || [ -f "$spot_template" ] || fail "--spot-template: no file $spot_template"
@@ -80,6 +96,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=print-command.sh
 . "$root/deploy/print-command.sh"
 state_dir="${state_dir:-./spot-migration-$old}"
+# What step 1 retains: Spot's custom resources and, with Reuse, the old SpotRole and its policies.
+retained_types=()
+[ "$policy" = "Adopt" ] || retained_types=(custom AWS::IAM::Role AWS::IAM::ManagedPolicy AWS::IAM::Policy)
 NEW=spot-onboarding
 REGISTRY=spot-onboarding-registry
 work=$(mktemp -d)
@@ -226,8 +245,8 @@ stopped_after() {
 
 # ---------------------------------------------------------------------------------------------
 retain_step() {
-    echo "== Step 1/4 retain: $old keeps Spot's custom resources when its stacks go"
-    echo "   Changes: $old's template (DeletionPolicy and UpdateReplacePolicy Retain on each custom resource)"
+    echo "== Step 1/4 retain: $old keeps Spot's custom resources$([ "$policy" = "Adopt" ] || echo " and its SpotRole") when its stacks go"
+    echo "   Changes: $old's template (DeletionPolicy and UpdateReplacePolicy Retain on each custom resource$([ "$policy" = "Adopt" ] || echo ", role and policy"))"
     echo "   and its auto-deployment (off, so no new account gets an old stack). No property changes: Spot's"
     echo "   Lambdas are not called. Spot API calls: 0."
     local deployed="$work/deployed.template" retained model auto retain_stacks outdated
@@ -239,7 +258,7 @@ retain_step() {
             || fail "$spot_template is not the template $old runs (differences above): updating with it would call Spot's Lambdas. Leave out --spot-template to use the StackSet's own."
     fi
     mkdir -p "$state_dir"
-    if tool check "$deployed" >/dev/null && { [ "$model" != "SERVICE_MANAGED" ] || [ "$auto" != "True" ]; }; then
+    if tool check "$deployed" "${retained_types[@]}" >/dev/null && { [ "$model" != "SERVICE_MANAGED" ] || [ "$auto" != "True" ]; }; then
         echo "   already done: every custom resource of $old is retained, auto-deployment is off"
         return 0
     fi
@@ -255,26 +274,30 @@ $outdated
 Bring them up to date in Spot's StackSet first (or remove them from it knowingly), then run again."
     fi
     retained="$state_dir/retained.template"
-    tool retain "$deployed" "$retained"
+    tool retain "$deployed" "$retained" "${retained_types[@]}"
     local extra=()
     [ "$model" != "SERVICE_MANAGED" ] || extra+=(--auto-deployment Enabled=false)
     update_template "$old" "$retained" "${extra[@]}"
 }
 
 deploy_step() {
-    echo "== Step 2/4 deploy: the native types, each account's Spot account adopted (ExistingAccountPolicy=Adopt)"
-    echo "   Changes: creates $REGISTRY and $NEW (deploy/deploy-stacksets.sh). In each account the new stack adopts"
-    echo "   the Spot account, links it to the new SpotRole (the old role is kept as PreviousRoleArn and still"
-    echo "   exists), names it after the alias and enrolls it. Spot API calls: see the README's figures."
+    echo "== Step 2/4 deploy: the native types, each account's Spot account $([ "$policy" = "Adopt" ] && echo adopted || echo reused) (ExistingAccountPolicy=$policy)"
+    echo "   Changes: creates $REGISTRY and $NEW (deploy/deploy-stacksets.sh). In each account the new stack"
+    if [ "$policy" = "Adopt" ]; then
+        echo "   adopts the Spot account, links it to the new SpotRole (the old role is kept as PreviousRoleArn and still"
+        echo "   exists), names it after the alias and enrolls it. Spot API calls: see the README's figures."
+    else
+        echo "   uses the Spot account as it is: no external ID is minted and nothing is written to Spot."
+    fi
     if stack_set_exists "$NEW"; then
         echo "   already done: $NEW exists"
     elif stack_set_exists "$REGISTRY"; then
         fail "$REGISTRY exists but $NEW does not: deploy-stacksets.sh was interrupted between the two. Create $NEW as
-deploy-stacksets.sh does (its --dry-run prints the two commands for $NEW, with --existing-account-policy Adopt), then run again."
+deploy-stacksets.sh does (its --dry-run prints the two commands for $NEW, with --existing-account-policy $policy), then run again."
     else
         local token="${!token_env:-}"
         [ -n "$token" ] || fail "the environment variable $token_env must hold the Spot API token (deploy-stacksets.sh reads it there)"
-        bash "$root/deploy/deploy-stacksets.sh" "${deploy_args[@]}" --existing-account-policy Adopt
+        bash "$root/deploy/deploy-stacksets.sh" "${deploy_args[@]}" --existing-account-policy "$policy"
     fi
     wait_for "$REGISTRY"
     wait_for "$NEW"
@@ -285,7 +308,12 @@ deploy-stacksets.sh does (its --dry-run prints the two commands for $NEW, with -
 
 remove_step() {
     echo "== Step 3/4 remove: the old stacks, only where the new stack is CURRENT"
-    echo "   Changes: deletes the old stack instances of those accounts. Their SpotRole and policies are deleted;"
+    if [ "$policy" = "Adopt" ]; then
+        echo "   Changes: deletes the old stack instances of those accounts. Their SpotRole and policies are deleted;"
+    else
+        echo "   Changes: deletes the old stack instances of those accounts. Their SpotRole and policies are retained"
+        echo "   (Spot still assumes the role);"
+    fi
     echo "   the custom resources are retained, so no Spot Lambda is called and no Spot account is touched."
     echo "   Spot API calls: 0."
     local region accounts ready="$work/ready" old_instances="$work/old-instances"
@@ -293,7 +321,7 @@ remove_step() {
         echo "# (dry run: steps 1 and 2 have not run, so this assumes every new stack ends CURRENT)"
         instances "$old" | awk '{print $1}' | sort -u > "$ready"
     else
-        if ! tool check <(template_of "$old") >&2; then
+        if ! tool check <(template_of "$old") "${retained_types[@]}" >&2; then
             fail "$old's template does not retain every custom resource: deleting its stacks would call Spot's Lambdas. Run step 1 (retain) first."
         fi
         instances "$NEW" | awk '$3 == "CURRENT" {print $1}' | sort -u > "$ready"

@@ -1,6 +1,7 @@
 package io.spot.onboarding.accountalias;
 
 import io.spot.onboarding.common.api.SpotAccount;
+import io.spot.onboarding.common.handler.DefaultAccountName;
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.Rollback;
@@ -48,7 +49,7 @@ public class DeleteHandler extends AccountAliasHandler {
             return Events.deleted("No name to restore is known for Spot account " + id + " (PreviousName is unset): "
                     + "its name '" + current + "' was left untouched");
         }
-        if (previous.equals(current)) {
+        if (DefaultAccountName.carries(current, previous)) {
             return Events.deleted(
                     "Spot account " + id + " is named '" + current + "', as before this resource named " + "it");
         }
@@ -62,8 +63,8 @@ public class DeleteHandler extends AccountAliasHandler {
                     + "gave Spot account " + id + " (AppliedName is unset), so its name '" + current + "' was left "
                     + "untouched rather than renamed to '" + previous + "'");
         }
-        call.spot().renameAccount(id, previous);
-        final String message = "Restored Spot account " + id + "'s name from '" + current + "' to '" + previous + "' ("
+        final String restored = DefaultAccountName.rename(call.spot(), id, previous);
+        final String message = "Restored Spot account " + id + "'s name from '" + current + "' to '" + restored + "' ("
                 + Rollback.or(call.request(), "delete") + ")";
         call.log(message);
         return Events.deleted(message);

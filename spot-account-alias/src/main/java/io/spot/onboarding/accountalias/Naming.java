@@ -2,6 +2,7 @@ package io.spot.onboarding.accountalias;
 
 import io.spot.onboarding.common.api.PendingAccountName;
 import io.spot.onboarding.common.api.SpotAccount;
+import io.spot.onboarding.common.handler.DefaultAccountName;
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.RetryPolicy;
 import io.spot.onboarding.common.handler.SpotResourceHandler.HandlerCall;
@@ -104,7 +105,8 @@ final class Naming {
         final String source = aliased
                 ? ", the alias of AWS account " + awsAccountId
                 : byAlias ? ", its AWS account ID: AWS account " + awsAccountId + " has no account alias" : "";
-        if (target.equals(account.name())) {
+        final boolean asChosen = byAlias && !aliased;
+        if (asChosen ? DefaultAccountName.carries(account.name(), target) : target.equals(account.name())) {
             return Events.success(
                     named(model, target, context),
                     "Spot account " + account.accountId() + " is already named '" + target + "'" + source);
@@ -122,12 +124,21 @@ final class Naming {
                     "Recorded Spot account " + account.accountId() + "'s name '" + context.getPreviousName()
                             + "' to restore on delete; renaming it to '" + target + "'" + source);
         }
-        call.spot().renameAccount(account.accountId(), target);
-        call.log("Renamed Spot account " + account.accountId() + " from '" + account.name() + "' to '" + target + "'");
+        // The AWS account ID is a name this resource chose: where Spot refuses it, its fallback is given.
+        final String applied = asChosen
+                ? DefaultAccountName.rename(call.spot(), account.accountId(), target)
+                : rename(call, account.accountId(), target);
+        call.log("Renamed Spot account " + account.accountId() + " from '" + account.name() + "' to '" + applied + "'");
         return Events.success(
-                named(model, target, context),
-                "Renamed Spot account " + account.accountId() + " from '" + account.name() + "' to '" + target + "'"
+                named(model, applied, context),
+                "Renamed Spot account " + account.accountId() + " from '" + account.name() + "' to '" + applied + "'"
                         + source);
+    }
+
+    private static String rename(
+            final HandlerCall<ResourceModel, CallbackContext> call, final String accountId, final String name) {
+        call.spot().renameAccount(accountId, name);
+        return name;
     }
 
     /** Reads the alias into the context; returns the event to stop with when IAM did not answer. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.emulator.SpotAccountRecord;
+import io.spot.onboarding.emulator.SpotAnswers;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,5 +105,25 @@ class AccountAliasFirstNameTest {
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(nameOf(harness, accountId)).isEqualTo("cfn-pending-not-a-marker");
         assertThat(renames()).isZero();
+    }
+
+    @Test
+    void whereSpotRefusesDigitsOnlyTheFirstNameAndTheRestoredNameFallBackToAwsAndTheId() {
+        harness.spot.state().answers(SpotAnswers.DEFAULT.with(SpotAnswers.Names.REFUSED));
+        MotoIam.setAlias("acme-payments-prod");
+        final HandlerResponse aliased = harness.create(model()).last();
+
+        final HandlerResponse deleted = harness.delete(aliased.model()).last();
+
+        assertThat(deleted.status()).isEqualTo("SUCCESS");
+        assertThat(nameOf(harness, accountId)).isEqualTo("aws-" + AWS_ACCOUNT_ID);
+
+        MotoIam.reset();
+        harness.spot.state().rename(accountId, MARKER);
+        final HandlerResponse done = harness.create(model()).last();
+
+        assertThat(done.status()).isEqualTo("SUCCESS");
+        assertThat(nameOf(harness, accountId)).isEqualTo("aws-" + AWS_ACCOUNT_ID);
+        assertThat(done.modelText("AppliedName")).isEqualTo("aws-" + AWS_ACCOUNT_ID);
     }
 }

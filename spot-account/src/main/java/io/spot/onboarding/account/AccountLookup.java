@@ -39,12 +39,15 @@ final class AccountLookup {
                 .toList();
     }
 
-    /** Unlinked accounts named {@code name} that Spot created within {@link #LOOK_ALIKE_WINDOW} (on Spot's clock). */
-    static List<SpotAccount> lookAlikes(final AccountListing listing, final String name) {
+    /**
+     * Unlinked accounts named {@code name} or {@code fallback} (the name used where Spot refuses the
+     * first) that Spot created within {@link #LOOK_ALIKE_WINDOW} (on Spot's clock).
+     */
+    static List<SpotAccount> lookAlikes(final AccountListing listing, final String fallback, final String name) {
         final Instant now = listing.serverTime() != null ? listing.serverTime() : Instant.now();
         return listing.accounts().stream()
                 .filter(a -> !a.isLinked())
-                .filter(a -> name.equals(a.name()))
+                .filter(a -> name.equals(a.name()) || fallback.equals(a.name()))
                 .filter(a -> a.createdAt() != null && !a.createdAt().isBefore(now.minus(LOOK_ALIKE_WINDOW)))
                 .toList();
     }

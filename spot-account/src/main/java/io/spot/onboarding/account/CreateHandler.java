@@ -7,6 +7,7 @@ import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.api.SpotApi;
 import io.spot.onboarding.common.api.SpotRateLimitException;
 import io.spot.onboarding.common.handler.CreateWindow;
+import io.spot.onboarding.common.handler.DefaultAccountName;
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.FirstWriteSpread;
 import io.spot.onboarding.common.handler.Ownership;
@@ -151,7 +152,8 @@ public class CreateHandler extends AccountHandler {
                 remember(context, earlier.get(), Ownership.CREATED);
                 return null;
             }
-            final List<SpotAccount> lookAlikes = AccountLookup.lookAlikes(listing, name);
+            final List<SpotAccount> lookAlikes = AccountLookup.lookAlikes(
+                    listing, call.model().getName() == null ? DefaultAccountName.fallback(name) : name, name);
             if (!lookAlikes.isEmpty()) {
                 return Events.failed(
                         HandlerErrorCode.AlreadyExists,
@@ -297,13 +299,17 @@ public class CreateHandler extends AccountHandler {
         String spotName = context.getSpotName();
         final boolean renames = ownership == Ownership.CREATED && !leftToAccountAlias(call.model())
                 || ownership == Ownership.ADOPTED && call.model().getName() != null;
-        if (renames && !name.equals(spotName)) {
+        final boolean named =
+                call.model().getName() == null ? DefaultAccountName.carries(spotName, name) : name.equals(spotName);
+        if (renames && !named) {
             if (ownership == Ownership.ADOPTED && context.getPreviousName() == null) {
                 context.setPreviousName(spotName);
             }
-            call.spot().renameAccount(context.getAccountId(), name);
-            spotName = name;
-            context.setSpotName(name);
+            // Only a name this resource chose falls back; a Name the template sets is applied as it is.
+            spotName = call.model().getName() == null
+                    ? DefaultAccountName.rename(call.spot(), context.getAccountId(), name)
+                    : rename(call.spot(), context.getAccountId(), name);
+            context.setSpotName(spotName);
         }
         if (context.getExternalId() == null) {
             context.setExternalId(
@@ -342,6 +348,11 @@ public class CreateHandler extends AccountHandler {
      */
     static boolean leftToAccountAlias(final ResourceModel model) {
         return Boolean.TRUE.equals(model.getNamedByAccountAlias()) && model.getName() == null;
+    }
+
+    private static String rename(final SpotApi spot, final String accountId, final String name) {
+        spot.renameAccount(accountId, name);
+        return name;
     }
 
     private static void remember(final CallbackContext context, final SpotAccount account, final Ownership ownership) {

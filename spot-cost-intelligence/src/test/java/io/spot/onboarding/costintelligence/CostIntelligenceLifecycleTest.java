@@ -61,8 +61,11 @@ class CostIntelligenceLifecycleTest {
                 .doesNotContain("warned");
         assertThat(harness.spot.requestCount("POST", VALIDATION_ROUTE)).isEqualTo(1);
         assertThat(harness.spot.requestCount("POST", CI_ROUTE)).isEqualTo(1);
-        assertThat(harness.spot.requests().get(0).route())
-                .as("validation comes first")
+        assertThat(harness.spot.requests())
+                .as("validation comes first (a read may name the organization for its header before)")
+                .extracting(r -> r.route())
+                .filteredOn(route -> route.startsWith("/cbi/"))
+                .first()
                 .isEqualTo(VALIDATION_ROUTE);
     }
 

@@ -1,6 +1,10 @@
 package io.spot.onboarding.common.api;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
@@ -11,6 +15,7 @@ import okhttp3.Response;
 final class BearerTokenInterceptor implements Interceptor {
     private final String authorization;
     private final String userAgent;
+    private final String fingerprint;
 
     BearerTokenInterceptor(final String token, final String userAgent) {
         if (token == null || token.isBlank()) {
@@ -23,6 +28,21 @@ final class BearerTokenInterceptor implements Interceptor {
         }
         this.authorization = "Bearer " + token;
         this.userAgent = userAgent;
+        this.fingerprint = sha256(token);
+    }
+
+    /** Tells tokens apart without holding them: a SHA-256 of the token, never the token. */
+    String fingerprint() {
+        return fingerprint;
+    }
+
+    private static String sha256(final String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 
     @Override

@@ -21,7 +21,7 @@ final class RateLimitObserver implements Interceptor {
         final Integer limit = number(response.header("X-RateLimit-Limit"));
         final Integer remaining = number(response.header("X-RateLimit-Remaining"));
         if (limit != null && remaining != null) {
-            final Integer reset = number(response.header("X-RateLimit-Reset"));
+            final Long reset = RateLimitReset.seconds(response.header("X-RateLimit-Reset"));
             last.put(
                     key(chain.request().method(), chain.request().url().encodedPath()),
                     new RouteWindow(limit, remaining, reset == null ? 0 : reset));

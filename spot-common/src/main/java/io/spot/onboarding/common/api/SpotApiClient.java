@@ -24,6 +24,8 @@ public final class SpotApiClient implements SpotApi {
     private static final MediaType JSON = MediaType.get("application/json");
     private static final String USER_AGENT = "spot-onboarding-cloudformation/1.0";
     static final String ACCOUNT_DOESNT_EXIST = "Account_DOESNT_EXIST";
+    /** Required on {@code /cbi/v1} by Spot's Cost Intelligence tutorial (docs/spot-api.md §2.1). */
+    static final String ORGANIZATION_HEADER = "Spotinst-Organization-ID";
 
     /**
      * {@code retryOnConnectionFailure(false)}: OkHttp would otherwise silently repeat a POST whose
@@ -37,25 +39,30 @@ public final class SpotApiClient implements SpotApi {
     private final OkHttpClient http;
     private final SpotEndpoint endpoint;
     private final RateLimitObserver windows;
+    /** Whose organization this client works in: the Spot URL and the token's fingerprint. */
+    private final String caller;
 
-    private SpotApiClient(final OkHttpClient http, final SpotEndpoint endpoint, final RateLimitObserver windows) {
+    private SpotApiClient(
+            final OkHttpClient http, final SpotEndpoint endpoint, final RateLimitObserver windows, final String caller) {
         this.http = http;
         this.endpoint = endpoint;
         this.windows = windows;
+        this.caller = caller;
     }
 
     public static SpotApiClient create(
             final SpotEndpoint endpoint, final String token, final SpotClientTimeouts timeouts) {
         final RateLimitObserver windows = new RateLimitObserver();
+        final BearerTokenInterceptor bearer = new BearerTokenInterceptor(token, USER_AGENT);
         final OkHttpClient http = SHARED.newBuilder()
                 .connectTimeout(timeouts.connect())
                 .readTimeout(timeouts.read())
                 .writeTimeout(timeouts.read())
                 .callTimeout(timeouts.call())
-                .addInterceptor(new BearerTokenInterceptor(token, USER_AGENT))
+                .addInterceptor(bearer)
                 .addInterceptor(windows)
                 .build();
-        return new SpotApiClient(http, endpoint, windows);
+        return new SpotApiClient(http, endpoint, windows, endpoint.url() + " " + bearer.fingerprint());
     }
 
     @Override
@@ -67,7 +74,7 @@ public final class SpotApiClient implements SpotApi {
     public AccountListing listAccounts() {
         final JsonNode envelope = get(endpoint.path("setup", "account").build());
         return new AccountListing(
-                items(envelope, SpotAccount::fromJson), Json.instant(envelope.path("request"), "timestamp"));
+                items(envelope, this::account), Json.instant(envelope.path("request"), "timestamp"));
     }
 
     @Override
@@ -75,14 +82,14 @@ public final class SpotApiClient implements SpotApi {
         final HttpUrl url = endpoint.path("setup", "account")
                 .addQueryParameter("cloudAccountId", awsAccountId)
                 .build();
-        return items(get(url), SpotAccount::fromJson);
+        return items(get(url), this::account);
     }
 
     @Override
     public SpotAccount getAccount(final String accountId) {
         final HttpUrl url = endpoint.path("setup", "account", accountId).build();
         final JsonNode envelope = get(url);
-        final List<SpotAccount> accounts = items(envelope, SpotAccount::fromJson);
+        final List<SpotAccount> accounts = items(envelope, this::account);
         if (accounts.isEmpty()) {
             throw new SpotNotFoundException(
                     "GET " + url.encodedPath(),
@@ -108,7 +115,7 @@ public final class SpotApiClient implements SpotApi {
         final ObjectNode body = Json.MAPPER.createObjectNode();
         body.putObject("account").put("name", name);
         final JsonNode envelope = send("POST", endpoint.path("setup", "account").build(), body);
-        return first(envelope, SpotAccount::fromJson, "POST /setup/account");
+        return first(envelope, this::account, "POST /setup/account");
     }
 
     @Override
@@ -147,7 +154,7 @@ public final class SpotApiClient implements SpotApi {
                 .addQueryParameter("accountId", accountId)
                 .build();
         return first(
-                send("POST", url, Json.MAPPER.createObjectNode()),
+                send("POST", url, null),
                 ExternalId::fromJson,
                 "POST /setup/credentials/aws/externalId");
     }
@@ -170,14 +177,15 @@ public final class SpotApiClient implements SpotApi {
     public List<ValidationCheck> validateCostIntelligence(final String accountId) {
         final HttpUrl url =
                 endpoint.path("cbi", "v1", "setup", "account", "validation").build();
-        return items(send("POST", url, costIntelligenceBody(accountId)), ValidationCheck::fromJson);
+        return items(
+                send("POST", url, costIntelligenceBody(accountId), organizationOf(accountId)), ValidationCheck::fromJson);
     }
 
     @Override
     public CostIntelligenceAccount enrollCostIntelligence(final String accountId) {
         final HttpUrl url = endpoint.path("cbi", "v1", "setup", "account").build();
         return first(
-                send("POST", url, costIntelligenceBody(accountId)),
+                send("POST", url, costIntelligenceBody(accountId), organizationOf(accountId)),
                 CostIntelligenceAccount::fromJson,
                 "POST /cbi/v1/setup/account");
     }
@@ -192,7 +200,7 @@ public final class SpotApiClient implements SpotApi {
         if (paginationKey != null) {
             url.addQueryParameter("paginationKey", paginationKey);
         }
-        final JsonNode envelope = get(url.build());
+        final JsonNode envelope = send("GET", url.build(), null, organizationOf(null));
         final JsonNode pagination = envelope.path("response").path("paginationInfo");
         return new Page<>(
                 items(envelope, CostIntelligenceAccount::fromJson),
@@ -208,6 +216,30 @@ public final class SpotApiClient implements SpotApi {
                 .build();
     }
 
+    /**
+     * The organization for the {@code Spotinst-Organization-ID} header of the {@code /cbi/v1} routes. Until
+     * an account answer has named it, it is read from the account the call concerns (E3), or from the
+     * organization's list (E1) when the call names none; null only if Spot's answers carry none.
+     */
+    private String organizationOf(final String accountId) {
+        final String known = OrganizationIds.known(caller);
+        if (known != null) {
+            return known;
+        }
+        if (accountId != null) {
+            getAccount(accountId);
+        } else {
+            listAccounts();
+        }
+        return OrganizationIds.known(caller);
+    }
+
+    private SpotAccount account(final JsonNode item) {
+        final SpotAccount account = SpotAccount.fromJson(item);
+        OrganizationIds.seen(caller, account);
+        return account;
+    }
+
     private static ObjectNode costIntelligenceBody(final String accountId) {
         final ObjectNode body = Json.MAPPER.createObjectNode();
         body.putObject("account").put("accountId", accountId);
@@ -218,19 +250,30 @@ public final class SpotApiClient implements SpotApi {
         return send("GET", url, null);
     }
 
-    /** Spot wants {@code Content-Type: application/json} on every call, body or not (docs/spot-api.md §2.1). */
     private JsonNode send(final String method, final HttpUrl url, final JsonNode body) {
+        return send(method, url, body, null);
+    }
+
+    /**
+     * Spot wants {@code Content-Type: application/json} on every call, body or not; a POST without a body
+     * sends none (docs/spot-api.md §2.1). {@code organizationId}, when given, goes in
+     * {@code Spotinst-Organization-ID}.
+     */
+    private JsonNode send(final String method, final HttpUrl url, final JsonNode body, final String organizationId) {
         final String operation =
                 method + " " + url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
         final RequestBody requestBody = body == null
                 ? ("GET".equals(method) || "DELETE".equals(method) ? null : RequestBody.create("", JSON))
                 : RequestBody.create(body.toString(), JSON);
-        final Request request = new Request.Builder()
+        final Request.Builder builder = new Request.Builder()
                 .url(url)
                 .method(method, requestBody)
                 .header("Content-Type", JSON.toString())
-                .header("Accept", JSON.toString())
-                .build();
+                .header("Accept", JSON.toString());
+        if (organizationId != null) {
+            builder.header(ORGANIZATION_HEADER, organizationId);
+        }
+        final Request request = builder.build();
         try (Response response = http.newCall(request).execute()) {
             final ResponseBody responseBody = response.body();
             final String text = responseBody == null ? "" : responseBody.string();

@@ -18,7 +18,7 @@ final class SpotErrors {
         final List<SpotError> errors = errors(envelope);
         final String detail = detail(envelope, status);
         if (status == 429) {
-            return new SpotRateLimitException(operation, requestId, seconds(rateLimitReset), detail);
+            return new SpotRateLimitException(operation, requestId, RateLimitReset.seconds(rateLimitReset), detail);
         }
         if (status == 401) {
             return new SpotUnauthorizedException(operation, status, requestId, errors, detail);
@@ -55,16 +55,5 @@ final class SpotErrors {
         }
         final String message = Json.text(response.path("status"), "message");
         return message != null ? message : "HTTP " + status;
-    }
-
-    private static Long seconds(final String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            return (long) Math.ceil(Double.parseDouble(header.trim()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

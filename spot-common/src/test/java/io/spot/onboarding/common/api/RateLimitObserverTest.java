@@ -69,6 +69,17 @@ class RateLimitObserverTest {
     }
 
     @Test
+    void aDecimalResetIsReadAsTheErrorReadsIt() {
+        final SpotApiClient client = client();
+        answer(429, "60", "0", "2.2");
+
+        assertThatThrownBy(() -> client.createAccount("x"))
+                .isInstanceOfSatisfying(SpotRateLimitException.class, e -> assertThat(e.resetSeconds())
+                        .hasValue(3));
+        assertThat(client.lastWindow("POST", "/setup/account")).hasValue(new RouteWindow(60, 0, 3));
+    }
+
+    @Test
     void missingOrMalformedHeadersLeaveNothingAndTwoClientsShareNothing() {
         final SpotApiClient first = client();
         answer(200, "600", null, null);

@@ -116,7 +116,7 @@ class SpotApiClientTest {
     }
 
     @Test
-    void externalIdIsMintedWithAnEmptyJsonBodyAndTheAccountInTheQuery() throws Exception {
+    void externalIdIsMintedWithNoBodyAndTheAccountInTheQuery() throws Exception {
         answer(
                 200,
                 "{\"status\":{\"code\":200},\"kind\":\"spotinst:setup:aws:externalId\",\"items\":[{\"externalId\":"
@@ -129,6 +129,8 @@ class SpotApiClientTest {
         final RecordedRequest request = taken();
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getPath()).isEqualTo("/setup/credentials/aws/externalId?accountId=act-1");
+        assertThat(request.getBodySize()).isZero();
+        assertThat(request.getHeader("Content-Type")).startsWith("application/json");
     }
 
     @Test
@@ -301,7 +303,43 @@ class SpotApiClientTest {
     }
 
     @Test
+    void costIntelligenceCallsCarryTheOrganizationLearnedFromSpotsAccountAnswerOnce() throws Exception {
+        answer(200, "{\"status\":{\"code\":200},\"items\":[{\"accountId\":\"act-1\",\"organizationId\":606079861123}]}");
+        answer(200, "{\"status\":{\"code\":200},\"items\":[]}");
+        answer(200, "{\"status\":{\"code\":200},\"items\":[{\"accountId\":\"act-1\"}]}");
+        answer(200, "{\"status\":{\"code\":200},\"items\":[],\"paginationInfo\":{}}");
+
+        client.validateCostIntelligence("act-1");
+        client.enrollCostIntelligence("act-1");
+        client.listCostIntelligenceAccounts(null, null);
+
+        assertThat(taken().getPath()).isEqualTo("/setup/account/act-1");
+        for (final String path : new String[] {
+            "/cbi/v1/setup/account/validation", "/cbi/v1/setup/account", "/cbi/v1/setup/account"
+        }) {
+            final RecordedRequest request = taken();
+            assertThat(request.getPath()).isEqualTo(path);
+            assertThat(request.getHeader("Spotinst-Organization-ID")).isEqualTo("606079861123");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(4);
+    }
+
+    @Test
+    void aCostIntelligenceListNamingNoAccountLearnsTheOrganizationFromTheAccountList() throws Exception {
+        answer(200, "{\"status\":{\"code\":200},\"items\":[{\"accountId\":\"act-9\",\"organizationId\":\"77\"}]}");
+        answer(200, "{\"status\":{\"code\":200},\"items\":[],\"paginationInfo\":{}}");
+
+        client.listCostIntelligenceAccounts(null, null);
+
+        assertThat(taken().getPath()).isEqualTo("/setup/account");
+        assertThat(taken().getHeader("Spotinst-Organization-ID")).isEqualTo("77");
+    }
+
+    @Test
     void costIntelligencePagesFollowNextKey() throws Exception {
+        answer(200, "{\"status\":{\"code\":200},\"items\":[{\"accountId\":\"act-1\",\"organizationId\":\"1\"}]}");
+        client.listAccounts();
+        taken();
         answer(
                 200,
                 "{\"status\":{\"code\":200},\"items\":[{\"accountId\":\"act-1\",\"organizationId\":60100100100100,"

@@ -2,6 +2,10 @@ package io.spot.onboarding.emulator;
 
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Mutable account inside {@link EmulatorState}; only ever touched while holding the state's lock.
@@ -18,7 +22,12 @@ final class Account {
     private String providerExternalId;
     private String cloudProvider;
     private String iamRole;
-    private String externalId;
+    /** Every external ID minted for the account, oldest first. */
+    private final List<MintedId> externalIds = new ArrayList<>();
+    /** The IDs links have used: Spot has assumed a role with each. */
+    private final Set<String> usedExternalIds = new HashSet<>();
+    /** The ID the current link was made with. */
+    private String linkedExternalId;
     private Instant ciEnabledDate;
 
     // The organization's lists repeat every account on every call: each item is rendered once per change.
@@ -40,8 +49,34 @@ final class Account {
         return iamRole;
     }
 
+    /** The newest external ID, or null when none was minted. */
     String externalId() {
-        return externalId;
+        return externalIds.isEmpty() ? null : externalIds.get(externalIds.size() - 1).id();
+    }
+
+    String linkedExternalId() {
+        return linkedExternalId;
+    }
+
+    /**
+     * The IDs a link may use now: the newest; under {@link SpotAnswers.ExternalIds#KEEPS_OLD} also every
+     * one a link has used, and those still within their maxValidUntil.
+     */
+    Set<String> acceptedExternalIds(SpotAnswers.ExternalIds answer, Instant now) {
+        Set<String> accepted = new HashSet<>();
+        if (externalId() != null) {
+            accepted.add(externalId());
+        }
+        if (answer == SpotAnswers.ExternalIds.KEEPS_OLD) {
+            accepted.addAll(usedExternalIds);
+            externalIds.stream().filter(minted -> !now.isAfter(minted.validUntil())).forEach(m -> accepted.add(m.id()));
+        }
+        return accepted;
+    }
+
+    /** The ID Spot presents when it assumes the linked role. */
+    String presentedExternalId(SpotAnswers.ExternalIds answer) {
+        return answer == SpotAnswers.ExternalIds.REPLACES_OLD || linkedExternalId == null ? externalId() : linkedExternalId;
     }
 
     Instant ciEnabledDate() {
@@ -53,13 +88,15 @@ final class Account {
         changed();
     }
 
-    void issueExternalId(String newExternalId) {
-        externalId = newExternalId;
+    void issueExternalId(String newExternalId, Instant validUntil) {
+        externalIds.add(new MintedId(newExternalId, validUntil));
         changed();
     }
 
-    void linkRole(String roleArn, String awsAccountId) {
+    void linkRole(String roleArn, String awsAccountId, String externalId) {
         iamRole = roleArn;
+        linkedExternalId = externalId;
+        usedExternalIds.add(externalId);
         providerExternalId = awsAccountId;
         cloudProvider = Invented.CLOUD_PROVIDER_AWS;
         changed();
@@ -98,10 +135,13 @@ final class Account {
                 providerExternalId,
                 cloudProvider,
                 iamRole,
-                externalId,
+                externalId(),
+                linkedExternalId,
                 ciEnabledDate != null,
                 ciEnabledDate);
     }
+
+    private record MintedId(String id, Instant validUntil) {}
 
     private void changed() {
         listItem = null;

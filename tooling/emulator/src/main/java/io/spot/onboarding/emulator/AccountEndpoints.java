@@ -78,11 +78,15 @@ final class AccountEndpoints {
         return ApiResponse.statusOnly();
     }
 
-    private static String accountName(ApiRequest request) {
+    private String accountName(ApiRequest request) {
         String name = Validation.requiredBodyString(request.json(), "account", "name");
         if (name.length() > Invented.ACCOUNT_NAME_MAX_LENGTH) {
             throw Validation.invalid(
                     "body.account.name", "name", Invented.NAME_TOO_LONG.formatted(Invented.ACCOUNT_NAME_MAX_LENGTH));
+        }
+        // [C] the rule is documented (OPENAPI createAccount); whether Spot enforces it is open question 6.
+        if (state.answers().names() == SpotAnswers.Names.REFUSED && name.chars().noneMatch(Character::isLetter)) {
+            throw Validation.invalid("body.account.name", "name", Invented.NAME_NEEDS_LETTER);
         }
         return name;
     }

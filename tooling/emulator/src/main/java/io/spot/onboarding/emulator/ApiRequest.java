@@ -13,11 +13,18 @@ final class ApiRequest {
     private final Map<String, String> query;
     private final Map<String, String> pathVariables;
     private final String body;
+    private final String organizationId;
 
-    ApiRequest(String rawQuery, Map<String, String> pathVariables, String body) {
+    ApiRequest(String rawQuery, Map<String, String> pathVariables, String body, String organizationId) {
         this.query = parseQuery(rawQuery);
         this.pathVariables = pathVariables;
         this.body = body;
+        this.organizationId = organizationId;
+    }
+
+    /** The {@code Spotinst-Organization-ID} header, when sent. */
+    Optional<String> organizationId() {
+        return Optional.ofNullable(organizationId).filter(v -> !v.isBlank());
     }
 
     Optional<String> query(String name) {

@@ -21,9 +21,29 @@ final class CostIntelligenceEndpoints {
 
     Map<Route, Endpoint> endpoints() {
         return Map.of(
-                Route.ENROLL_COST_INTELLIGENCE, this::enroll,
-                Route.LIST_COST_INTELLIGENCE, this::list,
-                Route.VALIDATE_COST_INTELLIGENCE, this::validate);
+                Route.ENROLL_COST_INTELLIGENCE, withOrganization(this::enroll),
+                Route.LIST_COST_INTELLIGENCE, withOrganization(this::list),
+                Route.VALIDATE_COST_INTELLIGENCE, withOrganization(this::validate));
+    }
+
+    /**
+     * Under {@link SpotAnswers.OrganizationHeader#REQUIRED}, a call without the token's organization in
+     * {@code Spotinst-Organization-ID} is refused before anything else, as route-level validation does.
+     */
+    private Endpoint withOrganization(Endpoint endpoint) {
+        return request -> {
+            if (state.answers().organizationHeader() == SpotAnswers.OrganizationHeader.REQUIRED) {
+                String sent = request.organizationId().orElseThrow(() -> Validation.invalid(
+                        Invented.ORGANIZATION_HEADER_FIELD, Invented.ORGANIZATION_HEADER_NAME, Wire.IS_REQUIRED));
+                if (!sent.equals(state.organizationId())) {
+                    throw Validation.invalid(
+                            Invented.ORGANIZATION_HEADER_FIELD,
+                            Invented.ORGANIZATION_HEADER_NAME,
+                            Invented.ORGANIZATION_HEADER_WRONG);
+                }
+            }
+            return endpoint.handle(request);
+        };
     }
 
     /** E10. Spot requires linked credentials first; enrolling again is a no-op (see Account). */

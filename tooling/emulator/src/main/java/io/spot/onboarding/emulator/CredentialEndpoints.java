@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** E6-E8: external IDs and the IAM role Spot assumes. */
 final class CredentialEndpoints {
@@ -24,13 +27,16 @@ final class CredentialEndpoints {
                 Route.GET_CREDENTIALS, this::getCredentials);
     }
 
-    /** E6. Every call mints a new ID; the last one is what set-credentials expects. */
+    /**
+     * E6. Every call mints a new ID. What it does to the earlier ones is open question 7: see
+     * {@link SpotAnswers.ExternalIds}.
+     */
     private ApiResponse createExternalId(ApiRequest request) {
         String accountId = request.requiredQuery("accountId");
         String externalId = Ids.externalId();
         Instant validUntil = state.now().plus(Invented.EXTERNAL_ID_TTL);
         state.withAccount(accountId, account -> {
-                    account.issueExternalId(externalId);
+                    account.issueExternalId(externalId, validUntil);
                     return account;
                 })
                 .orElseThrow(() -> SpotApiException.accountNotFound(accountId));
@@ -41,9 +47,11 @@ final class CredentialEndpoints {
     }
 
     /**
-     * E7. Spot proves the role by assuming it, so a role IAM has not propagated yet fails. The
-     * propagation clock starts when a set-credentials call first names the ARN, which stands in
-     * for the moment the role was created.
+     * E7. Spot proves the role by assuming it with an external ID of the account, so a role IAM has
+     * not propagated yet fails, and so does one whose trust admits no ID Spot accepts for the account
+     * now ({@link Account#acceptedExternalIds}). The propagation clock starts when a set-credentials
+     * call first names the ARN, which stands in for the moment the role was created. A role whose
+     * trust nobody told the emulator is taken to trust the newest ID.
      */
     private ApiResponse setCredentials(ApiRequest request) {
         String accountId = request.requiredQuery("accountId");
@@ -51,6 +59,7 @@ final class CredentialEndpoints {
         String awsAccountId = IamRoleArn.awsAccountIdOf(roleArn)
                 .orElseThrow(() -> Validation.invalid("body.credentials.iamRole", "iamRole", Invented.NOT_A_ROLE_ARN));
         boolean propagated = isPropagated(roleArn);
+        SpotAnswers.ExternalIds answer = state.answers().externalIds();
         state.withAccount(accountId, account -> {
                     if (account.externalId() == null) {
                         throw SpotApiException.badRequest(
@@ -61,11 +70,30 @@ final class CredentialEndpoints {
                         throw SpotApiException.badRequest(
                                 Invented.CANT_ASSUME_ROLE, Invented.CANT_ASSUME_ROLE_MESSAGE.formatted(roleArn));
                     }
-                    account.linkRole(roleArn, awsAccountId);
+                    String externalId = trustedExternalId(account, roleArn, answer)
+                            .orElseThrow(() -> SpotApiException.badRequest(
+                                    Invented.CANT_ASSUME_ROLE, Invented.CANT_ASSUME_ROLE_MESSAGE.formatted(roleArn)));
+                    account.linkRole(roleArn, awsAccountId, externalId);
                     return account;
                 })
                 .orElseThrow(() -> SpotApiException.accountNotFound(accountId));
         return ApiResponse.statusOnly();
+    }
+
+    /**
+     * The accepted ID the role admits: the current link's when the role admits it (relinking changes
+     * nothing Spot presents), else the newest, else any other.
+     */
+    private Optional<String> trustedExternalId(Account account, String roleArn, SpotAnswers.ExternalIds answer) {
+        if (state.knownTrust(roleArn).isEmpty()) {
+            state.assumeTrust(account.id, roleArn, account.externalId());
+        }
+        RoleTrust trust = state.trustFor(account.id, roleArn);
+        Set<String> accepted = account.acceptedExternalIds(answer, state.now());
+        return Stream.of(account.linkedExternalId(), account.externalId())
+                .filter(id -> id != null && accepted.contains(id) && trust.admits(id))
+                .findFirst()
+                .or(() -> accepted.stream().filter(trust::admits).sorted().findFirst());
     }
 
     // [U] invented: an account without credentials answers 200 with no items (open question 3).

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -27,6 +28,14 @@ public final class EmulatorState {
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     /** When a set-credentials call first named each role ARN: the start of its IAM propagation. */
     private final Map<String, Instant> roleFirstSeen = new HashMap<>();
+    /** Each role's trust as IAM holds it, where the caller told it (moto, or a test's declaration). */
+    private final Map<String, RoleTrust> roleTrust = new HashMap<>();
+    /**
+     * For a role whose trust nobody told: it trusts the external ID it was first linked with for an
+     * account (the role was built for that ID), keyed by account and role.
+     */
+    private final Map<String, String> assumedTrust = new HashMap<>();
+    private volatile SpotAnswers answers = SpotAnswers.DEFAULT;
 
     private final AccountIndex index = new AccountIndex();
 
@@ -43,6 +52,15 @@ public final class EmulatorState {
         return organizationId;
     }
 
+    /** How the emulator answers Spot's open questions; kept across {@link #reset()}. */
+    public SpotAnswers answers() {
+        return answers;
+    }
+
+    public void answers(SpotAnswers answers) {
+        this.answers = Objects.requireNonNull(answers, "answers");
+    }
+
     public synchronized SpotAccountRecord createAccount(String name) {
         Objects.requireNonNull(name, "name");
         Account account = new Account(newAccountId(), name, now(), nextPosition++);
@@ -51,16 +69,53 @@ public final class EmulatorState {
     }
 
     /**
-     * Links a role as a successful set-credentials would, without any propagation delay. A role
+     * Links a role as a successful set-credentials would, without any propagation delay or trust
+     * check, with the account's newest external ID (one is minted first if it has none). A role
      * linked this way (an onboarding from before the test) is one IAM propagated long ago, unless
      * the test said when it was created: a later set-credentials naming it again, such as a
-     * rollback giving an adopted account its old link back, is not held up as a new role.
+     * rollback giving an adopted account its old link back, is not held up as a new role. Unless its
+     * trust was declared, the role trusts that external ID.
      */
-    public void link(String accountId, String roleArn) {
+    public synchronized void link(String accountId, String roleArn) {
         String awsAccountId = IamRoleArn.awsAccountIdOf(roleArn)
                 .orElseThrow(() -> new IllegalArgumentException("Not an IAM role ARN: " + roleArn));
-        modify(accountId, account -> account.linkRole(roleArn, awsAccountId));
+        Instant now = now();
+        modify(accountId, account -> {
+            if (account.externalId() == null) {
+                account.issueExternalId(Ids.externalId(), now.plus(Invented.EXTERNAL_ID_TTL));
+            }
+            String externalId = account.externalId();
+            assumedTrust.putIfAbsent(accountId + " " + roleArn, externalId);
+            account.linkRole(roleArn, awsAccountId, externalId);
+        });
         roleExistedLongAgo(roleArn);
+    }
+
+    /** Mints an external ID as the API does, without the API's rules; returns it. */
+    public synchronized String mintExternalId(String accountId) {
+        String externalId = Ids.externalId();
+        Instant validUntil = now().plus(Invented.EXTERNAL_ID_TTL);
+        modify(accountId, account -> account.issueExternalId(externalId, validUntil));
+        return externalId;
+    }
+
+    /** The role's trust policy as IAM now holds it (a test's declaration, or what moto answered). */
+    public synchronized void roleTrust(String roleArn, RoleTrust trust) {
+        roleTrust.put(Objects.requireNonNull(roleArn, "roleArn"), Objects.requireNonNull(trust, "trust"));
+    }
+
+    /** The role no longer exists: Spot can assume it with no external ID. */
+    public void roleDeleted(String roleArn) {
+        roleTrust(roleArn, RoleTrust.NONE);
+    }
+
+    /** Whether Spot can assume the account's linked role now: the role admits the ID Spot presents. */
+    public synchronized boolean spotCanAssume(String accountId) {
+        Account account = accounts.get(accountId);
+        if (account == null) {
+            throw unknown(accountId);
+        }
+        return canAssume(account);
     }
 
     private synchronized void roleExistedLongAgo(String roleArn) {
@@ -95,7 +150,10 @@ public final class EmulatorState {
 
     /** The organization as its users see it, oldest account first: equal before and after means nothing changed. */
     public synchronized List<VisibleAccount> visibleAccounts() {
-        return accounts().stream().map(VisibleAccount::of).toList();
+        return accounts.values().stream()
+                .map(a -> VisibleAccount.of(
+                        a.snapshot(organizationId), a.presentedExternalId(answers.externalIds()), canAssume(a)))
+                .toList();
     }
 
     /**
@@ -130,6 +188,8 @@ public final class EmulatorState {
         accounts.clear();
         index.clear();
         roleFirstSeen.clear();
+        roleTrust.clear();
+        assumedTrust.clear();
         defaultAccountId = createAccount(Invented.DEFAULT_ACCOUNT_NAME).accountId();
     }
 
@@ -197,6 +257,31 @@ public final class EmulatorState {
      */
     public synchronized void roleCreated(String roleArn) {
         roleFirstSeen.put(roleArn, now());
+    }
+
+    /** The trust of {@code roleArn} as far as the emulator knows it; empty when nobody told it. */
+    synchronized Optional<RoleTrust> knownTrust(String roleArn) {
+        return Optional.ofNullable(roleTrust.get(roleArn));
+    }
+
+    /** Records that a role nobody declared trusts the ID it is being linked with for this account. */
+    synchronized void assumeTrust(String accountId, String roleArn, String externalId) {
+        assumedTrust.putIfAbsent(accountId + " " + roleArn, externalId);
+    }
+
+    /** The role's trust for this account: declared or from IAM; else the ID it was first linked with. */
+    synchronized RoleTrust trustFor(String accountId, String roleArn) {
+        RoleTrust known = roleTrust.get(roleArn);
+        if (known != null) {
+            return known;
+        }
+        String assumed = assumedTrust.get(accountId + " " + roleArn);
+        return assumed == null ? new RoleTrust(true, Set.of()) : RoleTrust.of(assumed);
+    }
+
+    private boolean canAssume(Account account) {
+        return account.iamRole() != null
+                && trustFor(account.id, account.iamRole()).admits(account.presentedExternalId(answers.externalIds()));
     }
 
     synchronized Instant roleFirstSeen(String roleArn) {

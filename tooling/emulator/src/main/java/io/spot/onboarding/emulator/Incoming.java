@@ -17,6 +17,7 @@ record Incoming(
         String rawQuery,
         String body,
         String authorization,
+        String organizationId,
         Route.Resolved resolved) {
 
     static Incoming read(HttpExchange exchange, Clock clock) throws IOException {
@@ -30,6 +31,7 @@ record Incoming(
                 exchange.getRequestURI().getRawQuery(),
                 body,
                 exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestHeaders().getFirst(Wire.ORGANIZATION_HEADER),
                 Route.resolve(method, exchange.getRequestURI().getPath()).orElse(null));
     }
 
@@ -48,7 +50,8 @@ record Incoming(
     }
 
     ApiRequest apiRequest() {
-        return new ApiRequest(rawQuery, resolved == null ? Map.of() : resolved.pathVariables(), body);
+        return new ApiRequest(
+                rawQuery, resolved == null ? Map.of() : resolved.pathVariables(), body, organizationId);
     }
 
     RecordedRequest recorded(int status, int responseBytes) {

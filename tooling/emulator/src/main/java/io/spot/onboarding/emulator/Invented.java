@@ -43,10 +43,18 @@ public final class Invented {
     public static final String INVALID_JSON = "INVALID_JSON";
     public static final String INVALID_JSON_MESSAGE = "Invalid request payload JSON format";
 
-    // [U] invented: the documented rule is only "at least one letter", and we deliberately do not
-    // enforce it (open question 6: the StackSet names accounts with 12 digits). A length cap is
-    // still needed so a client's own validation can be tested.
+    // [U] invented: the documented rule is only "at least one letter", enforced only under
+    // SpotAnswers.Names.REFUSED (open question 6: the StackSet names accounts with 12 digits).
+    // A length cap is still needed so a client's own validation can be tested.
     public static final int ACCOUNT_NAME_MAX_LENGTH = 100;
+    // [U] invented: the wording of the documented "at least one letter" refusal, when Spot enforces it
+    // (SpotAnswers.Names.REFUSED).
+    public static final String NAME_NEEDS_LETTER = "must contain at least one letter";
+    // [U] invented: the refusal of a /cbi/v1 call without the organization's Spotinst-Organization-ID,
+    // when Spot enforces it (SpotAnswers.OrganizationHeader.REQUIRED).
+    public static final String ORGANIZATION_HEADER_FIELD = "headers.spotinst-organization-id";
+    public static final String ORGANIZATION_HEADER_NAME = "spotinst-organization-id";
+    public static final String ORGANIZATION_HEADER_WRONG = "must be the organization of the token";
 
     // [U] invented: the organization may not be allowed more accounts (HELP prerequisite); the
     // code and message Spot returns are unknown.
@@ -67,8 +75,8 @@ public final class Invented {
     // the random part.
     public static final String EXTERNAL_ID_PREFIX = "spotinst:aws:extid:";
     public static final int EXTERNAL_ID_RANDOM_LENGTH = 16;
-    // [U] invented: maxValidUntil proves a TTL exists; its length is unknown. Informational only:
-    // the emulator never rejects set-credentials for an expired external ID.
+    // [U] invented: maxValidUntil proves a TTL exists; its length is unknown. Set-credentials refuses
+    // an expired ID only when it is not the newest and no link has used it (SpotAnswers.ExternalIds).
     public static final Duration EXTERNAL_ID_TTL = Duration.ofHours(1);
 
     // [U] invented: set-credentials before any external ID was generated for the account.

@@ -4,12 +4,14 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar spot-emulator-<version>-standalone.jar --port 8080 --token T [--token T2]
- * [--read-only-token R] [--org-id N]}: prints the base URL, then serves until killed.
+ * [--read-only-token R] [--org-id N] [answers]}: prints the base URL, then serves until killed. The
+ * answers to Spot's open questions are {@link SpotAnswers}' options.
  */
 public final class Main {
 
     static final String USAGE = "usage: spot-emulator [--port N] --token T [--token T2 ...] "
-            + "[--read-only-token R ...] [--org-id 123456789012]";
+            + "[--read-only-token R ...] [--org-id 123456789012] [--new-external-id keeps-old|replaces-old] "
+            + "[--digits-only-names accepted|refused] [--organization-header optional|required]";
 
     private Main() {}
 
@@ -45,6 +47,12 @@ public final class Main {
                 case "--token" -> builder.token(value);
                 case "--read-only-token" -> builder.readOnlyToken(value);
                 case "--org-id" -> builder.organizationId(value);
+                case "--new-external-id" -> builder.answers(
+                        builder.answers().with(SpotAnswers.parse(SpotAnswers.ExternalIds.class, option, value)));
+                case "--digits-only-names" -> builder.answers(
+                        builder.answers().with(SpotAnswers.parse(SpotAnswers.Names.class, option, value)));
+                case "--organization-header" -> builder.answers(builder.answers()
+                        .with(SpotAnswers.parse(SpotAnswers.OrganizationHeader.class, option, value)));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }

@@ -2,7 +2,10 @@ package io.spot.onboarding.emulator;
 
 import java.time.Instant;
 
-/** Immutable snapshot of one Spot account as the emulator holds it. */
+/**
+ * Immutable snapshot of one Spot account as the emulator holds it. {@code externalId} is the newest
+ * minted; {@code linkedExternalId} the one the current link was made with.
+ */
 public record SpotAccountRecord(
         String accountId,
         String name,
@@ -12,6 +15,7 @@ public record SpotAccountRecord(
         String cloudProvider,
         String iamRole,
         String externalId,
+        String linkedExternalId,
         boolean ciEnrolled,
         Instant ciEnabledDate) {
 

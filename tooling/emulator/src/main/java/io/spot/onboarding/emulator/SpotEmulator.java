@@ -50,6 +50,7 @@ public final class SpotEmulator implements AutoCloseable {
         this.requestedPort = builder.port;
         this.workerThreads = builder.workerThreads;
         this.state = new EmulatorState(builder.clock, builder.organizationId);
+        this.state.answers(builder.answers);
         this.faults = new Faults(builder.clock);
         Auth auth = new Auth(builder.tokens, builder.readOnlyTokens);
         this.dispatcher = new Dispatcher(builder.clock, auth, faults, new Router(state, faults), requestLog);
@@ -172,8 +173,19 @@ public final class SpotEmulator implements AutoCloseable {
         private final Set<String> readOnlyTokens = new LinkedHashSet<>();
         private String organizationId = DEFAULT_ORGANIZATION_ID;
         private Clock clock = Clock.systemUTC();
+        private SpotAnswers answers = SpotAnswers.DEFAULT;
 
         private Builder() {}
+
+        /** How to answer Spot's open questions (default {@link SpotAnswers#DEFAULT}); see {@link SpotAnswers}. */
+        public Builder answers(SpotAnswers answers) {
+            this.answers = Objects.requireNonNull(answers, "answers");
+            return this;
+        }
+
+        SpotAnswers answers() {
+            return answers;
+        }
 
         /** 0 (the default) picks a free port. */
         public Builder port(int port) {

@@ -21,4 +21,7 @@ public final class Wire {
     public static final String RATE_LIMITED_DATA = "Rate limit exceeded";
 
     public static final String CI_PROVIDER_AWS = "aws";
+
+    /** Listed as required on POST /cbi/v1/setup/account by Spot's Cost Intelligence tutorial (HELP). */
+    public static final String ORGANIZATION_HEADER = "Spotinst-Organization-ID";
 }

@@ -63,10 +63,13 @@ class EmulatorStateTest extends EmulatorTest {
         assertThat(seeded.createdAt()).isEqualTo(START.minus(Duration.ofDays(30)));
         assertThat(unlinked.createdAt()).isEqualTo(START.minus(Duration.ofMinutes(1)));
         assertThat(found.item().path("accountId").asText()).isEqualTo(seeded.accountId());
+        String seededId = state().account(seeded.accountId()).orElseThrow().linkedExternalId();
+        assertThat(seededId).startsWith(Invented.EXTERNAL_ID_PREFIX);
         assertThat(state().visibleAccounts())
                 .contains(
-                        new VisibleAccount(seeded.accountId(), "production", "123456789012", ROLE_ARN, false),
-                        new VisibleAccount(unlinked.accountId(), "123456789012", null, null, false));
+                        new VisibleAccount(
+                                seeded.accountId(), "production", "123456789012", ROLE_ARN, false, seededId, true),
+                        new VisibleAccount(unlinked.accountId(), "123456789012", null, null, false, null, false));
     }
 
     @Test

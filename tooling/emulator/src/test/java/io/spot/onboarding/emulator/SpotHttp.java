@@ -24,20 +24,27 @@ final class SpotHttp {
     private final OkHttpClient client;
     private final String baseUrl;
     private final String token;
+    private final String organizationId;
 
     /** Its own connection pool: a later emulator on a reused port must not get a dead connection. */
     SpotHttp(String baseUrl, String token) {
-        this(SHARED.newBuilder().connectionPool(new ConnectionPool()).build(), baseUrl, token);
+        this(SHARED.newBuilder().connectionPool(new ConnectionPool()).build(), baseUrl, token, null);
     }
 
-    private SpotHttp(OkHttpClient client, String baseUrl, String token) {
+    private SpotHttp(OkHttpClient client, String baseUrl, String token, String organizationId) {
         this.client = client;
         this.baseUrl = baseUrl;
         this.token = token;
+        this.organizationId = organizationId;
     }
 
     SpotHttp withToken(String otherToken) {
-        return new SpotHttp(client, baseUrl, otherToken);
+        return new SpotHttp(client, baseUrl, otherToken, organizationId);
+    }
+
+    /** Every request also sends Spotinst-Organization-ID. */
+    SpotHttp withOrganization(String id) {
+        return new SpotHttp(client, baseUrl, token, id);
     }
 
     Reply get(String pathAndQuery) {
@@ -75,6 +82,9 @@ final class SpotHttp {
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (organizationId != null) {
+            request.header(Wire.ORGANIZATION_HEADER, organizationId);
         }
         try (Response response = client.newCall(request.build()).execute()) {
             return new Reply(

@@ -15,7 +15,8 @@ public final class Main {
     static final String USAGE = """
         usage: spot-migration retain TEMPLATE OUTPUT [TYPE ...]  write OUTPUT: TEMPLATE with every custom resource (or
                                                              resource of a TYPE) DeletionPolicy and UpdateReplacePolicy
-                                                             Retain, nothing else changed
+                                                             Retain, nothing else changed; the TYPE custom
+                                                             stands for every custom resource
                spot-migration check TEMPLATE [TYPE ...]     0 when every custom resource (or of a TYPE) is retained
                spot-migration compare TEMPLATE TEMPLATE     0 when both are the same template, Retain attributes aside
         """;

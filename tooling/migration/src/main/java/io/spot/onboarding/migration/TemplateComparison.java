@@ -24,12 +24,12 @@ public final class TemplateComparison {
 
     /**
      * Whether the user's copy of Spot's template is the template the StackSet runs, apart from the
-     * Retain attributes this tool adds (so a resumed migration still matches).
+     * Retain attributes this tool adds under either policy (so a resumed migration still matches).
      */
     public static List<String> differencesIgnoringRetain(final String left, final String right) {
         return differences(
-                RetainPolicy.withRetain(TemplateDocument.parse(left), Selection.CUSTOM),
-                RetainPolicy.withRetain(TemplateDocument.parse(right), Selection.CUSTOM));
+                RetainPolicy.withRetain(TemplateDocument.parse(left), Selection.WITH_SPOT_ROLE),
+                RetainPolicy.withRetain(TemplateDocument.parse(right), Selection.WITH_SPOT_ROLE));
     }
 
     private static void compare(final Object left, final Object right, final String path, final List<String> found) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.common.api.SpotApiClient;
 import io.spot.onboarding.common.api.SpotClientTimeouts;
 import io.spot.onboarding.common.api.SpotEndpoint;
+import io.spot.onboarding.common.handler.DefaultAccountName;
 import io.spot.onboarding.emulator.SpotAccountRecord;
 import io.spot.onboarding.harness.CloudFormationRequest;
 import io.spot.onboarding.harness.HandlerResponse;
@@ -26,7 +27,8 @@ enum CreateScenario {
         @Override
         void assertSpot(final SpotTypeHarness harness, final HandlerResponse last) {
             final long made = harness.spot.state().accounts().stream()
-                    .filter(a -> AWS_ACCOUNT_ID.equals(a.name()) || a.name().startsWith(CREATE_MARKER_PREFIX))
+                    .filter(a -> DefaultAccountName.carries(a.name(), AWS_ACCOUNT_ID)
+                            || a.name().startsWith(CREATE_MARKER_PREFIX))
                     .count();
             assertThat(made)
                     .as("Spot accounts made for AWS account %s", AWS_ACCOUNT_ID)

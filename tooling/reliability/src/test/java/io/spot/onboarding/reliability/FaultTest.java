@@ -3,6 +3,7 @@ package io.spot.onboarding.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spot.onboarding.emulator.SpotAnswers;
 import io.spot.onboarding.harness.HandlerDriver;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
@@ -42,7 +43,27 @@ class FaultTest {
     @ParameterizedTest(name = "{0} under {1}")
     @MethodSource("faults")
     void completesOrFailsRetriablyAndSpotIsRight(final CreateScenario scenario, final Fault fault) {
+        completesOrFailsRetriably(scenario, fault, SpotAnswers.DEFAULT);
+    }
+
+    /**
+     * The Creates whose calls an open answer changes (the Account's name, the link's external ID, Cost
+     * Intelligence's organization header), under every fault, with every answer taken the other way.
+     */
+    static Stream<Arguments> faultsUnderTheOtherAnswers() {
+        return faults().filter(cell -> cell.get()[0] != CreateScenario.ACCOUNT_ALIAS);
+    }
+
+    @ParameterizedTest(name = "{0} under {1}, Spot's open questions answered the other way")
+    @MethodSource("faultsUnderTheOtherAnswers")
+    void completesOrFailsRetriablyUnderTheOtherAnswers(final CreateScenario scenario, final Fault fault) {
+        completesOrFailsRetriably(scenario, fault, SpotAnswers.STRICT);
+    }
+
+    private static void completesOrFailsRetriably(
+            final CreateScenario scenario, final Fault fault, final SpotAnswers answers) {
         try (SpotTypeHarness harness = scenario.type().harness()) {
+            harness.spot.state().answers(answers);
             final ObjectNode properties = scenario.prepare(harness);
             fault.inject(harness.spot.faults());
             FAULTS.incrementAndGet();

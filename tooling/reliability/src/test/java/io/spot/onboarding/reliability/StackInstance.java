@@ -45,6 +45,7 @@ final class StackInstance {
     private final CloudFormationStandIn cloudFormation = CloudFormationStandIn.shared();
     private String accountLogicalId = "SpotAccount";
     private HandlerResponse failure;
+    private HandlerResponse rollbackStop;
 
     /**
      * @param accountProperties the Account resource's properties, as JSON
@@ -110,6 +111,11 @@ final class StackInstance {
 
     boolean succeeded() {
         return failure == null;
+    }
+
+    /** The Delete that stopped the rollback on purpose (CloudFormation's ROLLBACK_FAILED), or null. */
+    HandlerResponse rollbackStop() {
+        return rollbackStop;
     }
 
     /** The Spot account the stack's Account resource ended with, or null. */
@@ -225,6 +231,11 @@ final class StackInstance {
                         .run(base(type, "DELETE").properties(created.get(type)).json())
                         .last();
             } while ("FAILED".equals(deleted.status()) && RETRIABLE.contains(deleted.errorCode()));
+            if (rollback && "InvalidRequest".equals(deleted.errorCode())) {
+                // A handler that refuses to go on stops the rollback, and CloudFormation deletes nothing more.
+                rollbackStop = deleted;
+                break;
+            }
             assertThat(deleted.errorCode()).as(type + " " + deleted.message()).isIn(null, "NotFound");
             cloudFormation.resource(
                     stackId,

@@ -142,7 +142,8 @@ public final class LocalRun implements AutoCloseable {
                         options.spotUrl(),
                         options.iamPropagation(),
                         options.rateLimits(),
-                        options.threads()),
+                        options.threads(),
+                        options.answers()),
                 token,
                 spotTypes);
         final boolean many = options.stackSet();
@@ -190,7 +191,7 @@ public final class LocalRun implements AutoCloseable {
             case Command.CHECK_UNCHANGED -> checkUnchanged();
             case Command.DELETE -> delete();
             case Command.DEMO -> demo();
-            case Command.MIGRATE -> migrate();
+            case Command.MIGRATE -> migrate(command.parameters());
             default -> throw new IllegalStateException(command.name());
         };
     }
@@ -215,10 +216,17 @@ public final class LocalRun implements AutoCloseable {
 
     /**
      * The Spot side of deploy/migrate-from-spot-stackset.sh: the accounts start as Spot's StackSet
-     * left them, the new stacks adopt them, the old stacks are removed where Spot uses the new
-     * role (their custom resources retained: no Spot call), and the emulator and moto are checked.
+     * left them; the new stacks reuse them (the default) or adopt them; the old stacks are removed
+     * (their custom resources retained: no Spot call), with Reuse keeping the old SpotRole, with
+     * Adopt only where Spot uses the new role; and the emulator and moto are checked.
      */
-    private boolean migrate() {
+    private boolean migrate(final Map<String, String> commandParameters) {
+        final String policy = commandParameters.getOrDefault(EXISTING_ACCOUNT_POLICY, "Reuse");
+        if (!policy.equals("Reuse") && !policy.equals("Adopt")) {
+            throw new IllegalArgumentException(
+                    "migrate: " + EXISTING_ACCOUNT_POLICY + " must be Reuse or Adopt, was " + policy);
+        }
+        final boolean adopt = policy.equals("Adopt");
         final SpotEmulator emulator = environment.spot().emulator().orElse(null);
         if (emulator == null) {
             console.line(
@@ -239,28 +247,32 @@ public final class LocalRun implements AutoCloseable {
                         + "Lambda-backed StackSet: each Spot account linked to the old stack's "
                         + LegacyStackSet.OLD_ROLE
                         + ", named after the alias, enrolled in Cost Intelligence"
-                        + "\n   Step 1 (retain): Spot's template with DeletionPolicy Retain on its custom resources; a StackSet update "
+                        + "\n   Step 1 (retain): Spot's template with DeletionPolicy Retain on its custom resources"
+                        + (adopt ? "" : " and its SpotRole") + "; a StackSet update "
                         + "that changes no property, so no Spot Lambda runs: 0 Spot API calls"
-                        + "\n   Step 2 (deploy): the onboarding template with " + EXISTING_ACCOUNT_POLICY + "=Adopt");
-        final boolean deployed = deploy(Map.of(EXISTING_ACCOUNT_POLICY, "Adopt"));
+                        + "\n   Step 2 (deploy): the onboarding template with " + EXISTING_ACCOUNT_POLICY + "=" + policy);
+        final boolean deployed = deploy(Map.of(EXISTING_ACCOUNT_POLICY, policy));
         final Map<String, Stack> byAccount = stacks.stream().collect(Collectors.toMap(Stack::accountId, s -> s));
-        final MigrationCheck adopted = MigrationCheck.of(emulator, legacy, byAccount, before);
+        final MigrationCheck taken = MigrationCheck.of(emulator, legacy, byAccount, before, adopt);
         final int requests = emulator.requests().size();
         int removed = 0;
-        for (final MigrationCheck.AccountState account : adopted.accounts()) {
-            if (account.usesNewRole()) {
-                legacy.removeOldStack(account.legacy());
+        for (final MigrationCheck.AccountState account : taken.accounts()) {
+            if (adopt ? account.usesNewRole() : account.held()) {
+                legacy.removeOldStack(account.legacy(), adopt);
                 removed++;
             }
         }
         header(
                 "migrate",
                 "Step 3 (remove): the old stack deleted in " + removed + " account" + (removed == 1 ? "" : "s")
-                        + " whose Spot account uses the new role (its SpotRole goes, its custom resources are retained), kept in "
+                        + (adopt
+                                ? " whose Spot account uses the new role (its SpotRole goes"
+                                : " whose new stack is complete (its SpotRole stays, Spot still uses it")
+                        + "; its custom resources are retained), kept in "
                         + (accounts.size() - removed) + "; Spot API calls: "
                         + (emulator.requests().size() - requests)
                         + "\n   Step 4 (delete): the old StackSet, once it holds no stack");
-        final MigrationCheck result = MigrationCheck.of(emulator, legacy, byAccount, before);
+        final MigrationCheck result = MigrationCheck.of(emulator, legacy, byAccount, before, adopt);
         console.line();
         result.lines().forEach(console::line);
         return deployed && result.complete() && emulator.requests().size() == requests;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spot.onboarding.harness.MotoServer;
 import io.spot.onboarding.migration.RetainPolicy;
+import io.spot.onboarding.migration.Selection;
 import io.spot.onboarding.migration.TemplateComparison;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -203,6 +206,9 @@ class MigrateScriptTest {
         // Step 1: Spot's own template, every custom resource retained, nothing else changed, the token kept.
         final String retained = templateOf(OLD);
         assertThat(RetainPolicy.notRetained(retained)).isEmpty();
+        // The default (Reuse) keeps the old SpotRole: Spot goes on assuming it.
+        assertThat(RetainPolicy.notRetained(retained, Selection.of(List.of("AWS::IAM::Role"))))
+                .isEmpty();
         assertThat(TemplateComparison.differencesIgnoringRetain(Files.readString(SPOT_TEMPLATE), retained))
                 .isEmpty();
         assertThat(cloudFormation
@@ -212,7 +218,7 @@ class MigrateScriptTest {
                 .extracting(Parameter::parameterKey, Parameter::parameterValue)
                 .contains(org.assertj.core.groups.Tuple.tuple("Token", OLD_TOKEN));
         assertThat(state.resolve("original.template")).hasContent(Files.readString(SPOT_TEMPLATE));
-        // Step 3: only the account whose new stack is CURRENT lost its old stack (and with it the old SpotRole).
+        // Step 3: only the account whose new stack is CURRENT lost its old stack (its SpotRole retained).
         assertThat(accountsOf(OLD)).containsExactly("222222222222");
         assertThat(first.output())
                 .contains("already done: spot-onboarding exists")
@@ -238,12 +244,15 @@ class MigrateScriptTest {
         assertThat(third.output()).contains("Nothing to do");
     }
 
-    @Test
-    void stepTwoDeploysBothStackSetsWithAdoptAndNoOldStackGoesBeforeItsNewOneIsCurrent(@TempDir final Path dir)
-            throws IOException {
+    @ParameterizedTest(name = "ExistingAccountPolicy {0}")
+    @ValueSource(strings = {"Reuse", "Adopt"})
+    void stepTwoDeploysBothStackSetsWithThePolicyAndNoOldStackGoesBeforeItsNewOneIsCurrent(
+            final String policy, @TempDir final Path dir) throws IOException {
         spotStackSet(PermissionModels.SELF_MANAGED);
 
-        final Processes.Result run = migrate(dir.resolve("state"));
+        final Processes.Result run = "Reuse".equals(policy)
+                ? migrate(dir.resolve("state"))
+                : migrate(dir.resolve("state"), "--existing-account-policy", policy);
 
         // The target OU holds no account in moto, so no new stack is CURRENT and both old ones stay.
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
@@ -256,8 +265,11 @@ class MigrateScriptTest {
                         .stackSet()
                         .parameters())
                 .extracting(Parameter::parameterKey, Parameter::parameterValue)
-                .contains(org.assertj.core.groups.Tuple.tuple("ExistingAccountPolicy", "Adopt"));
+                .contains(org.assertj.core.groups.Tuple.tuple("ExistingAccountPolicy", policy));
         assertThat(run.output()).contains("== Step 2/4 deploy").contains("kept: their new stack is not CURRENT");
+        assertThat(RetainPolicy.notRetained(templateOf(OLD), Selection.of(List.of("AWS::IAM::Role"))))
+                .as("the old SpotRole is retained with Reuse only")
+                .hasSize("Reuse".equals(policy) ? 0 : 1);
     }
 
     @Test
@@ -275,7 +287,8 @@ class MigrateScriptTest {
                 .contains("Retain added: SpotLinkedCredentials (Custom::SpotLinkedCredentials, ServiceToken "
                         + "arn:aws:lambda:${AWS::Region}:178579023202:function:spotinst-set-credentials)")
                 .contains("create-stack-set --stack-set-name spot-onboarding-registry")
-                .contains("\"ParameterKey\":\"ExistingAccountPolicy\",\"ParameterValue\":\"Adopt\"")
+                .contains("Retain added: SpotRole (AWS::IAM::Role)")
+                .contains("\"ParameterKey\":\"ExistingAccountPolicy\",\"ParameterValue\":\"Reuse\"")
                 .contains(
                         "aws cloudformation delete-stack-instances --stack-set-name SpotOnboarding --regions us-east-1 "
                                 + "--accounts 111111111111 222222222222 --no-retain-stacks")
@@ -405,13 +418,13 @@ class MigrateScriptTest {
     void badArgumentsAreRefusedNamingTheOption(@TempDir final Path dir) {
         final Processes.Result noName =
                 Processes.run(List.of("bash", "deploy/migrate-from-spot-stackset.sh"), environment);
-        final Processes.Result reuse = migrate(dir.resolve("state"), "--existing-account-policy", "Reuse");
+        final Processes.Result fail = migrate(dir.resolve("state"), "--existing-account-policy", "Fail");
         final Processes.Result missing = migrate(dir.resolve("state"));
 
         assertThat(noName.exitCode()).isEqualTo(2);
         assertThat(noName.output()).contains("--old-stack-set is required");
-        assertThat(reuse.exitCode()).isEqualTo(2);
-        assertThat(reuse.output()).contains("always adopts the existing Spot accounts");
+        assertThat(fail.exitCode()).isEqualTo(2);
+        assertThat(fail.output()).contains("--existing-account-policy must be Reuse or Adopt");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.output()).contains("no StackSet named SpotOnboarding");
     }

@@ -8,21 +8,20 @@ import io.spot.onboarding.runner.types.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import software.amazon.awssdk.services.iam.model.Role;
 
 /** AWS::IAM::Role: Ref is the role name; Fn::GetAtt Arn and RoleId. */
 public final class RoleType extends AwsResourceType {
     public static final String TYPE = "AWS::IAM::Role";
-    private final Consumer<String> roleCreated;
+    private final RoleWatcher roles;
 
-    /** @param roleCreated told each new role's ARN: IAM propagation, as the emulated Spot sees it, starts then */
-    public RoleType(final AwsClients aws, final Consumer<String> roleCreated) {
+    /** @param roles told each role's ARN and trust as it is created, changed or deleted */
+    public RoleType(final AwsClients aws, final RoleWatcher roles) {
         super(
                 aws,
                 new TypeSpec(TYPE, Set.of("RoleName", "Path")),
                 Set.of("RoleName", "Path", "AssumeRolePolicyDocument", "Description", "ManagedPolicyArns"));
-        this.roleCreated = roleCreated;
+        this.roles = roles;
     }
 
     @Override
@@ -36,7 +35,7 @@ public final class RoleType extends AwsResourceType {
                         .description(text(desired, "Description"))
                         .overrideConfiguration(as(call)))
                 .role();
-        roleCreated.accept(role.arn());
+        roles.created(role.arn(), PolicyDocuments.parse(role.assumeRolePolicyDocument()).toString());
         attach(call, name, strings(desired, "ManagedPolicyArns"));
         return new ResourceState(name, model(desired, "Arn", role.arn(), "RoleId", role.roleId()));
     }
@@ -50,6 +49,8 @@ public final class RoleType extends AwsResourceType {
                     .updateAssumeRolePolicy(r -> r.roleName(name)
                             .policyDocument(PolicyDocuments.text(desired.get("AssumeRolePolicyDocument")))
                             .overrideConfiguration(as(call)));
+            roles.trustChanged(
+                    text(call.current().model(), "Arn"), PolicyDocuments.text(desired.get("AssumeRolePolicyDocument")));
         }
         if (changed(call, "Description")) {
             aws.iam()
@@ -82,6 +83,7 @@ public final class RoleType extends AwsResourceType {
                         .detachRolePolicy(r ->
                                 r.roleName(name).policyArn(policy.policyArn()).overrideConfiguration(as(call))));
         aws.iam().deleteRole(r -> r.roleName(name).overrideConfiguration(as(call)));
+        roles.deleted(text(call.current().model(), "Arn"));
     }
 
     @Override

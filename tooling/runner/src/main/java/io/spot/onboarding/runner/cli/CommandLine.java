@@ -1,5 +1,6 @@
 package io.spot.onboarding.runner.cli;
 
+import io.spot.onboarding.emulator.SpotAnswers;
 import io.spot.onboarding.runner.env.RateLimitSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +27,12 @@ public final class CommandLine {
                           that make AWS resources need moto_server
           deploy [N=V..]  create the stack (one per account with --accounts)
           update N=V ...  update the stack with new parameter values (others keep theirs)
-          migrate         leave Spot's Lambda-backed StackSet: each account starts with a Spot account
-                          linked to the old StackSet's SpotRole, named and enrolled; deploy adopts it
-                          (ExistingAccountPolicy=Adopt); the old stacks go where Spot uses the new
-                          role; then checks that none was deleted, unlinked or renamed
+          migrate [ExistingAccountPolicy=Reuse|Adopt]
+                          leave Spot's Lambda-backed StackSet: each account starts with a Spot account
+                          linked to the old StackSet's SpotRole, named and enrolled; deploy reuses it
+                          (the default: nothing minted or written; the old SpotRole is kept) or
+                          adopts it (the old stacks go where Spot uses the new role); then checks
+                          that none was deleted, unlinked, renamed or left unreachable
           tamper          out of band, in the emulator: rename the first account's Spot account
                           and link it to another role
           connect-existing  before deploy, in the emulator: give each account a Spot account that
@@ -50,6 +53,16 @@ public final class CommandLine {
           --rate-limit M:ROUTE=L/W emulator limit, e.g. POST:/setup/account=30/60s (repeatable)
           --iam-propagation S      seconds after its creation before Spot can assume a new role
                                    (default 10)
+          --new-external-id keeps-old|replaces-old
+                                   how the emulator answers Spot's open question 7: whether a
+                                   new external ID leaves the earlier ones valid (default) or
+                                   makes a role that trusts only an earlier one unreachable
+          --digits-only-names accepted|refused
+                                   whether the emulator accepts an account name with no letter
+                                   (open question 6; default accepted)
+          --organization-header optional|required
+                                   whether the emulator's /cbi/v1 routes require
+                                   Spotinst-Organization-ID (open question 13; default optional)
           --spot-url URL           use this Spot API instead of the emulator (real time, real
                                    accounts: mind what you deploy)
           --spot-token-env VAR     with --spot-url: the environment variable holding the token
@@ -90,6 +103,7 @@ public final class CommandLine {
         boolean rollback = true;
         boolean centralToken = false;
         Path report = null;
+        SpotAnswers answers = SpotAnswers.DEFAULT;
         final List<Command> commands = new ArrayList<>();
         String currentCommand = null;
         Map<String, String> commandParameters = null;
@@ -105,6 +119,12 @@ public final class CommandLine {
                     case "--concurrency" -> concurrency = positive(arg, in.value(arg));
                     case "--rate-limit" -> rateLimits.add(rateLimit(in.value(arg)));
                     case "--iam-propagation" -> iamPropagation = Duration.ofSeconds(nonNegative(arg, in.value(arg)));
+                    case "--new-external-id" -> answers =
+                            answers.with(answer(SpotAnswers.ExternalIds.class, arg, in.value(arg)));
+                    case "--digits-only-names" -> answers =
+                            answers.with(answer(SpotAnswers.Names.class, arg, in.value(arg)));
+                    case "--organization-header" -> answers =
+                            answers.with(answer(SpotAnswers.OrganizationHeader.class, arg, in.value(arg)));
                     case "--spot-url" -> spotUrl = in.value(arg);
                     case "--spot-token-env" -> spotTokenEnv = in.value(arg);
                     case "--region" -> region = in.value(arg);
@@ -126,7 +146,9 @@ public final class CommandLine {
                 currentCommand = arg;
                 commandParameters = new LinkedHashMap<>();
             } else if (arg.contains("=")
-                    && (Command.UPDATE.equals(currentCommand) || Command.DEPLOY.equals(currentCommand))) {
+                    && (Command.UPDATE.equals(currentCommand)
+                            || Command.DEPLOY.equals(currentCommand)
+                            || Command.MIGRATE.equals(currentCommand))) {
                 assignment(arg, commandParameters);
             } else {
                 throw new UsageException("unknown command or misplaced argument '" + arg + "' (commands: "
@@ -168,7 +190,17 @@ public final class CommandLine {
                 rollback,
                 centralToken,
                 report,
+                answers,
                 commands);
+    }
+
+    private static <E extends Enum<E> & SpotAnswers.Option> E answer(
+            final Class<E> type, final String arg, final String value) {
+        try {
+            return SpotAnswers.parse(type, arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg, value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static void assignment(final String text, final Map<String, String> into) {

@@ -1,5 +1,6 @@
 package io.spot.onboarding.runner.cli;
 
+import io.spot.onboarding.emulator.SpotAnswers;
 import io.spot.onboarding.runner.env.RateLimitSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param centralToken the central token option: central-token.yml in a management account first,
  *                     then the template with CentralTokenSecretArn instead of SpotApiToken
  * @param report       where to write each operation's results as JSON (--report), or null
+ * @param answers      how the emulator answers Spot's open questions (--new-external-id, ...)
  */
 public record Options(
         Path template,
@@ -35,6 +37,7 @@ public record Options(
         boolean rollback,
         boolean centralToken,
         Path report,
+        SpotAnswers answers,
         List<Command> commands) {
 
     public Options {

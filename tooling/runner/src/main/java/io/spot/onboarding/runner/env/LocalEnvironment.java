@@ -2,6 +2,7 @@ package io.spot.onboarding.runner.env;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.common.handler.SpotTokenResolver;
+import io.spot.onboarding.emulator.SpotAnswers;
 import io.spot.onboarding.harness.CloudFormationRequest;
 import io.spot.onboarding.harness.MotoServer;
 import io.spot.onboarding.harness.MutableClock;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 
@@ -60,7 +60,8 @@ public final class LocalEnvironment implements AutoCloseable {
         if (settings.spotUrl() == null) {
             // Event timestamps read like a real run's, starting now; from there time is simulated.
             final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-            spot = SpotTarget.emulated(token, clock, settings.iamPropagation(), settings.rateLimits());
+            spot = SpotTarget.emulated(
+                    token, clock, settings.iamPropagation(), settings.rateLimits(), settings.answers());
             time = new SimulatedTime(clock);
         } else {
             spot = SpotTarget.real(settings.spotUrl());
@@ -70,16 +71,18 @@ public final class LocalEnvironment implements AutoCloseable {
             time = new WallClockTime();
         }
         final Scheduler scheduler = new Scheduler(time, settings.threads());
-        final Consumer<String> roleCreated = spot.emulator()
-                .<Consumer<String>>map(emulator -> emulator.state()::roleCreated)
-                .orElse(roleArn -> {});
         return new LocalEnvironment(
-                aws, spot, scheduler, new TypeRegistry(aws, spotTypes, roleCreated), settings.region());
+                aws, spot, scheduler, new TypeRegistry(aws, spotTypes, spot.roleWatcher()), settings.region());
     }
 
     /** What the command line fixes about the environment. */
     public record Settings(
-            String region, String spotUrl, Duration iamPropagation, List<RateLimitSpec> rateLimits, int threads) {}
+            String region,
+            String spotUrl,
+            Duration iamPropagation,
+            List<RateLimitSpec> rateLimits,
+            int threads,
+            SpotAnswers answers) {}
 
     /** The runner's own AWS clients (moto), for what happens around the stacks. */
     public AwsClients aws() {

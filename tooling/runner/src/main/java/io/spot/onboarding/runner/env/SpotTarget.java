@@ -1,7 +1,10 @@
 package io.spot.onboarding.runner.env;
 
+import io.spot.onboarding.emulator.RoleTrust;
+import io.spot.onboarding.emulator.SpotAnswers;
 import io.spot.onboarding.emulator.SpotEmulator;
 import io.spot.onboarding.harness.MutableClock;
+import io.spot.onboarding.runner.aws.RoleWatcher;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,15 +23,18 @@ public final class SpotTarget implements AutoCloseable {
      * The emulator on the simulated clock, knowing {@code token} as an organization admin token.
      *
      * @param iamPropagation how long a new role stays unassumable by Spot, as in AWS
+     * @param answers        how the emulator answers Spot's open questions
      */
     public static SpotTarget emulated(
             final String token,
             final MutableClock clock,
             final Duration iamPropagation,
-            final List<RateLimitSpec> rateLimits) {
+            final List<RateLimitSpec> rateLimits,
+            final SpotAnswers answers) {
         final SpotEmulator emulator = SpotEmulator.builder()
                 .token(token)
                 .clock(clock)
+                .answers(answers)
                 .workerThreads(64)
                 .build()
                 .start();
@@ -53,6 +59,30 @@ public final class SpotTarget implements AutoCloseable {
 
     public Optional<SpotEmulator> emulator() {
         return Optional.ofNullable(emulator);
+    }
+
+    /** Tells the emulator each role's creation (its IAM propagation starts) and trust; nothing for the real Spot. */
+    public RoleWatcher roleWatcher() {
+        if (emulator == null) {
+            return RoleWatcher.NONE;
+        }
+        return new RoleWatcher() {
+            @Override
+            public void created(final String roleArn, final String trustPolicy) {
+                emulator.state().roleCreated(roleArn);
+                emulator.state().roleTrust(roleArn, RoleTrust.parse(trustPolicy));
+            }
+
+            @Override
+            public void trustChanged(final String roleArn, final String trustPolicy) {
+                emulator.state().roleTrust(roleArn, RoleTrust.parse(trustPolicy));
+            }
+
+            @Override
+            public void deleted(final String roleArn) {
+                emulator.state().roleDeleted(roleArn);
+            }
+        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.spot.onboarding.runner.migrate;
 
+import io.spot.onboarding.emulator.RoleTrust;
 import io.spot.onboarding.emulator.SpotEmulator;
 import io.spot.onboarding.runner.aws.AwsClients;
 import io.spot.onboarding.runner.env.MemberAccount;
@@ -20,15 +21,18 @@ public final class LegacyStackSet {
     public static final String OLD_ROLE = "StackSet-SpotOnboarding-SpotRole-LEGACY";
 
     private static final Duration ENROLLED_AGO = Duration.ofDays(90);
+    /** The old SpotRole's trust: Spot, with the external ID the old stack's SpotExternalId minted. */
     private static final String TRUST = """
         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::922761411349:root"},\
-        "Action":"sts:AssumeRole"}]}""";
+        "Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"%s"}}}]}""";
 
     private final AwsClients aws;
+    private final SpotEmulator spot;
     private final List<LegacyAccount> accounts;
 
-    private LegacyStackSet(final AwsClients aws, final List<LegacyAccount> accounts) {
+    private LegacyStackSet(final AwsClients aws, final SpotEmulator spot, final List<LegacyAccount> accounts) {
         this.aws = aws;
+        this.spot = spot;
         this.accounts = List.copyOf(accounts);
     }
 
@@ -38,30 +42,39 @@ public final class LegacyStackSet {
         final List<LegacyAccount> accounts = new ArrayList<>(members.size());
         for (final MemberAccount member : members) {
             final AwsSessionCredentials session = aws.enter(member.accountId(), "spot-legacy-" + member.index());
+            // Spot's StackSet named the Spot account after the AWS account ID, then renamed it to the alias.
+            final String spotAccount = spot.state()
+                    .seedAccount(member.accountId(), ENROLLED_AGO, null)
+                    .accountId();
+            final String trust = TRUST.formatted(spot.state().mintExternalId(spotAccount));
             final String roleArn = aws.iam()
                     .createRole(r -> r.roleName(OLD_ROLE)
-                            .assumeRolePolicyDocument(TRUST)
+                            .assumeRolePolicyDocument(trust)
                             .overrideConfiguration(AwsClients.as(session)))
                     .role()
                     .arn();
-            // Spot's StackSet named the Spot account after the AWS account ID, then renamed it to the alias.
-            final String spotAccount = spot.state()
-                    .seedAccount(member.accountId(), ENROLLED_AGO, roleArn)
-                    .accountId();
+            spot.state().roleTrust(roleArn, RoleTrust.parse(trust));
+            spot.state().link(spotAccount, roleArn);
             spot.state().rename(spotAccount, member.alias());
             spot.state().enrollCostIntelligence(spotAccount);
             accounts.add(new LegacyAccount(member, spotAccount, roleArn, session));
         }
-        return new LegacyStackSet(aws, accounts);
+        return new LegacyStackSet(aws, spot, accounts);
     }
 
     public List<LegacyAccount> accounts() {
         return accounts;
     }
 
-    /** Deletes the old stack of an account: of what it holds, only the SpotRole goes. */
-    public void removeOldStack(final LegacyAccount account) {
-        aws.iam().deleteRole(r -> r.roleName(OLD_ROLE).overrideConfiguration(AwsClients.as(account.session())));
+    /**
+     * Deletes the old stack of an account: of what it holds, only the SpotRole may go, and only when
+     * {@code roleToo} (else step 1 retained it).
+     */
+    public void removeOldStack(final LegacyAccount account, final boolean roleToo) {
+        if (roleToo) {
+            aws.iam().deleteRole(r -> r.roleName(OLD_ROLE).overrideConfiguration(AwsClients.as(account.session())));
+            spot.state().roleDeleted(account.oldRoleArn());
+        }
     }
 
     /** Whether the IAM role {@code roleArn} still exists in the account (moto). */

@@ -4,6 +4,7 @@ import io.spot.onboarding.runner.aws.AwsClients;
 import io.spot.onboarding.runner.aws.KmsKeyType;
 import io.spot.onboarding.runner.aws.ManagedPolicyType;
 import io.spot.onboarding.runner.aws.RoleType;
+import io.spot.onboarding.runner.aws.RoleWatcher;
 import io.spot.onboarding.runner.aws.SecretResourcePolicyType;
 import io.spot.onboarding.runner.aws.SecretType;
 import io.spot.onboarding.runner.spot.SpotTypeInfo;
@@ -11,7 +12,6 @@ import io.spot.onboarding.runner.spot.SpotTypeLoader;
 import io.spot.onboarding.runner.spot.TypeUnavailableException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,14 +25,14 @@ public final class TypeRegistry {
      *                client, and building one before moto is up would point it at real AWS
      */
     public TypeRegistry(final AwsClients clients, final SpotTypeLoader spot) {
-        this(clients, spot, roleArn -> {});
+        this(clients, spot, RoleWatcher.NONE);
     }
 
-    /** @param roleCreated told the ARN of every role the run creates, as it is created */
-    public TypeRegistry(final AwsClients clients, final SpotTypeLoader spot, final Consumer<String> roleCreated) {
+    /** @param roles told of every role the run creates, changes or deletes */
+    public TypeRegistry(final AwsClients clients, final SpotTypeLoader spot, final RoleWatcher roles) {
         this.aws = List.<ResourceType>of(
                         new ManagedPolicyType(clients),
-                        new RoleType(clients, roleCreated),
+                        new RoleType(clients, roles),
                         new SecretType(clients),
                         new SecretResourcePolicyType(clients),
                         new KmsKeyType(clients))
