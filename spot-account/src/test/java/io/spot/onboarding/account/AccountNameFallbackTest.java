@@ -28,13 +28,18 @@ class AccountNameFallbackTest {
 
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(done.modelText("Name")).isEqualTo("aws-" + AWS_ACCOUNT_ID);
-        assertThat(harness.spot.state().account(done.modelText("AccountId")).orElseThrow().name())
+        assertThat(harness.spot
+                        .state()
+                        .account(done.modelText("AccountId"))
+                        .orElseThrow()
+                        .name())
                 .isEqualTo("aws-" + AWS_ACCOUNT_ID);
     }
 
     @Test
     void aNameTheTemplateSetsIsNotReplacedAndSpotsRefusalSaysWhy() {
-        final HandlerResponse done = harness.create(props("{\"Name\":\"2024\"}")).last();
+        final HandlerResponse done =
+                harness.create(props("{\"Name\":\"2024\"}")).last();
 
         assertThat(done.status()).isEqualTo("FAILED");
         assertThat(done.errorCode()).isEqualTo("InvalidRequest");

@@ -43,7 +43,10 @@ public final class SpotApiClient implements SpotApi {
     private final String caller;
 
     private SpotApiClient(
-            final OkHttpClient http, final SpotEndpoint endpoint, final RateLimitObserver windows, final String caller) {
+            final OkHttpClient http,
+            final SpotEndpoint endpoint,
+            final RateLimitObserver windows,
+            final String caller) {
         this.http = http;
         this.endpoint = endpoint;
         this.windows = windows;
@@ -73,8 +76,7 @@ public final class SpotApiClient implements SpotApi {
     @Override
     public AccountListing listAccounts() {
         final JsonNode envelope = get(endpoint.path("setup", "account").build());
-        return new AccountListing(
-                items(envelope, this::account), Json.instant(envelope.path("request"), "timestamp"));
+        return new AccountListing(items(envelope, this::account), Json.instant(envelope.path("request"), "timestamp"));
     }
 
     @Override
@@ -153,10 +155,7 @@ public final class SpotApiClient implements SpotApi {
         final HttpUrl url = endpoint.path("setup", "credentials", "aws", "externalId")
                 .addQueryParameter("accountId", accountId)
                 .build();
-        return first(
-                send("POST", url, null),
-                ExternalId::fromJson,
-                "POST /setup/credentials/aws/externalId");
+        return first(send("POST", url, null), ExternalId::fromJson, "POST /setup/credentials/aws/externalId");
     }
 
     @Override
@@ -178,7 +177,8 @@ public final class SpotApiClient implements SpotApi {
         final HttpUrl url =
                 endpoint.path("cbi", "v1", "setup", "account", "validation").build();
         return items(
-                send("POST", url, costIntelligenceBody(accountId), organizationOf(accountId)), ValidationCheck::fromJson);
+                send("POST", url, costIntelligenceBody(accountId), organizationOf(accountId)),
+                ValidationCheck::fromJson);
     }
 
     @Override

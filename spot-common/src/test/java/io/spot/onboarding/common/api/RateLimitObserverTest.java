@@ -74,8 +74,9 @@ class RateLimitObserverTest {
         answer(429, "60", "0", "2.2");
 
         assertThatThrownBy(() -> client.createAccount("x"))
-                .isInstanceOfSatisfying(SpotRateLimitException.class, e -> assertThat(e.resetSeconds())
-                        .hasValue(3));
+                .isInstanceOfSatisfying(
+                        SpotRateLimitException.class,
+                        e -> assertThat(e.resetSeconds()).hasValue(3));
         assertThat(client.lastWindow("POST", "/setup/account")).hasValue(new RouteWindow(60, 0, 3));
     }
 

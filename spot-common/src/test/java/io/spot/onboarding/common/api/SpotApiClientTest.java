@@ -304,7 +304,9 @@ class SpotApiClientTest {
 
     @Test
     void costIntelligenceCallsCarryTheOrganizationLearnedFromSpotsAccountAnswerOnce() throws Exception {
-        answer(200, "{\"status\":{\"code\":200},\"items\":[{\"accountId\":\"act-1\",\"organizationId\":606079861123}]}");
+        answer(
+                200,
+                "{\"status\":{\"code\":200},\"items\":[{\"accountId\":\"act-1\",\"organizationId\":606079861123}]}");
         answer(200, "{\"status\":{\"code\":200},\"items\":[]}");
         answer(200, "{\"status\":{\"code\":200},\"items\":[{\"accountId\":\"act-1\"}]}");
         answer(200, "{\"status\":{\"code\":200},\"items\":[],\"paginationInfo\":{}}");
@@ -314,9 +316,8 @@ class SpotApiClientTest {
         client.listCostIntelligenceAccounts(null, null);
 
         assertThat(taken().getPath()).isEqualTo("/setup/account/act-1");
-        for (final String path : new String[] {
-            "/cbi/v1/setup/account/validation", "/cbi/v1/setup/account", "/cbi/v1/setup/account"
-        }) {
+        for (final String path :
+                new String[] {"/cbi/v1/setup/account/validation", "/cbi/v1/setup/account", "/cbi/v1/setup/account"}) {
             final RecordedRequest request = taken();
             assertThat(request.getPath()).isEqualTo(path);
             assertThat(request.getHeader("Spotinst-Organization-ID")).isEqualTo("606079861123");

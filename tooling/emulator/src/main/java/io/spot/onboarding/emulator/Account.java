@@ -28,6 +28,7 @@ final class Account {
     private final Set<String> usedExternalIds = new HashSet<>();
     /** The ID the current link was made with. */
     private String linkedExternalId;
+
     private Instant ciEnabledDate;
 
     // The organization's lists repeat every account on every call: each item is rendered once per change.
@@ -51,7 +52,9 @@ final class Account {
 
     /** The newest external ID, or null when none was minted. */
     String externalId() {
-        return externalIds.isEmpty() ? null : externalIds.get(externalIds.size() - 1).id();
+        return externalIds.isEmpty()
+                ? null
+                : externalIds.get(externalIds.size() - 1).id();
     }
 
     String linkedExternalId() {
@@ -69,14 +72,18 @@ final class Account {
         }
         if (answer == SpotAnswers.ExternalIds.KEEPS_OLD) {
             accepted.addAll(usedExternalIds);
-            externalIds.stream().filter(minted -> !now.isAfter(minted.validUntil())).forEach(m -> accepted.add(m.id()));
+            externalIds.stream()
+                    .filter(minted -> !now.isAfter(minted.validUntil()))
+                    .forEach(m -> accepted.add(m.id()));
         }
         return accepted;
     }
 
     /** The ID Spot presents when it assumes the linked role. */
     String presentedExternalId(SpotAnswers.ExternalIds answer) {
-        return answer == SpotAnswers.ExternalIds.REPLACES_OLD || linkedExternalId == null ? externalId() : linkedExternalId;
+        return answer == SpotAnswers.ExternalIds.REPLACES_OLD || linkedExternalId == null
+                ? externalId()
+                : linkedExternalId;
     }
 
     Instant ciEnabledDate() {

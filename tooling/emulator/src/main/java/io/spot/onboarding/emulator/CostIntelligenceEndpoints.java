@@ -33,8 +33,11 @@ final class CostIntelligenceEndpoints {
     private Endpoint withOrganization(Endpoint endpoint) {
         return request -> {
             if (state.answers().organizationHeader() == SpotAnswers.OrganizationHeader.REQUIRED) {
-                String sent = request.organizationId().orElseThrow(() -> Validation.invalid(
-                        Invented.ORGANIZATION_HEADER_FIELD, Invented.ORGANIZATION_HEADER_NAME, Wire.IS_REQUIRED));
+                String sent = request.organizationId()
+                        .orElseThrow(() -> Validation.invalid(
+                                Invented.ORGANIZATION_HEADER_FIELD,
+                                Invented.ORGANIZATION_HEADER_NAME,
+                                Wire.IS_REQUIRED));
                 if (!sent.equals(state.organizationId())) {
                     throw Validation.invalid(
                             Invented.ORGANIZATION_HEADER_FIELD,

@@ -35,6 +35,7 @@ public final class EmulatorState {
      * account (the role was built for that ID), keyed by account and role.
      */
     private final Map<String, String> assumedTrust = new HashMap<>();
+
     private volatile SpotAnswers answers = SpotAnswers.DEFAULT;
 
     private final AccountIndex index = new AccountIndex();

@@ -50,8 +50,7 @@ record Incoming(
     }
 
     ApiRequest apiRequest() {
-        return new ApiRequest(
-                rawQuery, resolved == null ? Map.of() : resolved.pathVariables(), body, organizationId);
+        return new ApiRequest(rawQuery, resolved == null ? Map.of() : resolved.pathVariables(), body, organizationId);
     }
 
     RecordedRequest recorded(int status, int responseBytes) {

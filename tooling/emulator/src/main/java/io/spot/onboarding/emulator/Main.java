@@ -47,12 +47,14 @@ public final class Main {
                 case "--token" -> builder.token(value);
                 case "--read-only-token" -> builder.readOnlyToken(value);
                 case "--org-id" -> builder.organizationId(value);
-                case "--new-external-id" -> builder.answers(
-                        builder.answers().with(SpotAnswers.parse(SpotAnswers.ExternalIds.class, option, value)));
-                case "--digits-only-names" -> builder.answers(
-                        builder.answers().with(SpotAnswers.parse(SpotAnswers.Names.class, option, value)));
-                case "--organization-header" -> builder.answers(builder.answers()
-                        .with(SpotAnswers.parse(SpotAnswers.OrganizationHeader.class, option, value)));
+                case "--new-external-id" ->
+                    builder.answers(
+                            builder.answers().with(SpotAnswers.parse(SpotAnswers.ExternalIds.class, option, value)));
+                case "--digits-only-names" ->
+                    builder.answers(builder.answers().with(SpotAnswers.parse(SpotAnswers.Names.class, option, value)));
+                case "--organization-header" ->
+                    builder.answers(builder.answers()
+                            .with(SpotAnswers.parse(SpotAnswers.OrganizationHeader.class, option, value)));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }

@@ -84,7 +84,11 @@ public record SpotAnswers(ExternalIds externalIds, Names names, OrganizationHead
             }
         }
         throw new IllegalArgumentException(option + " takes "
-                + String.join(" or ", Arrays.stream(type.getEnumConstants()).map(Option::value).toList())
+                + String.join(
+                        " or ",
+                        Arrays.stream(type.getEnumConstants())
+                                .map(Option::value)
+                                .toList())
                 + ", got '" + value + "'");
     }
 

@@ -14,7 +14,8 @@ class SpotAnswersTest extends EmulatorTest {
     private static final String NEW_ROLE = "arn:aws:iam::123456789012:role/NewRole";
 
     private String linkedToOldRole() {
-        String accountId = state().seedAccount("production", Duration.ofDays(400), OLD_ROLE).accountId();
+        String accountId = state().seedAccount("production", Duration.ofDays(400), OLD_ROLE)
+                .accountId();
         String oldId = state().account(accountId).orElseThrow().linkedExternalId();
         state().roleTrust(OLD_ROLE, RoleTrust.of(oldId));
         return accountId;
@@ -99,14 +100,13 @@ class SpotAnswersTest extends EmulatorTest {
         assertThat(trust.admits("b")).isTrue();
         assertThat(trust.admits("c")).isFalse();
         assertThat(RoleTrust.parse("""
-                {"Statement":{"Effect":"Allow","Principal":{"AWS":"922761411349"},"Action":["sts:AssumeRole"]}}""")
-                        .admits("anything"))
-                .isTrue();
+                {"Statement":{"Effect":"Allow","Principal":{"AWS":"922761411349"},"Action":["sts:AssumeRole"]}}""").admits("anything")).isTrue();
     }
 
     @Test
     void namesWithoutALetterAreAcceptedByDefaultAndRefusedWhenSpotEnforcesItsRule() {
-        assertThat(http.post("/setup/account", "{\"account\":{\"name\":\"123456789012\"}}").status())
+        assertThat(http.post("/setup/account", "{\"account\":{\"name\":\"123456789012\"}}")
+                        .status())
                 .isEqualTo(200);
 
         state().answers(SpotAnswers.DEFAULT.with(SpotAnswers.Names.REFUSED));
@@ -140,7 +140,8 @@ class SpotAnswersTest extends EmulatorTest {
             assertValidationError(
                     reply, "headers.spotinst-organization-id", "\"spotinst-organization-id\" is required");
         }
-        assertThat(http.withOrganization("1").get("/cbi/v1/setup/account").status()).isEqualTo(400);
+        assertThat(http.withOrganization("1").get("/cbi/v1/setup/account").status())
+                .isEqualTo(400);
         assertThat(http.withOrganization(ORG_ID)
                         .post("/cbi/v1/setup/account", accountBody(accountId))
                         .status())
@@ -150,8 +151,14 @@ class SpotAnswersTest extends EmulatorTest {
     @Test
     void theStandaloneEmulatorTakesEachAnswerAsAnOption() {
         SpotEmulator.Builder builder = Main.parse(new String[] {
-            "--token", "t", "--new-external-id", "replaces-old", "--digits-only-names", "refused",
-            "--organization-header", "required"
+            "--token",
+            "t",
+            "--new-external-id",
+            "replaces-old",
+            "--digits-only-names",
+            "refused",
+            "--organization-header",
+            "required"
         });
 
         assertThat(builder.answers()).isEqualTo(SpotAnswers.STRICT);

@@ -29,7 +29,8 @@ public record Selection(String description, Predicate<Object> matches) {
         if (types.isEmpty()) {
             return CUSTOM;
         }
-        final List<String> named = types.stream().filter(t -> !t.equals(CUSTOM_WORD)).toList();
+        final List<String> named =
+                types.stream().filter(t -> !t.equals(CUSTOM_WORD)).toList();
         final Selection listed = new Selection("resource of type " + String.join(" or ", named), named::contains);
         if (named.size() == types.size()) {
             return listed;

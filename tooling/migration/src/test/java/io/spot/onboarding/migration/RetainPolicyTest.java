@@ -75,18 +75,20 @@ class RetainPolicyTest {
     void customResourcesAndTheOldRoleAndPoliciesCanBeRetainedTogether() {
         final Selection selection = Selection.WITH_SPOT_ROLE;
 
-        final RetainPolicy.Result result =
-                RetainPolicy.apply(fixture("spot-onboarding-stackset.yml"), selection);
+        final RetainPolicy.Result result = RetainPolicy.apply(fixture("spot-onboarding-stackset.yml"), selection);
 
         assertThat(result.changed())
                 .extracting(RetainTarget::logicalId)
                 .contains("SpotRole")
                 .containsAll(SPOT_CUSTOM_RESOURCES)
                 .hasSize(SPOT_CUSTOM_RESOURCES.size() + 3);
-        assertThat(RetainPolicy.notRetained(result.template().text(), selection)).isEmpty();
-        assertThat(RetainPolicy.notRetained(result.template().text(), Selection.CUSTOM)).isEmpty();
+        assertThat(RetainPolicy.notRetained(result.template().text(), selection))
+                .isEmpty();
+        assertThat(RetainPolicy.notRetained(result.template().text(), Selection.CUSTOM))
+                .isEmpty();
         assertThat(TemplateComparison.differencesIgnoringRetain(
-                        fixture("spot-onboarding-stackset.yml"), result.template().text()))
+                        fixture("spot-onboarding-stackset.yml"),
+                        result.template().text()))
                 .isEmpty();
     }
 

@@ -250,7 +250,8 @@ public final class LocalRun implements AutoCloseable {
                         + "\n   Step 1 (retain): Spot's template with DeletionPolicy Retain on its custom resources"
                         + (adopt ? "" : " and its SpotRole") + "; a StackSet update "
                         + "that changes no property, so no Spot Lambda runs: 0 Spot API calls"
-                        + "\n   Step 2 (deploy): the onboarding template with " + EXISTING_ACCOUNT_POLICY + "=" + policy);
+                        + "\n   Step 2 (deploy): the onboarding template with " + EXISTING_ACCOUNT_POLICY + "="
+                        + policy);
         final boolean deployed = deploy(Map.of(EXISTING_ACCOUNT_POLICY, policy));
         final Map<String, Stack> byAccount = stacks.stream().collect(Collectors.toMap(Stack::accountId, s -> s));
         final MigrationCheck taken = MigrationCheck.of(emulator, legacy, byAccount, before, adopt);

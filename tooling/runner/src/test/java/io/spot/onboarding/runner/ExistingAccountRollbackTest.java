@@ -82,8 +82,10 @@ class ExistingAccountRollbackTest {
                             + "refused to link Spot account \\S+ back to role")
                     .contains("Make role ");
             final List<VisibleAccount> now = spot.state().visibleAccounts();
-            assertThat(before).allSatisfy(was -> assertThat(now)
-                    .anySatisfy(is -> assertThat(is.reachableAsBefore(was)).isTrue()));
+            assertThat(before)
+                    .allSatisfy(was -> assertThat(now)
+                            .anySatisfy(
+                                    is -> assertThat(is.reachableAsBefore(was)).isTrue()));
             assertThat(run.run(Command.of(Command.CHECK_UNCHANGED))).isFalse();
             return;
         }

@@ -34,7 +34,8 @@ class MigrateScenarioTest {
     }
 
     private SpotEmulator start(final int concurrency, final SpotAnswers answers) {
-        final List<String> args = new ArrayList<>(List.of("--accounts", "6", "--concurrency", Integer.toString(concurrency)));
+        final List<String> args =
+                new ArrayList<>(List.of("--accounts", "6", "--concurrency", Integer.toString(concurrency)));
         args.addAll(answers.options());
         run = template.start(args.toArray(String[]::new));
         return template.spot();

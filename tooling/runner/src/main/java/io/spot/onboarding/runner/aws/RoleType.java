@@ -35,7 +35,9 @@ public final class RoleType extends AwsResourceType {
                         .description(text(desired, "Description"))
                         .overrideConfiguration(as(call)))
                 .role();
-        roles.created(role.arn(), PolicyDocuments.parse(role.assumeRolePolicyDocument()).toString());
+        roles.created(
+                role.arn(),
+                PolicyDocuments.parse(role.assumeRolePolicyDocument()).toString());
         attach(call, name, strings(desired, "ManagedPolicyArns"));
         return new ResourceState(name, model(desired, "Arn", role.arn(), "RoleId", role.roleId()));
     }

@@ -119,12 +119,12 @@ public final class CommandLine {
                     case "--concurrency" -> concurrency = positive(arg, in.value(arg));
                     case "--rate-limit" -> rateLimits.add(rateLimit(in.value(arg)));
                     case "--iam-propagation" -> iamPropagation = Duration.ofSeconds(nonNegative(arg, in.value(arg)));
-                    case "--new-external-id" -> answers =
-                            answers.with(answer(SpotAnswers.ExternalIds.class, arg, in.value(arg)));
-                    case "--digits-only-names" -> answers =
-                            answers.with(answer(SpotAnswers.Names.class, arg, in.value(arg)));
-                    case "--organization-header" -> answers =
-                            answers.with(answer(SpotAnswers.OrganizationHeader.class, arg, in.value(arg)));
+                    case "--new-external-id" ->
+                        answers = answers.with(answer(SpotAnswers.ExternalIds.class, arg, in.value(arg)));
+                    case "--digits-only-names" ->
+                        answers = answers.with(answer(SpotAnswers.Names.class, arg, in.value(arg)));
+                    case "--organization-header" ->
+                        answers = answers.with(answer(SpotAnswers.OrganizationHeader.class, arg, in.value(arg)));
                     case "--spot-url" -> spotUrl = in.value(arg);
                     case "--spot-token-env" -> spotTokenEnv = in.value(arg);
                     case "--region" -> region = in.value(arg);

@@ -17,8 +17,7 @@ import java.util.function.Predicate;
  *
  * @param adopt whether the new stacks adopt (else reuse) the accounts
  */
-public record MigrationCheck(
-        List<AccountState> accounts, int spotAccountsBefore, int spotAccountsNow, boolean adopt) {
+public record MigrationCheck(List<AccountState> accounts, int spotAccountsBefore, int spotAccountsNow, boolean adopt) {
 
     /**
      * @param linkedRole     the role Spot assumes for the account now, null when unlinked or deleted
