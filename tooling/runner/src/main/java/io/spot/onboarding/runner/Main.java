@@ -30,9 +30,8 @@ public final class Main {
         try {
             options = CommandLine.parse(args);
         } catch (UsageException e) {
-            err.println("spot-local: " + e.getMessage());
-            err.println();
-            err.print(CommandLine.USAGE);
+            // The error alone, not above a page of help that would scroll it away.
+            err.println("spot-local: " + e.getMessage() + " (spot-local help lists every command and option)");
             return 2;
         }
         if (options.commands().stream().anyMatch(c -> c.name().equals(Command.HELP))) {

@@ -146,8 +146,19 @@ class MainTest {
     }
 
     @Test
-    void aMisspelledCommandShowsTheUsage() {
+    void aMisspelledCommandSaysSoInOneLineThatPointsAtHelp() {
         assertThat(run("deplyo")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'deplyo'").contains("Usage: spot-local");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("'deplyo'")
+                .contains("spot-local help")
+                .doesNotContain("Usage: spot-local")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void aNegativeCountIsRefusedWithTheLeastItTakes() {
+        assertThat(run("--accounts", "-5", "deploy")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--accounts takes a whole number of 1 or more, got '-5'");
     }
 }

@@ -2,6 +2,9 @@ package io.spot.onboarding.runner.cli;
 
 import io.spot.onboarding.emulator.SpotAnswers;
 import io.spot.onboarding.runner.env.RateLimitSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,79 +14,21 @@ import java.util.Map;
 
 /** Parses {@code [options] [command [Name=value ...]] ...}; no command means {@code demo}. */
 public final class CommandLine {
-    public static final String USAGE = """
-        Usage: spot-local [options] [command [Name=value ...]] ...
-
-        Runs template.yml end to end without AWS or Spot: AWS resources in moto_server, the
-        Spot::Onboarding resources through their real handlers against an embedded Spot emulator.
-        Commands run in order in one process (a local stack lives as long as the process):
-
-          demo            deploy, change the Spot account out of band, detect-drift, update
-                          IncludeCostIntelligence=false, delete (the default command)
-          validate        check the template and nothing more: cfn-lint --registry-schemas with the
-                          Spot types' schemas (as the template tests run it), then what cfn-lint
-                          cannot see (tooling/runner/README.md). Every command but help runs this
-                          check first, so needs cfn-lint (pip install cfn-lint); only the commands
-                          that make AWS resources need moto_server
-          deploy [N=V..]  create the stack (one per account with --accounts)
-          update N=V ...  update the stack with new parameter values (others keep theirs)
-          migrate [ExistingAccountPolicy=Reuse|Adopt]
-                          leave Spot's Lambda-backed StackSet: each account starts with a Spot account
-                          linked to the old StackSet's SpotRole, named and enrolled; deploy reuses it
-                          (the default: nothing minted or written; the old SpotRole is kept) or
-                          adopts it (the old stacks go where Spot uses the new role); then checks
-                          that none was deleted, unlinked, renamed or left unreachable
-          tamper          out of band, in the emulator: rename the first account's Spot account
-                          and link it to another role
-          connect-existing  before deploy, in the emulator: give each account a Spot account that
-                          predates the stack (connected to a role of its own, not in Cost
-                          Intelligence, failing its pre-flight), so the last resource fails and the
-                          stack rolls back; remembers Spot as it is
-          check-unchanged   compare Spot with what connect-existing remembered; fail on any difference
-          detect-drift    report each resource IN_SYNC, MODIFIED or DELETED, with the differences
-          delete          delete the stack, in reverse dependency order
-          help            this text
-
-        Options:
-          --template PATH          the template (default template.yml)
-          --param Name=value       a parameter value for deploy (repeatable); SpotApiToken is
-                                   generated for the emulator unless given
-          --accounts N             simulate a StackSet over N member accounts (default 1)
-          --concurrency C          accounts in flight at once (default 1, or 50 with --accounts)
-          --rate-limit M:ROUTE=L/W emulator limit, e.g. POST:/setup/account=30/60s (repeatable)
-          --iam-propagation S      seconds after its creation before Spot can assume a new role
-                                   (default 10)
-          --new-external-id keeps-old|replaces-old
-                                   how the emulator answers Spot's open question 7: whether a
-                                   new external ID leaves the earlier ones valid (default) or
-                                   makes a role that trusts only an earlier one unreachable
-          --digits-only-names accepted|refused
-                                   whether the emulator accepts an account name with no letter
-                                   (open question 6; default accepted)
-          --organization-header optional|required
-                                   whether the emulator's /cbi/v1 routes require
-                                   Spotinst-Organization-ID (open question 13; default optional)
-          --spot-url URL           use this Spot API instead of the emulator (real time, real
-                                   accounts: mind what you deploy)
-          --spot-token-env VAR     with --spot-url: the environment variable holding the token
-          --region R               the stack's region (default us-east-1)
-          --stack-name NAME        (default spot-onboarding)
-          --events                 print every event even with --accounts
-          --quiet                  print no events, only summaries
-          --verbose                also print what the handlers log
-          --no-rollback            keep what a failed create or update made
-          --threads T              parallel handler invocations per simulated instant (default 8)
-          --central-token          the central token option: deploy first creates central-token.yml
-                                   (next to the template) in a management account, then passes its
-                                   secret's ARN as CentralTokenSecretArn; delete removes it last
-          --report FILE            also write each operation's results to FILE as JSON, for a script
-                                   or CI: stacks succeeded and failed (with why), drift by status,
-                                   Spot calls by route, 429s, response bytes, simulated and wall
-                                   time, rate-limit use; rewritten whole when the run ends, even
-                                   when an operation failed
-        """;
+    /**
+     * Every command and option, from {@code usage.txt} beside this class, which the spot-local script also
+     * prints for {@code help} without building the runner.
+     */
+    public static final String USAGE = usage();
 
     private CommandLine() {}
+
+    private static String usage() {
+        try (InputStream in = CommandLine.class.getResourceAsStream("usage.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the runner's usage.txt is missing from its jar", e);
+        }
+    }
 
     public static Options parse(final String... args) {
         Path template = Path.of("template.yml");
@@ -220,23 +165,23 @@ public final class CommandLine {
     }
 
     private static int positive(final String option, final String value) {
-        final int number = nonNegative(option, value);
-        if (number == 0) {
-            throw new UsageException(option + " must be at least 1");
-        }
-        return number;
+        return atLeast(1, option, value);
     }
 
     private static int nonNegative(final String option, final String value) {
+        return atLeast(0, option, value);
+    }
+
+    private static int atLeast(final int least, final String option, final String value) {
         try {
             final int number = Integer.parseInt(value);
-            if (number < 0) {
-                throw new NumberFormatException();
+            if (number >= least) {
+                return number;
             }
-            return number;
         } catch (NumberFormatException e) {
-            throw new UsageException(option + " takes a whole number, got '" + value + "'");
+            // refused below, in the same words
         }
+        throw new UsageException(option + " takes a whole number of " + least + " or more, got '" + value + "'");
     }
 
     /** The argument list, with {@code --name value} and {@code --name=value} both accepted. */
