@@ -47,7 +47,7 @@ class StackSetSimulationTest {
         assertThat(deploy.calls().heaviestRoute().getKey()).isIn("GET /setup/account", "GET /cbi/v1/setup/account");
         assertThat(deploy.calls().responseBytes()).isGreaterThan(200L * 100 * 200);
         assertThat(deploy.lines())
-                .anyMatch(line -> line.matches("  Spot responses +[\\d.]+ MB in all, [\\d.]+ KB per "
+                .anyMatch(line -> line.matches("  Spot responses +[\\d.]+ [KM]B in all, [\\d.]+ KB per "
                         + "account; \\d+% of it GET /(cbi/v1/)?setup/account"));
         // IAM propagation made every LinkedCredentials wait; simulated, it cost no wall time.
         assertThat(deploy.callbacks()).isGreaterThanOrEqualTo(200);

@@ -77,16 +77,18 @@ public record RunSummary(
             }
             final Map.Entry<String, Long> heaviest = calls.heaviestRoute();
             lines.add(String.format(
-                    "  %-22s %.1f MB in all, %.1f KB per account; %.0f%% of it %s",
+                    "  %-22s %s in all, %.1f KB per account; %.0f%% of it %s",
                     "Spot responses",
-                    calls.responseBytes() / 1e6,
+                    calls.responseBytes() < 1e6
+                            ? String.format("%.1f KB", calls.responseBytes() / 1e3)
+                            : String.format("%.1f MB", calls.responseBytes() / 1e6),
                     calls.responseBytes() / 1e3 / Math.max(1, outcomes.size()),
                     100.0 * heaviest.getValue() / Math.max(1, calls.responseBytes()),
                     heaviest.getKey()));
             lines.add(String.format(
-                    "  %-22s %d handler callbacks (IN_PROGRESS, called again after callbackDelaySeconds);"
+                    "  %-22s %d (IN_PROGRESS, called again after callbackDelaySeconds);"
                             + " Spot answered 429 %d times, 5xx %d times",
-                    "retries", callbacks(), calls.throttled(), calls.serverErrors()));
+                    "handler callbacks", callbacks(), calls.throttled(), calls.serverErrors()));
         }
         lines.add(String.format(
                 "  %-22s %.1f s of wall time; %s of simulated time",
