@@ -50,12 +50,7 @@ class ExistingAccountRollbackTest {
         assertThat(template.printed())
                 .containsPattern("SpotCostIntelligence +Spot::Onboarding::CostIntelligence +CREATE_COMPLETE +Spot "
                         + "account \\S+ is Reused \\(AccountOwnership\\) and not enrolled in Cost Intelligence");
-        assertThat(spot.state().visibleAccounts()).isEqualTo(before);
-        assertThat(before)
-                .filteredOn(account -> account.iamRole() != null)
-                .isNotEmpty()
-                .allSatisfy(account -> assertThat(account.spotCanAssume()).isTrue());
-        assertThat(run.run(Command.of(Command.CHECK_UNCHANGED))).isTrue();
+        assertExactlyAsBefore(before);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -96,13 +91,18 @@ class ExistingAccountRollbackTest {
                 // Each DELETE_COMPLETE says what it left in Spot and why, as the handler put it.
                 .containsPattern("SpotAccount +Spot::Onboarding::Account +DELETE_COMPLETE +Spot account \\S+ was "
                         + "Adopted by a Create that is being rolled back: released as it was found, not deleted");
-        assertThat(spot.state().visibleAccounts()).isEqualTo(before);
+        assertExactlyAsBefore(before);
+        assertThat(template.printed()).contains("Spot is exactly as it was before the stack");
+    }
+
+    /** Spot as connect-existing left it, every linked role one Spot can still assume. */
+    private void assertExactlyAsBefore(final List<VisibleAccount> before) {
+        assertThat(template.spot().state().visibleAccounts()).isEqualTo(before);
         assertThat(before)
                 .filteredOn(account -> account.iamRole() != null)
                 .isNotEmpty()
                 .allSatisfy(account -> assertThat(account.spotCanAssume()).isTrue());
         assertThat(run.run(Command.of(Command.CHECK_UNCHANGED))).isTrue();
-        assertThat(template.printed()).contains("Spot is exactly as it was before the stack");
     }
 
     private LocalRun start(final SpotAnswers answers) {
