@@ -164,15 +164,15 @@ final class StackInstance {
         }
         failure = last;
         cloudFormation.status(stackId, "ROLLBACK_IN_PROGRESS");
-        deleteAll();
-        cloudFormation.status(stackId, "ROLLBACK_COMPLETE");
+        deleteAll(true);
+        cloudFormation.status(stackId, rollbackStop == null ? "ROLLBACK_COMPLETE" : "ROLLBACK_FAILED");
         return false;
     }
 
     /** A real stack delete: every resource, newest first. */
     void delete() {
         cloudFormation.status(stackId, "DELETE_IN_PROGRESS");
-        deleteAll();
+        deleteAll(false);
         cloudFormation.status(stackId, "DELETE_COMPLETE");
     }
 
@@ -221,7 +221,8 @@ final class StackInstance {
         return type == SpotTypes.ACCOUNT ? accountLogicalId : type.name();
     }
 
-    private void deleteAll() {
+    /** @param rollingBack what CloudFormation knows (the handlers are not told: their Deletes carry no rollback field) */
+    private void deleteAll(final boolean rollingBack) {
         final List<SpotTypes> newestFirst = new ArrayList<>(created.keySet());
         Collections.reverse(newestFirst);
         for (final SpotTypes type : newestFirst) {
@@ -231,7 +232,7 @@ final class StackInstance {
                         .run(base(type, "DELETE").properties(created.get(type)).json())
                         .last();
             } while ("FAILED".equals(deleted.status()) && RETRIABLE.contains(deleted.errorCode()));
-            if (rollback && "InvalidRequest".equals(deleted.errorCode())) {
+            if (rollingBack && "InvalidRequest".equals(deleted.errorCode())) {
                 // A handler that refuses to go on stops the rollback, and CloudFormation deletes nothing more.
                 rollbackStop = deleted;
                 break;
