@@ -59,7 +59,8 @@ enum CreateScenario {
         @Override
         ObjectNode prepare(final SpotTypeHarness harness) {
             final String accountId = onboardedAccount(harness);
-            return CloudFormationRequest.props("{\"AccountId\":\"" + accountId + "\",\"RoleArn\":\"" + ROLE + "\"}");
+            return CloudFormationRequest.props("{\"AccountId\":\"" + accountId + "\",\"RoleArn\":\"" + ROLE
+                    + "\",\"AccountOwnership\":\"Created\"}");
         }
 
         @Override
@@ -75,7 +76,8 @@ enum CreateScenario {
         @Override
         ObjectNode prepare(final SpotTypeHarness harness) {
             final String accountId = onboardedAccount(harness);
-            return CloudFormationRequest.props("{\"AccountId\":\"" + accountId + "\",\"Name\":\"after\"}");
+            return CloudFormationRequest.props(
+                    "{\"AccountId\":\"" + accountId + "\",\"Name\":\"after\",\"AccountOwnership\":\"Created\"}");
         }
 
         @Override

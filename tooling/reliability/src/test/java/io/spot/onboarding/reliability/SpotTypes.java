@@ -3,6 +3,7 @@ package io.spot.onboarding.reliability;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.harness.CloudFormationRequest;
+import io.spot.onboarding.harness.CloudFormationStandIn;
 import io.spot.onboarding.harness.HandlerContract;
 import io.spot.onboarding.testing.SchemaContract;
 import io.spot.onboarding.testing.SpotTypeHarness;
@@ -69,7 +70,12 @@ enum SpotTypes {
         return schema().getString("typeName");
     }
 
+    /**
+     * The type's real wrapper against a fresh emulator. CloudFormation's stand-in starts first, so the
+     * CloudFormation client an Account handler builds once per JVM reaches it whichever test runs first.
+     */
     SpotTypeHarness harness() {
+        CloudFormationStandIn.shared().reset();
         return new SpotTypeHarness(typeName(), wrapper, new HandlerContract("AccountId", spotAssignsIdentifier));
     }
 
