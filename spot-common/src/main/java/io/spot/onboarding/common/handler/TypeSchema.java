@@ -56,6 +56,11 @@ public final class TypeSchema {
         return rules().writeOnly().contains(property);
     }
 
+    /** {@code writeOnlyProperties}: "/properties/A" is "A", and "/properties/A/B" is "A/B". */
+    public Set<String> writeOnlyProperties() {
+        return rules().writeOnly();
+    }
+
     private Rules rules() {
         if (rules == null) {
             final JSONObject schema = json();

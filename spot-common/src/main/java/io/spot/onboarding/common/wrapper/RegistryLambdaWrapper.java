@@ -60,7 +60,6 @@ import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
 public abstract class RegistryLambdaWrapper<M, C extends SpotCallbackContext, T> extends LambdaWrapper<M, C, T> {
     private final TypeSchema schema;
     private final HandlerDispatch<M, C, SpotTokenSettings> dispatch;
-    private volatile WriteOnlyProperties writeOnly;
 
     /**
      * @param type     the type's declaration: its schema, read as cfn's generated {@code BaseConfiguration} reads it
@@ -180,11 +179,8 @@ public abstract class RegistryLambdaWrapper<M, C extends SpotCallbackContext, T>
      */
     @Override
     protected M sanitizeModel(final M model) throws IOException {
-        if (writeOnly == null) {
-            writeOnly = WriteOnlyProperties.of(schema.json());
-        }
         final JSONObject json = new JSONObject(serializer.serialize(model));
-        writeOnly.removeFrom(json);
+        WriteOnlyProperties.removeFrom(json, schema.writeOnlyProperties());
         return serializer.deserializeStrict(json.toString(), getModelTypeReference());
     }
 
