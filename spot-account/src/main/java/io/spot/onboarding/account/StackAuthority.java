@@ -193,9 +193,12 @@ class StackAuthority {
 
     /** An opt-in region this account has not enabled answers any call as from an unknown key. */
     private static boolean regionOff(final AwsServiceException e) {
-        final String code =
-                e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        final String code = errorCode(e);
         return "InvalidClientTokenId".equals(code) || "UnrecognizedClientException".equals(code);
+    }
+
+    private static String errorCode(final AwsServiceException e) {
+        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     }
 
     /** Empty when CloudFormation knows no such stack (its own ValidationError "does not exist"). */
@@ -210,8 +213,7 @@ class StackAuthority {
             return Optional.of(
                     proxy == null ? invoke.apply(request) : proxy.injectCredentialsAndInvokeV2(request, invoke));
         } catch (AwsServiceException e) {
-            final String code =
-                    e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            final String code = errorCode(e);
             if ("ValidationError".equals(code)
                     && String.valueOf(e.awsErrorDetails().errorMessage()).contains("does not exist")) {
                 return Optional.empty();

@@ -57,12 +57,7 @@ final class TemplateType {
                         "package",
                         "-DskipTests"),
                 "");
-        try (var jars = Files.list(folder.resolve("target"))) {
-            final Path built = jars.filter(p -> p.getFileName().toString().startsWith("demo-template-type-handler-"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("cfn init's type built no jar in " + folder));
-            withoutSignatures(built, runnable);
-        }
+        withoutSignatures(builtJar(), runnable);
         return runnable;
     }
 
@@ -71,7 +66,7 @@ final class TemplateType {
         try (var jars = Files.list(folder.resolve("target"))) {
             return jars.filter(p -> p.getFileName().toString().startsWith("demo-template-type-handler-"))
                     .findFirst()
-                    .orElseThrow();
+                    .orElseThrow(() -> new IllegalStateException("cfn init's type built no jar in " + folder));
         }
     }
 

@@ -77,8 +77,7 @@ public abstract class CfnContractTest {
         Files.deleteIfExists(report);
         final MotoServer moto = MotoServer.shared();
         moto.reset();
-        final Path jar = Path.of(System.getProperty(
-                "handler.jar", LambdaEndpoint.handlerJar(folder).toString()));
+        final Path jar = handlerJar();
         try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(handlerLog, StandardCharsets.UTF_8), true);
                 SpotEmulator spot = SpotEmulator.builder().token(TOKEN).build().start();
                 LambdaEndpoint lambda = LambdaEndpoint.start(folder, jar, 0, log::println)) {
@@ -124,10 +123,8 @@ public abstract class CfnContractTest {
         Files.createDirectories(work.resolve("tmp"));
         final MotoServer moto = MotoServer.shared();
         moto.reset();
-        final String typeName =
-                new org.json.JSONObject(Files.readString(folder.resolve(".rpdk-config"))).getString("typeName");
-        final Path jar = Path.of(System.getProperty(
-                "handler.jar", LambdaEndpoint.handlerJar(folder).toString()));
+        final String typeName = typeName();
+        final Path jar = handlerJar();
         final CloudWatchDelivery delivery = new CloudWatchDelivery(moto);
         final String response;
         try (SpotEmulator spot = SpotEmulator.builder().token(TOKEN).build().start();
@@ -155,10 +152,8 @@ public abstract class CfnContractTest {
     /** The package the deploy script uploads is the one cfn submit --dry-run made, holding the shaded jar. */
     @Test
     void theRegistrationZipIsCfnsWithTheShadedHandlerJar() throws IOException {
-        final Path jar = Path.of(System.getProperty(
-                "handler.jar", LambdaEndpoint.handlerJar(folder).toString()));
-        final String typeName =
-                new org.json.JSONObject(Files.readString(folder.resolve(".rpdk-config"))).getString("typeName");
+        final Path jar = handlerJar();
+        final String typeName = typeName();
         final Path zip = folder.resolve("target").resolve(TypeProjectFiles.hyphenated(typeName) + ".zip");
         try (ZipFile registration = new ZipFile(zip.toFile())) {
             assertThat(registration.stream().map(ZipEntry::getName).toList())
@@ -179,6 +174,16 @@ public abstract class CfnContractTest {
                             StandardCharsets.UTF_8))
                     .contains("\"plugin-name\": \"java\"");
         }
+    }
+
+    /** The jar cfn packages, or the one the {@code handler.jar} property names. */
+    private Path handlerJar() throws IOException {
+        return Path.of(System.getProperty(
+                "handler.jar", LambdaEndpoint.handlerJar(folder).toString()));
+    }
+
+    private String typeName() throws IOException {
+        return new org.json.JSONObject(Files.readString(folder.resolve(".rpdk-config"))).getString("typeName");
     }
 
     /**
