@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The path of every request: faults, authentication, rate limiting, the endpoint, the request log
@@ -26,13 +27,22 @@ final class Dispatcher implements HttpHandler {
     private final Faults faults;
     private final Router router;
     private final RequestLog log;
+    private final Supplier<RateLimitAnswers> rateLimitAnswers;
 
-    Dispatcher(Clock clock, Auth auth, Faults faults, Router router, RequestLog log) {
+    /** @param rateLimitAnswers read once per request, so a change of answers applies from the next one */
+    Dispatcher(
+            Clock clock,
+            Auth auth,
+            Faults faults,
+            Router router,
+            RequestLog log,
+            Supplier<RateLimitAnswers> rateLimitAnswers) {
         this.clock = clock;
         this.auth = auth;
         this.faults = faults;
         this.router = router;
         this.log = log;
+        this.rateLimitAnswers = rateLimitAnswers;
     }
 
     @Override
@@ -41,14 +51,16 @@ final class Dispatcher implements HttpHandler {
         // that is how both connection faults hang up on the client.
         try (exchange) {
             Incoming in = Incoming.read(exchange, clock);
+            RateLimitAnswers rates = rateLimitAnswers.get();
             faults.latencyFor(in.method(), in.template()).ifPresent(Dispatcher::pause);
             final int chaos = faults.drawChaos();
             if (chaos == CHAOS_RESET || faults.takeConnectionReset(in.method(), in.template())) {
                 log.add(in.recorded(RecordedRequest.NO_RESPONSE, 0));
                 return;
             }
-            Answer answer =
-                    chaos == CHAOS_THROTTLE || chaos == CHAOS_SERVER_ERROR ? chaosAnswer(in, chaos) : answer(in);
+            Answer answer = chaos == CHAOS_THROTTLE || chaos == CHAOS_SERVER_ERROR
+                    ? chaosAnswer(in, chaos, rates)
+                    : answer(in, rates);
             if (answer.reachedEndpoint()) {
                 faults.takeAfterRequest(in.method(), in.template()).ifPresent(Runnable::run);
             }
@@ -61,7 +73,7 @@ final class Dispatcher implements HttpHandler {
             // Logged before sending, so a client that got its answer always finds the request logged.
             byte[] body = Envelope.render(in.requestId(), in.url(), in.method(), in.receivedAt(), answer.response());
             log.add(in.recorded(answer.response().status(), body.length));
-            send(exchange, answer, body);
+            send(exchange, answer, body, rates.headers() == RateLimitAnswers.Headers.ON);
         }
     }
 
@@ -71,11 +83,11 @@ final class Dispatcher implements HttpHandler {
     private static final int CHAOS_DROP = 3;
 
     /** A random 429 or 503 in place of the endpoint (an unauthenticated request still gets its 401). */
-    private Answer chaosAnswer(Incoming in, int chaos) {
+    private Answer chaosAnswer(Incoming in, int chaos, RateLimitAnswers rates) {
         if (in.route() == null || auth.refusal(in.method(), in.authorization()).isPresent()) {
-            return answer(in);
+            return answer(in, rates);
         }
-        RateLimitStatus rate = faults.rateLimiter().peek(in.method(), in.template());
+        RateLimitStatus rate = faults.rateLimiter().peek(in, rates);
         if (chaos == CHAOS_THROTTLE) {
             return Answer.refused(ApiResponse.tooManyRequests(), rate.throttled(5L));
         }
@@ -84,7 +96,7 @@ final class Dispatcher implements HttpHandler {
         return Answer.refused(ApiResponse.error(injected, in.route().kind()), rate);
     }
 
-    private Answer answer(Incoming in) {
+    private Answer answer(Incoming in, RateLimitAnswers rates) {
         String method = in.method();
         String template = in.template();
         String kind = in.route() == null ? null : in.route().kind();
@@ -92,7 +104,7 @@ final class Dispatcher implements HttpHandler {
 
         Optional<SpotApiException> refusal = auth.refusal(method, in.authorization());
         if (refusal.isPresent()) {
-            return Answer.refused(ApiResponse.error(refusal.get(), kind), limiter.peek(method, template));
+            return Answer.refused(ApiResponse.error(refusal.get(), kind), limiter.peek(in, rates));
         }
         if (in.route() == null) {
             SpotApiException notFound = new SpotApiException(
@@ -100,15 +112,15 @@ final class Dispatcher implements HttpHandler {
                     Invented.ROUTE_NOT_FOUND,
                     Invented.ROUTE_NOT_FOUND_MESSAGE.formatted(method, in.rawPath()),
                     null);
-            return Answer.refused(ApiResponse.error(notFound, null), limiter.peek(method, template));
+            return Answer.refused(ApiResponse.error(notFound, null), limiter.peek(in, rates));
         }
         Optional<Faults.Throttle> throttle = faults.takeThrottle(method, template);
         if (throttle.isPresent()) {
             RateLimitStatus rate =
-                    limiter.peek(method, template).throttled(throttle.get().resetSeconds());
+                    limiter.peek(in, rates).throttled(throttle.get().resetSeconds());
             return Answer.refused(ApiResponse.tooManyRequests(), rate);
         }
-        RateLimitStatus rate = limiter.acquire(method, template);
+        RateLimitStatus rate = limiter.acquire(in, rates);
         if (!rate.allowed()) {
             return Answer.refused(ApiResponse.tooManyRequests(), rate);
         }
@@ -125,12 +137,16 @@ final class Dispatcher implements HttpHandler {
         return new Answer(router.handle(in.route(), in.apiRequest()), rate, true);
     }
 
-    private static void send(HttpExchange exchange, Answer answer, byte[] body) throws IOException {
+    private static void send(HttpExchange exchange, Answer answer, byte[] body, boolean rateLimitHeaders)
+            throws IOException {
         Headers headers = exchange.getResponseHeaders();
         headers.set("Content-Type", "application/json");
-        headers.set(Wire.RATE_LIMIT_LIMIT, Integer.toString(answer.rate().limit()));
-        headers.set(Wire.RATE_LIMIT_REMAINING, Integer.toString(answer.rate().remaining()));
-        if (answer.rate().resetSeconds() != null) {
+        if (rateLimitHeaders) {
+            headers.set(Wire.RATE_LIMIT_LIMIT, Integer.toString(answer.rate().limit()));
+            headers.set(
+                    Wire.RATE_LIMIT_REMAINING, Integer.toString(answer.rate().remaining()));
+        }
+        if (rateLimitHeaders && answer.rate().resetSeconds() != null) {
             headers.set(Wire.RATE_LIMIT_RESET, Long.toString(answer.rate().resetSeconds()));
         }
         exchange.sendResponseHeaders(answer.response().status(), body.length);

@@ -49,7 +49,10 @@ public final class Faults {
         this.rateLimiter = new RateLimiter(clock);
     }
 
-    /** At most {@code limit} requests per rolling {@code window} (emulator clock), then 429. */
+    /**
+     * At most {@code limit} requests per rolling {@code window} (emulator clock), then 429; what one
+     * window counts is the {@link RateLimitAnswers} of {@link EmulatorState#answers()}.
+     */
     public void rateLimit(String method, String route, int limit, Duration window) {
         rateLimiter.limit(new RequestMatcher(method, route), new RateLimiter.Rule(limit, window));
     }

@@ -11,7 +11,9 @@ public final class Main {
 
     static final String USAGE = "usage: spot-emulator [--port N] --token T [--token T2 ...] "
             + "[--read-only-token R ...] [--org-id 123456789012] [--new-external-id keeps-old|replaces-old] "
-            + "[--digits-only-names accepted|refused] [--organization-header optional|required]";
+            + "[--digits-only-names accepted|refused] [--organization-header optional|required] "
+            + "[--rate-limit-scope template|path|organization] [--rate-limit-headers on|off] "
+            + "[--rate-limit-counts-refused on|off]";
 
     private Main() {}
 
@@ -47,15 +49,7 @@ public final class Main {
                 case "--token" -> builder.token(value);
                 case "--read-only-token" -> builder.readOnlyToken(value);
                 case "--org-id" -> builder.organizationId(value);
-                case "--new-external-id" ->
-                    builder.answers(
-                            builder.answers().with(SpotAnswers.parse(SpotAnswers.ExternalIds.class, option, value)));
-                case "--digits-only-names" ->
-                    builder.answers(builder.answers().with(SpotAnswers.parse(SpotAnswers.Names.class, option, value)));
-                case "--organization-header" ->
-                    builder.answers(builder.answers()
-                            .with(SpotAnswers.parse(SpotAnswers.OrganizationHeader.class, option, value)));
-                default -> throw new IllegalArgumentException("unknown option " + option);
+                default -> builder.answers(builder.answers().with(option, value));
             }
         }
         return builder;

@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Spot's documented limiter: a rolling window per (route, method), on the emulator clock.
+ * Spot's documented limiter: rolling windows on the emulator clock, each counting what {@link
+ * RateLimitAnswers.Scope} says. A rule limits the calls it matches; under {@code TEMPLATE} and
+ * {@code PATH} a rule whose method or route is "*" still gives each window its own count.
  *
- * <p>Every request is recorded in the window, including the ones it rejects. That is how "sending
- * more requests while blocked delays the reset" is modelled: a client that keeps knocking keeps
- * the window full, while a client that waits X-RateLimit-Reset seconds is let through. A rule
- * whose method or route is "*" still gives each (route, method) its own window.
+ * <p>With {@link RateLimitAnswers.CountsRefused#ON} a refused call is recorded too. That is how
+ * "sending more requests while blocked delays the reset" is modelled: a client that keeps knocking
+ * keeps the window full, while a client that waits X-RateLimit-Reset seconds is let through.
  */
 final class RateLimiter {
 
@@ -41,17 +42,18 @@ final class RateLimiter {
         rules.add(matcher, rule);
     }
 
-    /** Counts the request and says whether it may go through. */
-    RateLimitStatus acquire(String method, String route) {
-        return rules.find(method, route)
-                .map(rule -> window(method, route).admit(clock.instant(), rule))
+    /** Counts the request (as {@code answers} say) and says whether it may go through. */
+    RateLimitStatus acquire(Incoming in, RateLimitAnswers answers) {
+        boolean countsRefused = answers.countsRefused() == RateLimitAnswers.CountsRefused.ON;
+        return rules.find(in.method(), in.template())
+                .map(rule -> window(in, answers.scope()).admit(clock.instant(), rule, countsRefused))
                 .orElseGet(RateLimitStatus::unlimited);
     }
 
     /** The current headers for a request that the limiter does not count (e.g. a 401). */
-    RateLimitStatus peek(String method, String route) {
-        return rules.find(method, route)
-                .map(rule -> window(method, route).peek(clock.instant(), rule))
+    RateLimitStatus peek(Incoming in, RateLimitAnswers answers) {
+        return rules.find(in.method(), in.template())
+                .map(rule -> window(in, answers.scope()).peek(clock.instant(), rule))
                 .orElseGet(RateLimitStatus::unlimited);
     }
 
@@ -60,46 +62,69 @@ final class RateLimiter {
         windows.clear();
     }
 
-    private Window window(String method, String route) {
-        return windows.computeIfAbsent(method.toUpperCase() + " " + route, key -> new Window());
+    private Window window(Incoming in, RateLimitAnswers.Scope scope) {
+        return windows.computeIfAbsent(key(in, scope), key -> new Window());
+    }
+
+    private static String key(Incoming in, RateLimitAnswers.Scope scope) {
+        return switch (scope) {
+            case TEMPLATE -> in.method() + " " + in.template();
+            case PATH -> in.method() + " " + in.rawPath();
+            case ORGANIZATION -> "organization";
+        };
     }
 
     private static final class Window {
 
         private final ArrayDeque<Instant> seen = new ArrayDeque<>();
+        /** The longest window of the rules counting here: several share one under ORGANIZATION. */
+        private Duration kept = Duration.ZERO;
 
-        synchronized RateLimitStatus admit(Instant now, Rule rule) {
-            expire(now, rule);
-            boolean allowed = seen.size() < rule.limit();
-            seen.addLast(now);
+        synchronized RateLimitStatus admit(Instant now, Rule rule, boolean countsRefused) {
+            boolean allowed = count(now, rule) < rule.limit();
+            if (allowed || countsRefused) {
+                seen.addLast(now);
+            }
             return status(allowed, now, rule);
         }
 
         synchronized RateLimitStatus peek(Instant now, Rule rule) {
-            expire(now, rule);
-            return status(seen.size() < rule.limit(), now, rule);
+            return status(count(now, rule) < rule.limit(), now, rule);
         }
 
-        private void expire(Instant now, Rule rule) {
-            Instant horizon = now.minus(rule.window());
-            while (!seen.isEmpty() && !seen.peekFirst().isAfter(horizon)) {
+        /** Forgets what every rule has let go, then counts the calls within this rule's window. */
+        private int count(Instant now, Rule rule) {
+            if (rule.window().compareTo(kept) > 0) {
+                kept = rule.window();
+            }
+            Instant forgotten = now.minus(kept);
+            while (!seen.isEmpty() && !seen.peekFirst().isAfter(forgotten)) {
                 seen.removeFirst();
             }
+            if (rule.window().equals(kept)) {
+                return seen.size();
+            }
+            Instant horizon = now.minus(rule.window());
+            int count = 0;
+            for (Iterator<Instant> newest = seen.descendingIterator();
+                    newest.hasNext() && newest.next().isAfter(horizon); ) {
+                count++;
+            }
+            return count;
         }
 
         private RateLimitStatus status(boolean allowed, Instant now, Rule rule) {
-            int remaining = Math.max(0, rule.limit() - seen.size());
+            int remaining = Math.max(0, rule.limit() - count(now, rule));
             long reset = remaining > 0 ? 0 : secondsUntilSlotFrees(now, rule);
             return new RateLimitStatus(allowed, rule.limit(), remaining, reset);
         }
 
-        /** The next request is admitted once all but limit-1 recorded requests have expired. */
+        /** The next request is admitted once the limit-th newest recorded request leaves the window. */
         private long secondsUntilSlotFrees(Instant now, Rule rule) {
-            int mustExpire = seen.size() - rule.limit() + 1;
-            Iterator<Instant> it = seen.iterator();
+            Iterator<Instant> newest = seen.descendingIterator();
             Instant last = null;
-            for (int i = 0; i < mustExpire; i++) {
-                last = it.next();
+            for (int i = 0; i < rule.limit(); i++) {
+                last = newest.next();
             }
             Duration wait = Duration.between(now, last.plus(rule.window()));
             long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);

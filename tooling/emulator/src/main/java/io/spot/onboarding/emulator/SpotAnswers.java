@@ -7,27 +7,34 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How the emulator answers the questions Spot has not (docs/spot-api.md §8, open questions 6, 7 and
- * 13). Each answer is an option; {@link #DEFAULT} is the answer the project took before the question
- * could be modelled, so a test that names none runs as before.
+ * How the emulator answers the questions Spot has not (docs/spot-api.md §8, open questions 5, 6, 7,
+ * 11 and 13). Each answer is an option; {@link #DEFAULT} is the answer the project took before the
+ * question could be modelled, so a test that names none runs as before.
  *
  * @param externalIds        open question 7: what minting a new external ID does to the earlier ones
  * @param names              open question 6: whether an account name needs a letter
  * @param organizationHeader open question 13: whether {@code /cbi/v1} needs {@code Spotinst-Organization-ID}
+ * @param rateLimits         open questions 5 and 11: what a rate-limit window counts and what answers say of it
  */
-public record SpotAnswers(ExternalIds externalIds, Names names, OrganizationHeader organizationHeader) {
+public record SpotAnswers(
+        ExternalIds externalIds, Names names, OrganizationHeader organizationHeader, RateLimitAnswers rateLimits) {
 
-    public static final SpotAnswers DEFAULT =
-            new SpotAnswers(ExternalIds.KEEPS_OLD, Names.ACCEPTED, OrganizationHeader.OPTIONAL);
+    public static final SpotAnswers DEFAULT = new SpotAnswers(
+            ExternalIds.KEEPS_OLD, Names.ACCEPTED, OrganizationHeader.OPTIONAL, RateLimitAnswers.DEFAULT);
 
-    /** Every answer Spot has not given taken the other way. */
-    public static final SpotAnswers STRICT =
-            new SpotAnswers(ExternalIds.REPLACES_OLD, Names.REFUSED, OrganizationHeader.REQUIRED);
+    /**
+     * Every answer about accounts, names and the organization header taken the other way. The rate
+     * limiter's answers stay as in {@link #DEFAULT}: they matter only under the limits a test sets, so
+     * such a test picks them itself.
+     */
+    public static final SpotAnswers STRICT = new SpotAnswers(
+            ExternalIds.REPLACES_OLD, Names.REFUSED, OrganizationHeader.REQUIRED, RateLimitAnswers.DEFAULT);
 
     public SpotAnswers {
         Objects.requireNonNull(externalIds, "externalIds");
         Objects.requireNonNull(names, "names");
         Objects.requireNonNull(organizationHeader, "organizationHeader");
+        Objects.requireNonNull(rateLimits, "rateLimits");
     }
 
     /** A new external ID for an account that has one. */
@@ -65,15 +72,31 @@ public record SpotAnswers(ExternalIds externalIds, Names names, OrganizationHead
     }
 
     public SpotAnswers with(final ExternalIds answer) {
-        return new SpotAnswers(answer, names, organizationHeader);
+        return new SpotAnswers(answer, names, organizationHeader, rateLimits);
     }
 
     public SpotAnswers with(final Names answer) {
-        return new SpotAnswers(externalIds, answer, organizationHeader);
+        return new SpotAnswers(externalIds, answer, organizationHeader, rateLimits);
     }
 
     public SpotAnswers with(final OrganizationHeader answer) {
-        return new SpotAnswers(externalIds, names, answer);
+        return new SpotAnswers(externalIds, names, answer, rateLimits);
+    }
+
+    public SpotAnswers with(final RateLimitAnswers answers) {
+        return new SpotAnswers(externalIds, names, organizationHeader, answers);
+    }
+
+    public SpotAnswers with(final RateLimitAnswers.Scope answer) {
+        return new SpotAnswers(externalIds, names, organizationHeader, rateLimits.with(answer));
+    }
+
+    public SpotAnswers with(final RateLimitAnswers.Headers answer) {
+        return new SpotAnswers(externalIds, names, organizationHeader, rateLimits.with(answer));
+    }
+
+    public SpotAnswers with(final RateLimitAnswers.CountsRefused answer) {
+        return new SpotAnswers(externalIds, names, organizationHeader, rateLimits.with(answer));
     }
 
     /** The command-line value of {@code type} ({@code "replaces-old"}), or a message listing the values. */
@@ -92,12 +115,41 @@ public record SpotAnswers(ExternalIds externalIds, Names names, OrganizationHead
                 + ", got '" + value + "'");
     }
 
-    /** The options that give these answers, e.g. {@code --new-external-id replaces-old}. */
+    /** The command-line option of each answer, as the standalone emulator and {@code ./spot-local} take it. */
+    public static final List<String> OPTIONS = List.of(
+            "--new-external-id",
+            "--digits-only-names",
+            "--organization-header",
+            "--rate-limit-scope",
+            "--rate-limit-headers",
+            "--rate-limit-counts-refused");
+
+    /** These answers with one option of {@link #OPTIONS} set, e.g. {@code ("--rate-limit-scope", "path")}. */
+    public SpotAnswers with(final String option, final String value) {
+        return switch (option) {
+            case "--new-external-id" -> with(parse(ExternalIds.class, option, value));
+            case "--digits-only-names" -> with(parse(Names.class, option, value));
+            case "--organization-header" -> with(parse(OrganizationHeader.class, option, value));
+            case "--rate-limit-scope" -> with(parse(RateLimitAnswers.Scope.class, option, value));
+            case "--rate-limit-headers" -> with(parse(RateLimitAnswers.Headers.class, option, value));
+            case "--rate-limit-counts-refused" -> with(parse(RateLimitAnswers.CountsRefused.class, option, value));
+            default -> throw new IllegalArgumentException("unknown option " + option);
+        };
+    }
+
+    /** The options that give these answers, in the order of {@link #OPTIONS}, e.g. {@code --rate-limit-scope=path}. */
     public List<String> options() {
+        final List<Option> values = List.of(
+                externalIds,
+                names,
+                organizationHeader,
+                rateLimits.scope(),
+                rateLimits.headers(),
+                rateLimits.countsRefused());
         final List<String> options = new ArrayList<>();
-        options.add("--new-external-id=" + externalIds.value());
-        options.add("--digits-only-names=" + names.value());
-        options.add("--organization-header=" + organizationHeader.value());
+        for (int i = 0; i < OPTIONS.size(); i++) {
+            options.add(OPTIONS.get(i) + "=" + values.get(i).value());
+        }
         return options;
     }
 

@@ -53,7 +53,13 @@ public final class SpotEmulator implements AutoCloseable {
         this.state.answers(builder.answers);
         this.faults = new Faults(builder.clock);
         Auth auth = new Auth(builder.tokens, builder.readOnlyTokens);
-        this.dispatcher = new Dispatcher(builder.clock, auth, faults, new Router(state, faults), requestLog);
+        this.dispatcher = new Dispatcher(
+                builder.clock,
+                auth,
+                faults,
+                new Router(state, faults),
+                requestLog,
+                () -> state.answers().rateLimits());
     }
 
     public static Builder builder() {
