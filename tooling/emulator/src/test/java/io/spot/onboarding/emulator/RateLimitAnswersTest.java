@@ -107,14 +107,7 @@ class RateLimitAnswersTest extends EmulatorTest {
         }
     }
 
-    @Test
-    void byDefaultEveryAnswerCarriesTheHeaders() {
-        faults().rateLimit("GET", LIST, 1, MINUTE);
-
-        assertThat(http.get(LIST).header(Wire.RATE_LIMIT_REMAINING)).isEqualTo("0");
-        assertThat(http.get(LIST).header(Wire.RATE_LIMIT_RESET)).isEqualTo("60");
-    }
-
+    /** By default the same knocking extends the block: {@link RateLimitTest#knockingWhileBlockedExtendsTheBlock}. */
     @Test
     void whenRefusedCallsAreNotCountedTheBlockEndsExactlyWhenTheAdmittedCallsAgeOut() {
         answer(RateLimitAnswers.DEFAULT.with(CountsRefused.OFF));
@@ -135,22 +128,6 @@ class RateLimitAnswersTest extends EmulatorTest {
         assertThat(stillBlocked.status()).isEqualTo(429);
         assertThat(stillBlocked.header(Wire.RATE_LIMIT_RESET)).isEqualTo("1");
         assertThat(through.status()).isEqualTo(200);
-    }
-
-    @Test
-    void whenRefusedCallsAreCountedKnockingExtendsTheBlock() {
-        faults().rateLimit("GET", LIST, 2, MINUTE);
-        http.get(LIST);
-        http.get(LIST);
-        clock.advance(Duration.ofSeconds(30));
-        http.get(LIST);
-        http.get(LIST);
-
-        clock.advance(Duration.ofSeconds(30));
-        Reply stillBlocked = http.get(LIST);
-
-        assertThat(stillBlocked.status()).isEqualTo(429);
-        assertThat(stillBlocked.header(Wire.RATE_LIMIT_RESET)).isEqualTo("30");
     }
 
     @Test
