@@ -64,12 +64,6 @@ public final class CommandLine {
                     case "--concurrency" -> concurrency = positive(arg, in.value(arg));
                     case "--rate-limit" -> rateLimits.add(rateLimit(in.value(arg)));
                     case "--iam-propagation" -> iamPropagation = Duration.ofSeconds(nonNegative(arg, in.value(arg)));
-                    case "--new-external-id" ->
-                        answers = answers.with(answer(SpotAnswers.ExternalIds.class, arg, in.value(arg)));
-                    case "--digits-only-names" ->
-                        answers = answers.with(answer(SpotAnswers.Names.class, arg, in.value(arg)));
-                    case "--organization-header" ->
-                        answers = answers.with(answer(SpotAnswers.OrganizationHeader.class, arg, in.value(arg)));
                     case "--spot-url" -> spotUrl = in.value(arg);
                     case "--spot-token-env" -> spotTokenEnv = in.value(arg);
                     case "--region" -> region = in.value(arg);
@@ -82,7 +76,7 @@ public final class CommandLine {
                     case "--central-token" -> centralToken = true;
                     case "--report" -> report = Path.of(in.value(arg));
                     case "--help" -> commands.add(Command.of(Command.HELP));
-                    default -> throw new UsageException("unknown option " + arg);
+                    default -> answers = answer(answers, arg, in);
                 }
             } else if (Command.NAMES.contains(arg)) {
                 if (currentCommand != null) {
@@ -139,10 +133,14 @@ public final class CommandLine {
                 commands);
     }
 
-    private static <E extends Enum<E> & SpotAnswers.Option> E answer(
-            final Class<E> type, final String arg, final String value) {
+    /** An answer to one of Spot's open questions ({@link SpotAnswers#OPTIONS}), or an unknown option. */
+    private static SpotAnswers answer(final SpotAnswers answers, final String arg, final Arguments in) {
+        final String option = in.optionName(arg);
+        if (!SpotAnswers.OPTIONS.contains(option)) {
+            throw new UsageException("unknown option " + arg);
+        }
         try {
-            return SpotAnswers.parse(type, arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg, value);
+            return answers.with(option, in.value(arg));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -23,7 +23,7 @@ public final class SpotTarget implements AutoCloseable {
      * The emulator on the simulated clock, knowing {@code token} as an organization admin token.
      *
      * @param iamPropagation how long a new role stays unassumable by Spot, as in AWS
-     * @param answers        how the emulator answers Spot's open questions
+     * @param answers        how the emulator answers Spot's open questions, its rate limiter's included
      */
     public static SpotTarget emulated(
             final String token,

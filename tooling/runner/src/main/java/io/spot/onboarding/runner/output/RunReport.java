@@ -24,11 +24,24 @@ import java.util.function.UnaryOperator;
  * text. The field names are the documented format (tooling/runner/README.md): rename one and every
  * reader breaks, which is why the benchmark reads this file through these same records.
  *
- * @param rateLimits the --rate-limit options, as given
- * @param operations one per stack operation, in the order run (a demo runs several)
+ * @param rateLimits  the --rate-limit options, as given
+ * @param spotAnswers how the emulator answered Spot's open questions, rate limits included, as the options that
+ *                    give those answers ({@code --rate-limit-scope=template}, ...); null against the real Spot API
+ * @param operations  one per stack operation, in the order run (a demo runs several)
  */
 public record RunReport(
-        String template, int accounts, int concurrency, List<String> rateLimits, List<Operation> operations) {
+        String template,
+        int accounts,
+        int concurrency,
+        List<String> rateLimits,
+        List<String> spotAnswers,
+        List<Operation> operations) {
+
+    /** A report that records no answers to Spot's open questions. */
+    public RunReport(
+            String template, int accounts, int concurrency, List<String> rateLimits, List<Operation> operations) {
+        this(template, accounts, concurrency, rateLimits, null, operations);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -108,6 +121,7 @@ public record RunReport(
                 options.accounts(),
                 options.concurrency(),
                 options.rateLimits().stream().map(Object::toString).toList(),
+                options.spotUrl() == null ? options.answers().options() : null,
                 summaries.stream().map(s -> operation(s, redact)).toList());
     }
 

@@ -3,6 +3,8 @@ package io.spot.onboarding.runner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spot.onboarding.emulator.RateLimitAnswers;
+import io.spot.onboarding.emulator.SpotAnswers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -63,5 +65,54 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse("--rate-limit", "lots")).hasMessageContaining("METHOD:ROUTE");
         assertThatThrownBy(() -> CommandLine.parse("deploy", "--report"))
                 .hasMessageContaining("--report needs a value");
+    }
+
+    @Test
+    void theRateLimitAnswersAreOptionsWithTodaysLimiterAsTheirDefault() {
+        final Options options = CommandLine.parse(
+                "--rate-limit-scope",
+                "path",
+                "--rate-limit-headers=off",
+                "--rate-limit-counts-refused",
+                "off",
+                "deploy");
+
+        assertThat(options.answers().rateLimits())
+                .isEqualTo(new RateLimitAnswers(
+                        RateLimitAnswers.Scope.PATH, RateLimitAnswers.Headers.OFF, RateLimitAnswers.CountsRefused.OFF));
+        assertThat(options.answers().externalIds()).isEqualTo(SpotAnswers.ExternalIds.KEEPS_OLD);
+        assertThat(CommandLine.parse("--rate-limit-scope=organization")
+                        .answers()
+                        .rateLimits()
+                        .scope())
+                .isEqualTo(RateLimitAnswers.Scope.ORGANIZATION);
+        assertThat(CommandLine.parse("deploy").answers()).isEqualTo(SpotAnswers.DEFAULT);
+        assertThat(CommandLine.parse(SpotAnswers.STRICT.options().toArray(String[]::new))
+                        .answers())
+                .isEqualTo(SpotAnswers.STRICT);
+    }
+
+    @Test
+    void aRateLimitAnswerItDoesNotKnowIsAUsageErrorListingTheValues() {
+        assertThatThrownBy(() -> CommandLine.parse("--rate-limit-scope", "foo"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--rate-limit-scope takes template or path or organization, got 'foo'");
+        assertThatThrownBy(() -> CommandLine.parse("--rate-limit-headers=sometimes"))
+                .hasMessage("--rate-limit-headers takes on or off, got 'sometimes'");
+        assertThatThrownBy(() -> CommandLine.parse("--rate-limit-counts-refused", "1"))
+                .hasMessage("--rate-limit-counts-refused takes on or off, got '1'");
+        assertThatThrownBy(() -> CommandLine.parse("--rate-limit-scope"))
+                .hasMessage("--rate-limit-scope needs a value");
+        assertThatThrownBy(() -> CommandLine.parse("--rate-limit-window=60"))
+                .hasMessage("unknown option --rate-limit-window=60");
+    }
+
+    @Test
+    void theUsageDocumentsEveryAnswerWithItsValues() {
+        assertThat(CommandLine.USAGE)
+                .contains("--rate-limit-scope template|path|organization")
+                .contains("--rate-limit-headers on|off")
+                .contains("--rate-limit-counts-refused on|off");
+        SpotAnswers.OPTIONS.forEach(option -> assertThat(CommandLine.USAGE).contains("  " + option + " "));
     }
 }
