@@ -36,13 +36,12 @@ public class CallbackContext extends SpotCallbackContext {
      * has sent no create since whose outcome is unknown or that Spot refused.
      */
     private boolean earlierAttemptsRuledOut;
-    /**
-     * Spot's rate limit refused a create of this operation: the create-minute check paces it with the
-     * others Spot refused, since the listing showed room that refused creates had taken (CreateWindow).
-     */
-    private boolean createRefused;
-    /** The first create of this operation was spread over the crowd's minute (FirstWriteSpread), or needed no wait. */
-    private boolean firstWriteSpread;
+    /** Creates of this operation Spot's rate limit refused: each makes its next create more patient (CreatePace). */
+    private int createRefusals;
+    /** The create route's {@code X-RateLimit-Limit}, once Spot has answered a create of this operation. */
+    private Integer createLimit;
+    /** Waits this operation drew before creating (CreatePace spreads longer without Spot's headers). */
+    private int createWaits;
     /** A DELETE was sent by an earlier invocation, whose answer may have been lost. */
     private boolean deleteIssued;
 }

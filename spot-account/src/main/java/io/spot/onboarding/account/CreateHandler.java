@@ -2,14 +2,12 @@ package io.spot.onboarding.account;
 
 import io.spot.onboarding.common.api.AccountListing;
 import io.spot.onboarding.common.api.PendingAccountName;
-import io.spot.onboarding.common.api.RouteWindow;
 import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.api.SpotApi;
 import io.spot.onboarding.common.api.SpotRateLimitException;
-import io.spot.onboarding.common.handler.CreateWindow;
+import io.spot.onboarding.common.handler.CreatePace;
 import io.spot.onboarding.common.handler.DefaultAccountName;
 import io.spot.onboarding.common.handler.Events;
-import io.spot.onboarding.common.handler.FirstWriteSpread;
 import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import java.util.List;
@@ -34,26 +32,22 @@ public class CreateHandler extends AccountHandler {
      */
     static final String UNASSUMABLE_PREFIX = "unassumable-";
 
-    private final FirstWriteSpread spread;
-    private final CreateWindow window;
+    private static final String CREATE_ROUTE = "/setup/account";
+
+    private final CreatePace pace;
     private final StackAuthority stacks;
 
     public CreateHandler(final SpotInvoker invoker) {
-        this(invoker, new FirstWriteSpread(), new CreateWindow());
+        this(invoker, new CreatePace());
     }
 
-    CreateHandler(final SpotInvoker invoker, final FirstWriteSpread spread, final CreateWindow window) {
-        this(invoker, spread, window, new StackAuthority());
+    CreateHandler(final SpotInvoker invoker, final CreatePace pace) {
+        this(invoker, pace, new StackAuthority());
     }
 
-    CreateHandler(
-            final SpotInvoker invoker,
-            final FirstWriteSpread spread,
-            final CreateWindow window,
-            final StackAuthority stacks) {
+    CreateHandler(final SpotInvoker invoker, final CreatePace pace, final StackAuthority stacks) {
         super(Action.CREATE, invoker);
-        this.spread = spread;
-        this.window = window;
+        this.pace = pace;
         this.stacks = stacks;
     }
 
@@ -123,23 +117,11 @@ public class CreateHandler extends AccountHandler {
             }
             context.setConnectedRuledOut(true);
         }
-        if (!context.isFirstWriteSpread()) {
-            context.setFirstWriteSpread(true);
-            final Optional<RouteWindow> lookups = spot.lastWindow("GET", "/setup/account");
-            final OptionalInt wait = spread.delaySeconds(lookups);
-            if (wait.isPresent()) {
-                return waitBeforeCreating(
-                        call,
-                        wait.getAsInt(),
-                        "Spot counted " + lookups.get().used() + " account lookups in the last minute, more "
-                                + "creates than it admits in one");
-            }
-        }
         final String marker = CreateMarker.of(call.request(), awsAccountId);
         if (!context.isEarlierAttemptsRuledOut()) {
             final AccountListing listing = spot.listAccounts();
             // The listing names each account's cloud account, so the lookup above, made perhaps minutes
-            // ago (the spread), is checked again right before creating without another call.
+            // ago (before a wait for room), is checked again right before creating without another call.
             final List<SpotAccount> connected = AccountLookup.connectedTo(listing, awsAccountId);
             if (!connected.isEmpty()) {
                 return useConnected(connected, context, awsAccountId, policy, call);
@@ -166,9 +148,14 @@ public class CreateHandler extends AccountHandler {
                                 + "it, delete it in Spot and retry; or set Name to another name; or connect it to AWS account "
                                 + awsAccountId + " and set ExistingAccountPolicy to Reuse.");
             }
-            final Optional<CreateWindow.Wait> full =
-                    window.delay(listing, spot.lastWindow("GET", "/setup/account"), context.isCreateRefused());
+            final Optional<CreatePace.Wait> full = pace.decide(new CreatePace.Seen(
+                    listing,
+                    spot.lastWindow("GET", CREATE_ROUTE),
+                    context.getCreateLimit() == null ? OptionalInt.empty() : OptionalInt.of(context.getCreateLimit()),
+                    context.getCreateRefusals(),
+                    context.getCreateWaits()));
             if (full.isPresent()) {
+                context.setCreateWaits(context.getCreateWaits() + 1);
                 // The listing is read again after the wait: it is what shows the window, and the earlier
                 // checks above must hold at the moment of the create.
                 return waitBeforeCreating(call, full.get().seconds(), full.get().reason());
@@ -179,13 +166,11 @@ public class CreateHandler extends AccountHandler {
         try {
             created = spot.createAccount(marker);
         } catch (SpotRateLimitException refused) {
+            spot.lastWindow("POST", CREATE_ROUTE).ifPresent(route -> context.setCreateLimit(route.limit()));
             // Spot did nothing, but the retry lists the organization again all the same: that listing is the
-            // create-minute check, and creates retried without it after a crowd's refusals are what kept the
-            // route full (README, organization scale). It looks the AWS account up again too, as someone may
-            // connect it meanwhile.
-            context.setConnectedRuledOut(false);
+            // create pace's check, and it shows an account someone connected to the AWS account meanwhile.
             context.setEarlierAttemptsRuledOut(false);
-            context.setCreateRefused(true);
+            context.setCreateRefusals(context.getCreateRefusals() + 1);
             throw refused;
         } catch (RuntimeException unknownOutcome) {
             // The account may exist now without our knowing its ID: the next attempt must look for it.

@@ -35,10 +35,10 @@ class AccountCreateOutcomeTest {
         assertThat(create.events()
                         .get(0)
                         .callbackContext()
-                        .path("createRefused")
-                        .asBoolean())
+                        .path("createRefusals")
+                        .asInt())
                 .as("the refusal is carried into the retries' create-minute check, which paces refused Creates")
-                .isTrue();
+                .isEqualTo(1);
     }
 
     @Test

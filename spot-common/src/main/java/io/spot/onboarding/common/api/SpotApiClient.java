@@ -290,6 +290,18 @@ public final class SpotApiClient implements SpotApi {
                                 + ": not an answer from Spot's API. "
                                 + "Check SpotCredentials.ApiUrl and any proxy in between");
             }
+            if (response.code() == 429 && !isSpotEnvelope(envelope) && response.header("X-RateLimit-Limit") == null) {
+                // Spot's 429 has its envelope and its X-RateLimit-* headers: one with neither is something in
+                // between refusing, and waiting it out as Spot's rate limit would wait for nothing.
+                throw new SpotForeignAnswerException(
+                        operation,
+                        429,
+                        null,
+                        "HTTP 429 without Spot's response envelope or X-RateLimit-* headers from "
+                                + url.scheme() + "://" + url.host() + ":" + url.port() + url.encodedPath()
+                                + ": not Spot's rate limit but a proxy, a firewall or a wrong SpotCredentials.ApiUrl "
+                                + "refusing the call. Check SpotCredentials.ApiUrl and any proxy in between");
+            }
             final int statusInBody =
                     envelope.path("response").path("status").path("code").asInt(response.code());
             if (response.code() == 200 && statusInBody == 200) {

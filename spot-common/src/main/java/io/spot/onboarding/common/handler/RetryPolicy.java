@@ -22,20 +22,11 @@ import java.util.function.IntUnaryOperator;
  *       ten minutes would keep the route blocked for all; at most {@value #MAX_GROWN_SHARE_SECONDS} s, so no
  *       caller is still waiting hours after the crowd has gone. The part of a wait beyond 600 s is owed in the
  *       callback context and waited out with IN_PROGRESS before Spot is called again ({@link SpotInvoker}).
- *       For at most {@value #MAX_THROTTLE_WAIT_SECONDS} s in all.</li>
+ *       Within the operation's one {@link WaitBudget}.</li>
  *   <li>5xx and network failures: 5, 10, 20 s; at most {@value #MAX_TRANSIENT_RETRIES} times.</li>
  * </ul>
  */
 public final class RetryPolicy {
-    /**
-     * How long one operation waits out Spot's rate limit in all before it fails with Throttling:
-     * 2,000 minutes, below the 2,160 the schemas give Create, Update and Delete (the registry's most),
-     * leaving the operation 160 minutes for its own work. A StackSet run at 100% concurrency puts every
-     * account of the organization in line at once; at 60 creates a minute 10,000 accounts need 2 h 47 min
-     * when no call is wasted, and the measured runs at high concurrency waste most of them (README:
-     * Benchmarks), so the budget is the longest the registry allows, not a guess at the queue.
-     */
-    public static final int MAX_THROTTLE_WAIT_SECONDS = 2000 * 60;
     /** Refusals of one operation after which the random share grows (measured: README, Benchmarks). */
     public static final int GROWTH_AFTER = 10;
     /**
@@ -72,8 +63,8 @@ public final class RetryPolicy {
     /** The delay before the next attempt, counting it in {@code context}; empty when out of attempts. */
     public OptionalInt nextDelaySeconds(final SpotApiException failure, final SpotCallbackContext context) {
         if (failure instanceof SpotRateLimitException throttled) {
-            final int waited = context.getThrottleWaitSeconds();
-            if (waited >= MAX_THROTTLE_WAIT_SECONDS) {
+            final int budget = WaitBudget.remaining(context);
+            if (budget == 0) {
                 return OptionalInt.empty();
             }
             final int attempt = context.getThrottleRetries();
@@ -89,9 +80,8 @@ public final class RetryPolicy {
                 delay += jitter.applyAsInt(
                         (int) Math.min(MAX_GROWN_SHARE_SECONDS, Math.max(1, MAX_DELAY_SECONDS * growth)));
             }
-            final int total = (int) Math.min(delay, MAX_THROTTLE_WAIT_SECONDS - waited);
+            final int total = (int) Math.min(delay, budget);
             final int now = Math.min(MAX_DELAY_SECONDS, total);
-            context.setThrottleWaitSeconds(waited + total);
             context.setOwedWaitSeconds(total - now);
             return OptionalInt.of(now);
         }

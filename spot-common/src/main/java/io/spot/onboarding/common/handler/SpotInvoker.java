@@ -47,7 +47,7 @@ public final class SpotInvoker {
             final HandlerCall<M, C> invocation, final Function<HandlerCall<M, C>, ProgressEvent<M, C>> body) {
 
         if (invocation.mayWait() && invocation.context().getOwedWaitSeconds() > 0) {
-            return stillWaiting(invocation);
+            return WaitBudget.count(stillWaiting(invocation), invocation.context());
         }
         // Built on first use only: a token from the type configuration needs no AWS client, and
         // building one costs a cold start about a thousand classes.
@@ -67,11 +67,13 @@ public final class SpotInvoker {
             throw new software.amazon.cloudformation.exceptions.CfnInvalidTypeConfigurationException(
                     invocation.typeName(), e.getMessage());
         }
+        ProgressEvent<M, C> event;
         try {
-            return body.apply(invocation.withSpot(spot));
+            event = body.apply(invocation.withSpot(spot));
         } catch (SpotApiException failure) {
-            return afterFailure(invocation, failure, access.tokenSource());
+            event = afterFailure(invocation, failure, access.tokenSource());
         }
+        return WaitBudget.count(event, invocation.context());
     }
 
     /** The rest of a rate-limit wait longer than one callback: no token, no call, only time. */

@@ -37,7 +37,7 @@ class RetryPolicyTest {
         while ((delay = policy.nextDelaySeconds(throttled(null), context)).isPresent()) {
             delays.add(delay.getAsInt());
             owed.add(context.getOwedWaitSeconds());
-            context.setOwedWaitSeconds(0);
+            waitOut(context, delay.getAsInt());
         }
 
         assertThat(delays)
@@ -45,8 +45,23 @@ class RetryPolicyTest {
                 .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(RetryPolicy.MAX_DELAY_SECONDS));
         final int total = delays.stream().mapToInt(Integer::intValue).sum()
                 + owed.stream().mapToInt(Integer::intValue).sum();
-        assertThat(total).as("the whole budget, no more").isEqualTo(RetryPolicy.MAX_THROTTLE_WAIT_SECONDS);
-        assertThat(context.getThrottleWaitSeconds()).isEqualTo(total);
+        assertThat(total).as("the whole budget, no more").isEqualTo(WaitBudget.MAX_WAIT_SECONDS);
+    }
+
+    @Test
+    void waitsOfAnyOtherKindComeOutOfTheSameBudget() {
+        final SpotCallbackContext context = new SpotCallbackContext();
+        context.setWaitedSeconds(WaitBudget.MAX_WAIT_SECONDS - 100);
+
+        assertThat(policy.nextDelaySeconds(throttled(45L), context)).hasValue(100);
+        waitOut(context, 100);
+        assertThat(policy.nextDelaySeconds(throttled(45L), context)).isEmpty();
+    }
+
+    /** What the invoker does across callbacks: the wait now and what it owes are waited out and counted. */
+    private static void waitOut(final SpotCallbackContext context, final int now) {
+        context.setWaitedSeconds(context.getWaitedSeconds() + now + context.getOwedWaitSeconds());
+        context.setOwedWaitSeconds(0);
     }
 
     /**
@@ -57,13 +72,11 @@ class RetryPolicyTest {
         final SpotCallbackContext context = new SpotCallbackContext();
         final List<Integer> waits = new ArrayList<>();
         for (int i = 0; i < refusals; i++) {
-            final int before = context.getThrottleWaitSeconds();
             final int now = policy.nextDelaySeconds(throttled(30L), context).getAsInt();
-            final int wait = context.getThrottleWaitSeconds() - before;
+            final int wait = now + context.getOwedWaitSeconds();
             waits.add(wait);
             assertThat(now).isEqualTo(Math.min(RetryPolicy.MAX_DELAY_SECONDS, wait));
-            assertThat(context.getOwedWaitSeconds()).isEqualTo(wait - now);
-            context.setOwedWaitSeconds(0);
+            waitOut(context, now);
         }
         return waits;
     }

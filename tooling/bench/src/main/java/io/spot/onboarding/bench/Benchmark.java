@@ -25,7 +25,7 @@ public final class Benchmark {
         final int only = options.indexOf("--only");
         final Set<String> figures = only >= 0 && only + 1 < options.size()
                 ? Set.of(options.get(only + 1).split(","))
-                : Set.of("1", "2", "3", "4", "5");
+                : Set.of("1", "2", "3", "4", "5", "8");
         final PrintStream out = System.out;
         final Instant start = Instant.now();
         out.println("Spot onboarding benchmark — " + Runtime.getRuntime().availableProcessors() + " cores, "
@@ -48,13 +48,17 @@ public final class Benchmark {
             ApiCalls.print(out);
             out.println();
         }
+        final OrgScale orgScale = new OrgScale(
+                root,
+                quick ? List.of(10, 100, 1000) : List.of(10, 100, 1000, 10_000),
+                quick ? List.of(1000) : List.of(1000, 10_000),
+                List.of(200, 1000));
         if (figures.contains("5")) {
-            new OrgScale(
-                            root,
-                            quick ? List.of(10, 100, 1000) : List.of(10, 100, 1000, 10_000),
-                            quick ? List.of(1000) : List.of(1000, 10_000),
-                            List.of(200, 1000))
-                    .print(out);
+            orgScale.print(out);
+            out.println();
+        }
+        if (figures.contains("8")) {
+            new PaceGrid(orgScale).print(out);
             out.println();
         }
         out.println("benchmark took " + Duration.between(start, Instant.now()).toSeconds() + " s");

@@ -129,7 +129,7 @@ final class OrgScale {
             final List<String> commands = new ArrayList<>(List.of("deploy"));
             commands.addAll(UPDATE);
             commands.add("detect-drift");
-            lifecycleRows(out, accounts, run(accounts, LIFECYCLE_CONCURRENCY, commands));
+            lifecycleRows(out, accounts, run(accounts, LIFECYCLE_CONCURRENCY, LIMITS, List.of(), commands));
         }
     }
 
@@ -213,7 +213,7 @@ final class OrgScale {
     }
 
     /** The first failed stacks, each with what failed in it. */
-    private static void failures(final PrintStream out, final Operation operation) {
+    static void failures(final PrintStream out, final Operation operation) {
         operation.failures().stream()
                 .limit(FAILURES_SHOWN)
                 .forEach(f -> out.println(
@@ -242,14 +242,27 @@ final class OrgScale {
                 .percentOfAllowed();
     }
 
+    /** A file-name-safe form of the first limit, e.g. {@code POST-setup-account-60}. */
+    private static String limitName(final String limit) {
+        return limit.substring(0, limit.indexOf('/', limit.indexOf('=')))
+                .replaceAll("[^A-Za-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
+    }
+
     static String clock(final long seconds) {
         return String.format("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 
     private Operation deploy(final int accounts, final int concurrency) throws IOException, InterruptedException {
-        final String key = accounts + "/" + concurrency;
+        return deploy(accounts, concurrency, LIMITS, List.of());
+    }
+
+    /** One deploy under {@code limits} and the runner's {@code options}, run once however often it is asked for. */
+    Operation deploy(final int accounts, final int concurrency, final List<String> limits, final List<String> options)
+            throws IOException, InterruptedException {
+        final String key = accounts + "/" + concurrency + "/" + limits + "/" + options;
         if (!deploys.containsKey(key)) {
-            deploys.put(key, only(run(accounts, concurrency, List.of("deploy")), "deploy", accounts));
+            deploys.put(key, only(run(accounts, concurrency, limits, options, List.of("deploy")), "deploy", accounts));
         }
         return deploys.get(key);
     }
@@ -267,12 +280,19 @@ final class OrgScale {
      * Runs the commands in order in one runner process over one StackSet, and reads its report. Its
      * console goes to a log beside the report, named when the run fails.
      */
-    private RunReport run(final int accounts, final int concurrency, final List<String> commands)
+    private RunReport run(
+            final int accounts,
+            final int concurrency,
+            final List<String> limits,
+            final List<String> options,
+            final List<String> commands)
             throws IOException, InterruptedException {
         final Path out = Files.createDirectories(root.resolve("tooling/bench/target/org-scale"));
         // Its own tmpdir, not spot-local's: the handlers' wrapper empties it, whoever else uses it.
         final Path tmp = Files.createDirectories(out.resolve("tmp"));
-        final String name = accounts + "-accounts-" + concurrency + "-in-flight-" + String.join("-", commands);
+        final String name = accounts + "-accounts-" + concurrency + "-in-flight-" + String.join("-", commands)
+                + (limits.equals(LIMITS) ? "" : "-limits-" + (limits.isEmpty() ? "none" : limitName(limits.get(0))))
+                + (options.isEmpty() ? "" : "-" + String.join("-", options).replace("--rate-limit-", ""));
         final Path report = out.resolve(name + ".json");
         final Path log = out.resolve(name + ".log");
         final List<String> command = new ArrayList<>(List.of(
@@ -289,7 +309,8 @@ final class OrgScale {
                 "--quiet",
                 "--report",
                 report.toString()));
-        LIMITS.forEach(limit -> command.addAll(List.of("--rate-limit", limit)));
+        limits.forEach(limit -> command.addAll(List.of("--rate-limit", limit)));
+        command.addAll(options);
         command.addAll(commands);
         final Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.common.handler.RetryPolicy;
+import io.spot.onboarding.common.handler.WaitBudget;
 import io.spot.onboarding.emulator.Faults;
 import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
@@ -157,8 +158,8 @@ class FailureMappingTest {
 
         assertThat(create.last().errorCode()).isEqualTo("Throttling");
         assertThat(create.totalDelaySeconds())
-                .as("waited out the limit for the whole budget, no longer")
-                .isBetween((long) RetryPolicy.MAX_THROTTLE_WAIT_SECONDS, RetryPolicy.MAX_THROTTLE_WAIT_SECONDS + 600L)
+                .as("waited for the operation's whole budget, no longer")
+                .isBetween(WaitBudget.MAX_WAIT_SECONDS - 600L, (long) WaitBudget.MAX_WAIT_SECONDS)
                 .as("within the schema's 2,160-minute timeout")
                 .isLessThan(Duration.ofMinutes(2160).toSeconds());
         assertThat(create.events())
