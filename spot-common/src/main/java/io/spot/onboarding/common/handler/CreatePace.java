@@ -25,7 +25,8 @@ import java.util.function.IntUnaryOperator;
  *       that has not been refused may go beyond it, so that a deploy still finds a higher limit: a tenth beyond
  *       it a minute, drawn among the Creates reading the listing. One refused stays within it.</li>
  *   <li><b>Else nothing is known</b>: no run of creates, or one younger than two minutes that has not refused
- *       this Create. The create goes. A StackSet's first crowd of Creates so reaches the pace its concurrency
+ *       this Create, unless the listing's readers show that Spot refused most creates of its last minute. The
+ *       create goes. A StackSet's first crowd of Creates so reaches the pace its concurrency
  *       allows, or learns the limit from Spot: Spot admits what it allows and announces its limit to the rest in
  *       their refusals, whose waits ({@link RetryPolicy}) spread them out.</li>
  * </ul>
@@ -50,6 +51,8 @@ public final class CreatePace {
      * the limit, before anyone holds back.
      */
     static final Duration FINDING_PACE = Duration.ofMinutes(2);
+    /** How old a run of creates must be before its listing's readers say anything about refusals. */
+    static final Duration SETTLING = Duration.ofSeconds(10);
 
     /**
      * What the Create knows when it decides: the listing read just now, that read's {@code X-RateLimit-*}
@@ -126,10 +129,28 @@ public final class CreatePace {
             return seen.announcedLimit();
         }
         final List<Instant> run = currentRun(created, now);
-        if (run.isEmpty() || seen.refusals() == 0 && run.get(0).isAfter(now.minus(FINDING_PACE))) {
+        if (run.isEmpty()
+                || seen.refusals() == 0
+                        && run.get(0).isAfter(now.minus(FINDING_PACE))
+                        && !mostCreatesRefused(seen, run, now)) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(busiestMinute(run));
+    }
+
+    /**
+     * Whether the listing's readers show that Spot has refused most creates of the last minute: each Create reads
+     * the listing twice before its create, so fewer new accounts than a quarter of the reads means more than half
+     * of the Creates that read did not get one. The busiest minute so far is then the pace Spot allows, before
+     * {@link #FINDING_PACE} is over. Only once the run is {@link #SETTLING} old: creates land after their reads.
+     */
+    private static boolean mostCreatesRefused(final Seen seen, final List<Instant> run, final Instant now) {
+        if (seen.listingRoute().isEmpty() || run.get(0).isAfter(now.minus(SETTLING))) {
+            return false;
+        }
+        final long lastMinute =
+                run.stream().filter(at -> at.isAfter(now.minus(MINUTE))).count();
+        return lastMinute * 4 < seen.listingRoute().get().used();
     }
 
     /** The creates since the last minute without any, oldest first: one deploy's, not an older one's. */

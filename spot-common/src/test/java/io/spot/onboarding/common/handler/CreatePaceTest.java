@@ -125,6 +125,24 @@ class CreatePaceTest {
     }
 
     @Test
+    void aYoungRunIsPacedOnceTheListingsReadersShowMostCreatesRefused() {
+        // 10 creates 11..20 s ago: younger than the two minutes a run goes unpaced.
+        final List<SpotAccount> accounts = createdAgo(10, 11);
+        final Optional<RouteWindow> fewReaders = Optional.of(new RouteWindow(1000, 1000 - 40, 0));
+        final Optional<RouteWindow> crowd = Optional.of(new RouteWindow(1000, 1000 - 41, 0));
+
+        assertThat(pace.decide(seen(accounts, fewReaders, null, 0)))
+                .as("40 reads for 10 creates: each Create reads twice, so at most half were refused")
+                .isEmpty();
+        assertThat(pace.decide(seen(accounts, crowd, null, 0)))
+                .as("41 reads: most of the Creates that read got no account; 10 a minute is the pace")
+                .hasValueSatisfying(wait -> assertThat(wait.reason()).contains("the most it has admitted"));
+        assertThat(pace.decide(seen(createdAgo(5, 1), crowd, null, 0)))
+                .as("a run younger than 10 s: its creates may not have landed yet")
+                .isEmpty();
+    }
+
+    @Test
     void atTheBusiestMinuteANeverRefusedCreateProbesForMoreAtATenthOfItAMinute() {
         final List<SpotAccount> accounts = createdEvery(2, 75);
         // 300 listing reads a minute; the probe admits 3 of them a minute.
