@@ -4,6 +4,7 @@ import static io.spot.onboarding.harness.CloudFormationRequest.props;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spot.onboarding.common.handler.WaitBudget;
 import io.spot.onboarding.emulator.SpotAccountRecord;
 import io.spot.onboarding.harness.CloudFormationRequest;
 import io.spot.onboarding.harness.HandlerDriver;
@@ -58,6 +59,35 @@ class CreatePaceGateTest {
                 .as("the refused create and one after the wait")
                 .isEqualTo(2);
         assertThat(harness.spot.state().accounts()).hasSize(before + 1);
+    }
+
+    /** The pace's waits count against the operation's one budget: a wait past it fails, and nothing is created. */
+    @Test
+    void aPaceWaitPastTheOperationsBudgetFailsSayingWhatItWaitedFor() {
+        harness.spot.faults().rateLimit("POST", "/setup/account", LIMIT, Duration.ofSeconds(60));
+        harness.spot.faults().throttleNext("POST", "/setup/account", 1, 1);
+        othersCreatedNow(LIMIT);
+        final ObjectNode request =
+                harness.request("CREATE").properties(props("{}")).json();
+        final HandlerResponse refused = harness.driver.invoke(request);
+        assertThat(refused.status()).isEqualTo("IN_PROGRESS");
+        final ObjectNode next = HandlerDriver.continuation(request, refused);
+        // As if the operation had already waited all but a second of its budget.
+        ((ObjectNode) next.get("callbackContext")).put("waitedSeconds", WaitBudget.MAX_WAIT_SECONDS - 1);
+        final int accounts = harness.spot.state().accounts().size();
+
+        final HandlerResponse gaveUp = harness.driver.invoke(next);
+
+        assertThat(gaveUp.status()).isEqualTo("FAILED");
+        assertThat(gaveUp.errorCode()).isEqualTo("Throttling");
+        assertThat(gaveUp.message())
+                .startsWith("Gave up after waiting " + (WaitBudget.MAX_WAIT_SECONDS / 60 - 1) + " minutes in all")
+                .contains("Spot created " + LIMIT + " accounts in the last minute")
+                .contains("before creating the Spot account");
+        assertThat(harness.spot.state().accounts()).hasSize(accounts);
+        assertThat(harness.spot.requestCount("POST", "/setup/account"))
+                .as("only the refused one")
+                .isEqualTo(1);
     }
 
     /** Someone connects the AWS account to a Spot account while the Create waits: it is used, not doubled. */
