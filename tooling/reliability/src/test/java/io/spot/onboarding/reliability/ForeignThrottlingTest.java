@@ -60,7 +60,7 @@ class ForeignThrottlingTest {
                     .json());
 
             assertThat(create.last().status()).isEqualTo("FAILED");
-            assertThat(create.last().errorCode()).isNotNull();
+            assertThat(create.last().errorCode()).isEqualTo("ServiceInternalError");
             assertThat(create.last().message())
                     .contains(url + "/", "not Spot's rate limit", "Check SpotCredentials.ApiUrl")
                     .doesNotContain(harness.token);
