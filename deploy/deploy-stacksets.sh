@@ -273,9 +273,8 @@ aws_cli cloudformation create-stack-set --stack-set-name spot-onboarding \
     --call-as "$call_as"
 # 100 stacks at a time whatever the organization's size, and SOFT_FAILURE_TOLERANCE so a failure does not
 # lower it (the default, strict mode, caps concurrency at the failure tolerance + 1). Chosen from
-# spot-local's StackSet runs under 60 writes a minute per route (README: Benchmarks): with the Account's
-# create-minute check, 100 in flight reached 90% of the create ceiling at 1,000 accounts with no create
-# refused; 50 left the route idle (87%), and 250 gained 2 points for one more organization listing per account.
+# spot-local's StackSet runs (docs/organization-scale.md, "How many stacks in flight"): fewer leave the create
+# route idle, more buy little for one more organization listing per account.
 aws_cli cloudformation create-stack-instances --stack-set-name spot-onboarding \
     --deployment-targets "OrganizationalUnitIds=$(echo $targets | tr ' ' ',')" \
     --regions "$onboarding_region" \

@@ -20,7 +20,7 @@ abstract class CostIntelligenceHandler extends SpotResourceHandler<ResourceModel
 
     /**
      * Pages one operation may read, across invocations. Even if every page took the Spot client's
-     * whole 15 s call timeout, 400 pages end within 100 minutes, under the 120-minute timeout of
+     * whole 15 s call timeout, 400 pages end within 100 minutes, under the 2,160-minute timeout of
      * Create, Update and Delete with Create's 5 minutes of stabilization waits on top. At Spot's
      * largest page size that is 400,000 enrollments; at its default size (100 in the emulator),
      * 40,000 in one search.

@@ -27,12 +27,12 @@ import java.util.function.IntUnaryOperator;
  * </ul>
  */
 public final class RetryPolicy {
-    /** Refusals of one operation after which the random share grows (measured: README, Benchmarks). */
+    /** Refusals of one operation after which the random share grows (docs/organization-scale.md, "How many stacks in flight"). */
     public static final int GROWTH_AFTER = 10;
     /**
      * The most the grown share may add to one wait. Uncapped, it reached hours after 20 refusals, drawn while
-     * thousands were in line and waited out after they had gone: 10,000 accounts all in flight had 9,522 done at
-     * 06:05:41 and the last at 10:27:52 (README, Benchmarks). An hour still spreads 10,000 callers to under 200
+     * thousands were in line and waited out after they had gone: 10,000 accounts all in flight had 9,522 done
+     * after about six hours and the last after ten and a half. An hour still spreads 10,000 callers to under 200
      * a minute, a third of what a read route admits.
      */
     static final int MAX_GROWN_SHARE_SECONDS = 3600;

@@ -24,8 +24,8 @@ final class Onboarding {
 
     /**
      * Spot's clock in every emulator of the benchmark. Each enrollment starts a minute after the last,
-     * as far as Spot can tell: the Account Create holds back once Spot's last minute has seen 55
-     * creates, and the figures are a handler's own cost, not that wait. A wait the handler asks for
+     * as far as Spot can tell: the Account Create holds back while Spot's last minute is full of
+     * creates (CreatePace), and the figures are a handler's own cost, not that wait. A wait the handler asks for
      * passes on this clock too.
      */
     private static final MutableClock CLOCK = MutableClock.startingNow();

@@ -34,9 +34,8 @@ final class OrgScale {
             "GET:/setup/credentials/aws=600/60s",
             "GET:/cbi/v1/setup/account=600/60s");
     /**
-     * StackSets' MaxConcurrentCount. Linking takes two or three calls of a route limited to 60 a
-     * minute; at 100 accounts in flight the herd on that route kept some accounts waiting past their
-     * 45-minute budget (77 of 1,000 failed), at 25 none does and the route runs at about 60%.
+     * Figure 5's MaxConcurrentCount: a quarter of the shipped count ({@link #SHIPPED_CONCURRENCY}), which
+     * figure 6 sweeps with others.
      */
     static final int CONCURRENCY = 25;
 
@@ -53,7 +52,7 @@ final class OrgScale {
      * Figure 7's MaxConcurrentCount. Drift detection is a StackSet operation of its own, with the
      * operation preferences its caller passes, and a Read may not wait out Spot's minute: at a Read
      * every 5 s per stack, 50 in flight read each route 600 times a minute, the assumed read limit,
-     * while the shipped 100 would have Spot refuse half the reads (README, drift detection).
+     * while the shipped 100 would have Spot refuse half the reads (docs/organization-scale.md, "Drift detection").
      */
     static final int LIFECYCLE_CONCURRENCY = 50;
     /**

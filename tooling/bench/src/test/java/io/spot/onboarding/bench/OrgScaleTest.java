@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Figures 5 to 7 print from the runner's report in the layout they had when they were read off its
- * console: the expected rows are the README's published figure 5 row for 1,000 accounts, and the
+ * console: the expected rows are a figure 5 row for 1,000 accounts as the console printed it, and the
  * report goes through the file, as a run writes it.
  */
 class OrgScaleTest {
