@@ -115,7 +115,8 @@ final class PaceGrid {
             if ("path".equals(scope) && route.contains("{")) {
                 continue;
             }
-            final int perMinute = Integer.parseInt(limit.substring(limit.indexOf('=') + 1, limit.indexOf('/')));
+            final int perMinute =
+                    Integer.parseInt(limit.substring(rule.length() + 1, limit.indexOf('/', rule.length())));
             final long calls = byRoute.entrySet().stream()
                     .filter(e -> matches(method, route, e.getKey()))
                     .mapToLong(Map.Entry::getValue)
