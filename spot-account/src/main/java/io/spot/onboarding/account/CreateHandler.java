@@ -210,7 +210,11 @@ public class CreateHandler extends AccountHandler {
                             + "needs exactly one. Delete or disconnect the extra Spot accounts, then retry.");
         }
         final SpotAccount existing = connected.get(0);
-        if ("Fail".equals(policy)) {
+        // An account carrying this resource's own create marker is this resource's own creation (an
+        // earlier attempt whose stack linked it), not one that was there before: it is Created whatever
+        // the policy, and this Create finishes its rename.
+        final boolean own = CreateMarker.of(call.request(), awsAccountId).equals(existing.name());
+        if ("Fail".equals(policy) && !own) {
             return Events.failed(
                     HandlerErrorCode.AlreadyExists,
                     "AWS account " + awsAccountId + " is already connected "
@@ -229,7 +233,8 @@ public class CreateHandler extends AccountHandler {
                             + "delete removes. Nothing was changed. Deploy the onboarding template in one region only, or "
                             + "delete the other stack first.");
         }
-        final Ownership ownership = "Adopt".equals(policy) ? Ownership.ADOPTED : Ownership.REUSED;
+        final Ownership ownership =
+                own ? Ownership.CREATED : "Adopt".equals(policy) ? Ownership.ADOPTED : Ownership.REUSED;
         if (ownership == Ownership.REUSED
                 && call.model().getName() != null
                 && !call.model().getName().equals(existing.name())) {
@@ -282,12 +287,19 @@ public class CreateHandler extends AccountHandler {
         final CallbackContext context = call.context();
         final Ownership ownership = Ownership.parse(context.getOwnership());
         String spotName = context.getSpotName();
+        // An Adopted account still under a create marker (another resource's, whose rename never came)
+        // is given its final name as a new account is: no account is left under a marker.
         final boolean renames = ownership == Ownership.CREATED && !leftToAccountAlias(call.model())
-                || ownership == Ownership.ADOPTED && call.model().getName() != null;
+                || ownership == Ownership.ADOPTED
+                        && (call.model().getName() != null
+                                || PendingAccountName.is(spotName) && !leftToAccountAlias(call.model()));
         final boolean named =
                 call.model().getName() == null ? DefaultAccountName.carries(spotName, name) : name.equals(spotName);
         if (renames && !named) {
-            if (ownership == Ownership.ADOPTED && context.getPreviousName() == null) {
+            // A marker is never a name to give back: a rollback leaves the final name instead.
+            if (ownership == Ownership.ADOPTED
+                    && context.getPreviousName() == null
+                    && !PendingAccountName.is(spotName)) {
                 context.setPreviousName(spotName);
             }
             // Only a name this resource chose falls back; a Name the template sets is applied as it is.
@@ -358,10 +370,20 @@ public class CreateHandler extends AccountHandler {
                                 : "");
             case ADOPTED ->
                 "Adopted Spot account " + accountId + ", already connected to AWS account " + awsAccountId
-                        + "; this stack now manages it and deletes it when the stack is deleted (a rollback leaves it as it was)";
+                        + "; this stack now manages it and deletes it when the stack is deleted (a rollback leaves it as it was)"
+                        + (PendingAccountName.is(spotName)
+                                ? "; it keeps the name '" + spotName
+                                        + "' until the stack's Spot::Onboarding::AccountAlias names it (NamedByAccountAlias)"
+                                : "");
             case REUSED ->
                 "Reusing Spot account " + accountId + ", already connected to AWS account " + awsAccountId
-                        + "; this stack never changes or deletes it";
+                        + "; this stack never changes or deletes it"
+                        + (PendingAccountName.is(spotName)
+                                ? ". It is still named '" + spotName + "', the name another "
+                                        + "Spot::Onboarding::Account resource gave it while creating it, and Reuse never "
+                                        + "renames it: rename it in Spot, or recreate this resource with "
+                                        + "ExistingAccountPolicy Adopt, which names it"
+                                : "");
         };
     }
 }
