@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.function.Predicate;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -126,13 +127,29 @@ public class CreateHandler extends AccountHandler {
             if (!connected.isEmpty()) {
                 return useConnected(connected, context, awsAccountId, policy, call);
             }
-            final Optional<SpotAccount> earlier = AccountLookup.createdByThisResource(listing, marker);
+            final Predicate<String> own = n -> CreateMarker.isOwn(call.request(), awsAccountId, n);
+            final Optional<SpotAccount> earlier = AccountLookup.createdByThisResource(listing, own);
             if (earlier.isPresent()) {
                 call.log("Spot account " + earlier.get().accountId() + " was created by an earlier attempt of this "
-                        + "resource's Create (it carries the name '" + marker + "' only this resource gives); using it "
-                        + "instead of creating another");
+                        + "resource's Create (it carries the name '"
+                        + earlier.get().name()
+                        + "' only this resource gives); using it instead of creating another");
                 remember(context, earlier.get(), Ownership.CREATED);
                 return null;
+            }
+            final List<SpotAccount> othersPending = AccountLookup.othersPending(listing, awsAccountId, own);
+            if (!othersPending.isEmpty()) {
+                return Events.failed(
+                        HandlerErrorCode.AlreadyExists,
+                        "Spot account " + AccountLookup.describe(othersPending)
+                                + " is not connected to any cloud account and was created in the last "
+                                + AccountLookup.LOOK_ALIKE_WINDOW.toHours() + " hours by another "
+                                + "Spot::Onboarding::Account resource for AWS account " + awsAccountId
+                                + " (its name says so): another stack, or another resource of this one, is onboarding "
+                                + "this AWS account. It is not this resource's to take, and a second Spot account for "
+                                + "the same AWS account is not created. One resource onboards an AWS account: deploy the "
+                                + "onboarding template once per AWS account. If no stack is creating it any more, delete "
+                                + "it in Spot and retry.");
             }
             final List<SpotAccount> lookAlikes = AccountLookup.lookAlikes(
                     listing, call.model().getName() == null ? DefaultAccountName.fallback(name) : name, name);
@@ -213,7 +230,7 @@ public class CreateHandler extends AccountHandler {
         // An account carrying this resource's own create marker is this resource's own creation (an
         // earlier attempt whose stack linked it), not one that was there before: it is Created whatever
         // the policy, and this Create finishes its rename.
-        final boolean own = CreateMarker.of(call.request(), awsAccountId).equals(existing.name());
+        final boolean own = CreateMarker.isOwn(call.request(), awsAccountId, existing.name());
         if ("Fail".equals(policy) && !own) {
             return Events.failed(
                     HandlerErrorCode.AlreadyExists,

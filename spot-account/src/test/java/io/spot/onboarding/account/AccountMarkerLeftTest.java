@@ -38,16 +38,62 @@ class AccountMarkerLeftTest {
 
     /** The marker the harness's Account resource gives the account it creates. */
     private static String ownMarker() {
+        return CreateMarker.of(place(null), AWS_ACCOUNT_ID);
+    }
+
+    /** The harness's stack and logical ID, or another logical ID of that stack. */
+    private static ResourceHandlerRequest<ResourceModel> place(final String logicalId) {
         final JsonNode request =
                 CloudFormationRequest.of(ResourceModel.TYPE_NAME, "CREATE").json();
-        return CreateMarker.of(
-                ResourceHandlerRequest.builder()
-                        .stackId(request.path("stackId").asText())
-                        .logicalResourceIdentifier(request.path("requestData")
-                                .path("logicalResourceId")
-                                .asText())
-                        .build(),
-                AWS_ACCOUNT_ID);
+        return ResourceHandlerRequest.<ResourceModel>builder()
+                .stackId(request.path("stackId").asText())
+                .logicalResourceIdentifier(
+                        logicalId != null
+                                ? logicalId
+                                : request.path("requestData")
+                                        .path("logicalResourceId")
+                                        .asText())
+                .build();
+    }
+
+    @Test
+    void anotherResourcesOldMarkerIsLeftAloneAndNotInTheWay() {
+        final String theirs = CreateMarker.of(place("OtherSpotAccount"), AWS_ACCOUNT_ID);
+        final SpotAccountRecord abandoned = harness.spot.state().createAccount(theirs);
+        harness.clock.advance(AccountLookup.LOOK_ALIKE_WINDOW.plusMinutes(1));
+
+        final HandlerResponse done = harness.create(props("{}")).last();
+
+        assertThat(done.status()).isEqualTo("SUCCESS");
+        assertThat(done.modelText("AccountId")).isNotEqualTo(abandoned.accountId());
+        assertThat(nameInSpot(abandoned.accountId())).isEqualTo(theirs);
+    }
+
+    @Test
+    void markersForOtherAwsAccountsAreNoObstacle() {
+        // A StackSet's other stacks, creating their accounts at the same moment.
+        harness.spot.state().createAccount(CreateMarker.of(place(null), "210987654321"));
+        harness.spot.state().createAccount(FOREIGN_MARKER);
+
+        final HandlerResponse done = harness.create(props("{}")).last();
+
+        assertThat(done.status()).isEqualTo("SUCCESS");
+        assertThat(nameInSpot(done.modelText("AccountId"))).isEqualTo(AWS_ACCOUNT_ID);
+    }
+
+    @Test
+    void anAccountUnderThisResourcesMarkerOfTheEarlierFormIsStillItsOwn() {
+        final SpotAccountRecord earlier =
+                harness.spot.state().createAccount(CreateMarker.legacy(place(null), AWS_ACCOUNT_ID));
+        final int before = harness.spot.state().accounts().size();
+
+        final HandlerResponse done = harness.create(props("{}")).last();
+
+        assertThat(done.status()).isEqualTo("SUCCESS");
+        assertThat(done.modelText("AccountId")).isEqualTo(earlier.accountId());
+        assertThat(done.modelText("Ownership")).isEqualTo("Created");
+        assertThat(nameInSpot(earlier.accountId())).isEqualTo(AWS_ACCOUNT_ID);
+        assertThat(harness.spot.state().accounts()).hasSize(before);
     }
 
     @Test
