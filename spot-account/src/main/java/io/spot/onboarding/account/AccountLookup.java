@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -24,10 +25,10 @@ final class AccountLookup {
     private AccountLookup() {}
 
     /** The account an earlier attempt of this resource's create made, if any; the oldest if somehow several. */
-    static Optional<SpotAccount> createdByThisResource(final AccountListing listing, final String marker) {
+    static Optional<SpotAccount> createdByThisResource(final AccountListing listing, final Predicate<String> own) {
         return listing.accounts().stream()
                 .filter(a -> !a.isLinked())
-                .filter(a -> marker.equals(a.name()))
+                .filter(a -> own.test(a.name()))
                 .min(Comparator.comparing(SpotAccount::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(SpotAccount::accountId));
     }
@@ -48,6 +49,23 @@ final class AccountLookup {
         return listing.accounts().stream()
                 .filter(a -> !a.isLinked())
                 .filter(a -> name.equals(a.name()) || fallback.equals(a.name()))
+                .filter(a -> a.createdAt() != null && !a.createdAt().isBefore(now.minus(LOOK_ALIKE_WINDOW)))
+                .toList();
+    }
+
+    /**
+     * Unlinked accounts that another resource created for the same AWS account within
+     * {@link #LOOK_ALIKE_WINDOW} and that still carry its marker: another stack (another region,
+     * another logical ID) onboarding the AWS account right now. Never taken (only this resource's own
+     * marker proves an account is its own), and never doubled. Markers for other AWS accounts, which
+     * every Create of a StackSet leaves for a moment, are no obstacle.
+     */
+    static List<SpotAccount> othersPending(
+            final AccountListing listing, final String awsAccountId, final Predicate<String> own) {
+        final Instant now = listing.serverTime() != null ? listing.serverTime() : Instant.now();
+        return listing.accounts().stream()
+                .filter(a -> !a.isLinked())
+                .filter(a -> CreateMarker.targets(a.name(), awsAccountId) && !own.test(a.name()))
                 .filter(a -> a.createdAt() != null && !a.createdAt().isBefore(now.minus(LOOK_ALIKE_WINDOW)))
                 .toList();
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.function.Predicate;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -126,13 +127,29 @@ public class CreateHandler extends AccountHandler {
             if (!connected.isEmpty()) {
                 return useConnected(connected, context, awsAccountId, policy, call);
             }
-            final Optional<SpotAccount> earlier = AccountLookup.createdByThisResource(listing, marker);
+            final Predicate<String> own = n -> CreateMarker.isOwn(call.request(), awsAccountId, n);
+            final Optional<SpotAccount> earlier = AccountLookup.createdByThisResource(listing, own);
             if (earlier.isPresent()) {
                 call.log("Spot account " + earlier.get().accountId() + " was created by an earlier attempt of this "
-                        + "resource's Create (it carries the name '" + marker + "' only this resource gives); using it "
-                        + "instead of creating another");
+                        + "resource's Create (it carries the name '"
+                        + earlier.get().name()
+                        + "' only this resource gives); using it instead of creating another");
                 remember(context, earlier.get(), Ownership.CREATED);
                 return null;
+            }
+            final List<SpotAccount> othersPending = AccountLookup.othersPending(listing, awsAccountId, own);
+            if (!othersPending.isEmpty()) {
+                return Events.failed(
+                        HandlerErrorCode.AlreadyExists,
+                        "Spot account " + AccountLookup.describe(othersPending)
+                                + " is not connected to any cloud account and was created in the last "
+                                + AccountLookup.LOOK_ALIKE_WINDOW.toHours() + " hours by another "
+                                + "Spot::Onboarding::Account resource for AWS account " + awsAccountId
+                                + " (its name says so): another stack, or another resource of this one, is onboarding "
+                                + "this AWS account. It is not this resource's to take, and a second Spot account for "
+                                + "the same AWS account is not created. One resource onboards an AWS account: deploy the "
+                                + "onboarding template once per AWS account. If no stack is creating it any more, delete "
+                                + "it in Spot and retry.");
             }
             final List<SpotAccount> lookAlikes = AccountLookup.lookAlikes(
                     listing, call.model().getName() == null ? DefaultAccountName.fallback(name) : name, name);
@@ -210,7 +227,11 @@ public class CreateHandler extends AccountHandler {
                             + "needs exactly one. Delete or disconnect the extra Spot accounts, then retry.");
         }
         final SpotAccount existing = connected.get(0);
-        if ("Fail".equals(policy)) {
+        // An account carrying this resource's own create marker is this resource's own creation (an
+        // earlier attempt whose stack linked it), not one that was there before: it is Created whatever
+        // the policy, and this Create finishes its rename.
+        final boolean own = CreateMarker.isOwn(call.request(), awsAccountId, existing.name());
+        if ("Fail".equals(policy) && !own) {
             return Events.failed(
                     HandlerErrorCode.AlreadyExists,
                     "AWS account " + awsAccountId + " is already connected "
@@ -229,7 +250,8 @@ public class CreateHandler extends AccountHandler {
                             + "delete removes. Nothing was changed. Deploy the onboarding template in one region only, or "
                             + "delete the other stack first.");
         }
-        final Ownership ownership = "Adopt".equals(policy) ? Ownership.ADOPTED : Ownership.REUSED;
+        final Ownership ownership =
+                own ? Ownership.CREATED : "Adopt".equals(policy) ? Ownership.ADOPTED : Ownership.REUSED;
         if (ownership == Ownership.REUSED
                 && call.model().getName() != null
                 && !call.model().getName().equals(existing.name())) {
@@ -282,12 +304,19 @@ public class CreateHandler extends AccountHandler {
         final CallbackContext context = call.context();
         final Ownership ownership = Ownership.parse(context.getOwnership());
         String spotName = context.getSpotName();
+        // An Adopted account still under a create marker (another resource's, whose rename never came)
+        // is given its final name as a new account is: no account is left under a marker.
         final boolean renames = ownership == Ownership.CREATED && !leftToAccountAlias(call.model())
-                || ownership == Ownership.ADOPTED && call.model().getName() != null;
+                || ownership == Ownership.ADOPTED
+                        && (call.model().getName() != null
+                                || PendingAccountName.is(spotName) && !leftToAccountAlias(call.model()));
         final boolean named =
                 call.model().getName() == null ? DefaultAccountName.carries(spotName, name) : name.equals(spotName);
         if (renames && !named) {
-            if (ownership == Ownership.ADOPTED && context.getPreviousName() == null) {
+            // A marker is never a name to give back: a rollback leaves the final name instead.
+            if (ownership == Ownership.ADOPTED
+                    && context.getPreviousName() == null
+                    && !PendingAccountName.is(spotName)) {
                 context.setPreviousName(spotName);
             }
             // Only a name this resource chose falls back; a Name the template sets is applied as it is.
@@ -358,10 +387,20 @@ public class CreateHandler extends AccountHandler {
                                 : "");
             case ADOPTED ->
                 "Adopted Spot account " + accountId + ", already connected to AWS account " + awsAccountId
-                        + "; this stack now manages it and deletes it when the stack is deleted (a rollback leaves it as it was)";
+                        + "; this stack now manages it and deletes it when the stack is deleted (a rollback leaves it as it was)"
+                        + (PendingAccountName.is(spotName)
+                                ? "; it keeps the name '" + spotName
+                                        + "' until the stack's Spot::Onboarding::AccountAlias names it (NamedByAccountAlias)"
+                                : "");
             case REUSED ->
                 "Reusing Spot account " + accountId + ", already connected to AWS account " + awsAccountId
-                        + "; this stack never changes or deletes it";
+                        + "; this stack never changes or deletes it"
+                        + (PendingAccountName.is(spotName)
+                                ? ". It is still named '" + spotName + "', the name another "
+                                        + "Spot::Onboarding::Account resource gave it while creating it, and Reuse never "
+                                        + "renames it: rename it in Spot, or recreate this resource with "
+                                        + "ExistingAccountPolicy Adopt, which names it"
+                                : "");
         };
     }
 }

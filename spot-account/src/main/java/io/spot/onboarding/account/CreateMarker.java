@@ -15,14 +15,52 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  * create call. The stack's name rather than its full ID: a StackSet instance whose failed stack is
  * created again under the same name finds the account its earlier attempt left, instead of leaving it
  * behind. Without a stack (Cloud Control), the request token of the operation stands in.
+ *
+ * <p>The first {@link #TARGET_DIGITS} hex digits hash the target AWS account alone, the other
+ * {@value #PLACE_DIGITS} the resource's place: another resource's marker then shows which AWS account
+ * its account is for, so a Create can see another resource creating an account for the same AWS
+ * account (see {@link AccountLookup#othersPending}) without being able to take it.
  */
 final class CreateMarker {
     static final String PREFIX = PendingAccountName.PREFIX;
     private static final int HEX_DIGITS = PendingAccountName.HEX_DIGITS;
+    static final int TARGET_DIGITS = 8;
+    static final int PLACE_DIGITS = HEX_DIGITS - TARGET_DIGITS;
 
     private CreateMarker() {}
 
     static String of(final ResourceHandlerRequest<?> request, final String awsAccountId) {
+        return PREFIX + target(awsAccountId) + hex(seed(request, awsAccountId)).substring(0, PLACE_DIGITS);
+    }
+
+    /**
+     * The marker this resource gave its account before markers named the target AWS account (24 hex
+     * digits of the place alone): an account a Create of that version left is still found as its own.
+     */
+    static String legacy(final ResourceHandlerRequest<?> request, final String awsAccountId) {
+        return PREFIX + hex(seed(request, awsAccountId)).substring(0, HEX_DIGITS);
+    }
+
+    /** Whether {@code name} is a marker this resource gives, in either form. */
+    static boolean isOwn(final ResourceHandlerRequest<?> request, final String awsAccountId, final String name) {
+        return of(request, awsAccountId).equals(name)
+                || legacy(request, awsAccountId).equals(name);
+    }
+
+    /** Whether {@code name} is a marker some resource gave an account it creates for {@code awsAccountId}. */
+    static boolean targets(final String name, final String awsAccountId) {
+        return PendingAccountName.is(name) && name.startsWith(PREFIX + target(awsAccountId));
+    }
+
+    private static String target(final String awsAccountId) {
+        return hex("aws-account\n" + awsAccountId).substring(0, TARGET_DIGITS);
+    }
+
+    private static String hex(final String seed) {
+        return HexFormat.of().formatHex(sha256(seed));
+    }
+
+    private static String seed(final ResourceHandlerRequest<?> request, final String awsAccountId) {
         final String seed;
         if (request.getStackId() != null && request.getLogicalResourceIdentifier() != null) {
             seed = "stack\n" + stackWithoutInstance(request.getStackId()) + "\n"
@@ -30,7 +68,7 @@ final class CreateMarker {
         } else {
             seed = "request\n" + request.getClientRequestToken() + "\n" + awsAccountId;
         }
-        return PREFIX + HexFormat.of().formatHex(sha256(seed)).substring(0, HEX_DIGITS);
+        return seed;
     }
 
     /** arn:aws:cloudformation:region:account:stack/name/uuid without the /uuid. */

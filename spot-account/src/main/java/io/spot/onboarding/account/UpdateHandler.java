@@ -2,6 +2,7 @@ package io.spot.onboarding.account;
 
 import io.spot.onboarding.common.api.PendingAccountName;
 import io.spot.onboarding.common.api.SpotAccount;
+import io.spot.onboarding.common.handler.DefaultAccountName;
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
@@ -57,9 +58,14 @@ public class UpdateHandler extends AccountHandler {
                                 + "'. Remove Name, or recreate the "
                                 + "resource with ExistingAccountPolicy Adopt.");
             }
-            call.spot().renameAccount(accountId, wanted);
-            call.log("Renamed Spot account " + accountId + " from '" + account.name() + "' to '" + wanted + "'");
-            name = wanted;
+            // Only the default name this resource chose falls back where Spot refuses it; a Name is applied as set.
+            if (desired.getName() != null) {
+                call.spot().renameAccount(accountId, wanted);
+                name = wanted;
+            } else {
+                name = DefaultAccountName.rename(call.spot(), accountId, wanted);
+            }
+            call.log("Renamed Spot account " + accountId + " from '" + account.name() + "' to '" + name + "'");
         }
         final ResourceModel result = fromSpot(account, desired).toBuilder()
                 .name(name)
@@ -76,16 +82,18 @@ public class UpdateHandler extends AccountHandler {
     }
 
     /**
-     * The name a Created account still under its create marker must get now that no AccountAlias of
-     * the stack will give it one (NamedByAccountAlias turned false): the AWS account ID, as Create names
-     * it. Null otherwise: a marker is only this stack's to finish on an account it created.
+     * The name a Created or Adopted account still under a create marker must get now that no
+     * AccountAlias of the stack will give it one (NamedByAccountAlias turned false): the AWS account ID,
+     * as Create names it. Null otherwise: a Reused account is never written to.
      */
     private static String finalNameOfOwnMarker(
             final ResourceModel desired,
             final SpotAccount account,
             final String ownership,
             final String requestAccount) {
-        if (!Ownership.CREATED.value().equals(ownership)
+        final Ownership held = Ownership.parse(ownership);
+        if (held == null
+                || !held.mayChange()
                 || !PendingAccountName.is(account.name())
                 || CreateHandler.leftToAccountAlias(desired)) {
             return null;

@@ -159,16 +159,22 @@ class AccountOwnershipTest {
     }
 
     @Test
-    void anAccountCarryingAnotherResourcesMarkerIsNeverTaken() {
+    void anAccountCarryingAnotherResourcesMarkerIsNeverTakenNorDoubled() {
         final ObjectNode otherResource =
                 harness.request("CREATE").logicalResourceId("OtherAccount").json();
         final String otherMarker = marker(otherResource);
         final SpotAccountRecord others = harness.spot.state().seedAccount(otherMarker, Duration.ofMinutes(1), null);
+        final int before = harness.spot.state().accounts().size();
 
-        final HandlerResponse created = harness.create(props("{}")).last();
+        final HandlerResponse refused = harness.create(props("{}")).last();
 
-        assertThat(created.status()).isEqualTo("SUCCESS");
-        assertThat(created.modelText("AccountId")).isNotEqualTo(others.accountId());
+        assertThat(refused.errorCode())
+                .as("another resource is creating a Spot account for this AWS account")
+                .isEqualTo("AlreadyExists");
+        assertThat(refused.message()).contains(others.accountId()).contains("AWS account " + AWS_ACCOUNT_ID);
+        assertThat(refused.hasModel() ? refused.modelText("AccountId") : null).isNull();
+        assertThat(harness.writes()).isZero();
+        assertThat(harness.spot.state().accounts()).hasSize(before);
         assertThat(harness.spot
                         .state()
                         .account(others.accountId())

@@ -53,6 +53,18 @@ class CreateMarkerTest {
                 .isNotEqualTo(mine);
     }
 
+    @Test
+    void aMarkerShowsWhichAwsAccountItIsForButNotWhoseItIs() {
+        final String mine = marker(STACK + "uuid-1", "SpotAccount", "t", "123456789012");
+        final String other = marker(STACK + "uuid-1", "OtherAccount", "t", "123456789012");
+
+        assertThat(CreateMarker.targets(mine, "123456789012")).isTrue();
+        assertThat(CreateMarker.targets(other, "123456789012")).isTrue();
+        assertThat(CreateMarker.targets(mine, "210987654321")).isFalse();
+        assertThat(CreateMarker.targets("123456789012", "123456789012")).isFalse();
+        assertThat(mine).isNotEqualTo(other);
+    }
+
     /** Cloud Control sends no stack: the operation's request token stands in. */
     @Test
     void withoutAStackTheRequestTokenDecides() {

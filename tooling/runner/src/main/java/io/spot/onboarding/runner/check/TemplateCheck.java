@@ -26,7 +26,8 @@ import java.util.Objects;
  * type is one the runner can run, each function, pseudo parameter and parameter type one it
  * evaluates, and each
  * Spot resource fits its registry schema (properties, and Fn::GetAtt of readOnly properties only),
- * which cfn-lint loads but does not apply. All problems are reported at once, each with its
+ * which cfn-lint loads but does not apply; and an Account that leaves its name to an AccountAlias
+ * has one ({@link AliasPairing}). All problems are reported at once, each with its
  * template line and path.
  */
 public final class TemplateCheck {
@@ -70,6 +71,7 @@ public final class TemplateCheck {
         for (final OutputDecl output : template.outputs().values()) {
             references(output.value(), "Outputs/" + output.name() + "/Value");
         }
+        new AliasPairing(template, problems).run();
     }
 
     private void resolveType(final ResourceDecl resource) {

@@ -202,4 +202,60 @@ class TemplateCheckTest {
                     - Region: eu-west-1
             """)).isEmpty();
     }
+
+    private static final String NAMED_BY_ALIAS = """
+        Parameters:
+          RenameToAlias: {Type: String, AllowedValues: ['true', 'false'], Default: 'true'}
+        Conditions:
+          Rename: !Equals [!Ref RenameToAlias, 'true']
+        Resources:
+          Account:
+            Type: Spot::Onboarding::Account
+            Properties:
+              NamedByAccountAlias: !If [Rename, true, false]
+          Alias:
+            Type: Spot::Onboarding::AccountAlias
+            Condition: Rename
+            Properties:
+              AccountId: !Ref Account
+              AccountOwnership: !GetAtt Account.Ownership
+        """;
+
+    @Test
+    void anAccountLeavingItsNameToAnAccountAliasNeedsOneThatNamesIt() {
+        assertThat(problems(NAMED_BY_ALIAS))
+                .as("paired under the same condition")
+                .isEmpty();
+
+        final String withoutAlias = NAMED_BY_ALIAS.substring(0, NAMED_BY_ALIAS.indexOf("  Alias:"));
+        assertThat(problems(withoutAlias)).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("Resources/Account/Properties/NamedByAccountAlias");
+            assertThat(p.location().line()).isEqualTo(9);
+            assertThat(p.message())
+                    .contains("when Rename holds")
+                    .contains("Spot::Onboarding::AccountAlias")
+                    .contains("cfn-pending-");
+        });
+        assertThat(problems(withoutAlias.replace("!If [Rename, true, false]", "true")))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("no Spot::Onboarding::AccountAlias"));
+        assertThat(problems(withoutAlias.replace("!If [Rename, true, false]", "false")))
+                .isEmpty();
+    }
+
+    @Test
+    void theAccountAliasMustBeCreatedWheneverTheAccountLeavesItTheName() {
+        assertThat(problems(NAMED_BY_ALIAS
+                        .replace("Condition: Rename", "Condition: Other")
+                        .replace("  Rename: !Equals", "  Other: !Equals [a, b]\n  Rename: !Equals")))
+                .singleElement()
+                .satisfies(p -> assertThat(p.path()).endsWith("NamedByAccountAlias"));
+        assertThat(problems(NAMED_BY_ALIAS.replace("AccountId: !Ref Account", "AccountId: act-12345678")))
+                .as("an AccountAlias that names another account")
+                .anySatisfy(p -> assertThat(p.path()).endsWith("NamedByAccountAlias"));
+        assertThat(problems(NAMED_BY_ALIAS.replace("!If [Rename, true, false]", "!Ref RenameToAlias")))
+                .as("a parameter may be true when the AccountAlias's condition does not hold")
+                .singleElement()
+                .satisfies(p -> assertThat(p.path()).endsWith("NamedByAccountAlias"));
+    }
 }
