@@ -17,15 +17,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * that a Create retried after any failure never leaves two Spot accounts for one AWS account.
  */
 class AccountExistingTest {
-    private static final String ROLE = "arn:aws:iam::" + AWS_ACCOUNT_ID + ":role/SpotRole";
 
     @RegisterExtension
     final SpotTypeHarness harness = AccountHarness.start();
 
     private SpotAccountRecord connectedAccount(final String name) {
-        final SpotAccountRecord account = harness.spot.state().createAccount(name);
-        harness.spot.state().link(account.accountId(), ROLE);
-        return account;
+        return AccountHarness.connectedAccount(harness, name);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.spot.onboarding.account;
 
+import io.spot.onboarding.emulator.SpotAccountRecord;
 import io.spot.onboarding.harness.CloudFormationRequest;
 import io.spot.onboarding.harness.CloudFormationStandIn;
 import io.spot.onboarding.harness.HandlerContract;
@@ -27,5 +28,14 @@ final class AccountHarness {
                                 .path("stackId")
                                 .asText(),
                         "DELETE_IN_PROGRESS");
+    }
+
+    /** A Spot account that predates the stack, connected to the harness's AWS account through its SpotRole. */
+    static SpotAccountRecord connectedAccount(final SpotTypeHarness harness, final String name) {
+        final SpotAccountRecord account = harness.spot.state().createAccount(name);
+        harness.spot
+                .state()
+                .link(account.accountId(), "arn:aws:iam::" + CloudFormationRequest.AWS_ACCOUNT_ID + ":role/SpotRole");
+        return account;
     }
 }

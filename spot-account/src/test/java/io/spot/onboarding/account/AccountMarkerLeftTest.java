@@ -19,7 +19,6 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  * that finds its own finishes the rename. Through the real HandlerWrapper, against the emulator.
  */
 class AccountMarkerLeftTest {
-    private static final String ROLE = "arn:aws:iam::" + AWS_ACCOUNT_ID + ":role/SpotRole";
     /** A marker no resource of the harness's stack gives: another resource's account whose rename never came. */
     private static final String FOREIGN_MARKER = CreateMarker.PREFIX + "0123456789abcdef01234567";
 
@@ -27,9 +26,7 @@ class AccountMarkerLeftTest {
     final SpotTypeHarness harness = AccountHarness.start();
 
     private SpotAccountRecord connectedAccount(final String name) {
-        final SpotAccountRecord account = harness.spot.state().createAccount(name);
-        harness.spot.state().link(account.accountId(), ROLE);
-        return account;
+        return AccountHarness.connectedAccount(harness, name);
     }
 
     private String nameInSpot(final String accountId) {

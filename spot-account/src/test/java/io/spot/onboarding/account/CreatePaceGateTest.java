@@ -35,6 +35,16 @@ class CreatePaceGateTest {
         }
     }
 
+    /** The Create's first invocation, whose create Spot refuses while the minute is full of others' creates. */
+    private HandlerResponse refusedOnceAtAFullMinute(final ObjectNode request) {
+        harness.spot.faults().rateLimit("POST", "/setup/account", LIMIT, Duration.ofSeconds(60));
+        harness.spot.faults().throttleNext("POST", "/setup/account", 1, 1);
+        othersCreatedNow(LIMIT);
+        final HandlerResponse refused = harness.driver.invoke(request);
+        assertThat(refused.status()).isEqualTo("IN_PROGRESS");
+        return refused;
+    }
+
     @Test
     void aRefusedCreateLearnsTheLimitAndWaitsForRoomInTheMinuteThenCreatesOnce() {
         harness.spot.faults().rateLimit("POST", "/setup/account", LIMIT, Duration.ofSeconds(60));
@@ -64,13 +74,9 @@ class CreatePaceGateTest {
     /** The pace's waits count against the operation's one budget: a wait past it fails, and nothing is created. */
     @Test
     void aPaceWaitPastTheOperationsBudgetFailsSayingWhatItWaitedFor() {
-        harness.spot.faults().rateLimit("POST", "/setup/account", LIMIT, Duration.ofSeconds(60));
-        harness.spot.faults().throttleNext("POST", "/setup/account", 1, 1);
-        othersCreatedNow(LIMIT);
         final ObjectNode request =
                 harness.request("CREATE").properties(props("{}")).json();
-        final HandlerResponse refused = harness.driver.invoke(request);
-        assertThat(refused.status()).isEqualTo("IN_PROGRESS");
+        final HandlerResponse refused = refusedOnceAtAFullMinute(request);
         final ObjectNode next = HandlerDriver.continuation(request, refused);
         // As if the operation had already waited all but a second of its budget.
         ((ObjectNode) next.get("callbackContext")).put("waitedSeconds", WaitBudget.MAX_WAIT_SECONDS - 1);
@@ -93,13 +99,9 @@ class CreatePaceGateTest {
     /** Someone connects the AWS account to a Spot account while the Create waits: it is used, not doubled. */
     @Test
     void anAccountConnectedDuringTheWaitIsFoundByTheListing() {
-        harness.spot.faults().rateLimit("POST", "/setup/account", LIMIT, Duration.ofSeconds(60));
-        harness.spot.faults().throttleNext("POST", "/setup/account", 1, 1);
-        othersCreatedNow(LIMIT);
         final ObjectNode request =
                 harness.request("CREATE").properties(props("{}")).json();
-        final HandlerResponse refused = harness.driver.invoke(request);
-        assertThat(refused.status()).isEqualTo("IN_PROGRESS");
+        final HandlerResponse refused = refusedOnceAtAFullMinute(request);
         final HandlerResponse waiting = harness.driver.invoke(HandlerDriver.continuation(request, refused));
         assertThat(waiting.message()).contains("before creating");
         final SpotAccountRecord meanwhile = harness.spot.state().createAccount("connected in the console");
