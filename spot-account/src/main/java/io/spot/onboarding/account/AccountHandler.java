@@ -1,6 +1,8 @@
 package io.spot.onboarding.account;
 
 import io.spot.onboarding.common.api.SpotAccount;
+import io.spot.onboarding.common.api.SpotApi;
+import io.spot.onboarding.common.handler.DefaultAccountName;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import io.spot.onboarding.common.handler.SpotResourceHandler;
 import io.spot.onboarding.common.handler.SpotType;
@@ -31,6 +33,19 @@ abstract class AccountHandler extends SpotResourceHandler<ResourceModel, Callbac
     }
 
     /** What Spot says of the account, over what the caller already knew of what Spot cannot tell. */
+    /**
+     * Renames the account and returns the name applied. Only a name this resource chose falls back where
+     * Spot refuses it ({@link DefaultAccountName}); a Name the template sets is applied as it is.
+     */
+    static String applyName(
+            final SpotApi spot, final String accountId, final String name, final boolean setByTemplate) {
+        if (!setByTemplate) {
+            return DefaultAccountName.rename(spot, accountId, name);
+        }
+        spot.renameAccount(accountId, name);
+        return name;
+    }
+
     static ResourceModel fromSpot(final SpotAccount account, final ResourceModel known) {
         final ResourceModel base = known == null ? new ResourceModel() : known;
         return base.toBuilder()

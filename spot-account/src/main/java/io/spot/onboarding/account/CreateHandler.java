@@ -319,10 +319,8 @@ public class CreateHandler extends AccountHandler {
                     && !PendingAccountName.is(spotName)) {
                 context.setPreviousName(spotName);
             }
-            // Only a name this resource chose falls back; a Name the template sets is applied as it is.
-            spotName = call.model().getName() == null
-                    ? DefaultAccountName.rename(call.spot(), context.getAccountId(), name)
-                    : rename(call.spot(), context.getAccountId(), name);
+            spotName = applyName(
+                    call.spot(), context.getAccountId(), name, call.model().getName() != null);
             context.setSpotName(spotName);
         }
         if (context.getExternalId() == null) {
@@ -362,11 +360,6 @@ public class CreateHandler extends AccountHandler {
      */
     static boolean leftToAccountAlias(final ResourceModel model) {
         return Boolean.TRUE.equals(model.getNamedByAccountAlias()) && model.getName() == null;
-    }
-
-    private static String rename(final SpotApi spot, final String accountId, final String name) {
-        spot.renameAccount(accountId, name);
-        return name;
     }
 
     private static void remember(final CallbackContext context, final SpotAccount account, final Ownership ownership) {

@@ -2,7 +2,6 @@ package io.spot.onboarding.account;
 
 import io.spot.onboarding.common.api.PendingAccountName;
 import io.spot.onboarding.common.api.SpotAccount;
-import io.spot.onboarding.common.handler.DefaultAccountName;
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
@@ -58,13 +57,7 @@ public class UpdateHandler extends AccountHandler {
                                 + "'. Remove Name, or recreate the "
                                 + "resource with ExistingAccountPolicy Adopt.");
             }
-            // Only the default name this resource chose falls back where Spot refuses it; a Name is applied as set.
-            if (desired.getName() != null) {
-                call.spot().renameAccount(accountId, wanted);
-                name = wanted;
-            } else {
-                name = DefaultAccountName.rename(call.spot(), accountId, wanted);
-            }
+            name = applyName(call.spot(), accountId, wanted, desired.getName() != null);
             call.log("Renamed Spot account " + accountId + " from '" + account.name() + "' to '" + name + "'");
         }
         final ResourceModel result = fromSpot(account, desired).toBuilder()
