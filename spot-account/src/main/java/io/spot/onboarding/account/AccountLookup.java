@@ -63,9 +63,10 @@ final class AccountLookup {
     static List<SpotAccount> othersPending(
             final AccountListing listing, final String awsAccountId, final Predicate<String> own) {
         final Instant now = listing.serverTime() != null ? listing.serverTime() : Instant.now();
+        final Predicate<String> forTheAwsAccount = CreateMarker.targeting(awsAccountId);
         return listing.accounts().stream()
                 .filter(a -> !a.isLinked())
-                .filter(a -> CreateMarker.targets(a.name(), awsAccountId) && !own.test(a.name()))
+                .filter(a -> forTheAwsAccount.test(a.name()) && !own.test(a.name()))
                 .filter(a -> a.createdAt() != null && !a.createdAt().isBefore(now.minus(LOOK_ALIKE_WINDOW)))
                 .toList();
     }

@@ -127,7 +127,7 @@ public class CreateHandler extends AccountHandler {
             if (!connected.isEmpty()) {
                 return useConnected(connected, context, awsAccountId, policy, call);
             }
-            final Predicate<String> own = n -> CreateMarker.isOwn(call.request(), awsAccountId, n);
+            final Predicate<String> own = CreateMarker.ownNames(call.request(), awsAccountId)::contains;
             final Optional<SpotAccount> earlier = AccountLookup.createdByThisResource(listing, own);
             if (earlier.isPresent()) {
                 call.log("Spot account " + earlier.get().accountId() + " was created by an earlier attempt of this "
@@ -230,7 +230,7 @@ public class CreateHandler extends AccountHandler {
         // An account carrying this resource's own create marker is this resource's own creation (an
         // earlier attempt whose stack linked it), not one that was there before: it is Created whatever
         // the policy, and this Create finishes its rename.
-        final boolean own = CreateMarker.isOwn(call.request(), awsAccountId, existing.name());
+        final boolean own = CreateMarker.ownNames(call.request(), awsAccountId).contains(existing.name());
         if ("Fail".equals(policy) && !own) {
             return Events.failed(
                     HandlerErrorCode.AlreadyExists,

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.function.Predicate;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /**
@@ -33,6 +35,11 @@ final class CreateMarker {
         return PREFIX + target(awsAccountId) + hex(seed(request, awsAccountId)).substring(0, PLACE_DIGITS);
     }
 
+    /** Both forms of the marker this resource gives, computed once: a listing is tested name by name. */
+    static Set<String> ownNames(final ResourceHandlerRequest<?> request, final String awsAccountId) {
+        return Set.of(of(request, awsAccountId), legacy(request, awsAccountId));
+    }
+
     /**
      * The marker this resource gave its account before markers named the target AWS account (24 hex
      * digits of the place alone): an account a Create of that version left is still found as its own.
@@ -41,15 +48,15 @@ final class CreateMarker {
         return PREFIX + hex(seed(request, awsAccountId)).substring(0, HEX_DIGITS);
     }
 
-    /** Whether {@code name} is a marker this resource gives, in either form. */
-    static boolean isOwn(final ResourceHandlerRequest<?> request, final String awsAccountId, final String name) {
-        return of(request, awsAccountId).equals(name)
-                || legacy(request, awsAccountId).equals(name);
-    }
-
     /** Whether {@code name} is a marker some resource gave an account it creates for {@code awsAccountId}. */
     static boolean targets(final String name, final String awsAccountId) {
-        return PendingAccountName.is(name) && name.startsWith(PREFIX + target(awsAccountId));
+        return targeting(awsAccountId).test(name);
+    }
+
+    /** {@link #targets} for one AWS account, its hash computed once. */
+    static Predicate<String> targeting(final String awsAccountId) {
+        final String prefix = PREFIX + target(awsAccountId);
+        return name -> PendingAccountName.is(name) && name.startsWith(prefix);
     }
 
     private static String target(final String awsAccountId) {
