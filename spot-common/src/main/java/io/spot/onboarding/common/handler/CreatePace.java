@@ -89,7 +89,7 @@ public final class CreatePace {
         final List<Instant> created = createdSince(seen.listing(), now.minus(HISTORY), now);
         final List<Instant> lastMinute =
                 created.stream().filter(at -> at.isAfter(now.minus(MINUTE))).toList();
-        final OptionalInt limit = limit(seen, created, now);
+        final OptionalInt limit = limit(seen, created, lastMinute.size(), now);
         if (limit.isEmpty()) {
             return Optional.empty();
         }
@@ -124,7 +124,8 @@ public final class CreatePace {
      * The creates a minute to pace to: announced by Spot; else the most Spot admitted in a minute of the current
      * run of creates, once that run is {@link #FINDING_PACE} long or this Create was refused; else unknown.
      */
-    private static OptionalInt limit(final Seen seen, final List<Instant> created, final Instant now) {
+    private static OptionalInt limit(
+            final Seen seen, final List<Instant> created, final int lastMinute, final Instant now) {
         if (seen.announcedLimit().isPresent()) {
             return seen.announcedLimit();
         }
@@ -132,7 +133,7 @@ public final class CreatePace {
         if (run.isEmpty()
                 || seen.refusals() == 0
                         && run.get(0).isAfter(now.minus(FINDING_PACE))
-                        && !mostCreatesRefused(seen, run, now)) {
+                        && !mostCreatesRefused(seen, run, lastMinute, now)) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(busiestMinute(run));
@@ -144,12 +145,11 @@ public final class CreatePace {
      * of the Creates that read did not get one. The busiest minute so far is then the pace Spot allows, before
      * {@link #FINDING_PACE} is over. Only once the run is {@link #SETTLING} old: creates land after their reads.
      */
-    private static boolean mostCreatesRefused(final Seen seen, final List<Instant> run, final Instant now) {
+    private static boolean mostCreatesRefused(
+            final Seen seen, final List<Instant> run, final int lastMinute, final Instant now) {
         if (seen.listingRoute().isEmpty() || run.get(0).isAfter(now.minus(SETTLING))) {
             return false;
         }
-        final long lastMinute =
-                run.stream().filter(at -> at.isAfter(now.minus(MINUTE))).count();
         return lastMinute * 4 < seen.listingRoute().get().used();
     }
 

@@ -6,7 +6,6 @@ import io.spot.onboarding.runner.template.Template;
 import io.spot.onboarding.runner.template.TemplateProblem;
 import io.spot.onboarding.runner.template.TemplateValue;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A Spot::Onboarding::Account whose {@code NamedByAccountAlias} may be true leaves a new Spot account
@@ -41,7 +40,7 @@ final class AliasPairing {
             }
             final TemplateValue value = account.properties().get(PROPERTY);
             final When when = value == null ? When.NEVER : mayBeTrue(value);
-            if (!when.possible() || pairedAlias(account, when).isPresent()) {
+            if (!when.possible() || hasPairedAlias(account, when)) {
                 continue;
             }
             problems.add(new TemplateProblem(
@@ -56,14 +55,13 @@ final class AliasPairing {
         }
     }
 
-    private Optional<ResourceDecl> pairedAlias(final ResourceDecl account, final When when) {
+    private boolean hasPairedAlias(final ResourceDecl account, final When when) {
         return template.resources().values().stream()
                 .filter(alias -> ALIAS.equals(alias.type()) && alias.properties() != null)
                 .filter(alias -> alias.condition() == null
                         || alias.condition().equals(when.condition())
                         || alias.condition().equals(account.condition()))
-                .filter(alias -> namesAccount(alias.properties().get("AccountId"), account.logicalId()))
-                .findFirst();
+                .anyMatch(alias -> namesAccount(alias.properties().get("AccountId"), account.logicalId()));
     }
 
     private static boolean namesAccount(final TemplateValue accountId, final String logicalId) {
