@@ -9,6 +9,7 @@ import io.spot.onboarding.runner.check.CfnLint;
 import io.spot.onboarding.runner.check.TemplateCheck;
 import io.spot.onboarding.runner.cli.Command;
 import io.spot.onboarding.runner.cli.Options;
+import io.spot.onboarding.runner.cli.UsageException;
 import io.spot.onboarding.runner.env.LocalEnvironment;
 import io.spot.onboarding.runner.env.MemberAccount;
 import io.spot.onboarding.runner.eval.ParameterValues;
@@ -60,7 +61,7 @@ public final class LocalRun implements AutoCloseable {
 
     static final String TOKEN_PARAMETER = "SpotApiToken";
     static final String RENAMED = "renamed-out-of-band";
-    /** --central-token: the template, next to the onboarding one, and its stack in the management account. */
+    /** --central-token: the template, in deploy/ beside the onboarding one, and its stack in the management account. */
     static final String CENTRAL_TEMPLATE = "deploy/central-token.yml";
 
     static final String CENTRAL_STACK = "spot-onboarding-central-token";
@@ -130,6 +131,7 @@ public final class LocalRun implements AutoCloseable {
                                 .distinct()
                                 .collect(Collectors.joining(", "))
                         + "), with cfn-lint and the Spot types' schemas.");
+        checkParameters();
         if (options.commands().stream().allMatch(c -> c.name().equals(Command.VALIDATE))) {
             return false;
         }
@@ -157,6 +159,34 @@ public final class LocalRun implements AutoCloseable {
                 options.rollback());
         progress = new ProgressLine(console, environment.scheduler());
         return true;
+    }
+
+    /**
+     * Every command's parameter values against the template's Parameters, before the first command
+     * runs: a misspelt name in a later command must not be found after the earlier ones have run.
+     */
+    private void checkParameters() {
+        final List<String> refusals = new ArrayList<>();
+        ParameterValues.refusals(template, options.parameters()).forEach(r -> refusals.add("--param " + r));
+        for (final Command command : options.commands()) {
+            if (command.name().equals(Command.MIGRATE)) {
+                command.parameters().forEach((name, value) -> {
+                    if (!name.equals(EXISTING_ACCOUNT_POLICY)) {
+                        refusals.add("migrate takes only " + EXISTING_ACCOUNT_POLICY + "=Reuse|Adopt, not " + name);
+                    } else if (!value.equals("Reuse") && !value.equals("Adopt")) {
+                        refusals.add("migrate: " + EXISTING_ACCOUNT_POLICY + " must be Reuse or Adopt, was " + value);
+                    }
+                });
+            } else {
+                ParameterValues.refusals(template, command.parameters())
+                        .forEach(r -> refusals.add(command.name() + ": " + r));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new UsageException(options.template() + ": nothing has run, since "
+                    + (refusals.size() == 1 ? "a parameter value is" : refusals.size() + " parameter values are")
+                    + " refused:\n  " + String.join("\n  ", refusals));
+        }
     }
 
     private Path centralTemplate() {
@@ -221,11 +251,8 @@ public final class LocalRun implements AutoCloseable {
      * Adopt only where Spot uses the new role; and the emulator and moto are checked.
      */
     private boolean migrate(final Map<String, String> commandParameters) {
+        // Checked with every command's parameters before the run started.
         final String policy = commandParameters.getOrDefault(EXISTING_ACCOUNT_POLICY, "Reuse");
-        if (!policy.equals("Reuse") && !policy.equals("Adopt")) {
-            throw new IllegalArgumentException(
-                    "migrate: " + EXISTING_ACCOUNT_POLICY + " must be Reuse or Adopt, was " + policy);
-        }
         final boolean adopt = policy.equals("Adopt");
         final SpotEmulator emulator = environment.spot().emulator().orElse(null);
         if (emulator == null) {

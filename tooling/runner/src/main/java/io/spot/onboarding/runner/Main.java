@@ -55,6 +55,9 @@ public final class Main {
             } finally {
                 report(options, run, console);
             }
+        } catch (UsageException e) {
+            e.getMessage().lines().forEach(line -> err.println("spot-local: " + line));
+            return 2;
         } catch (TemplateException e) {
             err.println("spot-local: the template has " + e.problems().size() + " problem"
                     + (e.problems().size() == 1 ? "" : "s") + ":");

@@ -156,9 +156,44 @@ class MainTest {
     }
 
     @Test
-    void aNegativeCountIsRefusedWithTheLeastItTakes() {
+    void aNegativeCountIsRefusedWithWhatItTakesAsTheLastLine() {
         assertThat(run("--accounts", "-5", "deploy")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("--accounts takes a whole number of 1 or more, got '-5'");
+                .contains("--accounts takes a whole number from 1 to 2147483647, got '-5'")
+                .doesNotContain("Usage: spot-local")
+                .hasLineCount(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    /**
+     * A misspelt parameter of a later command stops the run before the first command runs (no
+     * environment is started, no stack created), naming it, the nearest declared name and all of them.
+     */
+    @Test
+    void aMisspeltParameterOfAnyCommandIsRefusedBeforeAnythingRuns() {
+        final String template =
+                Path.of("../..", "template.yml").toAbsolutePath().toString();
+
+        assertThat(run("--template", template, "deploy", "update", "RenameToAlas=false", "ExistingAccountPolicy=Own"))
+                .isEqualTo(2);
+
+        final String refused = err.toString(StandardCharsets.UTF_8);
+        assertThat(refused)
+                .contains("nothing has run, since 2 parameter values are refused")
+                .contains("update: RenameToAlas does not exist in the template: did you mean RenameToAlias? "
+                        + "(it declares CentralTokenSecretArn, SpotApiToken, TokenAdministratorArn, "
+                        + "IncludeElastigroupPolicy, IncludeCostIntelligence, RenameToAlias, ExistingAccountPolicy)")
+                .contains("update: ExistingAccountPolicy: 'Own' is not one of the AllowedValues");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .doesNotContain("== deploy")
+                .doesNotContain("CREATE");
+
+        err.reset();
+        assertThat(run("--template", template, "--param", "Colour=blue", "migrate", "Policy=Adopt"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--param Colour does not exist in the template (it declares")
+                .doesNotContain("did you mean Co")
+                .contains("migrate takes only ExistingAccountPolicy=Reuse|Adopt, not Policy");
     }
 }

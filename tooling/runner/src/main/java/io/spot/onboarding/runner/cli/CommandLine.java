@@ -179,7 +179,8 @@ public final class CommandLine {
         } catch (NumberFormatException e) {
             // refused below, in the same words
         }
-        throw new UsageException(option + " takes a whole number of " + least + " or more, got '" + value + "'");
+        throw new UsageException(
+                option + " takes a whole number from " + least + " to " + Integer.MAX_VALUE + ", got '" + value + "'");
     }
 
     /** The argument list, with {@code --name value} and {@code --name=value} both accepted. */

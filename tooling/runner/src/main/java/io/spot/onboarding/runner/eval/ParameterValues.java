@@ -45,10 +45,7 @@ public final class ParameterValues {
         given.keySet().stream()
                 .filter(name -> !template.parameters().containsKey(name))
                 .forEach(name -> problems.add(new TemplateProblem(
-                        new Location(template.source(), 0, 0),
-                        "Parameters",
-                        "parameter " + name + " does not exist in the template (it declares "
-                                + String.join(", ", template.parameters().keySet()) + ")")));
+                        new Location(template.source(), 0, 0), "Parameters", "parameter " + unknown(template, name))));
         final Map<String, String> values = new LinkedHashMap<>();
         for (final ParameterDecl declared : template.parameters().values()) {
             String value = given.get(declared.name());
@@ -76,6 +73,31 @@ public final class ParameterValues {
             throw new TemplateException(problems);
         }
         return new ParameterValues(template, values);
+    }
+
+    /**
+     * What CloudFormation would refuse in these given values before it starts: each name the template
+     * does not declare (with the nearest one it does) and each value its declaration refuses. Empty
+     * when all are allowed; a run checks every command's values this way before the first one runs.
+     */
+    public static List<String> refusals(final Template template, final Map<String, String> given) {
+        final List<String> refusals = new ArrayList<>();
+        given.forEach((name, value) -> {
+            final ParameterDecl declared = template.parameters().get(name);
+            final String refusal = declared == null ? unknown(template, name) : refusal(declared, value);
+            if (refusal != null) {
+                refusals.add(declared == null ? refusal : name + ": " + refusal);
+            }
+        });
+        return refusals;
+    }
+
+    private static String unknown(final Template template, final String name) {
+        return name + " does not exist in the template"
+                + NearestName.of(name, template.parameters().keySet())
+                        .map(nearest -> ": did you mean " + nearest + "?")
+                        .orElse("")
+                + " (it declares " + String.join(", ", template.parameters().keySet()) + ")";
     }
 
     /** Why CloudFormation would refuse the value, never echoing a NoEcho value; null when allowed. */

@@ -61,7 +61,10 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse("update")).hasMessageContaining("update needs new parameter values");
         assertThatThrownBy(() -> CommandLine.parse("--spot-url", "https://api.spotinst.io"))
                 .hasMessageContaining("--spot-token-env");
-        assertThatThrownBy(() -> CommandLine.parse("--accounts", "0")).hasMessageContaining("1 or more, got '0'");
+        assertThatThrownBy(() -> CommandLine.parse("--accounts", "0"))
+                .hasMessageContaining("from 1 to 2147483647, got '0'");
+        assertThatThrownBy(() -> CommandLine.parse("--accounts", "99999999999"))
+                .hasMessageContaining("from 1 to 2147483647, got '99999999999'");
         assertThatThrownBy(() -> CommandLine.parse("--rate-limit", "lots")).hasMessageContaining("METHOD:ROUTE");
         assertThatThrownBy(() -> CommandLine.parse("deploy", "--report"))
                 .hasMessageContaining("--report needs a value");
