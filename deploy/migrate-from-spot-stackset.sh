@@ -43,6 +43,13 @@ usage: deploy/migrate-from-spot-stackset.sh --old-stack-set NAME --bucket NAME -
   --rollback                undo the migration as far as it went (see the README)
   --call-as SELF|DELEGATED_ADMIN              (default: SELF)
   --dry-run                 read the current state, print every AWS CLI command that would change something
+  --from-stack-set FILE     with --dry-run, offline: no AWS call, no credentials, no region. FILE is what
+                            aws cloudformation describe-stack-set --stack-set-name NAME > FILE
+                            wrote (its template, parameters, permission model and auto-deployment); the new
+                            StackSets are taken not to exist yet
+  --from-instances FILE     with --from-stack-set: what aws cloudformation list-stack-instances
+                            --stack-set-name NAME > FILE wrote, for step 3's commands; without it, step 3
+                            is described, not printed
 
   --existing-account-policy Reuse|Adopt
                             Reuse (default): each new stack uses the Spot account as it is, and the old SpotRole
@@ -56,7 +63,7 @@ usage: deploy/migrate-from-spot-stackset.sh --old-stack-set NAME --bucket NAME -
 USAGE
 }
 
-retain_pending="false" policy="Reuse" old="" spot_template="" state_dir="" stop_after="" wait_minutes=360 rollback="false" call_as="SELF" dry_run="false"
+from_stack_set="" from_instances="" retain_pending="false" policy="Reuse" old="" spot_template="" state_dir="" stop_after="" wait_minutes=360 rollback="false" call_as="SELF" dry_run="false"
 deploy_args=() token_env="SPOT_API_TOKEN" bucket="" prefix="spot-onboarding/1.0.0/"
 onboarding_region="${AWS_DEFAULT_REGION:-us-east-1}"
 while [ $# -gt 0 ]; do
@@ -67,6 +74,8 @@ while [ $# -gt 0 ]; do
         --stop-after) stop_after="$2"; shift 2 ;;
         --wait-minutes) wait_minutes="$2"; shift 2 ;;
         --rollback) rollback="true"; shift ;;
+        --from-stack-set) from_stack_set="$2"; shift 2 ;;
+        --from-instances) from_instances="$2"; shift 2 ;;
         --call-as) call_as="$2"; deploy_args+=("$1" "$2"); shift 2 ;;
         --dry-run) dry_run="true"; deploy_args+=("$1"); shift ;;
         --token-env) token_env="$2"; deploy_args+=("$1" "$2"); shift 2 ;;
@@ -91,6 +100,14 @@ case "$old" in spot-onboarding|spot-onboarding-registry) fail "--old-stack-set c
 [[ -z "$stop_after" || "$stop_after" =~ ^(retain|deploy|remove)$ ]] || fail "--stop-after must be retain, deploy or remove"
 [[ "$wait_minutes" =~ ^[0-9]+$ ]] || fail "--wait-minutes takes a whole number of minutes"
 [ -z "$spot_template" ] || [ -f "$spot_template" ] || fail "--spot-template: no file $spot_template"
+if [ -n "$from_stack_set" ] || [ -n "$from_instances" ]; then
+    [ "$dry_run" = "true" ] || fail "--from-stack-set and --from-instances are for --dry-run only: a real run reads AWS"
+    [ "$rollback" = "false" ] || fail "--from-stack-set previews the migration only: a rollback's dry run reads the new StackSets in AWS"
+    [ -n "$from_stack_set" ] || fail "--from-instances needs --from-stack-set FILE (aws cloudformation describe-stack-set --stack-set-name $old > FILE)"
+    for file in "$from_stack_set" $from_instances; do
+        [ -f "$file" ] || fail "no file $file"
+    done
+fi
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=print-command.sh
@@ -114,6 +131,13 @@ tool() {
     java -jar "$tool_jar" "$@"
 }
 
+if [ -n "$from_stack_set" ]; then
+    described=$(tool query "$from_stack_set" StackSet.StackSetName) || fail "--from-stack-set $from_stack_set: not the JSON of aws cloudformation describe-stack-set"
+    [ "$described" = "$old" ] || fail "--from-stack-set $from_stack_set describes StackSet '$described', not $old"
+    echo "# Offline: $old as $from_stack_set saved it$([ -z "$from_instances" ] || echo ", its instances as $from_instances saved them");"
+    echo "# no AWS call is made, and $REGISTRY and $NEW are taken not to exist yet."
+fi
+
 # Runs an AWS CLI command that changes something (its answer is not needed), or prints it.
 aws_cli() {
     if [ "$dry_run" = "true" ]; then
@@ -125,7 +149,38 @@ aws_cli() {
 
 # A read: runs even in a dry run, since every step decides from what is already done.
 aws_read() {
-    aws "$@" --call-as "$call_as"
+    if [ -n "$from_stack_set" ]; then
+        saved_read "$@"
+    else
+        aws "$@" --call-as "$call_as"
+    fi
+}
+
+# Offline (--from-stack-set): a read answered from the saved answers, as the AWS CLI would answer it.
+# Only the old StackSet is known; any other does not exist yet.
+saved_read() {
+    local operation="$2" name="" query="" file
+    shift 2
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --stack-set-name) name="$2"; shift 2 ;;
+            --query) query="$2"; shift 2 ;;
+            --output) shift 2 ;;
+            *) fail "offline, this read cannot be answered: $operation $1" ;;
+        esac
+    done
+    if [ "$name" != "$old" ]; then
+        echo "StackSetNotFoundException: $name (offline: taken not to exist yet)"
+        return 1
+    fi
+    case "$operation" in
+        describe-stack-set) file="$from_stack_set" ;;
+        list-stack-instances)
+            [ -n "$from_instances" ] || return 0
+            file="$from_instances" ;;
+        *) fail "offline, this read cannot be answered: $operation" ;;
+    esac
+    tool query "$file" "$query"
 }
 
 stack_set_exists() {
@@ -267,6 +322,9 @@ retain_step() {
         cp "$deployed" "$state_dir/original.template"
         echo "$auto $retain_stacks" > "$state_dir/original-auto-deployment"
     fi
+    if [ -n "$from_stack_set" ] && [ -z "$from_instances" ]; then
+        echo "# offline without --from-instances: not checked here that every old instance is CURRENT (a real run stops if not)"
+    fi
     outdated=$(instances "$old" | awk '$3 != "CURRENT" {print $1 " " $2 " " $3}')
     if [ -n "$outdated" ]; then
         fail "these instances of $old are not CURRENT, so an update would apply more than Retain to them (and call Spot's Lambdas):
@@ -317,6 +375,12 @@ remove_step() {
     echo "   the custom resources are retained, so no Spot Lambda is called and no Spot account is touched."
     echo "   Spot API calls: 0."
     local region accounts ready="$work/ready" old_instances="$work/old-instances"
+    if [ -n "$from_stack_set" ] && [ -z "$from_instances" ]; then
+        echo "# offline without --from-instances: the old instances are unknown. This step deletes, region by region,"
+        echo "# the old instance of each account whose new stack is CURRENT (aws cloudformation delete-stack-instances"
+        echo "# --stack-set-name $old --no-retain-stacks ...), and lists the others."
+        return 0
+    fi
     if [ "$dry_run" = "true" ] && { [ "$retain_pending" = "true" ] || ! stack_set_exists "$NEW"; }; then
         echo "# (dry run: steps 1 and 2 have not run, so this assumes every new stack ends CURRENT)"
         instances "$old" | awk '{print $1}' | sort -u > "$ready"

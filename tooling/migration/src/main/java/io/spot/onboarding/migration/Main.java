@@ -19,6 +19,8 @@ public final class Main {
                                                              stands for every custom resource
                spot-migration check TEMPLATE [TYPE ...]     0 when every custom resource (or of a TYPE) is retained
                spot-migration compare TEMPLATE TEMPLATE     0 when both are the same template, Retain attributes aside
+               spot-migration query FILE QUERY              FILE, an AWS CLI JSON answer, asked --query QUERY, printed
+                                                             as --output text prints it
         """;
 
     private Main() {}
@@ -37,6 +39,10 @@ public final class Main {
             }
             if (args.length == 3 && args[0].equals("compare")) {
                 return compare(Path.of(args[1]), Path.of(args[2]), out);
+            }
+            if (args.length == 3 && args[0].equals("query")) {
+                out.println(new SavedAnswer(read(Path.of(args[1]))).text(args[2]));
+                return 0;
             }
             err.print(USAGE);
             return 2;

@@ -144,6 +144,12 @@ class MigrateScriptTest {
     }
 
     private static Processes.Result migrate(final Path stateDir, final String... extra) {
+        final Processes.Result run = Processes.run(migrateCommand(stateDir, extra), environment);
+        assertThat(run.output()).doesNotContain(TOKEN).doesNotContain(OLD_TOKEN);
+        return run;
+    }
+
+    private static List<String> migrateCommand(final Path stateDir, final String... extra) {
         final List<String> command = new ArrayList<>(List.of(
                 "bash",
                 "deploy/migrate-from-spot-stackset.sh",
@@ -164,9 +170,7 @@ class MigrateScriptTest {
                 "--token-location",
                 "account"));
         command.addAll(List.of(extra));
-        final Processes.Result run = Processes.run(command, environment);
-        assertThat(run.output()).doesNotContain(TOKEN).doesNotContain(OLD_TOKEN);
-        return run;
+        return command;
     }
 
     private static Path packages(final Path dir) {
@@ -300,6 +304,77 @@ class MigrateScriptTest {
                 .isInstanceOf(StackSetNotFoundException.class);
         assertThat(RetainPolicy.notRetained(Files.readString(dir.resolve("state/retained.template"))))
                 .isEmpty();
+    }
+
+    /**
+     * Offline: from what describe-stack-set and list-stack-instances saved, with no AWS variable in the
+     * environment (no credentials, no region, no endpoint) and an aws command that only fails, the dry run
+     * prints the same commands as the dry run that reads AWS.
+     */
+    @Test
+    void aDryRunFromTheSavedStackSetNeedsNoAwsAndPrintsTheSamePlan(@TempDir final Path dir) throws IOException {
+        spotStackSet(PermissionModels.SELF_MANAGED);
+        final Path stackSet = dir.resolve("stack-set.json");
+        final Path instances = dir.resolve("instances.json");
+        Files.writeString(stackSet, awsAnswer("describe-stack-set", "--stack-set-name", OLD));
+        Files.writeString(instances, awsAnswer("list-stack-instances", "--stack-set-name", OLD));
+        final Processes.Result online = migrate(dir.resolve("state"), "--dry-run");
+        assertThat(online.exitCode()).as(online.output()).isZero();
+
+        final Path bin = Files.createDirectories(dir.resolve("bin"));
+        final Path aws = Files.writeString(bin.resolve("aws"), "#!/bin/sh\necho \"aws was called: $*\"; exit 99\n");
+        assertThat(aws.toFile().setExecutable(true)).isTrue();
+        final List<String> command = migrateCommand(
+                dir.resolve("state"),
+                "--dry-run",
+                "--from-stack-set",
+                stackSet.toString(),
+                "--from-instances",
+                instances.toString());
+        final Map<String, String> offline =
+                Map.of("SPOT_API_TOKEN", TOKEN, "PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+        final Processes.Result run = Processes.run(command, offline, "AWS_");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .doesNotContain("aws was called")
+                .doesNotContain(TOKEN)
+                .contains("# Offline: SpotOnboarding as " + stackSet + " saved it")
+                .contains("Retain added: SpotRole (AWS::IAM::Role)")
+                .contains("Dry run: nothing was changed in AWS");
+        assertThat(commands(run.output())).hasSizeGreaterThan(5).isEqualTo(commands(online.output()));
+
+        // Without the instances, step 3 is described, not printed; a rollback or a real run is refused offline.
+        command.subList(command.size() - 2, command.size()).clear();
+        final Processes.Result noInstances = Processes.run(command, offline, "AWS_");
+        assertThat(noInstances.exitCode()).as(noInstances.output()).isZero();
+        assertThat(noInstances.output())
+                .contains("offline without --from-instances: the old instances are unknown")
+                .doesNotContain("delete-stack-instances --stack-set-name SpotOnboarding --regions");
+        command.add("--rollback");
+        assertThat(Processes.run(command, offline, "AWS_").output())
+                .contains("a rollback's dry run reads the new StackSets");
+        command.remove("--rollback");
+        command.remove("--dry-run");
+        assertThat(Processes.run(command, offline, "AWS_").output()).contains("are for --dry-run only");
+        final Path other =
+                Files.writeString(dir.resolve("other.json"), "{\"StackSet\": {\"StackSetName\": \"Other\"}}");
+        command.set(command.indexOf(stackSet.toString()), other.toString());
+        command.add("--dry-run");
+        assertThat(Processes.run(command, offline, "AWS_").output())
+                .contains("describes StackSet 'Other', not SpotOnboarding");
+    }
+
+    private static String awsAnswer(final String... arguments) {
+        final List<String> command = new ArrayList<>(List.of("aws", "cloudformation"));
+        command.addAll(List.of(arguments));
+        final Processes.Result answer = Processes.run(command, environment);
+        assertThat(answer.exitCode()).as(answer.output()).isZero();
+        return answer.output();
+    }
+
+    private static List<String> commands(final String output) {
+        return output.lines().filter(line -> line.startsWith("aws ")).toList();
     }
 
     @Test

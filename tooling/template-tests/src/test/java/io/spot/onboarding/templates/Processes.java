@@ -15,8 +15,16 @@ final class Processes {
     record Result(int exitCode, String output) {}
 
     static Result run(final List<String> command, final Map<String, String> environment) {
+        return run(command, environment, "");
+    }
+
+    /** As {@link #run(List, Map)}, with no variable inherited whose name starts with {@code unsetPrefix}. */
+    static Result run(final List<String> command, final Map<String, String> environment, final String unsetPrefix) {
         final ProcessBuilder builder =
                 new ProcessBuilder(command).directory(CfnYaml.ROOT.toFile()).redirectErrorStream(true);
+        if (!unsetPrefix.isEmpty()) {
+            builder.environment().keySet().removeIf(name -> name.startsWith(unsetPrefix));
+        }
         builder.environment().putAll(environment);
         try {
             final Process process = builder.start();
