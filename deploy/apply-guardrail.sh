@@ -48,13 +48,13 @@ aws_cli() {
     fi
 }
 
-# The policy with the package bucket's name in place of <package-bucket>.
-content=$(mktemp)
-trap 'rm -f "$content"' EXIT
-sed "s/<package-bucket>/$bucket/g" "$root/deploy/token-guardrail-scp.json" > "$content"
+# The policy with the package bucket's name in place of <package-bucket>, on one line (no string of it
+# spans lines, so dropping each line's indent changes no value): passed inline, so that a dry run's
+# lines run as they are printed, and shorter, for the service control policies' size limit.
+content=$(sed -e "s/<package-bucket>/$bucket/g" -e 's/^[[:space:]]*//' "$root/deploy/token-guardrail-scp.json" | tr -d '\n')
 
 echo "== Guardrail: service control policy $name (deploy/token-guardrail-scp.json) on: $targets"
-echo "# file://$content holds deploy/token-guardrail-scp.json with <package-bucket> = $bucket"
+echo "# --content is deploy/token-guardrail-scp.json on one line, with <package-bucket> = $bucket"
 policy_id=""
 if [ "$dry_run" = "false" ]; then
     policy_id=$(aws organizations list-policies --filter SERVICE_CONTROL_POLICY --output text \
@@ -63,16 +63,16 @@ if [ "$dry_run" = "false" ]; then
 fi
 if [ -n "$policy_id" ]; then
     echo "# $name exists ($policy_id): its content is replaced"
-    aws_cli organizations update-policy --policy-id "$policy_id" --content "file://$content" >/dev/null
+    aws_cli organizations update-policy --policy-id "$policy_id" --content "$content" >/dev/null
 else
-    [ "$dry_run" = "false" ] || echo "# when $name exists already: aws organizations update-policy --policy-id <its id> --content file://$content"
+    [ "$dry_run" = "false" ] || echo "# when $name exists already: aws organizations update-policy --policy-id <its id> --content <the same>"
     if [ "$dry_run" = "true" ]; then
         aws_cli organizations create-policy --name "$name" --type SERVICE_CONTROL_POLICY \
-            --description "Only StackSets change what guards the Spot token" --content "file://$content"
+            --description "Only StackSets change what guards the Spot token" --content "$content"
         policy_id="<policy id>"
     else
         policy_id=$(aws organizations create-policy --name "$name" --type SERVICE_CONTROL_POLICY \
-            --description "Only StackSets change what guards the Spot token" --content "file://$content" \
+            --description "Only StackSets change what guards the Spot token" --content "$content" \
             --query Policy.PolicySummary.Id --output text)
     fi
 fi

@@ -93,6 +93,8 @@ case " $registry_regions " in *" $onboarding_region "*) ;; *) registry_regions="
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=print-command.sh
 . "$root/deploy/print-command.sh"
+# shellcheck source=template-parameters.sh
+. "$root/deploy/template-parameters.sh"
 if [ -n "$packages_dir" ]; then
     packages=("$packages_dir"/spot-onboarding-{account,linkedcredentials,accountalias,costintelligence}.zip)
 else
@@ -113,29 +115,58 @@ done
 # Runs an AWS CLI command, or prints it with the token masked.
 aws_cli() {
     if [ "$dry_run" = "true" ]; then
-        local shown=()
+        local shown=() arg
         for arg in "$@"; do shown+=("${arg//$token/****}"); done
+        if [[ "$*" == *"$token"* ]]; then
+            echo "# **** stands for the Spot token in \$$token_env: the real run passes these parameters in a file only you can read"
+        fi
         print_command aws "${shown[@]}"
     else
         aws "$@"
     fi
 }
 
-# Parameter files: the token goes to the CLI in files only this user can read, not on its command line.
+# The token goes to the CLI in files only this user can read, not on its command line; a dry run
+# prints the parameters inline instead (the token masked), so that each printed line runs as it is.
 parameter_files=()
 trap 'rm -f "${parameter_files[@]}"' EXIT
-# Sets the variable named $1 to a new such file (not in a subshell: the trap must know every file).
-new_parameter_file() {
-    local file
-    file=$(mktemp)
-    chmod 600 "$file"
-    parameter_files+=("$file")
-    printf -v "$1" '%s' "$file"
+# Sets the variable named $1 to the --parameters argument for the template parameters KEY VALUE ...
+# (not in a subshell: the trap must know every file).
+parameters_argument() {
+    local variable="$1" file
+    shift
+    if [ "$dry_run" = "true" ]; then
+        printf -v "$variable" '%s' "$(parameters_json "$@")"
+    else
+        file=$(mktemp)
+        chmod 600 "$file"
+        parameter_files+=("$file")
+        parameters_json "$@" > "$file"
+        printf -v "$variable" '%s' "file://$file"
+    fi
 }
-show_parameter_file() {
-    [ "$dry_run" = "true" ] || return 0
-    echo "# file://$1 holds:"; sed "s/$token/****/" "$1" | sed 's/^/#   /'
+
+# Each template's parameters as KEY VALUE pairs, in the array pairs: the same lists are checked against
+# the templates before anything runs, and passed when their values are known.
+central_parameters() {
+    pairs=(SpotApiToken "$token" TokenAdministratorArn "$administrator" OrganizationId "$org_id")
 }
+registry_parameters() {
+    pairs=(PackageBucket "$bucket" PackagePrefix "$prefix")
+    # The handler roles may then read the central secret.
+    [ -z "$central_arn" ] || pairs+=(CentralTokenSecretArn "$central_arn")
+}
+# $1: who may change the token secret besides the StackSet execution roles.
+onboarding_parameters() {
+    pairs=(SpotApiToken "$token_parameter" CentralTokenSecretArn "$central_arn" TokenAdministratorArn "$1"
+        ExistingAccountPolicy "$policy" IncludeElastigroupPolicy "$elastigroup" IncludeCostIntelligence "$ci"
+        RenameToAlias "$rename")
+}
+central_arn="<checked>" token_parameter="" administrator=""
+central_parameters; check_parameters "$root/deploy/central-token.yml" "${pairs[@]}"
+registry_parameters; check_parameters "$root/registry.yml" "${pairs[@]}"
+onboarding_parameters ""; check_parameters "$root/template.yml" "${pairs[@]}"
+central_arn=""
 
 # Who runs this: the writer of the central token, and the administrator of the management account's
 # own token secret (a plain stack's deployer is no StackSet execution role).
@@ -169,15 +200,10 @@ central_arn=""
 token_parameter="$token"
 if [ "$token_location" = "central" ]; then
     echo "== The Spot token, once, in this account: stack spot-onboarding-central-token (deploy/central-token.yml) in $onboarding_region"
-    new_parameter_file central_parameters
-    cat > "$central_parameters" <<JSON
-[{"ParameterKey":"SpotApiToken","ParameterValue":"$token"},
- {"ParameterKey":"TokenAdministratorArn","ParameterValue":"$administrator"},
- {"ParameterKey":"OrganizationId","ParameterValue":"$org_id"}]
-JSON
-    show_parameter_file "$central_parameters"
+    central_parameters
+    parameters_argument central "${pairs[@]}"
     aws_cli cloudformation create-stack --stack-name spot-onboarding-central-token --region "$onboarding_region" \
-        --template-body "file://$root/deploy/central-token.yml" --parameters "file://$central_parameters"
+        --template-body "file://$root/deploy/central-token.yml" --parameters "$central"
     aws_cli cloudformation wait stack-create-complete --stack-name spot-onboarding-central-token \
         --region "$onboarding_region"
     if [ "$dry_run" = "true" ]; then
@@ -214,17 +240,17 @@ for package in "${packages[@]}"; do
 done
 
 echo "== StackSet spot-onboarding-registry (registry.yml) in: $registry_regions"
-registry_parameters=("ParameterKey=PackageBucket,ParameterValue=$bucket" "ParameterKey=PackagePrefix,ParameterValue=$prefix")
-registry_overrides=("PackageBucket=$bucket" "PackagePrefix=$prefix")
-if [ -n "$central_arn" ]; then
-    # The handler roles may then read the central secret.
-    registry_parameters+=("ParameterKey=CentralTokenSecretArn,ParameterValue=$central_arn")
-    registry_overrides+=("CentralTokenSecretArn=$central_arn")
-fi
+# No secret among them: the same parameters inline in a real run, and as overrides for a plain stack.
+registry_parameters
+registry_shorthand=() registry_overrides=()
+for (( i = 0; i < ${#pairs[@]}; i += 2 )); do
+    registry_shorthand+=("ParameterKey=${pairs[i]},ParameterValue=${pairs[i + 1]}")
+    registry_overrides+=("${pairs[i]}=${pairs[i + 1]}")
+done
 aws_cli cloudformation create-stack-set --stack-set-name spot-onboarding-registry \
     --description "Registers the Spot::Onboarding resource types" \
     --template-body "file://$root/registry.yml" \
-    --parameters "${registry_parameters[@]}" \
+    --parameters "${registry_shorthand[@]}" \
     --capabilities CAPABILITY_NAMED_IAM \
     --permission-model SERVICE_MANAGED \
     --auto-deployment Enabled=true,RetainStacksOnAccountRemoval=false \
@@ -244,28 +270,14 @@ else
         --call-as "$call_as" --query StackSet.StackSetARN --output text)
 fi
 
-# template.yml's parameters into a new file named by the variable $1; $2: who may change the token
-# secret besides the StackSet execution roles.
-onboarding_parameters() {
-    new_parameter_file "$1"
-    cat > "${!1}" <<JSON
-[{"ParameterKey":"SpotApiToken","ParameterValue":"$token_parameter"},
- {"ParameterKey":"CentralTokenSecretArn","ParameterValue":"$central_arn"},
- {"ParameterKey":"TokenAdministratorArn","ParameterValue":"$2"},
- {"ParameterKey":"ExistingAccountPolicy","ParameterValue":"$policy"},
- {"ParameterKey":"IncludeElastigroupPolicy","ParameterValue":"$elastigroup"},
- {"ParameterKey":"IncludeCostIntelligence","ParameterValue":"$ci"},
- {"ParameterKey":"RenameToAlias","ParameterValue":"$rename"}]
-JSON
-}
-onboarding_parameters parameters ""
-show_parameter_file "$parameters"
+onboarding_parameters ""
+parameters_argument parameters "${pairs[@]}"
 
 echo "== StackSet spot-onboarding (template.yml) in: $onboarding_region, after the registry"
 aws_cli cloudformation create-stack-set --stack-set-name spot-onboarding \
     --description "Enrolls each account of the organization into Spot" \
     --template-body "file://$root/template.yml" \
-    --parameters "file://$parameters" \
+    --parameters "$parameters" \
     --capabilities CAPABILITY_IAM \
     --permission-model SERVICE_MANAGED \
     --auto-deployment "Enabled=true,RetainStacksOnAccountRemoval=false,DependsOn=$registry_arn" \
@@ -288,10 +300,10 @@ if [ "$management" = "true" ]; then
         --parameter-overrides "${registry_overrides[@]}"
     # A plain stack's deployer is no StackSet execution role: name it, or it could not update or delete
     # the token secret's resource policy.
-    onboarding_parameters management_parameters "$administrator"
-    show_parameter_file "$management_parameters"
+    onboarding_parameters "$administrator"
+    parameters_argument management_parameters "${pairs[@]}"
     aws_cli cloudformation create-stack --stack-name spot-onboarding --region "$onboarding_region" \
         --template-body "file://$root/template.yml" --capabilities CAPABILITY_IAM \
-        --parameters "file://$management_parameters"
+        --parameters "$management_parameters"
 fi
 echo "== Done. Follow the rollout with: aws cloudformation list-stack-set-operations --stack-set-name spot-onboarding"

@@ -2,6 +2,7 @@ package io.spot.onboarding.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spot.onboarding.harness.MotoServer;
 import java.io.IOException;
 import java.net.URI;
@@ -125,12 +126,7 @@ class DeployScriptTest {
                 run.output().lines().filter(line -> line.startsWith("aws ")).toList();
         assertThat(commands).hasSizeGreaterThan(10).noneMatch(line -> line.contains("\\"));
 
-        final Processes.Result pasted = Processes.run(
-                List.of("bash", "-c", "aws() { printf '%s\\0' \"$@\"; echo; }\n" + String.join("\n", commands)),
-                Map.of());
-        assertThat(pasted.exitCode()).as(pasted.output()).isZero();
-        final List<List<String>> argvs =
-                pasted.output().lines().map(line -> List.of(line.split("\0"))).toList();
+        final List<List<String>> argvs = pasted(commands);
         assertThat(argvs).hasSameSizeAs(commands);
         assertThat(argvs)
                 .filteredOn(argv -> argv.contains("put-bucket-policy"))
@@ -162,10 +158,14 @@ class DeployScriptTest {
         final int onboarding = output.indexOf("create-stack-set --stack-set-name spot-onboarding ");
         assertThat(central).isNotNegative().isLessThan(registry);
         assertThat(registry).isLessThan(onboarding);
-        assertThat(output.substring(0, central))
+        assertThat(lineAt(output, central))
                 .contains(
                         "\"SpotApiToken\",\"ParameterValue\":\"****\"",
                         "\"OrganizationId\",\"ParameterValue\":\"o-abcdefghij\"");
+        assertThat(output)
+                .contains("# **** stands for the Spot token in $SPOT_API_TOKEN: the real run passes these parameters "
+                        + "in a file only you can read\naws cloudformation create-stack --stack-name "
+                        + "spot-onboarding-central-token");
         assertThat(output)
                 .contains("--template-body file://" + CfnYaml.ROOT.resolve("deploy/central-token.yml"))
                 .contains("wait stack-create-complete --stack-name spot-onboarding-central-token");
@@ -173,14 +173,121 @@ class DeployScriptTest {
         assertThat(output.substring(registry, onboarding))
                 .contains("ParameterKey=CentralTokenSecretArn")
                 .contains("CAPABILITY_NAMED_IAM");
-        final String memberParameters = output.substring(output.indexOf("holds:", registry), onboarding);
-        assertThat(memberParameters)
+        assertThat(lineAt(output, onboarding))
                 .contains("\"SpotApiToken\",\"ParameterValue\":\"\"}")
                 .contains("\"CentralTokenSecretArn\",\"ParameterValue\":\"arn:aws:secretsmanager:")
                 .doesNotContain("****");
         try (var left = Files.list(tmp)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    /** The printed commands pasted into bash, with aws standing for a command that gives back its arguments. */
+    private static List<List<String>> pasted(final List<String> commands) {
+        final Processes.Result pasted = Processes.run(
+                List.of("bash", "-c", "aws() { printf '%s\\0' \"$@\"; echo; }\n" + String.join("\n", commands)),
+                Map.of());
+        assertThat(pasted.exitCode()).as(pasted.output()).isZero();
+        return pasted.output().lines().map(line -> List.of(line.split("\0"))).toList();
+    }
+
+    private static String lineAt(final String output, final int index) {
+        final int end = output.indexOf('\n', index);
+        return output.substring(output.lastIndexOf('\n', index) + 1, end < 0 ? output.length() : end);
+    }
+
+    /**
+     * Each printed command is pasted as it is: it parses, names only files that are still there once the
+     * script has ended, and gives each template exactly the parameters it declares, in JSON.
+     */
+    @Test
+    void aDryRunsLinesRunAsTheyAreWithTheParametersInline(@TempDir final Path dir) throws IOException {
+        final Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        final Processes.Result run = Processes.run(
+                command(packages(dir), "--dry-run", "--include-management-account", "--apply-guardrails"),
+                Map.of("SPOT_API_TOKEN", TOKEN, "TMPDIR", tmp.toString()));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        final List<String> commands =
+                run.output().lines().filter(line -> line.startsWith("aws ")).toList();
+
+        final Processes.Result parsed =
+                Processes.run(List.of("bash", "-n", "-c", String.join("\n", commands)), Map.of());
+        assertThat(parsed.exitCode()).as(parsed.output()).isZero();
+        assertThat(run.output()).doesNotContain(tmp.toString()).doesNotContain("file:///tmp");
+
+        final List<List<String>> argvs = pasted(commands);
+        for (final List<String> argv : argvs) {
+            argv.stream()
+                    .filter(word -> word.startsWith("file://"))
+                    .forEach(word -> assertThat(Path.of(word.substring("file://".length())))
+                            .as("%s in: aws %s", word, String.join(" ", argv))
+                            .exists());
+        }
+        final ObjectMapper json = new ObjectMapper();
+        final List<String> onboardingParameters = List.of(
+                "SpotApiToken",
+                "CentralTokenSecretArn",
+                "TokenAdministratorArn",
+                "ExistingAccountPolicy",
+                "IncludeElastigroupPolicy",
+                "IncludeCostIntelligence",
+                "RenameToAlias");
+        assertThat(argvs)
+                .filteredOn(argv -> argv.contains("--parameters")
+                        && argv.contains("file://" + CfnYaml.ROOT.resolve("template.yml")))
+                .hasSize(2)
+                .allSatisfy(argv -> assertThat(json.readTree(argv.get(argv.indexOf("--parameters") + 1))
+                                .findValuesAsText("ParameterKey"))
+                        .containsExactlyElementsOf(onboardingParameters)
+                        .containsExactlyInAnyOrderElementsOf(
+                                CfnYaml.map(CfnYaml.load("template.yml").get("Parameters"))
+                                        .keySet()));
+        assertThat(argvs)
+                .filteredOn(argv -> argv.contains("create-policy"))
+                .singleElement()
+                .satisfies(argv -> assertThat(json.readTree(argv.get(argv.indexOf("--content") + 1)))
+                        .isEqualTo(
+                                json.readTree(Files.readString(CfnYaml.ROOT.resolve("deploy/token-guardrail-scp.json"))
+                                        .replace("<package-bucket>", "spot-onboarding-packages"))));
+        try (var left = Files.list(tmp)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    /**
+     * The parameter names the script passes are checked against each template before any command
+     * runs or prints: a template without one stops it, naming it, the nearest declared name and all.
+     */
+    @Test
+    void aParameterTheTemplateDoesNotDeclareStopsTheScriptBeforeAnything(@TempDir final Path dir) throws IOException {
+        final Path root = Files.createDirectories(dir.resolve("root/deploy"));
+        try (var deploy = Files.list(CfnYaml.ROOT.resolve("deploy"))) {
+            for (final Path file : deploy.toList()) {
+                Files.copy(file, root.resolve(file.getFileName()));
+            }
+        }
+        Files.copy(CfnYaml.ROOT.resolve("registry.yml"), root.resolveSibling("registry.yml"));
+        Files.writeString(
+                root.resolveSibling("template.yml"),
+                Files.readString(CfnYaml.ROOT.resolve("template.yml"))
+                        .replace("\n  RenameToAlias:", "\n  RenameToAliases:"));
+        final List<String> renamed = command(packages(dir), "--dry-run");
+        renamed.set(1, root.resolve("deploy-stacksets.sh").toString());
+
+        final Processes.Result run = Processes.run(renamed, Map.of("SPOT_API_TOKEN", TOKEN));
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.output())
+                .contains("template.yml declares no parameter RenameToAlias (did you mean RenameToAliases?); its "
+                        + "parameters: CentralTokenSecretArn, SpotApiToken, TokenAdministratorArn, "
+                        + "IncludeElastigroupPolicy, IncludeCostIntelligence, RenameToAliases, ExistingAccountPolicy. "
+                        + "Nothing has run.")
+                .doesNotContain("aws ")
+                .doesNotContain("==");
+        assertThat(Processes.run(command(packages(dir), "--dry-run"), Map.of("SPOT_API_TOKEN", TOKEN))
+                        .exitCode())
+                .as("the shipped templates declare every parameter the script passes")
+                .isZero();
     }
 
     /** --apply-guardrails: the service control policy first, created then attached to each target in turn. */
@@ -197,13 +304,14 @@ class DeployScriptTest {
                 .containsExactly(
                         "aws organizations create-policy --name spot-onboarding-token-guardrail --type "
                                 + "SERVICE_CONTROL_POLICY --description 'Only StackSets change what guards the Spot "
-                                + "token' --content " + contentFile(run.output()),
+                                + "token' --content " + contentWord(run.output()),
                         "aws organizations attach-policy --policy-id '<policy id>' --target-id ou-ab12-abcdefgh",
                         "aws organizations attach-policy --policy-id '<policy id>' --target-id r-ab12");
         assertThat(commands.get(3))
                 .startsWith("aws cloudformation create-stack --stack-name spot-onboarding-central-token");
         assertThat(run.output())
-                .contains("holds deploy/token-guardrail-scp.json with <package-bucket> = spot-onboarding-packages")
+                .contains("--content is deploy/token-guardrail-scp.json on one line, with <package-bucket> = "
+                        + "spot-onboarding-packages")
                 .contains("update-policy --policy-id <its id>")
                 .doesNotContain("attach the guardrail to the OUs outside --targets");
 
@@ -226,9 +334,15 @@ class DeployScriptTest {
         assertThat(inAccount.output()).doesNotContain("attach the guardrail");
     }
 
-    private static String contentFile(final String output) {
-        final int start = output.indexOf("# file://") + 2;
-        return output.substring(start, output.indexOf(' ', start));
+    /** The policy as the script passes it: the file on one line, each line's indent dropped, single-quoted. */
+    private static String contentWord(final String output) throws IOException {
+        return "'"
+                + Files.readString(CfnYaml.ROOT.resolve("deploy/token-guardrail-scp.json"))
+                        .replace("<package-bucket>", "spot-onboarding-packages")
+                        .lines()
+                        .map(String::strip)
+                        .collect(java.util.stream.Collectors.joining())
+                + "'";
     }
 
     /** Against moto's Organizations: created once, attached once per target, then updated in place on a rerun. */
@@ -310,12 +424,11 @@ class DeployScriptTest {
                 "Policy.Content",
                 "--output",
                 "text");
-        assertThat(content)
-                .contains("arn:*:s3:::spot-onboarding-packages/*")
-                .doesNotContain("<package-bucket>")
-                .isEqualTo(Files.readString(CfnYaml.ROOT.resolve("deploy/token-guardrail-scp.json"))
-                        .replace("<package-bucket>", "spot-onboarding-packages")
-                        .strip());
+        assertThat(content).contains("arn:*:s3:::spot-onboarding-packages/*").doesNotContain("<package-bucket>");
+        assertThat(new ObjectMapper().readTree(content))
+                .isEqualTo(new ObjectMapper()
+                        .readTree(Files.readString(CfnYaml.ROOT.resolve("deploy/token-guardrail-scp.json"))
+                                .replace("<package-bucket>", "spot-onboarding-packages")));
     }
 
     /** An empty moto_server, and the environment that points the AWS CLI at it with the token set. */
