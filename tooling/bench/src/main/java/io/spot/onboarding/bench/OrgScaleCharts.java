@@ -95,9 +95,14 @@ final class OrgScaleCharts {
     }
 
     private static String inFlight(final int accounts, final int concurrency) {
-        return concurrency + " in flight"
-                + (concurrency == OrgScale.SHIPPED_CONCURRENCY ? " (shipped)" : "")
-                + (concurrency == accounts ? " (all)" : "");
+        final List<String> notes = new ArrayList<>();
+        if (concurrency == OrgScale.SHIPPED_CONCURRENCY) {
+            notes.add("shipped");
+        }
+        if (concurrency == accounts) {
+            notes.add("all");
+        }
+        return concurrency + " in flight" + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
     }
 
     private static Path write(final Chart<?, ?> chart, final Path file) {
