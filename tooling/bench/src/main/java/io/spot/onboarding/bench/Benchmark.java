@@ -4,13 +4,16 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Prints every figure of the benchmark in a stable layout: package size, cold start, warm latency,
  * Spot API calls per account, organization scale, the concurrency sweep, and a StackSet's
- * update and drift detection. Run through tooling/bench/run, which builds first and
+ * update and drift detection; figures 5 and 6 also as SVG charts ({@link OrgScaleCharts}, copied
+ * with --figures-to DIR where the docs show them). Run through tooling/bench/run, which builds first and
  * gives this JVM a private tmpdir (the handlers' wrapper empties it on every invocation).
  */
 public final class Benchmark {
@@ -26,6 +29,14 @@ public final class Benchmark {
         final Set<String> figures = only >= 0 && only + 1 < options.size()
                 ? Set.of(options.get(only + 1).split(","))
                 : Set.of("1", "2", "3", "4", "5", "8");
+        final int copy = options.indexOf("--figures-to");
+        final Path copyTo = copy >= 0 && copy + 1 < options.size() ? root.resolve(options.get(copy + 1)) : null;
+        if (copy >= 0 && (copyTo == null || quick || !figures.contains("5"))) {
+            // The committed charts are the full run's: a quick run's would sit beside the full run's text.
+            System.err.println("--figures-to DIR copies the charts of a full run of figure 5: not with --quick, "
+                    + "and with figure 5 among those run");
+            System.exit(2);
+        }
         final PrintStream out = System.out;
         final Instant start = Instant.now();
         out.println("Spot onboarding benchmark — " + Runtime.getRuntime().availableProcessors() + " cores, "
@@ -53,13 +64,23 @@ public final class Benchmark {
                 quick ? List.of(10, 100, 1000) : List.of(10, 100, 1000, 10_000),
                 quick ? List.of(1000) : List.of(1000, 10_000),
                 List.of(200, 1000));
+        final List<Path> charts = new ArrayList<>();
         if (figures.contains("5")) {
             orgScale.print(out);
             out.println();
+            charts.addAll(orgScale.charts().write(root.resolve(OrgScaleCharts.FOLDER)));
         }
         if (figures.contains("8")) {
             new PaceGrid(orgScale).print(out);
             out.println();
+        }
+        if (!charts.isEmpty()) {
+            out.println("charts of figures 5 and 6 (SVG) in " + root.resolve(OrgScaleCharts.FOLDER) + ": "
+                    + charts.stream().map(c -> c.getFileName().toString()).collect(Collectors.joining(", ")));
+        }
+        if (copyTo != null) {
+            OrgScaleCharts.copy(charts, copyTo);
+            out.println("copied to " + copyTo);
         }
         out.println("benchmark took " + Duration.between(start, Instant.now()).toSeconds() + " s");
     }

@@ -2,6 +2,7 @@ package io.spot.onboarding.bench;
 
 import io.spot.onboarding.runner.output.RunReport;
 import io.spot.onboarding.runner.output.RunReport.Operation;
+import io.spot.onboarding.runner.output.SummaryTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -162,17 +163,23 @@ final class OrgScale {
                 + " and 100% of the accounts in flight, same limits");
         header(out, String.format(" %9s", "in flight"));
         for (final int accounts : sweepSizes) {
-            final List<Integer> levels = new ArrayList<>(SWEEP_CONCURRENCY);
-            levels.add(SHIPPED_CONCURRENCY);
-            levels.add(accounts);
-            for (final int concurrency : levels.stream()
-                    .filter(c -> c <= accounts)
-                    .distinct()
-                    .sorted()
-                    .toList()) {
+            for (final int concurrency : sweepLevels(accounts)) {
                 row(out, accounts, deploy(accounts, concurrency), String.format(" %9d", concurrency));
             }
         }
+    }
+
+    /** Figure 6's MaxConcurrentCounts for an organization of {@code accounts}, the last all of them. */
+    static List<Integer> sweepLevels(final int accounts) {
+        final List<Integer> levels = new ArrayList<>(SWEEP_CONCURRENCY);
+        levels.add(SHIPPED_CONCURRENCY);
+        levels.add(accounts);
+        return levels.stream().filter(c -> c <= accounts).distinct().sorted().toList();
+    }
+
+    /** Charts of figures 5 and 6, from the deploys they ran (none is run again). */
+    OrgScaleCharts charts() {
+        return new OrgScaleCharts(sizes, sweepSizes, this::deploy);
     }
 
     /** The header of figures 5 and 6, whose rows differ only by figure 6's in-flight column. */
@@ -233,12 +240,16 @@ final class OrgScale {
 
     /** Creates admitted as a percentage of what the limit on POST /setup/account allows. */
     private static double createRate(final Operation deploy) {
+        return createLimit(deploy).percentOfAllowed();
+    }
+
+    /** The deploy's use of the limit on {@link #CREATE_ROUTE}. */
+    static RunReport.LimitUse createLimit(final Operation deploy) {
         return deploy.rateLimitUse().stream()
                 .filter(use -> use.route().equals(CREATE_ROUTE))
                 .findFirst()
                 .orElseThrow(() ->
-                        new IllegalStateException("the deploy's report has no use of the limit on " + CREATE_ROUTE))
-                .percentOfAllowed();
+                        new IllegalStateException("the deploy's report has no use of the limit on " + CREATE_ROUTE));
     }
 
     /** A file-name-safe form of the first limit, e.g. {@code POST-setup-account-60}. */
@@ -249,10 +260,10 @@ final class OrgScale {
     }
 
     static String clock(final long seconds) {
-        return String.format("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+        return SummaryTable.clock(seconds);
     }
 
-    private Operation deploy(final int accounts, final int concurrency) throws IOException, InterruptedException {
+    Operation deploy(final int accounts, final int concurrency) throws IOException, InterruptedException {
         return deploy(accounts, concurrency, LIMITS, List.of());
     }
 

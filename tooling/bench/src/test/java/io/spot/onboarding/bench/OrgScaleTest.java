@@ -41,6 +41,7 @@ class OrgScaleTest {
                 2210,
                 84.04,
                 1943,
+                List.of(),
                 new SpotCalls(
                         15_000,
                         2000,
@@ -54,8 +55,24 @@ class OrgScaleTest {
                         Map.of("POST /setup/account", 1516),
                         Map.of()),
                 List.of(
-                        new LimitUse("GET:/setup/account=600/60s", "GET /setup/account", 2000, 0, 19_430, 10.3),
-                        new LimitUse("POST:/setup/account=60/60s", "POST /setup/account", 1000, 516, 1943, 51.47)));
+                        new LimitUse(
+                                "GET:/setup/account=600/60s",
+                                "GET /setup/account",
+                                2000,
+                                0,
+                                19_430,
+                                10.3,
+                                600,
+                                List.of()),
+                        new LimitUse(
+                                "POST:/setup/account=60/60s",
+                                "POST /setup/account",
+                                1000,
+                                516,
+                                1943,
+                                51.47,
+                                60,
+                                List.of())));
     }
 
     private String lines() {
@@ -105,6 +122,7 @@ class OrgScaleTest {
                 0,
                 12.5,
                 125,
+                List.of(),
                 new SpotCalls(2000, 0, 2, 2.0, 2, 0, 0, 0, 1_500_000L, Map.of(), Map.of()),
                 List.of());
         final Operation drift = new Operation(
@@ -123,6 +141,7 @@ class OrgScaleTest {
                 0,
                 30.25,
                 3725,
+                List.of(),
                 new SpotCalls(4000, 1000, 3, 3.0, 3, 17, 0, 0, 22_600_000L, Map.of(), Map.of()),
                 List.of());
         final Path file = dir.resolve("report.json");

@@ -20,6 +20,7 @@ class PaceGridTest {
             1500,
             55.0,
             50,
+            List.of(),
             new SpotCalls(
                     6500,
                     1500,

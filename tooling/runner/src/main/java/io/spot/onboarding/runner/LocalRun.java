@@ -18,6 +18,7 @@ import io.spot.onboarding.runner.migrate.MigrationCheck;
 import io.spot.onboarding.runner.output.Console;
 import io.spot.onboarding.runner.output.EventPrinter;
 import io.spot.onboarding.runner.output.ProgressLine;
+import io.spot.onboarding.runner.output.SummaryTable;
 import io.spot.onboarding.runner.spot.SpotTypeLoader;
 import io.spot.onboarding.runner.stack.DriftResult;
 import io.spot.onboarding.runner.stack.OperationOutcome;
@@ -569,15 +570,16 @@ public final class LocalRun implements AutoCloseable {
             }
             done.accept(outcome);
         });
-        final List<OperationOutcome> outcomes = new ConcurrentStacks<T>(
-                        environment.scheduler(), options.concurrency(), reporting, counters)
-                .run(targets);
+        final ConcurrentStacks<T> concurrent =
+                new ConcurrentStacks<>(environment.scheduler(), options.concurrency(), reporting, counters);
+        final List<OperationOutcome> outcomes = concurrent.run(targets);
         progress.end();
         stacks.forEach(this::rememberSpotAccount);
         final List<RecordedRequest> requests = newRequests();
         final RunSummary summary = new RunSummary(
                 command,
                 outcomes,
+                concurrent.ends(),
                 requests == null
                         ? null
                         : ApiCalls.of(
@@ -587,11 +589,12 @@ public final class LocalRun implements AutoCloseable {
                 requests,
                 options.rateLimits(),
                 Duration.between(wallStart, Instant.now()),
+                simulatedStart,
                 Duration.between(simulatedStart, environment.scheduler().now()));
         summaries.add(summary);
         report.accept(outcomes);
         console.line();
-        summary.lines().forEach(console::line);
+        SummaryTable.lines(summary).forEach(console::line);
         return summary.failed() == 0;
     }
 

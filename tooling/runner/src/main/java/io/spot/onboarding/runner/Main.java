@@ -7,6 +7,7 @@ import io.spot.onboarding.runner.cli.Options;
 import io.spot.onboarding.runner.cli.UsageException;
 import io.spot.onboarding.runner.eval.EvaluationException;
 import io.spot.onboarding.runner.output.Console;
+import io.spot.onboarding.runner.output.HtmlReport;
 import io.spot.onboarding.runner.output.RunReport;
 import io.spot.onboarding.runner.template.TemplateException;
 import java.io.PrintStream;
@@ -47,8 +48,8 @@ public final class Main {
         }
         final Console console = new Console(out);
         try (LocalRun run = new LocalRun(options, console)) {
-            // Written once before the run, so a path that cannot be written stops it before it costs
-            // hours and a stale report never outlives the run; then again whatever the run's end.
+            // Reports are written once before the run, so a path that cannot be written stops it before
+            // it costs hours and a stale report never outlives the run; then again whatever the run's end.
             report(options, run, console);
             try {
                 return run.execute();
@@ -70,8 +71,12 @@ public final class Main {
     }
 
     private static void report(final Options options, final LocalRun run, final Console console) {
+        final RunReport report = RunReport.of(options, run.summaries(), console::redact);
         if (options.report() != null) {
-            RunReport.of(options, run.summaries(), console::redact).write(options.report());
+            report.write(options.report());
+        }
+        if (options.reportHtml() != null) {
+            HtmlReport.write(report, options.reportHtml());
         }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spot.onboarding.harness.MotoServer;
 import io.spot.onboarding.harness.SecretScanner;
+import io.spot.onboarding.runner.output.HtmlReport;
 import io.spot.onboarding.runner.output.RunReport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -124,6 +125,18 @@ class ReportOptionTest {
                         2 * deploy.get("simulatedSeconds").asDouble() / 60, org.assertj.core.data.Offset.offset(0.05));
         assertThat(creates.get("percentOfAllowed").asDouble())
                 .isEqualTo(100.0 * 3 / creates.get("allowed").asDouble());
+        // Minute by minute: the three creates, never more than the two a minute allows.
+        assertThat(creates.get("allowedPerMinute").asDouble()).isEqualTo(2.0);
+        assertThat(sum(creates.get("admittedPerMinute"))).isEqualTo(3);
+        assertThat(creates.get("admittedPerMinute"))
+                .hasSize((int) Math.ceil(deploy.get("simulatedSeconds").asDouble() / 60))
+                .allSatisfy(minute -> assertThat(minute.asInt()).isBetween(0, 2));
+        // Each stack's end on the run's clock: the last one ends the operation.
+        assertThat(deploy.get("stackEndSeconds"))
+                .hasSize(3)
+                .allSatisfy(end -> assertThat(end.asLong()).isPositive())
+                .anySatisfy(end -> assertThat(end.asLong())
+                        .isEqualTo(deploy.get("simulatedSeconds").asLong()));
         // The same figures as the summary on the screen.
         assertThat(printed)
                 .contains(String.format(
@@ -152,6 +165,36 @@ class ReportOptionTest {
                 .singleElement()
                 .satisfies(d -> assertThat(d.spotCalls().total())
                         .isEqualTo(calls.get("total").asInt()));
+    }
+
+    /** The page shows every row the console printed, and draws the stacks done. */
+    @Test
+    void theHtmlReportHasEachPrintedSummaryRowAndTheStacksChart(@TempDir final Path dir) throws Exception {
+        final Path page = dir.resolve("html/spot-local.html");
+
+        final int exit = spotLocal(
+                dir.resolve("spot-local.json"),
+                "--report-html",
+                page.toString(),
+                "--accounts",
+                "2",
+                "deploy",
+                "delete");
+
+        final String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed + err).isZero();
+        final String html = Files.readString(page);
+        new SecretScanner(TOKEN).scan(html, "the --report-html page");
+        final List<String> rows =
+                printed.lines().filter(line -> line.matches("  \\S.{21} \\S.*")).toList();
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(2 * 6);
+        rows.forEach(line -> assertThat(html)
+                .contains("<tr><th>" + HtmlReport.escape(line.substring(2, 24).strip()) + "</th><td>"
+                        + HtmlReport.escape(line.substring(25)) + "</td></tr>"));
+        assertThat(html)
+                .contains("<h2>Summary of deploy over 2 accounts</h2>", "<h2>Summary of delete over 2 accounts</h2>")
+                .contains("aria-label=\"Stacks done over simulated time: deploy, delete\"")
+                .containsPattern("<line style=\"fill:none;stroke:rgb\\([0-9,]+\\);[^\"]*stroke-width:2;");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spot.onboarding.emulator.SpotEmulator;
 import io.spot.onboarding.runner.cli.Command;
+import io.spot.onboarding.runner.output.SummaryTable;
 import io.spot.onboarding.runner.stackset.RunSummary;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class StackSetSimulationTest {
         // (its accounts, to find an earlier attempt's; the Cost Intelligence enrollments, to find its own).
         assertThat(deploy.calls().heaviestRoute().getKey()).isIn("GET /setup/account", "GET /cbi/v1/setup/account");
         assertThat(deploy.calls().responseBytes()).isGreaterThan(200L * 100 * 200);
-        assertThat(deploy.lines())
+        assertThat(SummaryTable.lines(deploy))
                 .anyMatch(line -> line.matches("  Spot responses +[\\d.]+ [KM]B in all, [\\d.]+ KB per "
                         + "account; \\d+% of it GET /(cbi/v1/)?setup/account"));
         // IAM propagation made every LinkedCredentials wait; simulated, it cost no wall time.
@@ -75,7 +76,7 @@ class StackSetSimulationTest {
         assertThat(deploy.calls().throttled()).isPositive();
         // 20 creations at 5 a minute need at least three full windows after the first.
         assertThat(deploy.simulated()).isGreaterThanOrEqualTo(Duration.ofMinutes(3));
-        assertThat(deploy.lines())
+        assertThat(SummaryTable.lines(deploy))
                 .anySatisfy(line -> assertThat(line)
                         .contains("POST /setup/account")
                         .contains("admitted")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spot.onboarding.emulator.SpotEmulator;
 import io.spot.onboarding.runner.cli.Command;
+import io.spot.onboarding.runner.output.SummaryTable;
 import io.spot.onboarding.runner.stackset.RunSummary;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,9 @@ class UnknownRateLimitsTest {
         assertThat(run.run(Command.of(Command.DEPLOY))).isTrue();
 
         final RunSummary deploy = run.summaries().get(0);
-        assertThat(deploy.failed()).as(String.join("\n", deploy.lines())).isZero();
+        assertThat(deploy.failed())
+                .as(String.join("\n", SummaryTable.lines(deploy)))
+                .isZero();
         assertThat(deploy.succeeded()).isEqualTo(ACCOUNTS);
         assertThat(deploy.calls().throttled()).as("the limit was met").isPositive();
         assertThat(spot.state().accounts())

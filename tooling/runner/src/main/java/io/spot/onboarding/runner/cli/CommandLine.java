@@ -48,6 +48,7 @@ public final class CommandLine {
         boolean rollback = true;
         boolean centralToken = false;
         Path report = null;
+        Path reportHtml = null;
         SpotAnswers answers = SpotAnswers.DEFAULT;
         final List<Command> commands = new ArrayList<>();
         String currentCommand = null;
@@ -75,6 +76,7 @@ public final class CommandLine {
                     case "--no-rollback" -> rollback = false;
                     case "--central-token" -> centralToken = true;
                     case "--report" -> report = Path.of(in.value(arg));
+                    case "--report-html" -> reportHtml = Path.of(in.value(arg));
                     case "--help" -> commands.add(Command.of(Command.HELP));
                     default -> answers = answer(answers, arg, in);
                 }
@@ -129,6 +131,7 @@ public final class CommandLine {
                 rollback,
                 centralToken,
                 report,
+                reportHtml,
                 answers,
                 commands);
     }

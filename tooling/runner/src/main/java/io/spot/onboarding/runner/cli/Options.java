@@ -17,6 +17,7 @@ import java.util.Map;
  * @param centralToken the central token option: central-token.yml in a management account first,
  *                     then the template with CentralTokenSecretArn instead of SpotApiToken
  * @param report       where to write each operation's results as JSON (--report), or null
+ * @param reportHtml   where to write them as a page, with a chart (--report-html), or null
  * @param answers      how the emulator answers Spot's open questions (--new-external-id, ...)
  */
 public record Options(
@@ -37,6 +38,7 @@ public record Options(
         boolean rollback,
         boolean centralToken,
         Path report,
+        Path reportHtml,
         SpotAnswers answers,
         List<Command> commands) {
 

@@ -10,9 +10,8 @@ import io.spot.onboarding.runner.stackset.ApiCalls;
 import io.spot.onboarding.runner.stackset.RunSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +56,8 @@ public record RunReport(
      * @param drift           detect-drift only
      * @param callbacks       handler re-invocations after IN_PROGRESS (waits for Spot, IAM, rate limits)
      * @param simulatedSeconds the operation's duration on the run's clock (simulated against the emulator)
+     * @param stackEndSeconds when each stack ended, succeeded or failed, in seconds on the run's clock from the
+     *                        operation's start, in the accounts' order
      * @param spotCalls       absent against the real Spot API, whose calls the runner cannot see
      * @param rateLimitUse    one per (--rate-limit, route it matched)
      */
@@ -70,6 +71,7 @@ public record RunReport(
             int callbacks,
             double wallSeconds,
             long simulatedSeconds,
+            List<Long> stackEndSeconds,
             SpotCalls spotCalls,
             List<LimitUse> rateLimitUse) {}
 
@@ -109,9 +111,18 @@ public record RunReport(
      * @param route            "METHOD /route" it matched
      * @param allowed          requests the limit admits over the operation's simulated time
      * @param percentOfAllowed admitted as a percentage of allowed: how close the run came to the ceiling
+     * @param allowedPerMinute what the limit admits in a minute: the ceiling of admittedPerMinute
+     * @param admittedPerMinute requests admitted in each minute of simulated time from the operation's start
      */
     public record LimitUse(
-            String limit, String route, int admitted, int refused, double allowed, double percentOfAllowed) {}
+            String limit,
+            String route,
+            int admitted,
+            int refused,
+            double allowed,
+            double percentOfAllowed,
+            double allowedPerMinute,
+            List<Integer> admittedPerMinute) {}
 
     /** @param redact masks the token and NoEcho values in free text (failure reasons, names) */
     public static RunReport of(
@@ -125,7 +136,8 @@ public record RunReport(
                 summaries.stream().map(s -> operation(s, redact)).toList());
     }
 
-    private static Operation operation(final RunSummary summary, final UnaryOperator<String> redact) {
+    /** @param redact masks the token and NoEcho values in free text (failure reasons, names) */
+    public static Operation operation(final RunSummary summary, final UnaryOperator<String> redact) {
         return new Operation(
                 summary.command(),
                 summary.outcomes().size(),
@@ -143,6 +155,7 @@ public record RunReport(
                 summary.callbacks(),
                 summary.wall().toMillis() / 1000.0,
                 summary.simulated().toSeconds(),
+                summary.stackEnds().stream().map(Duration::toSeconds).toList(),
                 summary.calls() == null ? null : spotCalls(summary.calls()),
                 summary.rateLimitUse().stream()
                         .map(use -> new LimitUse(
@@ -151,7 +164,9 @@ public record RunReport(
                                 use.admitted(),
                                 use.refused(),
                                 use.allowed(),
-                                use.percentOfAllowed()))
+                                use.percentOfAllowed(),
+                                use.allowedPerMinute(),
+                                use.admittedPerMinute()))
                         .toList());
     }
 
@@ -182,15 +197,13 @@ public record RunReport(
 
     /** Writes the report whole, replacing the file only once written, so a reader never sees half of one. */
     public void write(final Path file) {
+        final String json;
         try {
-            final Path absolute = file.toAbsolutePath();
-            Files.createDirectories(absolute.getParent());
-            final Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-            JSON.writeValue(partial.toFile(), this);
-            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            json = JSON.writeValueAsString(this);
         } catch (IOException e) {
             throw new UncheckedIOException("--report " + file + ": cannot write it: " + e.getMessage(), e);
         }
+        ReportFile.write(file, json, "--report");
     }
 
     public static RunReport read(final Path file) {

@@ -2,6 +2,8 @@ package io.spot.onboarding.runner.stackset;
 
 import io.spot.onboarding.runner.sim.Scheduler;
 import io.spot.onboarding.runner.stack.OperationOutcome;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +26,8 @@ public final class ConcurrentStacks<T> {
     private final Progress progress;
     private final Deque<Indexed<T>> waiting = new ArrayDeque<>();
     private final Map<Integer, OperationOutcome> outcomes = new TreeMap<>();
+    private final Map<Integer, Duration> ends = new TreeMap<>();
+    private Instant started;
     private int inFlight;
 
     private record Indexed<T>(int index, T item) {}
@@ -71,12 +75,18 @@ public final class ConcurrentStacks<T> {
         progress.total = items.size();
         progress.done = 0;
         progress.failed = 0;
+        started = scheduler.now();
         scheduler.soon(this::startMore);
         scheduler.run();
         if (outcomes.size() != items.size()) {
             throw new IllegalStateException(items.size() - outcomes.size() + " stack operations never finished");
         }
         return Collections.unmodifiableList(new ArrayList<>(outcomes.values()));
+    }
+
+    /** After {@link #run}: when each stack operation ended, from the run's start, in the items' order. */
+    public List<Duration> ends() {
+        return List.copyOf(ends.values());
     }
 
     private void startMore() {
@@ -86,6 +96,7 @@ public final class ConcurrentStacks<T> {
             progress.inFlight = inFlight;
             start.accept(next.item(), outcome -> {
                 outcomes.put(next.index(), outcome);
+                ends.put(next.index(), Duration.between(started, scheduler.now()));
                 inFlight--;
                 progress.inFlight = inFlight;
                 progress.done++;
