@@ -106,10 +106,18 @@ abstract class CostIntelligenceHandler extends SpotResourceHandler<ResourceModel
      * ownership. The account's own read makes an unknown or deleted account NotFound.
      */
     static ResourceModel reusedNotEnrolled(final HandlerCall<ResourceModel, CallbackContext> call) {
+        return reusedNotEnrolled(call, true);
+    }
+
+    /** @param confirmExists read the Spot account first, so a deleted one is not found rather than not enrolled */
+    static ResourceModel reusedNotEnrolled(
+            final HandlerCall<ResourceModel, CallbackContext> call, final boolean confirmExists) {
         if (Ownership.parse(call.model().getAccountOwnership()) != Ownership.REUSED) {
             return null;
         }
-        call.spot().getAccount(call.model().getAccountId());
+        if (confirmExists) {
+            call.spot().getAccount(call.model().getAccountId());
+        }
         return call.model().toBuilder()
                 .enrolled(false)
                 .statusSummary(null)

@@ -10,9 +10,9 @@ import java.util.function.LongSupplier;
 /**
  * Finds one account in Spot's list of Cost Intelligence enrollments (E11), the only way to read an
  * enrollment: Spot has no per-account GET. One search reads at most {@value #MAX_PAGES} pages and
- * starts no page after {@link #MAX_ELAPSED}, so even when every call takes its whole 15 s timeout a
- * Read answers within CloudFormation's 30 s (10 s of searching, then one last call). A search the
- * budget stops returns the key to resume from. Pages are as large as Spot allows ({@link PageSizeChoice}).
+ * starts no call after {@link #MAX_ELAPSED}, the page-size fallback's second call included, so even when
+ * every call takes its whole 15 s timeout the search ends within 25 s and a Read within CloudFormation's 30 s.
+ * A search the budget stops returns the key to resume from, and whether time is left for one more call. Pages are as large as Spot allows ({@link PageSizeChoice}).
  * The list ends at a page without a next key, at a key that does not move on, and at an empty page,
  * whatever key it names: a Spot that pages past its end must not keep a search going. A list whose
  * keys move on for ever is bounded by the operation, not here ({@link CostIntelligenceHandler#MAX_OPERATION_PAGES}).
@@ -49,26 +49,34 @@ final class EnrollmentSearch {
         int pages = 0;
         int seen = 0;
         while (true) {
-            final Page<CostIntelligenceAccount> page = page(spot, key);
+            final Page<CostIntelligenceAccount> page = page(spot, key, start);
             pages++;
+            if (page == null) {
+                return new Result(null, key, true, false, pages, seen);
+            }
             seen += page.items().size();
             for (final CostIntelligenceAccount enrolled : page.items()) {
                 if (accountId.equals(enrolled.accountId())) {
-                    return new Result(enrolled, null, pages, seen);
+                    return new Result(enrolled, null, false, timeLeft(start), pages, seen);
                 }
             }
             // An empty page, or a key that does not move on, would page forever: the list ends there.
             if (page.items().isEmpty() || !page.hasNext() || page.nextKey().equals(key)) {
-                return new Result(null, null, pages, seen);
+                return new Result(null, null, false, timeLeft(start), pages, seen);
             }
             key = page.nextKey();
-            if (pages >= maxPages || nanoTime.getAsLong() - start >= maxElapsedNanos) {
-                return new Result(null, key, pages, seen);
+            if (pages >= maxPages || !timeLeft(start)) {
+                return new Result(null, key, true, timeLeft(start), pages, seen);
             }
         }
     }
 
-    private Page<CostIntelligenceAccount> page(final SpotApi spot, final String key) {
+    private boolean timeLeft(final long start) {
+        return nanoTime.getAsLong() - start < maxElapsedNanos;
+    }
+
+    /** One page, or null when Spot refused its size and the budget leaves no time for the call without it. */
+    private Page<CostIntelligenceAccount> page(final SpotApi spot, final String key, final long start) {
         final Integer size = pageSize.size();
         if (size == null) {
             return spot.listCostIntelligenceAccounts(key, null);
@@ -76,6 +84,9 @@ final class EnrollmentSearch {
         try {
             return spot.listCostIntelligenceAccounts(key, size);
         } catch (SpotValidationException refused) {
+            if (!timeLeft(start)) {
+                return null;
+            }
             // Only a refusal that goes away without the size is the size's: a refused key fails again here.
             final Page<CostIntelligenceAccount> page = spot.listCostIntelligenceAccounts(key, null);
             pageSize.largeRefused();
@@ -85,21 +96,25 @@ final class EnrollmentSearch {
 
     /**
      * @param account   the enrollment, when found
-     * @param resumeKey set only when the budget stopped the search before the list ended
+     * @param resumeKey where to resume when the budget stopped the search (null: at the first page)
+     * @param stopped   the budget stopped the search before the list ended
+     * @param timeLeft  the budget allows one more call to start
      */
-    record Result(CostIntelligenceAccount account, String resumeKey, int pages, int accountsSeen) {
+    record Result(
+            CostIntelligenceAccount account,
+            String resumeKey,
+            boolean stopped,
+            boolean timeLeft,
+            int pages,
+            int accountsSeen) {
 
         boolean found() {
             return account != null;
         }
 
-        boolean stopped() {
-            return account == null && resumeKey != null;
-        }
-
         /** The whole list was read and the account is not in it. */
         boolean notListed() {
-            return account == null && resumeKey == null;
+            return account == null && !stopped;
         }
     }
 }

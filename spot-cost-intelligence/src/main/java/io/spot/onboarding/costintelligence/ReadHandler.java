@@ -8,7 +8,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
  * Reports the enrollment as Spot lists it now. Spot has no per-account GET, so Read pages through the
- * enrolled-accounts list, within the budget of one {@link EnrollmentSearch} so it answers within 30 s.
+ * enrolled-accounts list, within the budget of one {@link EnrollmentSearch} so it answers within 30 s: a Reused
+ * account's Read confirms the Spot account exists only when that budget leaves time for the call.
  * A Reused account Spot does not list reads as Enrolled false, as its Create reported it.
  * Spot keeps no record of AccountOwnership or Validate: they are echoed from the model CloudFormation
  * passes, and absent when a caller (Cloud Control) passes only the identifier.
@@ -40,7 +41,8 @@ public class ReadHandler extends CostIntelligenceHandler {
                             + " not among them). Create, Update "
                             + "and Delete are not limited this way: they read the whole list over several invocations.");
         }
-        final ResourceModel reused = reusedNotEnrolled(call);
+        // A search that used its whole budget leaves no time for the account read within the Read's 30 s.
+        final ResourceModel reused = reusedNotEnrolled(call, result.timeLeft());
         return reused != null ? Events.success(reused, null) : notEnrolled(accountId);
     }
 }

@@ -141,4 +141,43 @@ class EnrollmentSearchTest {
                 .isSameAs(badKey);
         assertThat(choice.size()).as("large pages are still asked for").isEqualTo(PageSizeChoice.LARGE);
     }
+
+    @Test
+    void aRefusedPageSizeIsAskedWithoutItOnlyWhileTheBudgetAllowsACallToStart() {
+        final SpotValidationException tooLarge = new SpotValidationException(
+                "GET /cbi/v1/setup/account", 400, "r-1", List.of(), "paginationSize must be at most 500");
+        when(spot.listCostIntelligenceAccounts(any(), eq(PageSizeChoice.LARGE))).thenAnswer(call -> {
+            nanos.addAndGet(Duration.ofSeconds(11).toNanos());
+            throw tooLarge;
+        });
+        final PageSizeChoice choice = PageSizeChoice.preferLarge();
+
+        final EnrollmentSearch.Result result =
+                new EnrollmentSearch(50, Duration.ofSeconds(10), nanos::get, choice).find(spot, "act-00000001", null);
+
+        assertThat(result.stopped())
+                .as("the refusal came after 11 s: no second call")
+                .isTrue();
+        assertThat(result.timeLeft()).isFalse();
+        assertThat(result.resumeKey()).as("resume at the first page").isNull();
+        assertThat(result.notListed()).isFalse();
+        verify(spot).listCostIntelligenceAccounts(null, PageSizeChoice.LARGE);
+        verifyNoMoreInteractions(spot);
+    }
+
+    @Test
+    void aRefusedPageSizeIsAskedWithoutItWhenTimeIsLeft() {
+        final SpotValidationException tooLarge = new SpotValidationException(
+                "GET /cbi/v1/setup/account", 400, "r-1", List.of(), "paginationSize must be at most 500");
+        when(spot.listCostIntelligenceAccounts(any(), eq(PageSizeChoice.LARGE))).thenThrow(tooLarge);
+        pages(1);
+        final PageSizeChoice choice = PageSizeChoice.preferLarge();
+
+        final EnrollmentSearch.Result result =
+                new EnrollmentSearch(50, Duration.ofSeconds(10), nanos::get, choice).find(spot, "act-00000001", null);
+
+        assertThat(result.found()).isTrue();
+        assertThat(result.timeLeft()).isTrue();
+        assertThat(choice.size()).as("Spot's default from then on").isNull();
+    }
 }
