@@ -1,7 +1,6 @@
 package io.spot.onboarding.linkedcredentials;
 
 import io.spot.onboarding.common.handler.Events;
-import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import java.util.Optional;
 import software.amazon.cloudformation.Action;
@@ -37,8 +36,8 @@ public class UpdateHandler extends LinkedCredentialsHandler {
      * carries it over and never records the link an earlier Create or Update made. A template
      * (or a GetAtt) that stops giving AccountOwnership does not make a known ownership unknown:
      * that would turn a Reused account, which this stack must never write to, into one it relinks. An
-     * update that knows neither (Cloud Control's UpdateResource after a Read of the identifier alone)
-     * holds it as Reused: it only observes.
+     * update that knows neither (Cloud Control's UpdateResource, whose models come from a Read, which
+     * cannot report this write-only property) leaves the ownership unknown: it only observes, and says so.
      */
     private static void keepWhatOnlyThisResourceKnows(
             final HandlerCall<ResourceModel, CallbackContext> call,
@@ -48,10 +47,9 @@ public class UpdateHandler extends LinkedCredentialsHandler {
             desired.setPreviousRoleArn(previous.getPreviousRoleArn());
         }
         if (desired.getAccountOwnership() == null) {
-            desired.setAccountOwnership(
-                    Ownership.forUpdate(desired.getAccountOwnership(), previous.getAccountOwnership()));
-            call.log(
-                    "AccountOwnership is unset in the update; holding the account as " + desired.getAccountOwnership());
+            desired.setAccountOwnership(previous.getAccountOwnership());
+            call.log("AccountOwnership is unset in the update; the resource's is "
+                    + (desired.getAccountOwnership() == null ? "unknown too" : desired.getAccountOwnership()));
         }
     }
 }
