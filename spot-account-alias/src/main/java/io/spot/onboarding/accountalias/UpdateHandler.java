@@ -1,6 +1,5 @@
 package io.spot.onboarding.accountalias;
 
-import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -27,11 +26,11 @@ public class UpdateHandler extends AccountAliasHandler {
                 ? new ResourceModel()
                 : call.request().getPreviousResourceState();
         if (desired.getAccountOwnership() == null) {
-            // An update that stops giving AccountOwnership, or never knew it (Cloud Control), renames nothing new.
-            desired.setAccountOwnership(
-                    Ownership.forUpdate(desired.getAccountOwnership(), previous.getAccountOwnership()));
-            call.log(
-                    "AccountOwnership is unset in the update; holding the account as " + desired.getAccountOwnership());
+            // A template that stops giving AccountOwnership keeps the resource's; an update that never knew it
+            // (Cloud Control, whose models come from a Read of this write-only property) renames nothing.
+            desired.setAccountOwnership(previous.getAccountOwnership());
+            call.log("AccountOwnership is unset in the update; the resource's is "
+                    + (desired.getAccountOwnership() == null ? "unknown too" : desired.getAccountOwnership()));
         }
         return naming.apply(
                 call, desired.getPreviousName() != null ? desired.getPreviousName() : previous.getPreviousName());
