@@ -1,6 +1,7 @@
 package io.spot.onboarding.accountalias;
 
 import io.spot.onboarding.common.handler.SpotInvoker;
+import io.spot.onboarding.common.handler.UnknownOwnership;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
@@ -25,13 +26,8 @@ public class UpdateHandler extends AccountAliasHandler {
         final ResourceModel previous = call.request().getPreviousResourceState() == null
                 ? new ResourceModel()
                 : call.request().getPreviousResourceState();
-        if (desired.getAccountOwnership() == null) {
-            // A template that stops giving AccountOwnership keeps the resource's; an update that never knew it
-            // (Cloud Control, whose models come from a Read of this write-only property) renames nothing.
-            desired.setAccountOwnership(previous.getAccountOwnership());
-            call.log("AccountOwnership is unset in the update; the resource's is "
-                    + (desired.getAccountOwnership() == null ? "unknown too" : desired.getAccountOwnership()));
-        }
+        desired.setAccountOwnership(
+                UnknownOwnership.forUpdate(desired.getAccountOwnership(), previous.getAccountOwnership()));
         return naming.apply(
                 call, desired.getPreviousName() != null ? desired.getPreviousName() : previous.getPreviousName());
     }

@@ -24,10 +24,8 @@ public class UpdateHandler extends CostIntelligenceHandler {
 
         final ResourceModel desired = call.model();
         final ResourceModel previous = call.request().getPreviousResourceState();
-        if (desired.getAccountOwnership() == null && previous != null) {
-            // A template that stops giving AccountOwnership keeps the resource's.
-            desired.setAccountOwnership(previous.getAccountOwnership());
-        }
+        desired.setAccountOwnership(UnknownOwnership.forUpdate(
+                desired.getAccountOwnership(), previous == null ? null : previous.getAccountOwnership()));
         final String accountId = desired.getAccountId();
         final EnrollmentSearch.Result result = searchOnward(call, accountId);
         final String unknown = desired.getAccountOwnership() == null

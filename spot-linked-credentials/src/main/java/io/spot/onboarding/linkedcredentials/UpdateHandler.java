@@ -2,6 +2,7 @@ package io.spot.onboarding.linkedcredentials;
 
 import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.SpotInvoker;
+import io.spot.onboarding.common.handler.UnknownOwnership;
 import java.util.Optional;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -27,7 +28,7 @@ public class UpdateHandler extends LinkedCredentialsHandler {
         if (role.isEmpty()) {
             return Events.failed(HandlerErrorCode.InvalidRequest, RoleArn.invalid(desired.getRoleArn()));
         }
-        keepWhatOnlyThisResourceKnows(call, previous == null ? new ResourceModel() : previous, desired);
+        keepWhatOnlyThisResourceKnows(previous == null ? new ResourceModel() : previous, desired);
         return new Linker(call, role.get(), false).converge();
     }
 
@@ -39,17 +40,11 @@ public class UpdateHandler extends LinkedCredentialsHandler {
      * update that knows neither (Cloud Control's UpdateResource, whose models come from a Read, which
      * cannot report this write-only property) leaves the ownership unknown: it only observes, and says so.
      */
-    private static void keepWhatOnlyThisResourceKnows(
-            final HandlerCall<ResourceModel, CallbackContext> call,
-            final ResourceModel previous,
-            final ResourceModel desired) {
+    private static void keepWhatOnlyThisResourceKnows(final ResourceModel previous, final ResourceModel desired) {
         if (previous.getPreviousRoleArn() != null) {
             desired.setPreviousRoleArn(previous.getPreviousRoleArn());
         }
-        if (desired.getAccountOwnership() == null) {
-            desired.setAccountOwnership(previous.getAccountOwnership());
-            call.log("AccountOwnership is unset in the update; the resource's is "
-                    + (desired.getAccountOwnership() == null ? "unknown too" : desired.getAccountOwnership()));
-        }
+        desired.setAccountOwnership(
+                UnknownOwnership.forUpdate(desired.getAccountOwnership(), previous.getAccountOwnership()));
     }
 }

@@ -18,6 +18,15 @@ public final class UnknownOwnership {
         return held != null && held.mayChange();
     }
 
+    /**
+     * An Update's AccountOwnership: the new model's, else the one the resource has (a template that stops
+     * giving it does not make it unknown); null when neither says, as with Cloud Control, whose models
+     * come from a Read, which never returns this write-only property.
+     */
+    public static String forUpdate(final String desired, final String previous) {
+        return Ownership.parse(desired) != null ? desired : Ownership.parse(previous) != null ? previous : null;
+    }
+
     /** Why a handler only observes the account: it is Reused, or nothing says how the stack holds it. */
     public static String holder(final String property, final String ownership, final String accountId) {
         return Ownership.parse(ownership) == Ownership.REUSED
