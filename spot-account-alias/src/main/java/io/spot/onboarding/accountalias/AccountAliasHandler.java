@@ -3,6 +3,7 @@ package io.spot.onboarding.accountalias;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import io.spot.onboarding.common.handler.SpotResourceHandler;
 import io.spot.onboarding.common.handler.SpotType;
+import io.spot.onboarding.common.handler.UnknownOwnership;
 import software.amazon.cloudformation.Action;
 
 /** What the five AccountAlias handlers share: the type's declaration (its schema and generated classes), and how they name the account. */
@@ -25,7 +26,13 @@ abstract class AccountAliasHandler extends SpotResourceHandler<ResourceModel, Ca
                 : model.toBuilder().previousName(context.getPreviousName()).build();
     }
 
-    static boolean isReused(final ResourceModel model) {
-        return isReused(model.getAccountOwnership());
+    /** Created and Adopted accounts are named; Reused ones and those of unknown ownership are only observed. */
+    static boolean mayWrite(final ResourceModel model) {
+        return UnknownOwnership.mayWrite(model.getAccountOwnership());
+    }
+
+    /** Why the account is only observed, as an event message begins. */
+    static String holder(final ResourceModel model, final String accountId) {
+        return UnknownOwnership.holder("AccountOwnership", model.getAccountOwnership(), accountId);
     }
 }

@@ -6,6 +6,7 @@ import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.Rollback;
 import io.spot.onboarding.common.handler.SpotInvoker;
+import io.spot.onboarding.common.handler.UnknownOwnership;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
@@ -18,9 +19,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  *   <li>Created or Adopted: restored when PreviousName is known and the account carries AppliedName
  *       (or AppliedName is unknown because the Create never finished: a rollback of a Create that
  *       failed after its rename still gives the old name back).</li>
- *   <li>Unknown ownership (import, Cloud Control, a lost model): restored only when both names are
- *       known and the account still carries AppliedName, so the name changed is provably this
- *       resource's; otherwise left as it is, and said so. It never renames away.</li>
+ *   <li>Unknown ownership (import, Cloud Control, a template that does not pass it): never renamed,
+ *       as in every type ({@link UnknownOwnership}), and said so.</li>
  * </ul>
  * A Spot account that is gone is NotFound, which a stack delete takes as deleted.
  */
@@ -41,6 +41,10 @@ public class DeleteHandler extends AccountAliasHandler {
         final String previous = model.getPreviousName();
         final String applied = model.getAppliedName();
         final Ownership ownership = Ownership.parse(model.getAccountOwnership());
+        if (ownership == null) {
+            return Events.deleted(
+                    UnknownOwnership.leftAsIs("AccountOwnership", id, "its name '" + current + "' is left as it is"));
+        }
         if (ownership == Ownership.REUSED) {
             return Events.deleted("Spot account " + id + " is Reused (AccountOwnership): its name '" + current
                     + "' was left untouched");
@@ -57,11 +61,6 @@ public class DeleteHandler extends AccountAliasHandler {
             return Events.deleted("Spot account " + id + " was renamed to '" + current + "' outside CloudFormation "
                     + "after this resource named it '" + applied + "': that name was left, not restored to '" + previous
                     + "'");
-        }
-        if (ownership == null && applied == null) {
-            return Events.deleted("AccountOwnership is unknown and the model does not say which name this resource "
-                    + "gave Spot account " + id + " (AppliedName is unset), so its name '" + current + "' was left "
-                    + "untouched rather than renamed to '" + previous + "'");
         }
         final String restored = DefaultAccountName.rename(call.spot(), id, previous);
         final String message = "Restored Spot account " + id + "'s name from '" + current + "' to '" + restored + "' ("

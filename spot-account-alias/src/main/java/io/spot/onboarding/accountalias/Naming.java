@@ -14,7 +14,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  * The body Create and Update share: name the Spot account as the model asks. The name is
  * {@code Name} when set, else the AWS account alias of the account the stack runs in, else the
  * name the account already has (unless {@code FailWithoutAlias}), or the AWS account ID when
- * the account still carries the Account type's create marker. A Reused account is only observed. Everything that can be refused without Spot is refused before any Spot call.
+ * the account still carries the Account type's create marker. A Reused account, or one of unknown
+ * ownership, is only observed. Everything that can be refused without Spot is refused before any Spot call.
  */
 final class Naming {
     private final AccountAliasSource aliases;
@@ -40,7 +41,7 @@ final class Naming {
                         "Name '" + wanted + "' " + problem.get() + ". Name must be " + SpotAccountNames.rule() + ".");
             }
         }
-        final boolean reused = AccountAliasHandler.isReused(model);
+        final boolean reused = !AccountAliasHandler.mayWrite(model);
         final boolean byAlias = wanted == null && !reused;
         if (byAlias && !context.isAliasLookedUp()) {
             final ProgressEvent<ResourceModel, CallbackContext> stopped = lookUpAlias(call);
@@ -200,21 +201,19 @@ final class Naming {
 
     private static ProgressEvent<ResourceModel, CallbackContext> observe(
             final ResourceModel model, final SpotAccount account, final CallbackContext context) {
+        final String holder = AccountAliasHandler.holder(model, account.accountId());
         if (model.getName() != null && !model.getName().equals(account.name())) {
             return Events.failed(
                     HandlerErrorCode.InvalidRequest,
-                    "Spot account " + account.accountId() + " is Reused "
-                            + "(AccountOwnership): this stack never renames it, but Name '" + model.getName()
+                    holder + ": this stack does not rename it, but Name '" + model.getName()
                             + "' differs from its "
                             + "name '" + account.name()
                             + "'. Remove Name, or manage the account (ExistingAccountPolicy Adopt on "
-                            + "the Spot::Onboarding::Account resource).");
+                            + "the Spot::Onboarding::Account resource, whose Ownership is passed as AccountOwnership).");
         }
         return Events.success(
                 named(model, account.name(), context),
-                "Spot account " + account.accountId()
-                        + " is Reused (AccountOwnership): this stack never renames it, so its name stays '"
-                        + account.name() + "'");
+                holder + ": this stack does not rename it, so its name stays '" + account.name() + "'");
     }
 
     /** The model after naming: Name and AppliedName are what the account is now called. */

@@ -8,9 +8,10 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
  * Reports the Spot account's name as Spot has it now, so a rename outside CloudFormation shows as
- * drift when the template sets Name. Spot keeps no record of AppliedName, PreviousName,
- * AccountOwnership or FailWithoutAlias: they are echoed from the model CloudFormation passes, and
- * absent when a caller (Cloud Control) passes only the identifier.
+ * drift when the template sets Name. Spot keeps no record of AppliedName and PreviousName, which this
+ * resource recorded: they are kept from the model CloudFormation passes, and absent when a caller
+ * (Cloud Control) passes only the identifier. AccountOwnership and FailWithoutAlias are write-only
+ * and never returned.
  */
 public class ReadHandler extends AccountAliasHandler {
 
@@ -25,9 +26,11 @@ public class ReadHandler extends AccountAliasHandler {
         final String accountId = call.model().getAccountId();
         final SpotAccount account = call.spot().getAccount(accountId);
         return Events.success(
-                call.model().toBuilder()
+                ResourceModel.builder()
                         .accountId(account.accountId())
                         .name(account.name())
+                        .appliedName(call.model().getAppliedName())
+                        .previousName(call.model().getPreviousName())
                         .build(),
                 null);
     }

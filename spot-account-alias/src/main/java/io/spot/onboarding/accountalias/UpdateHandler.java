@@ -1,7 +1,7 @@
 package io.spot.onboarding.accountalias;
 
-import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
+import io.spot.onboarding.common.handler.UnknownOwnership;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
@@ -26,13 +26,8 @@ public class UpdateHandler extends AccountAliasHandler {
         final ResourceModel previous = call.request().getPreviousResourceState() == null
                 ? new ResourceModel()
                 : call.request().getPreviousResourceState();
-        if (desired.getAccountOwnership() == null) {
-            // An update that stops giving AccountOwnership, or never knew it (Cloud Control), renames nothing new.
-            desired.setAccountOwnership(
-                    Ownership.forUpdate(desired.getAccountOwnership(), previous.getAccountOwnership()));
-            call.log(
-                    "AccountOwnership is unset in the update; holding the account as " + desired.getAccountOwnership());
-        }
+        desired.setAccountOwnership(
+                UnknownOwnership.forUpdate(desired.getAccountOwnership(), previous.getAccountOwnership()));
         return naming.apply(
                 call, desired.getPreviousName() != null ? desired.getPreviousName() : previous.getPreviousName());
     }

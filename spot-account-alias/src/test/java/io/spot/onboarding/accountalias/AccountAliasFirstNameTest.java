@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.emulator.SpotAccountRecord;
 import io.spot.onboarding.emulator.SpotAnswers;
+import io.spot.onboarding.harness.CloudFormationRequest;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +66,8 @@ class AccountAliasFirstNameTest {
                 .as("the name the Account would have given, never the marker")
                 .isEqualTo(AWS_ACCOUNT_ID);
 
-        final HandlerResponse deleted = harness.delete(done.model()).last();
+        final HandlerResponse deleted = harness.delete(CloudFormationRequest.kept(model(), done.model()))
+                .last();
 
         assertThat(deleted.status()).isEqualTo("SUCCESS");
         assertThat(nameOf(harness, accountId)).isEqualTo(AWS_ACCOUNT_ID);
@@ -89,7 +91,7 @@ class AccountAliasFirstNameTest {
         final ObjectNode model = model();
         model.put("Name", "Payments prod");
 
-        final JsonNode created = harness.create(model).last().model();
+        final JsonNode created = harness.createKept(model);
         harness.delete(created);
 
         assertThat(renames()).as("the name, then the restore on delete").isEqualTo(2);
@@ -113,7 +115,8 @@ class AccountAliasFirstNameTest {
         MotoIam.setAlias("acme-payments-prod");
         final HandlerResponse aliased = harness.create(model()).last();
 
-        final HandlerResponse deleted = harness.delete(aliased.model()).last();
+        final HandlerResponse deleted = harness.delete(CloudFormationRequest.kept(model(), aliased.model()))
+                .last();
 
         assertThat(deleted.status()).isEqualTo("SUCCESS");
         assertThat(nameOf(harness, accountId)).isEqualTo("aws-" + AWS_ACCOUNT_ID);

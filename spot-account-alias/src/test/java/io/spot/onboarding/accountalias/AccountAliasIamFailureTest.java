@@ -28,7 +28,7 @@ class AccountAliasIamFailureTest {
     private final String accountId = AliasHarness.onboardedAccount(harness).accountId();
 
     private ObjectNode byAlias() {
-        return props("{\"AccountId\":\"" + accountId + "\"}");
+        return props("{\"AccountId\":\"" + accountId + "\",\"AccountOwnership\":\"Created\"}");
     }
 
     @Test
@@ -72,10 +72,8 @@ class AccountAliasIamFailureTest {
 
     @Test
     void accessDeniedDuringUpdateToTheAliasLeavesTheNameAlone() {
-        final JsonNode created = harness.create(props(
-                        "{\"AccountId\":\"" + accountId + "\",\"Name\":\"explicit\",\"AccountOwnership\":\"Created\"}"))
-                .last()
-                .model();
+        final JsonNode created = harness.createKept(
+                props("{\"AccountId\":\"" + accountId + "\",\"Name\":\"explicit\",\"AccountOwnership\":\"Created\"}"));
         iam.denyAlways();
 
         final HandlerResponse refused = harness.update(created, byAlias().put("AccountOwnership", "Created"))
@@ -90,7 +88,8 @@ class AccountAliasIamFailureTest {
     void anExplicitNameNeedsNoIamPermission() {
         iam.denyAlways();
 
-        final HandlerResponse done = harness.create(props("{\"AccountId\":\"" + accountId + "\",\"Name\":\"x\"}"))
+        final HandlerResponse done = harness.create(
+                        props("{\"AccountId\":\"" + accountId + "\",\"Name\":\"x\",\"AccountOwnership\":\"Created\"}"))
                 .last();
 
         assertThat(done.status()).isEqualTo("SUCCESS");

@@ -29,9 +29,13 @@ class AccountAliasLifecycleTest {
         MotoIam.reset();
     }
 
+    /** The template's properties; the stack created the account unless they say otherwise. */
     private ObjectNode model(final String extra) {
         final ObjectNode model = props("{" + extra + "}");
         model.put("AccountId", accountId);
+        if (!model.has("AccountOwnership")) {
+            model.put("AccountOwnership", "Created");
+        }
         return model;
     }
 
@@ -104,7 +108,7 @@ class AccountAliasLifecycleTest {
 
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(nameOf(harness, accountId)).isEqualTo("acme-strict");
-        assertThat(done.model().get("FailWithoutAlias").asBoolean()).isTrue();
+        assertThat(done.model().has("FailWithoutAlias")).as("write-only").isFalse();
     }
 
     @Test
@@ -119,9 +123,7 @@ class AccountAliasLifecycleTest {
 
     @Test
     void updateRenamesTheAccountAndKeepsTheNameToRestore() {
-        final JsonNode created = harness.create(model("\"Name\":\"before\",\"AccountOwnership\":\"Created\""))
-                .last()
-                .model();
+        final JsonNode created = harness.createKept(model("\"Name\":\"before\",\"AccountOwnership\":\"Created\""));
 
         final HandlerResponse updated = harness.update(
                         created, model("\"Name\":\"after\",\"AccountOwnership\":\"Created\""))
@@ -138,9 +140,7 @@ class AccountAliasLifecycleTest {
 
     @Test
     void updateWithoutNameTurnsToTheAlias() {
-        final JsonNode created = harness.create(model("\"Name\":\"explicit\",\"AccountOwnership\":\"Created\""))
-                .last()
-                .model();
+        final JsonNode created = harness.createKept(model("\"Name\":\"explicit\",\"AccountOwnership\":\"Created\""));
         MotoIam.setAlias("acme-from-iam");
 
         final HandlerResponse updated = harness.update(created, model("\"AccountOwnership\":\"Created\""))
@@ -153,8 +153,7 @@ class AccountAliasLifecycleTest {
 
     @Test
     void updateRefusesToNameAnotherAccount() {
-        final JsonNode created =
-                harness.create(model("\"Name\":\"mine\"")).last().model();
+        final JsonNode created = harness.createKept(model("\"Name\":\"mine\""));
         final String other = harness.spot.state().createAccount("other").accountId();
         final long writes = harness.writes();
 
@@ -169,7 +168,7 @@ class AccountAliasLifecycleTest {
     @Test
     void deleteRestoresTheNameTheAccountHadBefore() {
         MotoIam.setAlias("acme-temporary");
-        final JsonNode created = harness.create(model("")).last().model();
+        final JsonNode created = harness.createKept(model(""));
         assertThat(nameOf(harness, accountId)).isEqualTo("acme-temporary");
 
         final Operation delete = harness.delete(created);
@@ -185,8 +184,7 @@ class AccountAliasLifecycleTest {
     /** Documented bend: a name cannot be deleted, only given back, so the account is still there to read. */
     @Test
     void afterDeleteReadStillFindsTheAccountAndASecondDeleteChangesNothing() {
-        final JsonNode created =
-                harness.create(model("\"Name\":\"temporary\"")).last().model();
+        final JsonNode created = harness.createKept(model("\"Name\":\"temporary\""));
         harness.delete(created);
         final long writes = harness.writes();
 
@@ -202,8 +200,7 @@ class AccountAliasLifecycleTest {
 
     @Test
     void deleteLeavesANameSetOutsideCloudFormationAfterTheResourceNamedIt() {
-        final JsonNode created =
-                harness.create(model("\"Name\":\"ours\"")).last().model();
+        final JsonNode created = harness.createKept(model("\"Name\":\"ours\""));
         harness.spot.state().rename(accountId, "renamed-in-console");
         final long writes = harness.writes();
 
@@ -219,8 +216,7 @@ class AccountAliasLifecycleTest {
 
     @Test
     void deleteOfASpotAccountThatIsGoneIsNotFound() {
-        final JsonNode created =
-                harness.create(model("\"Name\":\"doomed\"")).last().model();
+        final JsonNode created = harness.createKept(model("\"Name\":\"doomed\""));
         harness.spot.state().delete(accountId);
 
         final HandlerResponse deleted = harness.delete(created).last();
@@ -233,17 +229,17 @@ class AccountAliasLifecycleTest {
     void deleteWithOnlyTheIdentifierLeavesTheNameSayingWhy() {
         harness.create(model("\"Name\":\"kept-by-cloud-control\""));
 
-        final HandlerResponse deleted = harness.delete(model("")).last();
+        final HandlerResponse deleted =
+                harness.delete(props("{\"AccountId\":\"" + accountId + "\"}")).last();
 
         assertThat(deleted.status()).isEqualTo("SUCCESS");
-        assertThat(deleted.message()).contains("PreviousName is unset");
+        assertThat(deleted.message()).contains("AccountOwnership is unknown").contains("is left as it is");
         assertThat(nameOf(harness, accountId)).isEqualTo("kept-by-cloud-control");
     }
 
     @Test
     void readReportsTheCurrentNameSoARenameOutsideCloudFormationIsDrift() {
-        final JsonNode created =
-                harness.create(model("\"Name\":\"team-a\"")).last().model();
+        final JsonNode created = harness.createKept(model("\"Name\":\"team-a\""));
         harness.spot.state().rename(accountId, "renamed-in-console");
 
         final HandlerResponse read = harness.read(created);
@@ -344,8 +340,9 @@ class AccountAliasLifecycleTest {
         harness.spot.state().link(elsewhere, "arn:aws:iam::210987654321:role/SpotRole");
         MotoIam.setAlias("acme-here");
 
-        final HandlerResponse refused =
-                harness.create(props("{\"AccountId\":\"" + elsewhere + "\"}")).last();
+        final HandlerResponse refused = harness.create(
+                        props("{\"AccountId\":\"" + elsewhere + "\",\"AccountOwnership\":\"Adopted\"}"))
+                .last();
 
         assertThat(refused.errorCode()).isEqualTo("InvalidRequest");
         assertThat(refused.message())
@@ -357,7 +354,7 @@ class AccountAliasLifecycleTest {
     @Test
     void theTokenNeverAppearsInAnythingTheHandlersReturnOrLog() {
         MotoIam.setAlias("acme-scan");
-        final JsonNode created = harness.create(model("")).last().model();
+        final JsonNode created = harness.createKept(model(""));
         harness.read(created);
         harness.delete(created);
 

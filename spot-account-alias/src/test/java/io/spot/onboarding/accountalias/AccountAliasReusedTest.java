@@ -36,7 +36,7 @@ class AccountAliasReusedTest {
         assertThat(done.modelText("Name")).isEqualTo(AWS_ACCOUNT_ID);
         assertThat(done.modelText("AppliedName")).isEqualTo(AWS_ACCOUNT_ID);
         assertThat(done.modelText("PreviousName")).isEqualTo(AWS_ACCOUNT_ID);
-        assertThat(done.message()).contains("is Reused (AccountOwnership): this stack never renames it");
+        assertThat(done.message()).contains("is Reused (AccountOwnership): this stack does not rename it");
         assertThat(nameOf(harness, accountId)).isEqualTo(AWS_ACCOUNT_ID);
         assertThat(harness.writes()).isZero();
         assertThat(iam.seen()).isEmpty();
@@ -49,7 +49,7 @@ class AccountAliasReusedTest {
 
         assertThat(refused.errorCode()).isEqualTo("InvalidRequest");
         assertThat(refused.message())
-                .contains("never renames it")
+                .contains("does not rename it")
                 .contains("'" + AWS_ACCOUNT_ID + "'")
                 .contains("Remove Name");
         assertThat(harness.writes()).isZero();
@@ -66,7 +66,7 @@ class AccountAliasReusedTest {
 
     @Test
     void updateAndDeleteOfAReusedAccountNeverWriteEvenWithANameToRestore() {
-        final JsonNode created = harness.create(reused("")).last().model();
+        final JsonNode created = harness.createKept(reused(""));
         harness.spot.state().rename(accountId, "renamed-by-its-owner");
         final ObjectNode withPrevious = ((ObjectNode) created.deepCopy()).put("PreviousName", "something-else");
 
@@ -83,7 +83,7 @@ class AccountAliasReusedTest {
 
     @Test
     void aReusedAccountRefusesARenameByUpdate() {
-        final JsonNode created = harness.create(reused("")).last().model();
+        final JsonNode created = harness.createKept(reused(""));
 
         final HandlerResponse refused =
                 harness.update(created, reused(",\"Name\":\"new-name\"")).last();
@@ -98,7 +98,7 @@ class AccountAliasReusedTest {
             final ObjectNode model =
                     props("{\"AccountOwnership\":\"" + ownership + "\"}").put("AccountId", accountId);
 
-            final JsonNode created = harness.create(model).last().model();
+            final JsonNode created = harness.createKept(model);
             assertThat(nameOf(harness, accountId)).as(ownership).isEqualTo("acme-would-be-applied");
             harness.delete(created);
             assertThat(nameOf(harness, accountId)).as(ownership).isEqualTo(AWS_ACCOUNT_ID);

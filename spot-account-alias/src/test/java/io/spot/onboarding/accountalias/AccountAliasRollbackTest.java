@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spot.onboarding.harness.CloudFormationRequest;
 import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
@@ -48,7 +49,7 @@ class AccountAliasRollbackTest {
 
     @Test
     void anAdoptedAccountRenamedThenRolledBackHasItsOldNameAgain() {
-        final JsonNode created = harness.create(model("Adopted")).last().model();
+        final JsonNode created = harness.createKept(model("Adopted"));
         assertThat(nameOf(harness, accountId)).isEqualTo("acme-prod");
 
         final HandlerResponse rollback = rollbackDelete(created).last();
@@ -75,7 +76,8 @@ class AccountAliasRollbackTest {
         assertThat(lastModel.path("PreviousName").asText()).isEqualTo(AWS_ACCOUNT_ID);
         harness.spot.faults().reset();
 
-        final HandlerResponse rollback = rollbackDelete(lastModel).last();
+        final HandlerResponse rollback = rollbackDelete(CloudFormationRequest.kept(model("Adopted"), lastModel))
+                .last();
 
         assertThat(rollback.status()).isEqualTo("SUCCESS");
         assertThat(nameOf(harness, accountId)).isEqualTo(AWS_ACCOUNT_ID);
@@ -89,23 +91,26 @@ class AccountAliasRollbackTest {
         final HandlerResponse rollback = rollbackDelete(imported).last();
 
         assertThat(rollback.status()).isEqualTo("SUCCESS");
-        assertThat(rollback.message()).contains("AccountOwnership is unknown").contains("left untouched");
+        assertThat(rollback.message()).contains("AccountOwnership is unknown").contains("is left as it is");
         assertThat(nameOf(harness, accountId)).isEqualTo("named-by-someone");
         assertThat(harness.writes()).isZero();
     }
 
     @Test
-    void unknownOwnershipRestoresANameItProvablyApplied() {
-        final JsonNode created = harness.create(model(null)).last().model();
+    void unknownOwnershipLeavesEvenANameItProvablyApplied() {
+        final ObjectNode created = harness.createKept(model("Adopted"));
+        assertThat(nameOf(harness, accountId)).isEqualTo("acme-prod");
 
-        rollbackDelete(created);
+        final HandlerResponse rollback =
+                rollbackDelete(created.without("AccountOwnership")).last();
 
-        assertThat(nameOf(harness, accountId)).isEqualTo(AWS_ACCOUNT_ID);
+        assertThat(rollback.message()).contains("AccountOwnership is unknown");
+        assertThat(nameOf(harness, accountId)).isEqualTo("acme-prod");
     }
 
     @Test
     void aReusedAccountIsNeverWrittenOnRollback() {
-        final JsonNode created = harness.create(model("Reused")).last().model();
+        final JsonNode created = harness.createKept(model("Reused"));
 
         rollbackDelete(((ObjectNode) created.deepCopy()).put("PreviousName", "anything"));
 
@@ -115,12 +120,12 @@ class AccountAliasRollbackTest {
 
     @Test
     void anUpdateThatOmitsAccountOwnershipKeepsAReusedAccountUnwritten() {
-        final JsonNode created = harness.create(model("Reused")).last().model();
+        final JsonNode created = harness.createKept(model("Reused"));
 
         final HandlerResponse updated = harness.update(created, model(null)).last();
 
         assertThat(updated.status()).isEqualTo("SUCCESS");
-        assertThat(updated.modelText("AccountOwnership")).isEqualTo("Reused");
+        assertThat(updated.model().has("AccountOwnership")).as("write-only").isFalse();
         assertThat(updated.modelText("PreviousName")).isEqualTo(AWS_ACCOUNT_ID);
         assertThat(harness.writes()).isZero();
         assertThat(nameOf(harness, accountId)).isEqualTo(AWS_ACCOUNT_ID);

@@ -3,6 +3,7 @@ package io.spot.onboarding.account;
 import io.spot.onboarding.common.api.SpotAccount;
 import io.spot.onboarding.common.api.SpotApi;
 import io.spot.onboarding.common.handler.DefaultAccountName;
+import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import io.spot.onboarding.common.handler.SpotResourceHandler;
 import io.spot.onboarding.common.handler.SpotType;
@@ -14,6 +15,9 @@ abstract class AccountHandler extends SpotResourceHandler<ResourceModel, Callbac
             SpotType.of(new Configuration()::resourceSchemaJSONObject, ResourceModel::new, CallbackContext::new);
 
     static final String DEFAULT_POLICY = "Reuse";
+
+    /** ReusedAwsAccountId of an account that is not Reused: no AWS account ID takes it. */
+    static final String NOT_REUSED = "none";
 
     AccountHandler(final Action action, final SpotInvoker invoker) {
         super(TYPE, action, invoker);
@@ -32,7 +36,6 @@ abstract class AccountHandler extends SpotResourceHandler<ResourceModel, Callbac
                 : model.toBuilder().accountId(context.getAccountId()).build();
     }
 
-    /** What Spot says of the account, over what the caller already knew of what Spot cannot tell. */
     /**
      * Renames the account and returns the name applied. Only a name this resource chose falls back where
      * Spot refuses it ({@link DefaultAccountName}); a Name the template sets is applied as it is.
@@ -46,6 +49,19 @@ abstract class AccountHandler extends SpotResourceHandler<ResourceModel, Callbac
         return name;
     }
 
+    /**
+     * The model with ReusedAwsAccountId derived from its Ownership and AWS account, so Create, Read and
+     * Update give the same value: the stack's role for Spot denies everything when it is the account's own ID.
+     */
+    static ResourceModel withReusedAwsAccountId(final ResourceModel model, final String requestAccount) {
+        final boolean reused = Ownership.parse(model.getOwnership()) == Ownership.REUSED;
+        final String awsAccountId = model.getAwsAccountId() != null ? model.getAwsAccountId() : requestAccount;
+        return model.toBuilder()
+                .reusedAwsAccountId(reused && awsAccountId != null ? awsAccountId : NOT_REUSED)
+                .build();
+    }
+
+    /** What Spot says of the account, over what the caller already knew of what Spot cannot tell. */
     static ResourceModel fromSpot(final SpotAccount account, final ResourceModel known) {
         final ResourceModel base = known == null ? new ResourceModel() : known;
         return base.toBuilder()

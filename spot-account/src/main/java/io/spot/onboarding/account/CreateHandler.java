@@ -341,7 +341,9 @@ public class CreateHandler extends AccountHandler {
                 .ownership(ownership.value())
                 .previousName(context.getPreviousName())
                 .build();
-        return Events.success(result, describe(ownership, context.getAccountId(), awsAccountId, spotName));
+        return Events.success(
+                withReusedAwsAccountId(result, awsAccountId),
+                describe(ownership, context.getAccountId(), awsAccountId, spotName));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.Rollback;
 import io.spot.onboarding.common.handler.SpotInvoker;
+import io.spot.onboarding.common.handler.UnknownOwnership;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,10 +54,13 @@ public class DeleteHandler extends AccountHandler {
         final Ownership ownership = Ownership.parse(model.getOwnership());
         final boolean rollback = Rollback.requested(call.request());
         if (ownership == null) {
-            call.spot().getAccount(accountId);
-            return Events.deleted("Spot account " + accountId + " left in place: this resource's model does not say "
-                    + "that this stack created it (resource import, Cloud Control, or a Create that never finished), and "
-                    + "an account of unknown ownership is never deleted. Delete it in Spot if it should go.");
+            // Also a Create that never finished without claiming the account: it made nothing to remove.
+            return UnknownOwnership.deleted(
+                    call.spot(),
+                    "Ownership",
+                    accountId,
+                    "the account is left in place, since an account of unknown ownership is never deleted (delete it "
+                            + "in Spot if it should go)");
         }
         if (ownership == Ownership.REUSED) {
             call.spot().getAccount(accountId);

@@ -11,7 +11,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  * or relink outside CloudFormation shows as drift. Spot keeps no record of ExternalId, Ownership
  * or ExistingAccountPolicy; they are echoed from the model CloudFormation passes. A model without
  * Ownership (resource import, Cloud Control) reads as Reused: nothing proves the stack made the
- * account, and Reused is what keeps a later Delete from deleting it.
+ * account, and Reused is what keeps a later Delete from deleting it. ReusedAwsAccountId follows from
+ * Ownership and the AWS account, as Create and Update give it.
  */
 public class ReadHandler extends AccountHandler {
 
@@ -25,10 +26,9 @@ public class ReadHandler extends AccountHandler {
 
         final String accountId = call.model().getAccountId();
         final ResourceModel read = fromSpot(call.spot().getAccount(accountId), call.model());
-        return Events.success(
-                Ownership.parse(read.getOwnership()) != null
-                        ? read
-                        : read.toBuilder().ownership(Ownership.REUSED.value()).build(),
-                null);
+        final ResourceModel held = Ownership.parse(read.getOwnership()) != null
+                ? read
+                : read.toBuilder().ownership(Ownership.REUSED.value()).build();
+        return Events.success(withReusedAwsAccountId(held, call.request().getAwsAccountId()), null);
     }
 }

@@ -71,7 +71,7 @@ public class UpdateHandler extends AccountHandler {
                 .previousName(
                         desired.getPreviousName() != null ? desired.getPreviousName() : previous.getPreviousName())
                 .build();
-        return Events.success(result, null);
+        return Events.success(withReusedAwsAccountId(result, request.getAwsAccountId()), null);
     }
 
     /**

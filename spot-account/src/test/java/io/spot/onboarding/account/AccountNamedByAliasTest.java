@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spot.onboarding.emulator.SpotAccountRecord;
+import io.spot.onboarding.harness.CloudFormationRequest;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import org.junit.jupiter.api.Test;
@@ -106,13 +107,23 @@ class AccountNamedByAliasTest {
         assertThat(renames()).isEqualTo(1);
     }
 
+    /** Write-only: Spot cannot report it, so Read never returns it and drift detection does not check it. */
     @Test
-    void readEchoesTheSettingSoItIsNeverDrift() {
-        final JsonNode created =
-                harness.create(props("{\"NamedByAccountAlias\":true}")).last().model();
+    void readAndListDoNotReturnTheWriteOnlyProperties() {
+        final var sent = props("{\"NamedByAccountAlias\":true,\"ExistingAccountPolicy\":\"Adopt\"}");
+        final JsonNode kept =
+                CloudFormationRequest.kept(sent, harness.create(sent).last().model());
 
-        final HandlerResponse read = harness.read(created);
+        final HandlerResponse read = harness.read(kept);
+        final HandlerResponse list = harness.list(null);
 
-        assertThat(read.model().get("NamedByAccountAlias").asBoolean()).isTrue();
+        assertThat(kept.get("NamedByAccountAlias").asBoolean()).isTrue();
+        assertThat(read.status()).isEqualTo("SUCCESS");
+        assertThat(read.model().has("NamedByAccountAlias")).isFalse();
+        assertThat(read.model().has("ExistingAccountPolicy")).isFalse();
+        assertThat(list.models())
+                .isNotEmpty()
+                .allSatisfy(model -> assertThat(model.has("NamedByAccountAlias") || model.has("ExistingAccountPolicy"))
+                        .isFalse());
     }
 }

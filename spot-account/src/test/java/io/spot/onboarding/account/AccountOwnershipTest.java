@@ -54,7 +54,9 @@ class AccountOwnershipTest {
 
         assertThat(created.modelText("AccountId")).isEqualTo(existing.accountId());
         assertThat(created.modelText("Ownership")).isEqualTo("Reused");
-        assertThat(created.modelText("ExistingAccountPolicy")).isEqualTo("Reuse");
+        assertThat(created.model().has("ExistingAccountPolicy"))
+                .as("write-only")
+                .isFalse();
         assertThat(deleted.status()).isEqualTo("SUCCESS");
         assertThat(harness.writes()).as("writes to Spot").isZero();
         assertThat(spot()).isEqualTo(before);
@@ -215,6 +217,34 @@ class AccountOwnershipTest {
         assertThat(updated.modelText("Ownership")).isEqualTo("Reused");
         assertThat(deleted.status()).isEqualTo("SUCCESS");
         assertThat(harness.spot.state().account(existing.accountId())).isPresent();
+    }
+
+    /** The stack's SpotRole denies everything when ReusedAwsAccountId is its own AWS account's ID. */
+    @Test
+    void reusedAwsAccountIdIsTheAwsAccountOnlyForAReusedAccountAndReadGivesWhatCreateGave() {
+        production();
+        final HandlerResponse reused = harness.create(props("{}")).last();
+        final HandlerResponse reusedRead = harness.read(reused.model());
+        final HandlerResponse imported =
+                harness.read(props("{\"AccountId\":\"" + reused.modelText("AccountId") + "\"}"));
+
+        assertThat(reused.modelText("Ownership")).isEqualTo("Reused");
+        assertThat(reused.modelText("ReusedAwsAccountId")).isEqualTo(AWS_ACCOUNT_ID);
+        assertThat(reusedRead.modelText("ReusedAwsAccountId")).isEqualTo(AWS_ACCOUNT_ID);
+        assertThat(imported.modelText("ReusedAwsAccountId")).isEqualTo(AWS_ACCOUNT_ID);
+    }
+
+    @Test
+    void aCreatedAccountsReusedAwsAccountIdIsNoAccountIdInCreateReadAndUpdate() {
+        final HandlerResponse created = harness.create(props("{}")).last();
+        final HandlerResponse read = harness.read(created.model());
+        final HandlerResponse updated =
+                harness.update(created.model(), created.model()).last();
+
+        assertThat(created.modelText("Ownership")).isEqualTo("Created");
+        assertThat(created.modelText("ReusedAwsAccountId")).isEqualTo("none");
+        assertThat(read.modelText("ReusedAwsAccountId")).isEqualTo("none");
+        assertThat(updated.modelText("ReusedAwsAccountId")).isEqualTo("none");
     }
 
     @Test

@@ -2,10 +2,10 @@ package io.spot.onboarding.costintelligence;
 
 import io.spot.onboarding.common.api.CostIntelligenceAccount;
 import io.spot.onboarding.common.handler.Events;
-import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import io.spot.onboarding.common.handler.SpotResourceHandler;
 import io.spot.onboarding.common.handler.SpotType;
+import io.spot.onboarding.common.handler.UnknownOwnership;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -87,9 +87,14 @@ abstract class CostIntelligenceHandler extends SpotResourceHandler<ResourceModel
                 + MAX_OPERATION_PAGES + " pages an operation, so it ends well inside CloudFormation's 2-hour timeout).";
     }
 
-    /** What Spot lists about the enrollment, over what the caller gave (Spot keeps no AccountOwnership or Validate). */
+    /**
+     * What Spot lists about the enrollment. AccountOwnership and Validate are write-only: Spot keeps no
+     * record of them, so the model carries them only while the operation runs.
+     */
     static ResourceModel withEnrollment(final ResourceModel known, final CostIntelligenceAccount enrolled) {
         return known.toBuilder()
+                .accountOwnership(null)
+                .validate(null)
                 .accountId(enrolled.accountId())
                 .enrolled(true)
                 .statusSummary(enrolled.statusSummary())
@@ -100,10 +105,15 @@ abstract class CostIntelligenceHandler extends SpotResourceHandler<ResourceModel
                 .build();
     }
 
+    /** Created and Adopted accounts are enrolled; Reused ones and those of unknown ownership are only observed. */
+    static boolean mayWrite(final ResourceModel model) {
+        return UnknownOwnership.mayWrite(model.getAccountOwnership());
+    }
+
     /**
-     * A Reused account Spot does not list: this stack never enrolls it (a write Spot cannot undo, on an
-     * account the stack promised not to change), so it is reported, not failed. Null for any other
-     * ownership. The account's own read makes an unknown or deleted account NotFound.
+     * A Reused account, or one of unknown ownership, that Spot does not list: this stack never enrolls
+     * it (a write Spot cannot undo, on an account the stack may not change), so it is reported, not
+     * failed. Null for a Created or Adopted account. The account's own read makes a deleted account NotFound.
      */
     static ResourceModel reusedNotEnrolled(final HandlerCall<ResourceModel, CallbackContext> call) {
         return reusedNotEnrolled(call, true);
@@ -112,24 +122,33 @@ abstract class CostIntelligenceHandler extends SpotResourceHandler<ResourceModel
     /** @param confirmExists read the Spot account first, so a deleted one is not found rather than not enrolled */
     static ResourceModel reusedNotEnrolled(
             final HandlerCall<ResourceModel, CallbackContext> call, final boolean confirmExists) {
-        if (Ownership.parse(call.model().getAccountOwnership()) != Ownership.REUSED) {
+        if (mayWrite(call.model())) {
             return null;
         }
         if (confirmExists) {
             call.spot().getAccount(call.model().getAccountId());
         }
         return call.model().toBuilder()
+                .accountOwnership(null)
+                .validate(null)
                 .enrolled(false)
                 .statusSummary(null)
                 .enabledDate(null)
                 .build();
     }
 
-    static String notEnrolledMessage(final String accountId) {
-        return "Spot account " + accountId + " is Reused (AccountOwnership) and not enrolled in Cost Intelligence: "
-                + "this stack never writes to it, and enrollment cannot be undone, so it stays not enrolled (Enrolled "
-                + "false). Enroll it in the Spot console, or let the stack manage the account (Spot::Onboarding::Account "
-                + "with ExistingAccountPolicy Adopt) so that this resource enrolls it.";
+    /** Why the account is only observed, as an event message begins. */
+    static String holder(final ResourceModel model) {
+        return UnknownOwnership.holder("AccountOwnership", model.getAccountOwnership(), model.getAccountId());
+    }
+
+    static String notEnrolledMessage(final ResourceModel model) {
+        return holder(model) + (isReused(model.getAccountOwnership()) ? " and not" : "; it is not")
+                + " enrolled in Cost Intelligence: this stack "
+                + "does not write to it, "
+                + "and enrollment cannot be undone, so it stays not enrolled (Enrolled false). Enroll it in the Spot "
+                + "console, or let the stack manage the account (Spot::Onboarding::Account with ExistingAccountPolicy "
+                + "Adopt, its Ownership passed as AccountOwnership) so that this resource enrolls it.";
     }
 
     ProgressEvent<ResourceModel, CallbackContext> notEnrolled(final String accountId) {

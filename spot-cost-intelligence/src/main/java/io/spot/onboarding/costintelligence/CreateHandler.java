@@ -5,7 +5,6 @@ import io.spot.onboarding.common.api.SpotApi;
 import io.spot.onboarding.common.api.SpotNotFoundException;
 import io.spot.onboarding.common.api.SpotValidationException;
 import io.spot.onboarding.common.handler.Events;
-import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -32,7 +31,7 @@ public class CreateHandler extends CostIntelligenceHandler {
             final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String accountId = call.model().getAccountId();
-        if (Ownership.parse(call.model().getAccountOwnership()) == Ownership.REUSED) {
+        if (!mayWrite(call.model())) {
             return observeReused(call, accountId);
         }
         if (!call.context().isEnrollAnswered()) {
@@ -132,10 +131,8 @@ public class CreateHandler extends CostIntelligenceHandler {
         if (result.found()) {
             return Events.success(
                     withEnrollment(call.model(), result.account()),
-                    "Spot account " + accountId
-                            + " is Reused: it is enrolled in Cost Intelligence" + status(result.account())
-                            + ", and this stack "
-                            + "only observes the enrollment, never changing it.");
+                    holder(call.model()) + ": it is enrolled in Cost Intelligence" + status(result.account())
+                            + ", and this stack only observes the enrollment, never changing it.");
         }
         if (result.stopped()) {
             return searchGoesOn(call.model(), call.context(), result);
@@ -149,7 +146,7 @@ public class CreateHandler extends CostIntelligenceHandler {
                     "Spot account " + accountId + " does not exist in the organization of the Spot API token: pass "
                             + "the AccountId of a Spot::Onboarding::Account. " + missing.getMessage());
         }
-        final String message = notEnrolledMessage(accountId);
+        final String message = notEnrolledMessage(call.model());
         call.log(message);
         return Events.success(notEnrolled, message);
     }

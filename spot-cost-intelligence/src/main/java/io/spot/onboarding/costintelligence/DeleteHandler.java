@@ -4,6 +4,7 @@ import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.Rollback;
 import io.spot.onboarding.common.handler.SpotInvoker;
+import io.spot.onboarding.common.handler.UnknownOwnership;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
@@ -13,6 +14,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  * stack and says plainly that the account stays enrolled. The enrollment ends with the Spot account,
  * which the stack's Spot::Onboarding::Account deletes right after this resource when it created or
  * adopted the account. Failing instead would only block the stack's deletion, with nothing to retry.
+ * When the model does not say how the stack holds the account, the Delete only checks that the account
+ * exists, as in every type ({@link UnknownOwnership}).
  */
 public class DeleteHandler extends CostIntelligenceHandler {
 
@@ -25,6 +28,13 @@ public class DeleteHandler extends CostIntelligenceHandler {
             final HandlerCall<ResourceModel, CallbackContext> call) {
 
         final String accountId = call.model().getAccountId();
+        if (Ownership.parse(call.model().getAccountOwnership()) == null) {
+            return UnknownOwnership.deleted(
+                    call.spot(),
+                    "AccountOwnership",
+                    accountId,
+                    "its Cost Intelligence enrollment, if any, is left as it is");
+        }
         final EnrollmentSearch.Result result = searchOnward(call, accountId);
         if (result.stopped() && !mayReadOn(call.context())) {
             // Nothing would be undone either way: failing would only block the stack's deletion.
@@ -54,10 +64,6 @@ public class DeleteHandler extends CostIntelligenceHandler {
 
     static String released(final String accountId, final Ownership ownership, final boolean rollback) {
         final String noUnenroll = "Spot has no API to leave Cost Intelligence, so " + accountId + " stays enrolled";
-        if (ownership == null) {
-            return noUnenroll + " until its Spot account is deleted or it is un-enrolled in the Spot console. "
-                    + "The resource is released from the stack.";
-        }
         return switch (ownership) {
             case CREATED ->
                 noUnenroll + " until its Spot account is deleted, which the Spot::Onboarding::Account "

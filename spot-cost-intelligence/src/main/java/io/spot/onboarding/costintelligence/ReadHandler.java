@@ -8,11 +8,11 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
  * Reports the enrollment as Spot lists it now. Spot has no per-account GET, so Read pages through the
- * enrolled-accounts list, within the budget of one {@link EnrollmentSearch} so it answers within 30 s: a Reused
- * account's Read confirms the Spot account exists only when that budget leaves time for the call.
- * A Reused account Spot does not list reads as Enrolled false, as its Create reported it.
- * Spot keeps no record of AccountOwnership or Validate: they are echoed from the model CloudFormation
- * passes, and absent when a caller (Cloud Control) passes only the identifier.
+ * enrolled-accounts list, within the budget of one {@link EnrollmentSearch} so it answers within 30 s: it
+ * confirms that a Spot account it does not enroll exists only when that budget leaves time for the call.
+ * A Reused account Spot does not list reads as Enrolled false, as its Create reported it, and so does
+ * an account of unknown ownership (a caller that passes only the identifier): nothing says this stack
+ * had to enroll it. AccountOwnership and Validate are write-only and never returned.
  */
 public class ReadHandler extends CostIntelligenceHandler {
 

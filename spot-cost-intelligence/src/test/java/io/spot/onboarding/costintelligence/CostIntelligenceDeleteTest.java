@@ -24,7 +24,7 @@ class CostIntelligenceDeleteTest {
     final SpotTypeHarness harness = CostIntelligenceHarness.start();
 
     private JsonNode enrolled(final String accountId, final String ownership) {
-        return harness.create(properties(accountId, ownership)).last().model();
+        return harness.createKept(properties(accountId, ownership));
     }
 
     @ParameterizedTest
@@ -68,7 +68,7 @@ class CostIntelligenceDeleteTest {
     }
 
     @Test
-    void deleteWithOnlyTheIdentifierReleasesAndSaysHowTheEnrollmentCanEnd() {
+    void deleteWithOnlyTheIdentifierWritesNothingAndSaysTheOwnershipIsUnknown() {
         final String accountId = linkedAccount(harness);
         enrolled(accountId, "Created");
 
@@ -76,8 +76,8 @@ class CostIntelligenceDeleteTest {
                 harness.delete(props("{\"AccountId\":\"" + accountId + "\"}")).last();
 
         assertThat(deleted.status()).isEqualTo("SUCCESS");
-        assertThat(deleted.message())
-                .contains("stays enrolled until its Spot account is deleted", "un-enrolled in the Spot console");
+        assertThat(deleted.message()).contains("AccountOwnership is unknown", "enrollment, if any, is left as it is");
+        assertThat(harness.spot.state().isCostIntelligenceEnrolled(accountId)).isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.spot.onboarding.costintelligence.CostIntelligenceHarness.linked
 import static io.spot.onboarding.costintelligence.CostIntelligenceHarness.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spot.onboarding.harness.CloudFormationRequest;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
 import java.time.Duration;
@@ -77,7 +78,9 @@ class CostIntelligenceOwnershipTest {
         final HandlerResponse read = harness.read(done.model());
         final HandlerResponse updated =
                 harness.update(done.model(), properties(accountId, "Reused")).last();
-        final HandlerResponse deleted = harness.delete(done.model()).last();
+        final HandlerResponse deleted = harness.delete(
+                        CloudFormationRequest.kept(properties(accountId, "Reused"), done.model()))
+                .last();
 
         assertThat(done.status()).isEqualTo("SUCCESS");
         assertThat(done.modelText("StatusSummary")).isEqualTo("connected");
@@ -110,7 +113,9 @@ class CostIntelligenceOwnershipTest {
                         .last()
                         .status())
                 .isEqualTo("SUCCESS");
-        final HandlerResponse deleted = harness.delete(done.model()).last();
+        final HandlerResponse deleted = harness.delete(
+                        CloudFormationRequest.kept(properties(accountId, "Reused"), done.model()))
+                .last();
         assertThat(deleted.status()).isEqualTo("SUCCESS");
         assertThat(deleted.message()).contains("Reused", "not enrolled", "nothing written");
         assertThat(harness.writes())

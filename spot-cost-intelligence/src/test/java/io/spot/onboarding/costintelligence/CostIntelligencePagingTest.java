@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.emulator.SpotAccountRecord;
+import io.spot.onboarding.harness.CloudFormationRequest;
 import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.testing.SpotTypeHarness;
@@ -147,7 +148,8 @@ class CostIntelligencePagingTest {
         assertThat(resumed.callbackDelaySeconds()).isZero();
         assertThat(resumed.message()).contains(EnrollmentSearch.MAX_PAGES + " pages so far", "reading on");
         assertThat(harness.spot.requestCount("GET", CI_ROUTE)).isEqualTo(others + 1);
-        final JsonNode model = create.last().model();
+        final JsonNode model =
+                CloudFormationRequest.kept(properties(accountId), create.last().model());
 
         final int before = harness.spot.requestCount("GET", CI_ROUTE);
         final HandlerResponse read = harness.read(model);

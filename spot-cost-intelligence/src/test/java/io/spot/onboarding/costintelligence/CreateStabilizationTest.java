@@ -76,8 +76,10 @@ class CreateStabilizationTest {
                         null));
         when(spot.listCostIntelligenceAccounts(isNull(), isNull())).thenReturn(new Page<>(List.of(), null, 0));
 
-        final List<ProgressEvent<ResourceModel, CallbackContext>> events =
-                run(ResourceModel.builder().accountId(ACCOUNT).build());
+        final List<ProgressEvent<ResourceModel, CallbackContext>> events = run(ResourceModel.builder()
+                .accountId(ACCOUNT)
+                .accountOwnership("Created")
+                .build());
 
         final ProgressEvent<ResourceModel, CallbackContext> last = events.get(events.size() - 1);
         assertThat(last.getErrorCode()).isEqualTo(HandlerErrorCode.NotStabilized);

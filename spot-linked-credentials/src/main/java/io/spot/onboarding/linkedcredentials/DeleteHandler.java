@@ -5,6 +5,7 @@ import io.spot.onboarding.common.handler.Events;
 import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.Rollback;
 import io.spot.onboarding.common.handler.SpotInvoker;
+import io.spot.onboarding.common.handler.UnknownOwnership;
 import java.util.Optional;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -12,8 +13,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
  * Spot has no call to unlink credentials (docs/spot-api.md E9); the only write Delete can make is a
- * relink. It makes one only to give an account the stack did not create (Adopted, or ownership
- * unknown) back the link this resource replaced (PreviousRoleArn): otherwise a stack delete or a
+ * relink. It makes one only to give an Adopted account back the link this resource replaced
+ * (PreviousRoleArn): otherwise a stack delete or a
  * rollback, which deletes the stack's SpotRole right after this resource, would leave Spot assuming
  * a role that no longer exists on an account that worked before the stack. A stack delete and a
  * rollback are treated alike; the message says which it was.
@@ -21,9 +22,11 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  *   <li>Created: nothing is written; the link goes with the account, which Spot::Onboarding::Account
  *       deletes next.</li>
  *   <li>Reused: nothing is written, ever.</li>
- *   <li>Adopted or unknown: relinked to PreviousRoleArn when the model records one and the account
- *       still carries the link this resource made (RoleArn); a relink made outside CloudFormation
- *       since is someone's choice and is left. No PreviousRoleArn: left as it is, and said so.</li>
+ *   <li>Adopted: relinked to PreviousRoleArn when the model records one and the account still carries
+ *       the link this resource made (RoleArn); a relink made outside CloudFormation since is someone's
+ *       choice and is left. No PreviousRoleArn: left as it is, and said so.</li>
+ *   <li>Unknown (Cloud Control's DeleteResource with the identifier alone, an import, a template that
+ *       does not pass it): nothing is written, as in every type ({@link UnknownOwnership}).</li>
  * </ul>
  * An account gone, or linked to no role, is NotFound, as for any resource already deleted. A relink
  * whose answer was lost is found on the next invocation: the account then already has its old link.
@@ -46,6 +49,12 @@ public class DeleteHandler extends LinkedCredentialsHandler {
         }
         final String current = link.get();
         final Ownership ownership = Ownership.parse(model.getAccountOwnership());
+        if (ownership == null) {
+            return released(
+                    call,
+                    UnknownOwnership.leftAsIs(
+                            "AccountOwnership", accountId, "its link to role " + current + " is left as it is"));
+        }
         if (ownership == Ownership.REUSED) {
             return released(
                     call, "Spot account " + accountId + " is Reused: left linked to role " + current + ", untouched");
@@ -59,19 +68,17 @@ public class DeleteHandler extends LinkedCredentialsHandler {
                             + "disappears with it when Spot::Onboarding::Account deletes it, and stops working when the role is "
                             + "deleted.");
         }
-        return giveBack(call, ownership, current);
+        return giveBack(call, current);
     }
 
-    /** Adopted or unknown ownership: the account existed before the stack, or may have. */
+    /** Adopted: the account existed before the stack. */
     private ProgressEvent<ResourceModel, CallbackContext> giveBack(
-            final HandlerCall<ResourceModel, CallbackContext> call, final Ownership ownership, final String current) {
+            final HandlerCall<ResourceModel, CallbackContext> call, final String current) {
 
         final ResourceModel model = call.model();
         final String accountId = model.getAccountId();
         final String previous = model.getPreviousRoleArn();
-        final String holder = ownership == null
-                ? "AccountOwnership is unknown (the model does not say who made Spot account " + accountId + ")"
-                : "Spot account " + accountId + " is Adopted";
+        final String holder = "Spot account " + accountId + " is Adopted";
         if (previous == null) {
             return released(
                     call,

@@ -3,6 +3,7 @@ package io.spot.onboarding.linkedcredentials;
 import io.spot.onboarding.common.handler.SpotInvoker;
 import io.spot.onboarding.common.handler.SpotResourceHandler;
 import io.spot.onboarding.common.handler.SpotType;
+import io.spot.onboarding.common.handler.UnknownOwnership;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
@@ -15,20 +16,24 @@ abstract class LinkedCredentialsHandler extends SpotResourceHandler<ResourceMode
         super(TYPE, action, invoker);
     }
 
-    /** Reused accounts are only observed; Created, Adopted and unset (a template that passes no ownership) are linked. */
-    static boolean isReused(final ResourceModel model) {
-        return isReused(model.getAccountOwnership());
+    /** Created and Adopted accounts are linked; Reused ones and those of unknown ownership are only observed. */
+    static boolean mayWrite(final ResourceModel model) {
+        return UnknownOwnership.mayWrite(model.getAccountOwnership());
+    }
+
+    /** Why the account is only observed, as an event message begins. */
+    static String holder(final ResourceModel model) {
+        return UnknownOwnership.holder("AccountOwnership", model.getAccountOwnership(), model.getAccountId());
     }
 
     /**
-     * The link as Spot reports it, with what Spot cannot tell (AccountOwnership, PreviousRoleArn)
-     * kept from the caller's model.
+     * The link as Spot reports it, with PreviousRoleArn, which this resource recorded and Spot cannot
+     * tell, kept from the caller's model. AccountOwnership is write-only: Spot cannot report it.
      */
     static ResourceModel linked(final ResourceModel known, final String accountId, final String roleArn) {
         return ResourceModel.builder()
                 .accountId(accountId)
                 .roleArn(roleArn)
-                .accountOwnership(known == null ? null : known.getAccountOwnership())
                 .previousRoleArn(known == null ? null : known.getPreviousRoleArn())
                 .build();
     }

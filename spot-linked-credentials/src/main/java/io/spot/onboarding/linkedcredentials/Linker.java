@@ -99,7 +99,7 @@ final class Linker {
             // model of the IN_PROGRESS event that ends this check, before any link is sent.
             desired.setPreviousRoleArn(current);
         }
-        if (LinkedCredentialsHandler.isReused(desired)) {
+        if (!LinkedCredentialsHandler.mayWrite(desired)) {
             return observe(current);
         }
         if (role.value().equals(current)) {
@@ -123,21 +123,22 @@ final class Linker {
         return null;
     }
 
-    /** AccountOwnership Reused: report the link Spot has, write nothing. */
+    /** AccountOwnership Reused or unknown: report the link Spot has, write nothing. */
     private ProgressEvent<ResourceModel, CallbackContext> observe(final String current) {
+        final String holder = LinkedCredentialsHandler.holder(desired);
         if (current == null) {
             return Events.failed(
                     HandlerErrorCode.InvalidRequest,
-                    "Spot account " + accountId + " is Reused, so this "
-                            + "stack never writes to it, and it is linked to no role: there is no link to manage. Link it in "
-                            + "Spot, or give the stack the account to manage (ExistingAccountPolicy Adopt). Nothing was changed.");
+                    holder + ", so this stack does not write to it, and it is linked to no role: there is no link "
+                            + "to manage. Link it in Spot, or give the stack the account to manage (pass AccountOwnership: "
+                            + "!GetAtt of a Spot::Onboarding::Account that created or adopted it). Nothing was changed.");
         }
         final String note = role.value().equals(current)
                 ? ""
                 : "; RoleArn " + role.value() + " was not applied " + "(drift detection shows the difference)";
         return Events.success(
                 LinkedCredentialsHandler.linked(desired, accountId, current),
-                "Spot account " + accountId + " is Reused: left linked to role " + current + ", untouched" + note);
+                holder + ": left linked to role " + current + ", untouched" + note);
     }
 
     private ProgressEvent<ResourceModel, CallbackContext> refused(final SpotValidationException refusal) {

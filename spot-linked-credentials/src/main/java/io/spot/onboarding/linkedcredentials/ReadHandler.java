@@ -10,8 +10,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  * Reports the role Spot has linked now (E8), so a relink outside CloudFormation shows as drift.
  * The link exists while the account exists and has a role: an account gone, or one without a
  * role, is NotFound (Spot's own "not found" on the link's read of an account that exists means "no link", see
- * {@link CurrentLink}). Spot keeps no record of AccountOwnership or PreviousRoleArn: they are
- * echoed from the caller's model.
+ * {@link CurrentLink}). Spot keeps no record of PreviousRoleArn, which this resource recorded: it is
+ * kept from the caller's model. AccountOwnership is write-only and never returned.
  */
 public class ReadHandler extends LinkedCredentialsHandler {
 

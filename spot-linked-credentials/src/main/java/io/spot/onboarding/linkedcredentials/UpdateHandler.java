@@ -1,8 +1,8 @@
 package io.spot.onboarding.linkedcredentials;
 
 import io.spot.onboarding.common.handler.Events;
-import io.spot.onboarding.common.handler.Ownership;
 import io.spot.onboarding.common.handler.SpotInvoker;
+import io.spot.onboarding.common.handler.UnknownOwnership;
 import java.util.Optional;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -28,7 +28,7 @@ public class UpdateHandler extends LinkedCredentialsHandler {
         if (role.isEmpty()) {
             return Events.failed(HandlerErrorCode.InvalidRequest, RoleArn.invalid(desired.getRoleArn()));
         }
-        keepWhatOnlyThisResourceKnows(call, previous == null ? new ResourceModel() : previous, desired);
+        keepWhatOnlyThisResourceKnows(previous == null ? new ResourceModel() : previous, desired);
         return new Linker(call, role.get(), false).converge();
     }
 
@@ -37,21 +37,14 @@ public class UpdateHandler extends LinkedCredentialsHandler {
      * carries it over and never records the link an earlier Create or Update made. A template
      * (or a GetAtt) that stops giving AccountOwnership does not make a known ownership unknown:
      * that would turn a Reused account, which this stack must never write to, into one it relinks. An
-     * update that knows neither (Cloud Control's UpdateResource after a Read of the identifier alone)
-     * holds it as Reused: it only observes.
+     * update that knows neither (Cloud Control's UpdateResource, whose models come from a Read, which
+     * cannot report this write-only property) leaves the ownership unknown: it only observes, and says so.
      */
-    private static void keepWhatOnlyThisResourceKnows(
-            final HandlerCall<ResourceModel, CallbackContext> call,
-            final ResourceModel previous,
-            final ResourceModel desired) {
+    private static void keepWhatOnlyThisResourceKnows(final ResourceModel previous, final ResourceModel desired) {
         if (previous.getPreviousRoleArn() != null) {
             desired.setPreviousRoleArn(previous.getPreviousRoleArn());
         }
-        if (desired.getAccountOwnership() == null) {
-            desired.setAccountOwnership(
-                    Ownership.forUpdate(desired.getAccountOwnership(), previous.getAccountOwnership()));
-            call.log(
-                    "AccountOwnership is unset in the update; holding the account as " + desired.getAccountOwnership());
-        }
+        desired.setAccountOwnership(
+                UnknownOwnership.forUpdate(desired.getAccountOwnership(), previous.getAccountOwnership()));
     }
 }

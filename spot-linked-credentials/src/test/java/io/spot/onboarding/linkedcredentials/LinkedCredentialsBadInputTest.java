@@ -30,7 +30,7 @@ class LinkedCredentialsBadInputTest {
         final String accountId = harness.account();
 
         final HandlerResponse create =
-                harness.type.create(props(accountId, roleArn)).last();
+                harness.type.create(props(accountId, roleArn, "Created")).last();
 
         assertThat(create.errorCode()).isEqualTo("InvalidRequest");
         assertThat(create.message()).contains("RoleArn").contains(":iam::[0-9]{12}:role/");
@@ -93,7 +93,7 @@ class LinkedCredentialsBadInputTest {
         final String accountId = harness.account();
 
         final HandlerResponse create = harness.type
-                .create(props(accountId, ROLE_OF_ANOTHER_AWS_ACCOUNT))
+                .create(props(accountId, ROLE_OF_ANOTHER_AWS_ACCOUNT, "Created"))
                 .last();
 
         assertThat(create.status()).isEqualTo("SUCCESS");

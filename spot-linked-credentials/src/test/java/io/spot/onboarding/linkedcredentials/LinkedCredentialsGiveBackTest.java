@@ -65,7 +65,9 @@ class LinkedCredentialsGiveBackTest {
         assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
 
         // A later resource fails; CloudFormation rolls the stack back, this resource first.
-        final HandlerResponse rollback = rollbackDelete(create.last().model()).last();
+        final HandlerResponse rollback = rollbackDelete(CloudFormationRequest.kept(
+                        props(accountId, ROLE, "Adopted"), create.last().model()))
+                .last();
 
         assertThat(rollback.status()).isEqualTo("SUCCESS");
         assertThat(rollback.hasModel()).isFalse();
@@ -78,8 +80,7 @@ class LinkedCredentialsGiveBackTest {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
         // The stack's new role takes 40 s to propagate; the console's role has existed for long.
         harness.type.spot.faults().iamPropagationDelay(Duration.ofSeconds(40));
-        final JsonNode model =
-                harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
+        final JsonNode model = harness.type.createKept(props(accountId, ROLE, "Adopted"));
         assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
 
         final Operation rollback = rollbackDelete(model);
@@ -102,7 +103,9 @@ class LinkedCredentialsGiveBackTest {
         assertThat(create.last().modelText("PreviousRoleArn")).isEqualTo(CONSOLE_ROLE);
         harness.type.spot.faults().reset();
 
-        final HandlerResponse rollback = rollbackDelete(create.last().model()).last();
+        final HandlerResponse rollback = rollbackDelete(CloudFormationRequest.kept(
+                        props(accountId, ROLE, "Adopted"), create.last().model()))
+                .last();
 
         assertThat(rollback.status()).isEqualTo("SUCCESS");
         assertThat(harness.linkedRole(accountId)).isEqualTo(CONSOLE_ROLE);
@@ -111,8 +114,7 @@ class LinkedCredentialsGiveBackTest {
     @Test
     void aRealDeleteOfAnAdoptedAccountGivesBackItsOldLink() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
-        final JsonNode model =
-                harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
+        final JsonNode model = harness.type.createKept(props(accountId, ROLE, "Adopted"));
         harness.type.spot.clearRequests();
 
         final HandlerResponse delete = harness.type.delete(model).last();
@@ -136,27 +138,38 @@ class LinkedCredentialsGiveBackTest {
     @Test
     void anUpdateKeepsTheLinkBeforeTheStackSoDeleteStillGivesItBack() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
-        final JsonNode created =
-                harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
+        final JsonNode created = harness.type.createKept(props(accountId, ROLE, "Adopted"));
 
-        // The template's next version omits AccountOwnership (and cannot set the read-only PreviousRoleArn).
-        final JsonNode updated =
-                harness.type.update(created, props(accountId, NEW_ROLE)).last().model();
+        final JsonNode updated = harness.type.updateKept(created, props(accountId, NEW_ROLE, "Adopted"));
 
         assertThat(updated.path("PreviousRoleArn").asText()).isEqualTo(CONSOLE_ROLE);
-        assertThat(updated.path("AccountOwnership").asText()).isEqualTo("Adopted");
         assertThat(harness.linkedRole(accountId)).isEqualTo(NEW_ROLE);
 
         harness.type.delete(updated);
-
         assertThat(harness.linkedRole(accountId)).isEqualTo(CONSOLE_ROLE);
+    }
+
+    @Test
+    void anUpdateThatOmitsAccountOwnershipRelinksAsTheResourceHoldsItButItsDeleteLeavesTheLink() {
+        final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
+        final JsonNode created = harness.type.createKept(props(accountId, ROLE, "Adopted"));
+
+        // The template's next version omits AccountOwnership: the Update keeps the resource's, but what
+        // CloudFormation then passes to Delete is the template's write-only value, none.
+        final JsonNode updated = harness.type.updateKept(created, props(accountId, NEW_ROLE));
+        assertThat(harness.linkedRole(accountId)).isEqualTo(NEW_ROLE);
+        assertThat(updated.has("AccountOwnership")).isFalse();
+
+        final HandlerResponse delete = harness.type.delete(updated).last();
+
+        assertThat(delete.message()).contains("AccountOwnership is unknown");
+        assertThat(harness.linkedRole(accountId)).isEqualTo(NEW_ROLE);
     }
 
     @Test
     void aCreatedAccountIsLeftToGoWithTheStackOnDeleteAndRollback() {
         final String accountId = harness.account();
-        final JsonNode model =
-                harness.type.create(props(accountId, ROLE, "Created")).last().model();
+        final JsonNode model = harness.type.createKept(props(accountId, ROLE, "Created"));
         assertThat(model.has("PreviousRoleArn"))
                 .as("a fresh account had no link")
                 .isFalse();
@@ -175,12 +188,8 @@ class LinkedCredentialsGiveBackTest {
     void aReusedAccountIsNeverWrittenByCreateUpdateDeleteOrRollback() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
 
-        final JsonNode created =
-                harness.type.create(props(accountId, ROLE, "Reused")).last().model();
-        final JsonNode updated = harness.type
-                .update(created, props(accountId, NEW_ROLE, "Reused"))
-                .last()
-                .model();
+        final JsonNode created = harness.type.createKept(props(accountId, ROLE, "Reused"));
+        final JsonNode updated = harness.type.updateKept(created, props(accountId, NEW_ROLE, "Reused"));
         rollbackDelete(updated);
         harness.type.delete(updated);
 
@@ -201,29 +210,30 @@ class LinkedCredentialsGiveBackTest {
         assertThat(delete.status()).isEqualTo("SUCCESS");
         assertThat(delete.message())
                 .contains("AccountOwnership is unknown")
-                .contains("PreviousRoleArn is unset")
-                .contains("nothing was changed in Spot");
+                .contains("is left as it is")
+                .contains("nothing was written in Spot");
         assertThat(harness.type.writes()).isZero();
         assertThat(harness.linkedRole(accountId)).isEqualTo(CONSOLE_ROLE);
     }
 
     @Test
-    void unknownOwnershipWithARecordedLinkGivesItBack() {
+    void unknownOwnershipWithARecordedLinkLeavesTheLink() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
-        // A template that passes no AccountOwnership: the resource still recorded what it replaced.
         final JsonNode model =
-                harness.type.create(props(accountId, ROLE)).last().model();
+                ((ObjectNode) harness.type.createKept(props(accountId, ROLE, "Adopted"))).without("AccountOwnership");
 
-        harness.type.delete(model);
+        final HandlerResponse delete = harness.type.delete(model).last();
 
-        assertThat(harness.linkedRole(accountId)).isEqualTo(CONSOLE_ROLE);
+        assertThat(model.path("PreviousRoleArn").asText()).isEqualTo(CONSOLE_ROLE);
+        assertThat(delete.status()).isEqualTo("SUCCESS");
+        assertThat(delete.message()).contains("AccountOwnership is unknown").contains("is left as it is");
+        assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
     }
 
     @Test
     void aRelinkOutsideCloudFormationSinceIsLeftAlone() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
-        final JsonNode model =
-                harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
+        final JsonNode model = harness.type.createKept(props(accountId, ROLE, "Adopted"));
         harness.type.spot.state().link(accountId, NEW_ROLE);
         final long writes = harness.type.writes();
 
@@ -238,8 +248,7 @@ class LinkedCredentialsGiveBackTest {
     @Test
     void whenSpotRefusesTheOldRoleTheRollbackStopsWithTheWorkingLinkInPlace() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
-        final JsonNode model =
-                harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
+        final JsonNode model = harness.type.createKept(props(accountId, ROLE, "Adopted"));
         // Spot can no longer assume the old role (the emulator: it never becomes assumable).
         harness.type.spot.faults().iamPropagationDelay(ChronoUnit.FOREVER.getDuration());
 
@@ -257,8 +266,7 @@ class LinkedCredentialsGiveBackTest {
     @Test
     void aGiveBackWhoseAnswerWasLostIsFoundDoneOnTheRetry() {
         final String accountId = harness.accountLinkedTo(CONSOLE_ROLE);
-        final JsonNode model =
-                harness.type.create(props(accountId, ROLE, "Adopted")).last().model();
+        final JsonNode model = harness.type.createKept(props(accountId, ROLE, "Adopted"));
         harness.type.spot.faults().dropResponseAfterWrite("POST", "/setup/credentials/aws", 1);
         final int linkCalls = harness.linkCalls();
 

@@ -30,7 +30,7 @@ class LinkedCredentialsLinkRetryTest {
                 .iamPropagationDelay(Duration.ofSeconds(PropagationWait.TOTAL_SECONDS - PropagationWait.FIRST_SECONDS));
         harness.type.spot.faults().throttleNext("POST", "/setup/credentials/aws", 3, 1);
 
-        final Operation create = harness.type.create(props(accountId, ROLE));
+        final Operation create = harness.type.create(props(accountId, ROLE, "Created"));
 
         assertThat(create.last().status()).isEqualTo("SUCCESS");
         assertThat(harness.linkCalls()).isEqualTo(3 + PropagationWait.ATTEMPTS);
@@ -41,7 +41,7 @@ class LinkedCredentialsLinkRetryTest {
     void aLinkWhoseAnswerWasLostIsSentAgainAndLinksOnce() {
         harness.type.spot.faults().dropResponseAfterWrite("POST", "/setup/credentials/aws", 1);
 
-        final Operation create = harness.type.create(props(accountId, ROLE));
+        final Operation create = harness.type.create(props(accountId, ROLE, "Created"));
 
         assertThat(create.last().status()).isEqualTo("SUCCESS");
         assertThat(create.events().get(0).message()).contains("Waiting");
@@ -53,7 +53,7 @@ class LinkedCredentialsLinkRetryTest {
     void aLinkThatNeverAnswersIsRetriedThenFailsAsNetworkFailure() {
         harness.type.spot.faults().latency("POST", "/setup/credentials/aws", Duration.ofSeconds(4));
 
-        final Operation create = harness.type.create(props(accountId, ROLE));
+        final Operation create = harness.type.create(props(accountId, ROLE, "Created"));
 
         assertThat(create.last().errorCode()).as("every attempt times out").isEqualTo("NetworkFailure");
         assertThat(create.events())

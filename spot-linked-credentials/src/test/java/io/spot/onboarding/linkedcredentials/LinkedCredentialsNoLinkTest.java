@@ -4,6 +4,7 @@ import static io.spot.onboarding.linkedcredentials.LinkedCredentialsHarness.ROLE
 import static io.spot.onboarding.linkedcredentials.LinkedCredentialsHarness.props;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import org.junit.jupiter.api.Test;
@@ -62,12 +63,11 @@ class LinkedCredentialsNoLinkTest {
     void aRollbackMeetingA400OnTheLinkReadFailsRatherThanSkipTheRelinkToThePreviousRole() {
         final String previous = LinkedCredentialsGiveBackTest.CONSOLE_ROLE;
         final String accountId = harness.accountLinkedTo(previous);
-        final Operation create = harness.type.create(props(accountId, ROLE, "Adopted"));
+        final JsonNode kept = harness.type.createKept(props(accountId, ROLE, "Adopted"));
         assertThat(harness.linkedRole(accountId)).isEqualTo(ROLE);
         harness.type.spot.faults().serverErrorNext("GET", CREDENTIALS, 1, 422);
 
-        final HandlerResponse refused =
-                harness.type.rollbackDelete(create.last().model()).last();
+        final HandlerResponse refused = harness.type.rollbackDelete(kept).last();
 
         assertThat(refused.status()).isEqualTo("FAILED");
         assertThat(refused.errorCode()).isEqualTo("InvalidRequest");
@@ -75,8 +75,7 @@ class LinkedCredentialsNoLinkTest {
                 .as("not yet given back, but not given up")
                 .isEqualTo(ROLE);
 
-        final HandlerResponse retried =
-                harness.type.rollbackDelete(create.last().model()).last();
+        final HandlerResponse retried = harness.type.rollbackDelete(kept).last();
 
         assertThat(retried.status()).isEqualTo("SUCCESS");
         assertThat(harness.linkedRole(accountId)).isEqualTo(previous);

@@ -85,8 +85,7 @@ class LinkedCredentialsPropagationTest {
     @Test
     void updateWaitsForANewRoleToPropagateToo() {
         final String accountId = harness.account();
-        final JsonNode created =
-                harness.type.create(props(accountId, ROLE, "Created")).last().model();
+        final JsonNode created = harness.type.createKept(props(accountId, ROLE, "Created"));
         harness.type.spot.faults().iamPropagationDelay(Duration.ofSeconds(12));
 
         final Operation update = harness.type.update(created, props(accountId, NEW_ROLE, "Created"));
@@ -121,7 +120,7 @@ class LinkedCredentialsPropagationTest {
         // A 400 with a code we do not know: Spot's real propagation code is not public.
         harness.type.spot.faults().serverErrorNext("POST", "/setup/credentials/aws", 2, 400);
 
-        final Operation create = harness.type.create(props(accountId, ROLE));
+        final Operation create = harness.type.create(props(accountId, ROLE, "Created"));
 
         assertThat(create.last().status()).isEqualTo("SUCCESS");
         assertThat(create.events())
@@ -142,7 +141,7 @@ class LinkedCredentialsPropagationTest {
                         "/setup/credentials/aws",
                         () -> harness.type.spot.state().link(accountId, NEW_ROLE));
 
-        final Operation create = harness.type.create(props(accountId, ROLE));
+        final Operation create = harness.type.create(props(accountId, ROLE, "Created"));
 
         assertThat(create.last().errorCode()).isEqualTo("NotStabilized");
         assertThat(create.last().message()).contains("still reports role " + NEW_ROLE);

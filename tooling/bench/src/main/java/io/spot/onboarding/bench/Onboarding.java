@@ -111,44 +111,40 @@ final class Onboarding {
         return last;
     }
 
-    /** The four resources of the template, created in its order; their models. */
+    /** The four resources of the template, created in its order; their models as CloudFormation keeps them. */
     Map<Type, JsonNode> enroll(final String awsAccountId) {
         CLOCK.advance(BETWEEN_ENROLLMENTS);
         final Map<Type, JsonNode> models = new EnumMap<>(Type.class);
-        final JsonNode account =
-                run(Type.ACCOUNT, "CREATE", awsAccountId, props("{}"), null).model();
+        final JsonNode account = created(Type.ACCOUNT, awsAccountId, props("{}"));
         models.put(Type.ACCOUNT, account);
         final String accountId = account.get("AccountId").asText();
         models.put(
                 Type.LINKED_CREDENTIALS,
-                run(
-                                Type.LINKED_CREDENTIALS,
-                                "CREATE",
-                                awsAccountId,
-                                props("{\"AccountId\":\"" + accountId + "\",\"RoleArn\":\"arn:aws:iam::" + awsAccountId
-                                        + ":role/SpotRole\"," + "\"AccountOwnership\":\"Created\"}"),
-                                null)
-                        .model());
+                created(
+                        Type.LINKED_CREDENTIALS,
+                        awsAccountId,
+                        props("{\"AccountId\":\"" + accountId + "\",\"RoleArn\":\"arn:aws:iam::" + awsAccountId
+                                + ":role/SpotRole\"," + "\"AccountOwnership\":\"Created\"}")));
         models.put(
                 Type.ACCOUNT_ALIAS,
-                run(
-                                Type.ACCOUNT_ALIAS,
-                                "CREATE",
-                                awsAccountId,
-                                props("{\"AccountId\":\"" + accountId + "\",\"Name\":\"alias-" + awsAccountId
-                                        + "\",\"AccountOwnership\":" + "\"Created\"}"),
-                                null)
-                        .model());
+                created(
+                        Type.ACCOUNT_ALIAS,
+                        awsAccountId,
+                        props("{\"AccountId\":\"" + accountId + "\",\"Name\":\"alias-" + awsAccountId
+                                + "\",\"AccountOwnership\":" + "\"Created\"}")));
         models.put(
                 Type.COST_INTELLIGENCE,
-                run(
-                                Type.COST_INTELLIGENCE,
-                                "CREATE",
-                                awsAccountId,
-                                props("{\"AccountId\":\"" + accountId + "\",\"AccountOwnership\":\"Created\"}"),
-                                null)
-                        .model());
+                created(
+                        Type.COST_INTELLIGENCE,
+                        awsAccountId,
+                        props("{\"AccountId\":\"" + accountId + "\",\"AccountOwnership\":\"Created\"}")));
         return models;
+    }
+
+    /** A Create's model with the write-only properties it was sent, which CloudFormation passes to Update and Delete. */
+    private JsonNode created(final Type type, final String awsAccountId, final ObjectNode properties) {
+        return CloudFormationRequest.kept(
+                properties, run(type, "CREATE", awsAccountId, properties, null).model());
     }
 
     static ObjectNode props(final String json) {

@@ -108,4 +108,21 @@ public final class CloudFormationRequest {
             throw new IllegalArgumentException("not a JSON object: " + json, e);
         }
     }
+
+    /**
+     * The model CloudFormation keeps after a Create or Update, and passes again to the next Update and
+     * Delete: what the handler returned, with the properties it was sent that it does not return (its
+     * writeOnlyProperties, which no Read may report) added back.
+     */
+    public static ObjectNode kept(final JsonNode sent, final JsonNode returned) {
+        final ObjectNode kept = returned instanceof ObjectNode model ? model.deepCopy() : MAPPER.createObjectNode();
+        if (sent != null) {
+            sent.fields().forEachRemaining(property -> {
+                if (!kept.has(property.getKey())) {
+                    kept.set(property.getKey(), property.getValue().deepCopy());
+                }
+            });
+        }
+        return kept;
+    }
 }

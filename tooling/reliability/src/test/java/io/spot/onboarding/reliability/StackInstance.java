@@ -205,7 +205,8 @@ final class StackInstance {
         final HandlerResponse last =
                 drivers.get(type).run(request(type, "CREATE", properties)).last();
         if ("SUCCESS".equals(last.status()) || last.hasModel() && last.model().hasNonNull("AccountId")) {
-            created.put(type, last.model());
+            // What CloudFormation keeps: the model, and the template's write-only properties it passes to Delete.
+            created.put(type, CloudFormationRequest.kept(properties, last.model()));
             cloudFormation.resource(
                     stackId,
                     new CloudFormationStandIn.Resource(

@@ -22,6 +22,7 @@ import io.spot.onboarding.templates.PolicyEvaluation.Decision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,6 +92,49 @@ class OnboardingTemplateTest {
                 .isEqualTo(Map.of(
                         "StringEquals",
                         Map.of("sts:ExternalId", Map.of("Fn::GetAtt", List.of("SpotAccount", "ExternalId")))));
+    }
+
+    /**
+     * SpotRole's own policies with the Spot policies it is given, for a session of the role: a Reused
+     * account's role grants nothing (its ReusedAwsAccountId is the AWS account's ID), a Created or
+     * Adopted one's keeps what Spot needs ('none').
+     */
+    private Decision spotRoleSession(final String reusedAwsAccountId, final String action) {
+        final Map<String, String> values = stackValues(MEMBER, Map.of());
+        values.put("SpotAccount.ReusedAwsAccountId", reusedAwsAccountId);
+        final List<Object> statements = new ArrayList<>();
+        for (final Object inline :
+                list(map(map(resources.get("SpotRole")).get("Properties")).get("Policies"))) {
+            statements.addAll(list(map(map(inline).get("PolicyDocument")).get("Statement")));
+        }
+        for (final String managed : List.of("SpotManagedPolicy", "SpotinstCostIntelligencePolicy")) {
+            statements.addAll(list(map(policyDocument(managed)).get("Statement")));
+        }
+        return new PolicyEvaluation(Map.of("Statement", statements), values, Set.of())
+                .decide(request(role(MEMBER, "spot-onboarding-SpotRole-1A2B3C"), ORGANIZATION, action));
+    }
+
+    @Test
+    void aReusedAccountsRoleGrantsNothingAndAnOwnedAccountsRoleKeepsSpotsPermissions() {
+        for (final String action : List.of("ec2:RunInstances", "iam:PassRole", "s3:GetObject", "ce:getCostAndUsage")) {
+            assertThat(spotRoleSession(MEMBER, action)).as("Reused: " + action).isEqualTo(Decision.DENIED);
+            assertThat(spotRoleSession("none", action)).as("Created: " + action).isEqualTo(Decision.ALLOWED);
+        }
+        // Another account's ID (a value the Account never returns here) denies nothing either.
+        assertThat(spotRoleSession(OUTSIDER, "iam:PassRole")).isEqualTo(Decision.ALLOWED);
+        final Map<String, Object> deny =
+                map(list(map(map(list(map(map(resources.get("SpotRole")).get("Properties"))
+                                                        .get("Policies"))
+                                                .get(0))
+                                        .get("PolicyDocument"))
+                                .get("Statement"))
+                        .get(0));
+        assertThat(deny.get("Condition"))
+                .isEqualTo(Map.of(
+                        "StringEquals",
+                        Map.of(
+                                "aws:PrincipalAccount",
+                                Map.of("Fn::GetAtt", List.of("SpotAccount", "ReusedAwsAccountId")))));
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Evaluates a template's resource or key policy for one request, as IAM does for the parts these
  * templates use: explicit Deny wins, then an Allow whose principal, action and conditions all match.
- * The template's intrinsics are resolved first with the given parameter values and true conditions.
+ * The template's intrinsics are resolved first with the given parameter values (and attribute values,
+ * named "Resource.Attribute") and true conditions.
  * An Allow to the account's root principal counts as "allowed if the caller's IAM policy allows it",
  * which is how a key policy delegates to IAM. A statement without a Principal (an identity policy,
  * a service control policy) applies to whoever holds it; its Resource must match the request's.
@@ -161,7 +162,7 @@ final class PolicyEvaluation {
         return value.matches(regex);
     }
 
-    /** Fn::Sub, Ref, Fn::If and AWS::NoValue, as CloudFormation resolves them. */
+    /** Fn::Sub, Ref, Fn::GetAtt, Fn::If and AWS::NoValue, as CloudFormation resolves them. */
     static Object resolve(final Object value, final Map<String, String> values, final Set<String> conditions) {
         if (value instanceof Map<?, ?> raw) {
             final Map<String, Object> node = map(raw);
@@ -179,6 +180,16 @@ final class PolicyEvaluation {
                     matcher.appendReplacement(text, Matcher.quoteReplacement(known(values, matcher.group(1))));
                 }
                 return matcher.appendTail(text).toString();
+            }
+            if (node.size() == 1 && node.containsKey("Fn::GetAtt")) {
+                // Given as "Resource.Attribute", the value the resource returns.
+                return known(
+                        values,
+                        String.join(
+                                ".",
+                                list(node.get("Fn::GetAtt")).stream()
+                                        .map(Object::toString)
+                                        .toList()));
             }
             if (node.size() == 1 && node.containsKey("Fn::If")) {
                 final List<Object> branches = list(node.get("Fn::If"));

@@ -78,6 +78,20 @@ public final class SpotTypeHarness implements BeforeEachCallback, AfterEachCallb
         return driver.run(request("CREATE").properties(properties).json());
     }
 
+    /**
+     * A Create, then the model CloudFormation keeps of the resource and passes to its next Update and
+     * Delete: the handler's last model, with the write-only properties it was sent added back.
+     */
+    public ObjectNode createKept(final JsonNode properties) {
+        return CloudFormationRequest.kept(properties, create(properties).last().model());
+    }
+
+    /** An Update, then the model CloudFormation keeps, as {@link #createKept} gives it. */
+    public ObjectNode updateKept(final JsonNode previous, final JsonNode desired) {
+        return CloudFormationRequest.kept(
+                desired, update(previous, desired).last().model());
+    }
+
     public HandlerResponse read(final JsonNode model) {
         return driver.invoke(request("READ").properties(model).json());
     }

@@ -1,16 +1,20 @@
 package io.spot.onboarding.runner.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.runner.types.ResourceCall;
 import io.spot.onboarding.runner.types.ResourceState;
 import io.spot.onboarding.runner.types.TypeSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.iam.model.Role;
 
-/** AWS::IAM::Role: Ref is the role name; Fn::GetAtt Arn and RoleId. */
+/** AWS::IAM::Role with managed and inline policies: Ref is the role name; Fn::GetAtt Arn and RoleId. */
 public final class RoleType extends AwsResourceType {
     public static final String TYPE = "AWS::IAM::Role";
     private final RoleWatcher roles;
@@ -20,7 +24,7 @@ public final class RoleType extends AwsResourceType {
         super(
                 aws,
                 new TypeSpec(TYPE, Set.of("RoleName", "Path")),
-                Set.of("RoleName", "Path", "AssumeRolePolicyDocument", "Description", "ManagedPolicyArns"));
+                Set.of("RoleName", "Path", "AssumeRolePolicyDocument", "Description", "ManagedPolicyArns", "Policies"));
         this.roles = roles;
     }
 
@@ -39,6 +43,7 @@ public final class RoleType extends AwsResourceType {
                 role.arn(),
                 PolicyDocuments.parse(role.assumeRolePolicyDocument()).toString());
         attach(call, name, strings(desired, "ManagedPolicyArns"));
+        putInline(call, name, inline(desired));
         return new ResourceState(name, model(desired, "Arn", role.arn(), "RoleId", role.roleId()));
     }
 
@@ -64,6 +69,15 @@ public final class RoleType extends AwsResourceType {
         final List<String> wanted = strings(desired, "ManagedPolicyArns");
         detach(call, name, minus(had, wanted));
         attach(call, name, minus(wanted, had));
+        if (changed(call, "Policies")) {
+            final Map<String, JsonNode> inline = inline(desired);
+            inline(call.previousDesired()).keySet().stream()
+                    .filter(policy -> !inline.containsKey(policy))
+                    .forEach(policy -> aws.iam()
+                            .deleteRolePolicy(
+                                    r -> r.roleName(name).policyName(policy).overrideConfiguration(as(call))));
+            putInline(call, name, inline);
+        }
         return new ResourceState(
                 name,
                 model(
@@ -74,10 +88,14 @@ public final class RoleType extends AwsResourceType {
                         text(call.current().model(), "RoleId")));
     }
 
-    /** IAM refuses to delete a role with policies attached: detach them first. */
+    /** IAM refuses to delete a role with policies attached or inline: remove them first. */
     @Override
     protected void deleted(final ResourceCall call) {
         final String name = call.current().physicalId();
+        inlineNames(call, name)
+                .forEach(policy -> aws.iam()
+                        .deleteRolePolicy(
+                                r -> r.roleName(name).policyName(policy).overrideConfiguration(as(call))));
         aws.iam()
                 .listAttachedRolePoliciesPaginator(r -> r.roleName(name).overrideConfiguration(as(call)))
                 .attachedPolicies()
@@ -112,6 +130,16 @@ public final class RoleType extends AwsResourceType {
                 .filter(arn -> !attached.contains(arn))
                 .forEach(attached::add);
         actual.set("ManagedPolicyArns", array(attached));
+        final ArrayNode policies = JSON.arrayNode();
+        for (final String policy : inlineNames(call, name)) {
+            final String document = aws.iam()
+                    .getRolePolicy(r -> r.roleName(name).policyName(policy).overrideConfiguration(as(call)))
+                    .policyDocument();
+            policies.addObject().put("PolicyName", policy).set("PolicyDocument", PolicyDocuments.parse(document));
+        }
+        if (!policies.isEmpty()) {
+            actual.set("Policies", policies);
+        }
         return actual;
     }
 
@@ -120,7 +148,43 @@ public final class RoleType extends AwsResourceType {
         if ("AssumeRolePolicyDocument".equals(property)) {
             return PolicyDocuments.normalize(value);
         }
+        if ("Policies".equals(property) && value != null && value.isArray()) {
+            final ArrayNode normalized = JSON.arrayNode();
+            new TreeMap<>(inline(JSON.objectNode().set("Policies", value)))
+                    .forEach((policy, document) -> normalized
+                            .addObject()
+                            .put("PolicyName", policy)
+                            .set("PolicyDocument", PolicyDocuments.normalize(document)));
+            return normalized;
+        }
         return "ManagedPolicyArns".equals(property) ? sorted(value) : value;
+    }
+
+    /** The template's inline policies, by name. */
+    private static Map<String, JsonNode> inline(final JsonNode properties) {
+        final Map<String, JsonNode> policies = new LinkedHashMap<>();
+        final JsonNode list = properties == null ? null : properties.get("Policies");
+        if (list != null && list.isArray()) {
+            list.forEach(p -> policies.put(p.get("PolicyName").asText(), p.get("PolicyDocument")));
+        }
+        return policies;
+    }
+
+    private void putInline(final ResourceCall call, final String role, final Map<String, JsonNode> policies) {
+        policies.forEach((policy, document) -> aws.iam()
+                .putRolePolicy(r -> r.roleName(role)
+                        .policyName(policy)
+                        .policyDocument(PolicyDocuments.text(document))
+                        .overrideConfiguration(as(call))));
+    }
+
+    private List<String> inlineNames(final ResourceCall call, final String role) {
+        final List<String> names = new ArrayList<>();
+        aws.iam()
+                .listRolePoliciesPaginator(r -> r.roleName(role).overrideConfiguration(as(call)))
+                .policyNames()
+                .forEach(names::add);
+        return names;
     }
 
     private void attach(final ResourceCall call, final String role, final List<String> policyArns) {

@@ -18,6 +18,7 @@ import java.util.Set;
  *
  * @param properties the properties a template may set
  * @param required   properties the template must set
+ * @param writeOnly  properties no Read returns: drift detection does not check them
  * @param source     the schema's file, for messages
  */
 public record SchemaSpec(
@@ -25,6 +26,7 @@ public record SchemaSpec(
         Map<String, PropertySpec> properties,
         Set<String> required,
         Set<String> readOnly,
+        Set<String> writeOnly,
         String primaryIdentifier,
         String source) {
 
@@ -32,6 +34,7 @@ public record SchemaSpec(
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         required = Set.copyOf(required);
         readOnly = Set.copyOf(readOnly);
+        writeOnly = Set.copyOf(writeOnly);
     }
 
     public String typeName() {
@@ -54,6 +57,7 @@ public record SchemaSpec(
                 properties,
                 required,
                 readOnly,
+                names(schema.path("writeOnlyProperties")),
                 identifier.isEmpty() ? null : identifier.get(0),
                 source);
     }

@@ -43,6 +43,12 @@ public final class SpotHandlerType implements ResourceType {
         return schema;
     }
 
+    /** CloudFormation's drift detection skips writeOnlyProperties: no Read can return them. */
+    @Override
+    public boolean isDriftChecked(final String property) {
+        return !schema.writeOnly().contains(property);
+    }
+
     @Override
     public JsonNode ref(final ResourceState state) {
         return state.model().get(schema.primaryIdentifier());
@@ -185,7 +191,9 @@ public final class SpotHandlerType implements ResourceType {
                     if (deleting) {
                         return new Progress.Done(null, response.message());
                     }
-                    final ObjectNode model = (ObjectNode) response.model();
+                    // CloudFormation keeps the template's write-only properties, which the handler never returns.
+                    final ObjectNode model = CloudFormationRequest.kept(
+                            next.path("requestData").path("resourceProperties"), response.model());
                     return new Progress.Done(
                             new ResourceState(
                                     model.path(schema.primaryIdentifier()).asText(), model),
