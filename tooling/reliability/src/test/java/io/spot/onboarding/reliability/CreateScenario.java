@@ -105,7 +105,8 @@ enum CreateScenario {
         ObjectNode prepare(final SpotTypeHarness harness) {
             final String accountId = onboardedAccount(harness);
             harness.spot.state().link(accountId, ROLE);
-            return CloudFormationRequest.props("{\"AccountId\":\"" + accountId + "\"}");
+            return CloudFormationRequest.props(
+                    "{\"AccountId\":\"" + accountId + "\",\"AccountOwnership\":\"Created\"}");
         }
 
         @Override

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spot.onboarding.common.handler.RetryPolicy;
 import io.spot.onboarding.common.handler.WaitBudget;
 import io.spot.onboarding.emulator.Faults;
+import io.spot.onboarding.harness.CloudFormationRequest;
 import io.spot.onboarding.harness.HandlerDriver.Operation;
 import io.spot.onboarding.harness.HandlerResponse;
 import io.spot.onboarding.reliability.SpotCalls.Call;
@@ -49,11 +50,13 @@ class FailureMappingTest {
         return calls.create.prepare(harness);
     }
 
+    /** The model CloudFormation keeps after the Create: its output plus the write-only inputs it was sent. */
     private JsonNode created(final SpotCalls calls) {
-        final HandlerResponse last = harness.create(prepared(calls)).last();
+        final JsonNode sent = prepared(calls);
+        final HandlerResponse last = harness.create(sent).last();
         assertThat(last.status()).as(last.message()).isEqualTo("SUCCESS");
         harness.spot.clearRequests();
-        return last.model();
+        return CloudFormationRequest.kept(sent, last.model());
     }
 
     private static Faults faults(final SpotTypeHarness harness) {
@@ -312,10 +315,11 @@ class FailureMappingTest {
     void aConnectionResetIsNetworkFailureForReadAndRetriedByCreateAndDelete(final SpotCalls calls) {
         start(calls);
         inject(calls.createWrite, (f, c) -> f.resetConnectionNext(c.method(), c.route(), 1));
-        final Operation create = harness.create(prepared(calls));
+        final ObjectNode sent = prepared(calls);
+        final Operation create = harness.create(sent);
         assertThat(create.last().status()).as(create.last().message()).isEqualTo("SUCCESS");
         calls.create.assertSpot(harness, create.last());
-        final JsonNode model = create.last().model();
+        final JsonNode model = CloudFormationRequest.kept(sent, create.last().model());
 
         inject(calls.read, (f, c) -> f.resetConnectionNext(c.method(), c.route(), 1));
         assertThat(harness.read(model).errorCode()).isEqualTo("NetworkFailure");
@@ -332,11 +336,12 @@ class FailureMappingTest {
         start(calls);
         inject(calls.createWrite, (f, c) -> f.dropResponseAfterWrite(c.method(), c.route(), 1));
 
-        final Operation create = harness.create(prepared(calls));
+        final ObjectNode sent = prepared(calls);
+        final Operation create = harness.create(sent);
 
         assertThat(create.last().status()).as(create.last().message()).isEqualTo("SUCCESS");
         calls.create.assertSpot(harness, create.last());
-        harness.delete(create.last().model());
+        harness.delete(CloudFormationRequest.kept(sent, create.last().model()));
         assertThat(calls.written(harness)).isEqualTo(calls.writtenAfterDelete());
     }
 
