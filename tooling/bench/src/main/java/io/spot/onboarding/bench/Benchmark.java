@@ -33,7 +33,8 @@ public final class Benchmark {
         final Path copyTo = copy >= 0 && copy + 1 < options.size() ? root.resolve(options.get(copy + 1)) : null;
         if (copy >= 0 && (copyTo == null || !figures.contains("5"))) {
             // The committed charts must be the run whose text docs/benchmarks.md quotes.
-            System.err.println("--figures-to DIR copies the charts of the run's figure 5: with figure 5 among those run");
+            System.err.println(
+                    "--figures-to DIR copies the charts of the run's figure 5: with figure 5 among those run");
             System.exit(2);
         }
         final PrintStream out = System.out;
