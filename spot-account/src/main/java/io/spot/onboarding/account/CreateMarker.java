@@ -48,12 +48,10 @@ final class CreateMarker {
         return PREFIX + hex(seed(request, awsAccountId)).substring(0, HEX_DIGITS);
     }
 
-    /** Whether {@code name} is a marker some resource gave an account it creates for {@code awsAccountId}. */
-    static boolean targets(final String name, final String awsAccountId) {
-        return targeting(awsAccountId).test(name);
-    }
-
-    /** {@link #targets} for one AWS account, its hash computed once. */
+    /**
+     * Whether a name is a marker some resource gave an account it creates for {@code awsAccountId}; the
+     * AWS account's hash computed once, as a listing is tested name by name.
+     */
     static Predicate<String> targeting(final String awsAccountId) {
         final String prefix = PREFIX + target(awsAccountId);
         return name -> PendingAccountName.is(name) && name.startsWith(prefix);

@@ -8,8 +8,9 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
  * Reports the account as Spot has it now: name, organization and linked AWS account, so a rename
- * or relink outside CloudFormation shows as drift. Spot keeps no record of ExternalId, Ownership
- * or ExistingAccountPolicy; they are echoed from the model CloudFormation passes. A model without
+ * or relink outside CloudFormation shows as drift. Spot keeps no record of ExternalId or Ownership;
+ * they are echoed from the model CloudFormation passes (ExistingAccountPolicy and NamedByAccountAlias
+ * are write-only: the wrapper leaves them out of what Read returns). A model without
  * Ownership (resource import, Cloud Control) reads as Reused: nothing proves the stack made the
  * account, and Reused is what keeps a later Delete from deleting it. ReusedAwsAccountId follows from
  * Ownership and the AWS account, as Create and Update give it.

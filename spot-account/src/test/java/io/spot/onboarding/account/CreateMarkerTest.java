@@ -58,10 +58,10 @@ class CreateMarkerTest {
         final String mine = marker(STACK + "uuid-1", "SpotAccount", "t", "123456789012");
         final String other = marker(STACK + "uuid-1", "OtherAccount", "t", "123456789012");
 
-        assertThat(CreateMarker.targets(mine, "123456789012")).isTrue();
-        assertThat(CreateMarker.targets(other, "123456789012")).isTrue();
-        assertThat(CreateMarker.targets(mine, "210987654321")).isFalse();
-        assertThat(CreateMarker.targets("123456789012", "123456789012")).isFalse();
+        assertThat(CreateMarker.targeting("123456789012").test(mine)).isTrue();
+        assertThat(CreateMarker.targeting("123456789012").test(other)).isTrue();
+        assertThat(CreateMarker.targeting("210987654321").test(mine)).isFalse();
+        assertThat(CreateMarker.targeting("123456789012").test("123456789012")).isFalse();
         assertThat(mine).isNotEqualTo(other);
     }
 

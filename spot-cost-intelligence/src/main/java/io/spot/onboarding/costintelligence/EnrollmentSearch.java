@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
  * enrollment: Spot has no per-account GET. One search reads at most {@value #MAX_PAGES} pages and
  * starts no call after {@link #MAX_ELAPSED}, the page-size fallback's second call included, so even when
  * every call takes its whole 15 s timeout the search ends within 25 s and a Read within CloudFormation's 30 s.
- * A search the budget stops returns the key to resume from, and whether time is left for one more call. Pages are as large as Spot allows ({@link PageSizeChoice}).
+ * A search the budget stops returns the key to resume from, and whether time is left for one more call.
+ * Pages are as large as Spot allows ({@link PageSizeChoice}).
  * The list ends at a page without a next key, at a key that does not move on, and at an empty page,
  * whatever key it names: a Spot that pages past its end must not keep a search going. A list whose
  * keys move on for ever is bounded by the operation, not here ({@link CostIntelligenceHandler#MAX_OPERATION_PAGES}).
@@ -65,8 +66,9 @@ final class EnrollmentSearch {
                 return new Result(null, null, false, timeLeft(start), pages, seen);
             }
             key = page.nextKey();
-            if (pages >= maxPages || !timeLeft(start)) {
-                return new Result(null, key, true, timeLeft(start), pages, seen);
+            final boolean timeLeft = timeLeft(start);
+            if (pages >= maxPages || !timeLeft) {
+                return new Result(null, key, true, timeLeft, pages, seen);
             }
         }
     }

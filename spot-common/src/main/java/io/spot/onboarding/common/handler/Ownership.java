@@ -34,10 +34,8 @@ public enum Ownership {
      * account into one the stack writes to: unknown ownership leaves things as they are, in every type.
      */
     public static String forUpdate(final String desired, final String previous) {
-        if (parse(desired) != null) {
-            return desired;
-        }
-        return parse(previous) != null ? previous : REUSED.value;
+        final String known = UnknownOwnership.forUpdate(desired, previous);
+        return known != null ? known : REUSED.value;
     }
 
     /** The schema's enum already restricts the value; an unknown one reads as absent. */

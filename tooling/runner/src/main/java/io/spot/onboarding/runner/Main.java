@@ -71,6 +71,9 @@ public final class Main {
     }
 
     private static void report(final Options options, final LocalRun run, final Console console) {
+        if (options.report() == null && options.reportHtml() == null) {
+            return;
+        }
         final RunReport report = RunReport.of(options, run.summaries(), console::redact);
         if (options.report() != null) {
             report.write(options.report());

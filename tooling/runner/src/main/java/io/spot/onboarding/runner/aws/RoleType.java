@@ -73,9 +73,7 @@ public final class RoleType extends AwsResourceType {
             final Map<String, JsonNode> inline = inline(desired);
             inline(call.previousDesired()).keySet().stream()
                     .filter(policy -> !inline.containsKey(policy))
-                    .forEach(policy -> aws.iam()
-                            .deleteRolePolicy(
-                                    r -> r.roleName(name).policyName(policy).overrideConfiguration(as(call))));
+                    .forEach(policy -> deleteInline(call, name, policy));
             putInline(call, name, inline);
         }
         return new ResourceState(
@@ -92,10 +90,7 @@ public final class RoleType extends AwsResourceType {
     @Override
     protected void deleted(final ResourceCall call) {
         final String name = call.current().physicalId();
-        inlineNames(call, name)
-                .forEach(policy -> aws.iam()
-                        .deleteRolePolicy(
-                                r -> r.roleName(name).policyName(policy).overrideConfiguration(as(call))));
+        inlineNames(call, name).forEach(policy -> deleteInline(call, name, policy));
         aws.iam()
                 .listAttachedRolePoliciesPaginator(r -> r.roleName(name).overrideConfiguration(as(call)))
                 .attachedPolicies()
@@ -176,6 +171,10 @@ public final class RoleType extends AwsResourceType {
                         .policyName(policy)
                         .policyDocument(PolicyDocuments.text(document))
                         .overrideConfiguration(as(call))));
+    }
+
+    private void deleteInline(final ResourceCall call, final String role, final String policy) {
+        aws.iam().deleteRolePolicy(r -> r.roleName(role).policyName(policy).overrideConfiguration(as(call)));
     }
 
     private List<String> inlineNames(final ResourceCall call, final String role) {
