@@ -40,6 +40,8 @@ public class CallbackContext extends SpotCallbackContext {
     private int createRefusals;
     /** The create route's {@code X-RateLimit-Limit}, once Spot has answered a create of this operation. */
     private Integer createLimit;
+    /** The busiest minute of creates this operation's listings have shown (CreatePace): a pace Spot allowed. */
+    private int createPeak;
     /** Waits this operation drew before creating (CreatePace spreads longer without Spot's headers). */
     private int createWaits;
     /** A DELETE was sent by an earlier invocation, whose answer may have been lost. */

@@ -165,12 +165,15 @@ public class CreateHandler extends AccountHandler {
                                 + "it, delete it in Spot and retry; or set Name to another name; or connect it to AWS account "
                                 + awsAccountId + " and set ExistingAccountPolicy to Reuse.");
             }
-            final Optional<CreatePace.Wait> full = pace.decide(new CreatePace.Seen(
+            final CreatePace.Seen seen = new CreatePace.Seen(
                     listing,
                     spot.lastWindow("GET", CREATE_ROUTE),
                     context.getCreateLimit() == null ? OptionalInt.empty() : OptionalInt.of(context.getCreateLimit()),
+                    context.getCreatePeak(),
                     context.getCreateRefusals(),
-                    context.getCreateWaits()));
+                    context.getCreateWaits());
+            final Optional<CreatePace.Wait> full = pace.decide(seen);
+            context.setCreatePeak(CreatePace.peakSeen(seen));
             if (full.isPresent()) {
                 context.setCreateWaits(context.getCreateWaits() + 1);
                 // The listing is read again after the wait: it is what shows the window, and the earlier

@@ -19,16 +19,15 @@ import java.util.function.IntUnaryOperator;
  * <ul>
  *   <li><b>The create route's limit</b>, once Spot has answered a create of this operation (a refusal):
  *       its {@code X-RateLimit-Limit}. A tenth of it is left for creates the listing cannot show.</li>
- *   <li><b>Else the organization listing's history</b>: every account carries {@code createdAt} and the
- *       listing Spot's clock, so the most creates Spot admitted in any minute of the current run of creates
- *       (since the last minute without one, at most ten minutes back) is a pace it certainly allows. A Create
- *       that has not been refused may go beyond it, so that a deploy still finds a higher limit: a tenth beyond
- *       it a minute, drawn among the Creates reading the listing. One refused stays within it.</li>
- *   <li><b>Else nothing is known</b>: no run of creates, or one younger than two minutes that has not refused
- *       this Create, unless the listing's readers show that Spot refused most creates of its last minute. The
- *       create goes. A StackSet's first crowd of Creates so reaches the pace its concurrency
- *       allows, or learns the limit from Spot: Spot admits what it allows and announces its limit to the rest in
- *       their refusals, whose waits ({@link RetryPolicy}) spread them out.</li>
+ *   <li><b>Else the busiest minute seen</b>: every account in the organization listing carries
+ *       {@code createdAt} and the listing Spot's clock, so the most creates Spot admitted in one minute is a pace
+ *       it certainly allows. The operation remembers the busiest minute its listings have shown ({@link
+ *       #peakSeen}): a run of creates that the pace's own waits slowed must never lower it. A Create that has not
+ *       been refused may go beyond it, so that a deploy still finds a higher limit: a tenth of it a minute.</li>
+ *   <li><b>Else nothing is known</b>: no run of creates, or one younger than two minutes, and this Create has
+ *       seen no busier minute and was never refused. The create goes. A StackSet's first crowd of Creates so
+ *       reaches the pace its concurrency allows, or learns the limit from Spot: Spot admits what it allows and
+ *       refuses the rest, whose waits ({@link RetryPolicy}) spread them out.</li>
  * </ul>
  *
  * <p>Creates Spot refused never show in the listing, and Spot counts them: a crowd that each saw the same
@@ -36,33 +35,39 @@ import java.util.function.IntUnaryOperator;
  * listing shows room, a Create never refused draws for it with the chance room / (listing reads a second), and
  * one refused before with the chance (four fifths of the limit) / (listing reads a minute): all such Creates
  * together then send fewer creates a minute than Spot admits, and the minute their refusals filled empties.
- * Without Spot's headers there is no count of readers, and the chance halves with each refusal instead.
+ * Without Spot's headers there is no count of readers: a refused Create takes the room with the chance room /
+ * target, so that however many read the same listing, they send no more than the room on average.
  * A Create that waits comes back when enough of the minute's creates have aged out, plus a random share of
  * the listing's readers over the creates a minute paced to, so the waiting crowd reads the listing about as
- * often as creates can go.
+ * often as creates can go; without the headers, 10 s doubling with each wait, to at most 160 s.
+ *
+ * <p>The readers' count is the listing route's {@code X-RateLimit-Limit} less its {@code -Remaining}. Where
+ * Spot counts one window for more than the listing (every call of the organization), that count is larger
+ * than the readers, and Creates draw less often than they could; never more.
  */
 public final class CreatePace {
     static final Duration MINUTE = Duration.ofSeconds(60);
     /** How far back the listing's creates count as the highest rate Spot has admitted. */
     static final Duration HISTORY = Duration.ofMinutes(10);
+    /** Without Spot's headers, a waiting Create's random share doubles with each wait from 10 s, to at most 160 s. */
+    static final int MAX_SPREAD_DOUBLINGS = 4;
     /**
      * How long a run of creates goes unpaced before its busiest minute is taken for the pace Spot allows: long
      * enough for a StackSet's first crowd to reach the pace its concurrency allows, or to be refused and learn
      * the limit, before anyone holds back.
      */
     static final Duration FINDING_PACE = Duration.ofMinutes(2);
-    /** How old a run of creates must be before its listing's readers say anything about refusals. */
-    static final Duration SETTLING = Duration.ofSeconds(10);
 
     /**
      * What the Create knows when it decides: the listing read just now, that read's {@code X-RateLimit-*}
-     * headers, the create route's limit if Spot has announced it to this operation, and this operation's
-     * refused creates and waits so far.
+     * headers, the create route's limit if Spot has announced it to this operation, the busiest minute of creates
+     * its earlier listings showed (0 when none), and this operation's refused creates and waits so far.
      */
     public record Seen(
             AccountListing listing,
             Optional<RouteWindow> listingRoute,
             OptionalInt announcedLimit,
+            int peakSeen,
             int refusals,
             int waits) {}
 
@@ -89,7 +94,7 @@ public final class CreatePace {
         final List<Instant> created = createdSince(seen.listing(), now.minus(HISTORY), now);
         final List<Instant> lastMinute =
                 created.stream().filter(at -> at.isAfter(now.minus(MINUTE))).toList();
-        final OptionalInt limit = limit(seen, created, lastMinute.size(), now);
+        final OptionalInt limit = limit(seen, created, now);
         if (limit.isEmpty()) {
             return Optional.empty();
         }
@@ -98,7 +103,7 @@ public final class CreatePace {
         final int room = target - lastMinute.size();
         final String counted = "Spot created " + lastMinute.size() + " accounts in the last minute";
         if (room > 0) {
-            return draw(seen, room, Math.max(1, target * 4 / 5))
+            return draw(seen, room, target, Math.max(1, target * 4 / 5))
                     ? Optional.empty()
                     : Optional.of(new Wait(
                             crowdShare(seen, target, 0),
@@ -121,36 +126,35 @@ public final class CreatePace {
     }
 
     /**
-     * The creates a minute to pace to: announced by Spot; else the most Spot admitted in a minute of the current
-     * run of creates, once that run is {@link #FINDING_PACE} long or this Create was refused; else unknown.
+     * The creates a minute to pace to: announced by Spot; else the busiest minute this operation has seen, or of
+     * the listing's current run of creates once that run is {@link #FINDING_PACE} long or this Create was refused;
+     * else unknown.
      */
-    private static OptionalInt limit(
-            final Seen seen, final List<Instant> created, final int lastMinute, final Instant now) {
+    private static OptionalInt limit(final Seen seen, final List<Instant> created, final Instant now) {
         if (seen.announcedLimit().isPresent()) {
             return seen.announcedLimit();
         }
         final List<Instant> run = currentRun(created, now);
-        if (run.isEmpty()
-                || seen.refusals() == 0
-                        && run.get(0).isAfter(now.minus(FINDING_PACE))
-                        && !mostCreatesRefused(seen, run, lastMinute, now)) {
+        if (seen.peakSeen() > 0) {
+            return OptionalInt.of(Math.max(seen.peakSeen(), busiestMinute(run)));
+        }
+        if (run.isEmpty() || seen.refusals() == 0 && run.get(0).isAfter(now.minus(FINDING_PACE))) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(busiestMinute(run));
     }
 
     /**
-     * Whether the listing's readers show that Spot has refused most creates of the last minute: each Create reads
-     * the listing twice before its create, so fewer new accounts than a quarter of the reads means more than half
-     * of the Creates that read did not get one. The busiest minute so far is then the pace Spot allows, before
-     * {@link #FINDING_PACE} is over. Only once the run is {@link #SETTLING} old: creates land after their reads.
+     * The busiest minute of creates this operation has seen, remembered for its next decision: Spot admitted it,
+     * so it is a pace Spot allows, and a run of creates slowed by the pace's own waits must not lower it.
      */
-    private static boolean mostCreatesRefused(
-            final Seen seen, final List<Instant> run, final int lastMinute, final Instant now) {
-        if (seen.listingRoute().isEmpty() || run.get(0).isAfter(now.minus(SETTLING))) {
-            return false;
+    public static int peakSeen(final Seen seen) {
+        final Instant now = seen.listing().serverTime();
+        if (now == null) {
+            return seen.peakSeen();
         }
-        return lastMinute * 4 < seen.listingRoute().get().used();
+        return Math.max(
+                seen.peakSeen(), busiestMinute(currentRun(createdSince(seen.listing(), now.minus(HISTORY), now), now)));
     }
 
     /** The creates since the last minute without any, oldest first: one deploy's, not an older one's. */
@@ -172,12 +176,13 @@ public final class CreatePace {
 
     /**
      * Whether this Create takes the room: never refused, with the chance room / (listing reads a second);
-     * refused before, with the chance {@code refusedPerMinute} / (listing reads a minute).
+     * refused before, with the chance {@code refusedPerMinute} / (listing reads a minute), or without Spot's
+     * headers room / target.
      */
-    private boolean draw(final Seen seen, final int room, final int refusedPerMinute) {
+    private boolean draw(final Seen seen, final int room, final int target, final int refusedPerMinute) {
         final Optional<RouteWindow> readers = seen.listingRoute();
         if (readers.isEmpty()) {
-            return seen.refusals() == 0 || jitter.applyAsInt(1 << Math.min(seen.refusals(), 10)) == 1;
+            return seen.refusals() == 0 || jitter.applyAsInt(target) <= room;
         }
         final int perMinute = readers.get().used();
         if (seen.refusals() > 0) {
@@ -214,7 +219,7 @@ public final class CreatePace {
     private int crowdShare(final Seen seen, final int target, final long seconds) {
         final int spread = seen.listingRoute()
                 .map(route -> (int) Math.min(RetryPolicy.MAX_DELAY_SECONDS, (long) route.used() * 60 / target))
-                .orElse(Math.min(RetryPolicy.MAX_DELAY_SECONDS, 10 << Math.min(seen.waits(), 6)));
+                .orElse(10 << Math.min(seen.waits(), MAX_SPREAD_DOUBLINGS));
         return (int) Math.min(RetryPolicy.MAX_DELAY_SECONDS, seconds + share(Math.max(1, spread)));
     }
 

@@ -12,7 +12,8 @@ import java.util.function.IntUnaryOperator;
  * How long a Create, Update or Delete waits (through IN_PROGRESS and {@code callbackDelaySeconds},
  * never by sleeping) before calling Spot again after a retriable failure, and when it gives up.
  * <ul>
- *   <li>429: never before {@code X-RateLimit-Reset}, else exponential from 2 s; plus a random share
+ *   <li>429: never before {@code X-RateLimit-Reset}, or without it before the {@value #WINDOW_SECONDS} s
+ *       window Spot documents has let the refused call go; exponential from 2 s beyond that; plus a random share
  *       of up to {@value #SPREAD} times as much again (at least 5 s), so the accounts of a StackSet that hit the limit together
  *       come back spread over the next window instead of together: Spot extends the block for every
  *       call made while blocked, so a herd returning at once stays blocked. From the
@@ -36,6 +37,12 @@ public final class RetryPolicy {
      * a minute, a third of what a read route admits.
      */
     static final int MAX_GROWN_SHARE_SECONDS = 3600;
+
+    /**
+     * Spot's documented window is a rolling minute: without {@code X-RateLimit-Reset}, a refused call is not
+     * repeated before its own refusal has left the window, as Spot counts calls made while blocked.
+     */
+    static final int WINDOW_SECONDS = 60;
 
     public static final int MAX_TRANSIENT_RETRIES = 3;
     static final int MAX_BACKOFF_SECONDS = 300;
@@ -70,8 +77,8 @@ public final class RetryPolicy {
             final int attempt = context.getThrottleRetries();
             context.setThrottleRetries(attempt + 1);
             final long backoff = Math.min(MAX_BACKOFF_SECONDS, 2L << Math.min(attempt, 10));
-            final int base =
-                    (int) Math.min(Math.max(throttled.resetSeconds().orElse(0), backoff), MAX_DELAY_SECONDS / 2);
+            final int base = (int)
+                    Math.min(Math.max(throttled.resetSeconds().orElse(WINDOW_SECONDS), backoff), MAX_DELAY_SECONDS / 2);
             final int spread = Math.max(MIN_JITTER_SECONDS, SPREAD * base);
             long delay = Math.min(MAX_DELAY_SECONDS, base + jitter.applyAsInt(spread));
             if (attempt >= GROWTH_AFTER) {

@@ -61,6 +61,7 @@ class CreatePaceTest {
                 new AccountListing(accounts, NOW),
                 reads,
                 announced == null ? OptionalInt.empty() : OptionalInt.of(announced),
+                0,
                 refusals,
                 0);
     }
@@ -76,7 +77,7 @@ class CreatePaceTest {
     @Test
     void withoutSpotsClockOrCreationTimesTheCreateGoes() {
         assertThat(pace.decide(new CreatePace.Seen(
-                        new AccountListing(createdAgo(100, 1), null), QUIET_READS, OptionalInt.of(10), 1, 0)))
+                        new AccountListing(createdAgo(100, 1), null), QUIET_READS, OptionalInt.of(10), 0, 1, 0)))
                 .isEmpty();
         final List<SpotAccount> undated =
                 IntStream.range(0, 100).mapToObj(i -> account("act-" + i, null)).toList();
@@ -125,21 +126,34 @@ class CreatePaceTest {
     }
 
     @Test
-    void aYoungRunIsPacedOnceTheListingsReadersShowMostCreatesRefused() {
-        // 10 creates 11..20 s ago: younger than the two minutes a run goes unpaced.
+    void aYoungRunGoesUnpacedWhateverTheListingsReadersSay() {
+        // 10 creates 11..20 s ago, younger than the two minutes a run goes unpaced. The readers' count is no sign
+        // of refusals: where Spot counts one window for the organization, it counts every call.
         final List<SpotAccount> accounts = createdAgo(10, 11);
-        final Optional<RouteWindow> fewReaders = Optional.of(new RouteWindow(1000, 1000 - 40, 0));
-        final Optional<RouteWindow> crowd = Optional.of(new RouteWindow(1000, 1000 - 41, 0));
 
-        assertThat(pace.decide(seen(accounts, fewReaders, null, 0)))
-                .as("40 reads for 10 creates: each Create reads twice, so at most half were refused")
+        assertThat(pace.decide(seen(accounts, Optional.of(new RouteWindow(1000, 0, 30)), null, 0)))
                 .isEmpty();
-        assertThat(pace.decide(seen(accounts, crowd, null, 0)))
-                .as("41 reads: most of the Creates that read got no account; 10 a minute is the pace")
-                .hasValueSatisfying(wait -> assertThat(wait.reason()).contains("the most it has admitted"));
-        assertThat(pace.decide(seen(createdAgo(5, 1), crowd, null, 0)))
-                .as("a run younger than 10 s: its creates may not have landed yet")
+    }
+
+    @Test
+    void theBusiestMinuteSeenIsRememberedSoTheRunsOwnSlowRestartNeverLowersIt() {
+        // Spot admitted 30 in a minute four minutes ago, then nothing for a minute: the current run is 5 creates.
+        final List<SpotAccount> accounts = plus(createdAgo(30, 240), createdAgo(5, 1));
+        final CreatePace.Seen first = new CreatePace.Seen(
+                new AccountListing(createdAgo(30, 1), NOW), QUIET_READS, OptionalInt.empty(), 0, 1, 0);
+        final int remembered = CreatePace.peakSeen(first);
+        final CreatePace.Seen later = new CreatePace.Seen(
+                new AccountListing(accounts, NOW), QUIET_READS, OptionalInt.empty(), remembered, 1, 0);
+
+        assertThat(remembered).isEqualTo(30);
+        assertThat(CreatePace.peakSeen(later)).as("never lowered").isEqualTo(30);
+        assertThat(pace.decide(later))
+                .as("room for 22 of 27 (30 less a tenth), where the current run's busiest minute leaves none")
                 .isEmpty();
+        assertThat(pace.decide(new CreatePace.Seen(
+                        new AccountListing(accounts, NOW), QUIET_READS, OptionalInt.empty(), 0, 1, 0)))
+                .as("forgotten, the run's own 5 would be the pace")
+                .isPresent();
     }
 
     @Test
@@ -194,8 +208,8 @@ class CreatePaceTest {
     }
 
     @Test
-    void withoutSpotsHeadersARefusedCreatesChanceHalvesWithEachRefusal() {
-        // 30 a minute for a minute and a half, then 5 in the last minute: room for 25.
+    void withoutSpotsHeadersARefusedCreateTakesTheRoomWithTheChanceRoomOverTarget() {
+        // 30 a minute for a minute and a half, then 5 in the last minute: room for 22 of 27.
         final List<SpotAccount> history = plus(
                 createdAgo(5, 1),
                 createdEvery(2, 45).stream()
@@ -206,9 +220,11 @@ class CreatePaceTest {
                 .as("never refused: room is taken")
                 .isEqualTo(10_000L);
         assertThat(createsIn10000Draws(seen(history, Optional.empty(), null, 1)))
-                .isBetween(4_700L, 5_300L);
-        assertThat(createsIn10000Draws(seen(history, Optional.empty(), null, 3)))
-                .isBetween(1_100L, 1_400L);
+                .as("22 of 27")
+                .isBetween(7_900L, 8_400L);
+        assertThat(createsIn10000Draws(seen(history, Optional.empty(), null, 5)))
+                .as("the same after more refusals: RetryPolicy's waits grow instead")
+                .isBetween(7_900L, 8_400L);
     }
 
     @Test
@@ -216,22 +232,31 @@ class CreatePaceTest {
         final List<SpotAccount> full = createdAgo(30, 1);
         final AccountListing listing = new AccountListing(full, NOW);
 
-        final int first = pace.decide(new CreatePace.Seen(listing, Optional.empty(), OptionalInt.empty(), 1, 0))
+        final int first = pace.decide(new CreatePace.Seen(listing, Optional.empty(), OptionalInt.empty(), 0, 1, 0))
                 .orElseThrow()
                 .seconds();
-        final int later = pace.decide(new CreatePace.Seen(listing, Optional.empty(), OptionalInt.empty(), 1, 3))
+        final int later = pace.decide(new CreatePace.Seen(listing, Optional.empty(), OptionalInt.empty(), 0, 1, 3))
+                .orElseThrow()
+                .seconds();
+        final int longest = pace.decide(new CreatePace.Seen(listing, Optional.empty(), OptionalInt.empty(), 0, 1, 9))
                 .orElseThrow()
                 .seconds();
 
         // Paced to 27 (30 less a tenth): room comes when the fourth oldest, created 27 s ago, ages out.
         assertThat(first).as("33 s until room, plus 10").isEqualTo(33 + 10);
         assertThat(later).as("33 s until room, plus 80").isEqualTo(33 + 80);
+        assertThat(longest).as("33 s until room, plus at most 160").isEqualTo(33 + 160);
     }
 
     @Test
     void neverLongerThanOneCallback() {
         assertThat(pace.decide(new CreatePace.Seen(
-                        new AccountListing(createdAgo(59, 1), NOW), Optional.empty(), OptionalInt.of(10), 1, 10)))
+                        new AccountListing(createdAgo(59, 1), NOW),
+                        Optional.of(new RouteWindow(100_000, 0, 30)),
+                        OptionalInt.of(10),
+                        0,
+                        1,
+                        10)))
                 .map(CreatePace.Wait::seconds)
                 .hasValue(RetryPolicy.MAX_DELAY_SECONDS);
     }

@@ -29,7 +29,7 @@ class RetryPolicyTest {
     }
 
     @Test
-    void backsOffExponentiallyWithoutAResetAndStopsAfterTheBound() {
+    void withoutAResetWaitsSpotsWindowThenBacksOffExponentiallyAndStopsAfterTheBound() {
         final SpotCallbackContext context = new SpotCallbackContext();
         final List<Integer> delays = new ArrayList<>();
         final List<Integer> owed = new ArrayList<>();
@@ -41,7 +41,8 @@ class RetryPolicyTest {
         }
 
         assertThat(delays)
-                .startsWith(2 + 8, 4 + 16, 8 + 32, 16 + 64, 32 + 128, 64 + 256)
+                .as("the 60 s window Spot documents, until the exponential back-off passes it")
+                .startsWith(60 + 240, 60 + 240, 60 + 240, 60 + 240, 60 + 240, 64 + 256, 128 + 472)
                 .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(RetryPolicy.MAX_DELAY_SECONDS));
         final int total = delays.stream().mapToInt(Integer::intValue).sum()
                 + owed.stream().mapToInt(Integer::intValue).sum();
