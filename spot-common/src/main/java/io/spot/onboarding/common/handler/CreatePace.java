@@ -103,7 +103,7 @@ public final class CreatePace {
         final int room = target - lastMinute.size();
         final String counted = "Spot created " + lastMinute.size() + " accounts in the last minute";
         if (room > 0) {
-            return draw(seen, room, target, Math.max(1, target * 4 / 5))
+            return draw(seen, room, target)
                     ? Optional.empty()
                     : Optional.of(new Wait(
                             crowdShare(seen, target, 0),
@@ -135,13 +135,11 @@ public final class CreatePace {
             return seen.announcedLimit();
         }
         final List<Instant> run = currentRun(created, now);
-        if (seen.peakSeen() > 0) {
-            return OptionalInt.of(Math.max(seen.peakSeen(), busiestMinute(run)));
-        }
-        if (run.isEmpty() || seen.refusals() == 0 && run.get(0).isAfter(now.minus(FINDING_PACE))) {
+        if (seen.peakSeen() == 0
+                && (run.isEmpty() || seen.refusals() == 0 && run.get(0).isAfter(now.minus(FINDING_PACE)))) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(busiestMinute(run));
+        return OptionalInt.of(busiestSeen(seen, run));
     }
 
     /**
@@ -153,8 +151,12 @@ public final class CreatePace {
         if (now == null) {
             return seen.peakSeen();
         }
-        return Math.max(
-                seen.peakSeen(), busiestMinute(currentRun(createdSince(seen.listing(), now.minus(HISTORY), now), now)));
+        return busiestSeen(seen, currentRun(createdSince(seen.listing(), now.minus(HISTORY), now), now));
+    }
+
+    /** The busiest minute of the current run, or the busier one this operation saw before. */
+    private static int busiestSeen(final Seen seen, final List<Instant> run) {
+        return Math.max(seen.peakSeen(), busiestMinute(run));
     }
 
     /** The creates since the last minute without any, oldest first: one deploy's, not an older one's. */
@@ -176,16 +178,17 @@ public final class CreatePace {
 
     /**
      * Whether this Create takes the room: never refused, with the chance room / (listing reads a second);
-     * refused before, with the chance {@code refusedPerMinute} / (listing reads a minute), or without Spot's
+     * refused before, with the chance (four fifths of the target) / (listing reads a minute), or without Spot's
      * headers room / target.
      */
-    private boolean draw(final Seen seen, final int room, final int target, final int refusedPerMinute) {
+    private boolean draw(final Seen seen, final int room, final int target) {
         final Optional<RouteWindow> readers = seen.listingRoute();
         if (readers.isEmpty()) {
             return seen.refusals() == 0 || jitter.applyAsInt(target) <= room;
         }
         final int perMinute = readers.get().used();
         if (seen.refusals() > 0) {
+            final int refusedPerMinute = Math.max(1, target * 4 / 5);
             return perMinute <= refusedPerMinute || jitter.applyAsInt(perMinute) <= refusedPerMinute;
         }
         final int perSecond = (perMinute + 59) / 60;
